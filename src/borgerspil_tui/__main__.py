@@ -1,0 +1,7 @@
+"""Allow `python -m borgerspil_tui`."""
+
+import sys
+
+from borgerspil_tui.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Core of borgerspil: method data, project model, storage. Never imports Textual."""

@@ -1,0 +1,127 @@
+"""Turn YAML text into a validated model, or into located problems: ``PATH:LINE:COL: field: what``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from borgerspil_tui.core import safe_yaml
+from borgerspil_tui.core.problems import FileProblemError, Problem, format_field
+from borgerspil_tui.core.text import printable
+
+M = TypeVar("M", bound=BaseModel)
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Files larger than this are refused before they are read into memory."""
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 text: size cap, BOM dropped, CRLF made LF, bad bytes located."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileProblemError(path, [Problem(
+                f"the file is {size / 1_048_576:.1f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB")])
+        data = path.read_bytes()
+    except FileProblemError:
+        raise
+    except FileNotFoundError:
+        raise FileProblemError(path, [Problem("no such file")]) from None
+    except IsADirectoryError:
+        raise FileProblemError(path, [Problem("this is a folder, not a file")]) from None
+    except OSError as error:
+        raise FileProblemError(path, [Problem(f"cannot be read: {error.strerror or error}")]) from None
+    return decode(data, path)
+
+
+def decode(data: bytes, path: Path | str | None = None) -> str:
+    """Decode UTF-8 (with or without BOM) and normalise line endings to LF."""
+    if len(data) > MAX_FILE_BYTES:
+        raise FileProblemError(path, [Problem(f"the file is larger than {MAX_FILE_BYTES // 1_048_576} MB")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise FileProblemError(path, [Problem(
+            f"byte 0x{data[error.start]:02x} is not UTF-8 text; save the file as UTF-8",
+            line=line, column=column)]) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    return text
+
+
+def parse_mapping(text: str, path: Path | str | None, *, positions: bool = False) -> tuple[dict, dict, dict]:
+    """Parse text to a top-level mapping (with position maps when asked), or raise located problems."""
+    conflict = safe_yaml.find_conflict_markers(text)
+    if conflict is not None:
+        raise FileProblemError(path, [conflict])
+    try:
+        data, value_pos, key_pos = safe_yaml.parse(text, positions=positions)
+    except safe_yaml.YamlProblem as error:
+        raise FileProblemError(path, [error.problem]) from None
+    except RecursionError:  # pragma: no cover - the parser is iterative; a last guard
+        raise FileProblemError(path, [Problem("nested too deeply")]) from None
+    if not isinstance(data, dict):
+        found = "nothing" if data is None else f"a {type(data).__name__}"
+        raise FileProblemError(path, [Problem(f"the top level must be a mapping of fields, not {found}",
+                                              line=1, column=1)])
+    return data, value_pos, key_pos
+
+
+def validate(model: type[M], data: dict, text: str, path: Path | str | None) -> M:
+    """Validate parsed data; on failure, re-parse with positions and raise located problems."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        _, value_pos, key_pos = parse_mapping(text, path, positions=True)
+        problems = [problem for item in error.errors() for problem in _problems(item, value_pos, key_pos)]
+        raise FileProblemError(path, problems) from None
+
+
+def _position(loc: tuple, table: dict) -> tuple[int | None, int | None]:
+    for end in range(len(loc), -1, -1):
+        found = table.get(tuple(loc[:end]))
+        if found is not None:
+            return found
+    return (None, None)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    text = printable(repr(value))
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _problems(error: dict[str, Any], value_pos: dict, key_pos: dict) -> list[Problem]:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    ctx = error.get("ctx") or {}
+    if kind == "link":
+        return [_located(tuple(where), message, value_pos, key_pos) for where, message in ctx["problems"]]
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-1]
+        line, column = _position(loc, key_pos)
+        return [Problem(f"key {_short(loc[-1])}: {error['msg']}", line, column, format_field(loc[:-1]))]
+    if kind == "extra_forbidden":
+        line, column = _position(loc, key_pos)
+        return [Problem(f"unknown field {printable(str(loc[-1]))!r}", line, column, format_field(loc[:-1]))]
+    if kind == "missing":
+        line, column = _position(loc[:-1], value_pos)
+        return [Problem(f"required field {loc[-1]!r} is missing", line, column, format_field(loc[:-1]))]
+    message = error["msg"]
+    if kind.startswith("value_error"):
+        message = message.removeprefix("Value error, ")
+    elif "input" in error and not isinstance(error["input"], (dict, list)):
+        message = f"{message} (found {_short(error['input'])})"
+    return [_located(loc, message, value_pos, key_pos)]
+
+
+def _located(loc: tuple, message: str, value_pos: dict, key_pos: dict) -> Problem:
+    line, column = _position(loc, value_pos)
+    return Problem(message, line, column, format_field(loc))

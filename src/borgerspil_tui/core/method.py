@@ -1,0 +1,215 @@
+"""The method "Sæt borgeren i spil" as data: phases, steps, checklists, criteria, prompts."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from borgerspil_tui.core.located import decode, parse_mapping, read_text, validate
+from borgerspil_tui.core.model.base import ItemId
+from borgerspil_tui.core.text import check_text
+
+Language = Literal["da", "en"]
+LANGUAGES: tuple[Language, ...] = ("da", "en")
+METHOD_ENV = "BORGERSPIL_METHOD"
+"""Environment variable naming an organisation's own method file."""
+
+_Said = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+
+
+class Frozen(BaseModel):
+    """Base of the method models: unknown fields are refused, nothing changes after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localized(Frozen):
+    """A text in both languages; neither may be empty."""
+
+    da: _Said
+    en: _Said
+
+    def __call__(self, language: str) -> str:
+        """The text in ``language`` (Danish for anything unknown)."""
+        return self.en if language == "en" else self.da
+
+    @model_validator(mode="after")
+    def _no_control_characters(self) -> Localized:
+        check_text(self.da)
+        check_text(self.en)
+        return self
+
+
+class Entry(Frozen):
+    """A method item with an id and a text (a checklist question, a trait, a reflection)."""
+
+    id: ItemId
+    text: Localized
+
+
+class Named(Frozen):
+    """A method item with an id, a name and an explanation or prompt."""
+
+    id: ItemId
+    name: Localized
+    text: Localized | None = None
+    prompt: Localized | None = None
+    guidance: Localized | None = None
+    description: Localized | None = None
+
+
+class Criterion(Named):
+    """A prioritisation criterion with its default weight."""
+
+    default_weight: Annotated[float, Field(ge=0, le=10)]
+
+
+class SuccesCriterion(Named):
+    """One of the six SUCCES criteria; ``letter`` is its letter in the word."""
+
+    letter: Annotated[str, StringConstraints(min_length=1, max_length=1)]
+
+
+class BottomLineInfo(Named):
+    """One of the four bottom lines with its goal and value questions."""
+
+    goal_question: Localized
+    value_question: Localized
+
+
+class Dimension(Named):
+    """An organisational dimension, described from system-centred to citizen-centred."""
+
+    system_centred: Localized
+    citizen_centred: Localized
+
+
+class Part(Frozen):
+    """A part of the method with a name, a tagline and a checklist."""
+
+    name: Localized
+    tagline: Localized
+    checklist: list[Entry] = Field(default_factory=list)
+
+
+class ReadinessInfo(Part):
+    """Readiness: the seven basic considerations and the checklist."""
+
+    considerations: list[Named]
+
+
+class PhaseInfo(Part):
+    """One of the four phases with its steps."""
+
+    id: Literal["focus", "experience", "create", "insist"]
+    number: Annotated[int, Field(ge=1, le=4)]
+    steps: list[Named]
+
+
+class OrganisationInfo(Frozen):
+    """Chapter 7: dimensions, traits, exercises, enablers and reflection questions."""
+
+    name: Localized
+    tagline: Localized
+    dimensions: list[Dimension]
+    leadership_traits: list[Entry]
+    empathy_exercises: list[Named]
+    employee_traits: list[Entry]
+    enablers: list[Entry]
+    reflection_questions: list[Entry]
+
+
+class Method(Frozen):
+    """The whole method file, validated: ids unique within each list, every text in both languages."""
+
+    version: Literal[1]
+    readiness: ReadinessInfo
+    phases: Annotated[list[PhaseInfo], Field(min_length=4, max_length=4)]
+    problem_questions: list[Named]
+    value_kinds: list[Named]
+    bottom_lines: list[BottomLineInfo]
+    idea_process: list[Named]
+    criteria: Annotated[list[Criterion], Field(min_length=1)]
+    concept_elements: list[Named]
+    succes: Annotated[list[SuccesCriterion], Field(min_length=1)]
+    implementation_aspects: list[Named]
+    organisation: OrganisationInfo
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Method:
+        lists: dict[str, list] = {
+            "readiness.considerations": self.readiness.considerations,
+            "problem_questions": self.problem_questions,
+            "value_kinds": self.value_kinds,
+            "bottom_lines": self.bottom_lines,
+            "idea_process": self.idea_process,
+            "criteria": self.criteria,
+            "concept_elements": self.concept_elements,
+            "succes": self.succes,
+            "implementation_aspects": self.implementation_aspects,
+            "phases": self.phases,
+            "organisation.dimensions": self.organisation.dimensions,
+            "organisation.empathy_exercises": self.organisation.empathy_exercises,
+            "organisation.reflection_questions": self.organisation.reflection_questions,
+        }
+        for phase in self.phases:
+            lists[f"phases.{phase.id}.steps"] = phase.steps
+        for name, items in lists.items():
+            seen: set[str] = set()
+            for item in items:
+                if item.id in seen:
+                    raise ValueError(f"{name}: id {item.id!r} is used twice")
+                seen.add(item.id)
+        checklist_ids: set[str] = set()
+        for part in (self.readiness, *self.phases):
+            for entry in part.checklist:
+                if entry.id in checklist_ids:
+                    raise ValueError(f"checklist id {entry.id!r} is used twice; checklist ids must be unique")
+                checklist_ids.add(entry.id)
+        if [p.id for p in self.phases] != ["focus", "experience", "create", "insist"]:
+            raise ValueError("phases must be focus, experience, create, insist, in that order")
+        return self
+
+    def phase(self, phase_id: str) -> PhaseInfo:
+        """The phase with this id."""
+        return next(p for p in self.phases if p.id == phase_id)
+
+    def checklist(self, part: str) -> list[Entry]:
+        """The checklist of ``readiness`` or of a phase id."""
+        return self.readiness.checklist if part == "readiness" else self.phase(part).checklist
+
+    def default_weights(self) -> dict[str, float]:
+        """Each criterion's default weight."""
+        return {c.id: c.default_weight for c in self.criteria}
+
+
+def bundled_method_text() -> str:
+    """The text of the method file that ships inside the package."""
+    return resources.files("borgerspil_tui").joinpath("data", "checklists.yaml").read_text("utf-8")
+
+
+def parse_method(text: str, path: Path | str | None) -> Method:
+    """Validate method text, raising located problems."""
+    data, _, _ = parse_mapping(text, path)
+    return validate(Method, data, text, path)
+
+
+@cache
+def bundled_method() -> Method:
+    """The method that ships with the app."""
+    text = decode(bundled_method_text().encode("utf-8"), "checklists.yaml")
+    return parse_method(text, "checklists.yaml")
+
+
+def load_method(path: str | Path | None = None) -> Method:
+    """The method from ``path``, else from ``$BORGERSPIL_METHOD``, else the bundled one."""
+    chosen = path or os.environ.get(METHOD_ENV) or None
+    if chosen is None:
+        return bundled_method()
+    file = Path(chosen)
+    return parse_method(read_text(file), file)

@@ -1,0 +1,104 @@
+"""Skab (ch. 5): what-if questions, ideas, prioritisation, dot votes, concepts and their tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from borgerspil_tui.core.model.base import ItemId, Score, Strict, id_field
+from borgerspil_tui.core.text import Line, Text
+
+
+class WhatIf(Strict):
+    """A "Hvad nu hvis?" question, perhaps built on an insight."""
+
+    id: ItemId = id_field("whatif")
+    question: Text
+    insight: ItemId | None = None
+
+
+class Idea(Strict):
+    """An idea with its scores against the prioritisation criteria."""
+
+    id: ItemId = id_field("idea")
+    title: Line
+    description: Text = ""
+    source: Literal["brainstorm", "fishbone", "what-if", "other"] = "brainstorm"
+    inspired_by: list[ItemId] = Field(default_factory=list)
+    """Observations, insights or what-if questions that led to the idea."""
+    scores: dict[ItemId, Score] = Field(default_factory=dict)
+    """Score per criterion id (1–5); a criterion not scored yet is absent."""
+    chosen: bool = False
+
+
+class Guest(Strict):
+    """Someone in the room who is not on the team but votes."""
+
+    id: ItemId = id_field("guest")
+    name: Line
+
+
+class Vote(Strict):
+    """Dots one participant (team member or guest) gave one idea."""
+
+    voter: ItemId
+    idea: ItemId
+    dots: Annotated[int, Field(ge=1, le=100)]
+
+
+class PrototypeTest(Strict):
+    """One round of testing a concept's prototype: fail fast, fail cheap."""
+
+    id: ItemId = id_field("test")
+    date: dt.date | None = None
+    target_group: ItemId | None = None
+    prototype: Text = ""
+    learned: Text = ""
+    adjusted: Text = ""
+
+
+class SuccesRating(Strict):
+    """A concept's rating on one SUCCES criterion, with the evidence for it."""
+
+    rating: Literal["not-yet", "partly", "yes"] = "not-yet"
+    note: Text = ""
+    quote_from: ItemId | None = None
+    """The observation whose quote is used as the story."""
+    quote: Text = ""
+
+
+class Concept(Strict):
+    """A concept card: the method's eight elements, the ideas it combines, its tests."""
+
+    id: ItemId = id_field("concept")
+    title: Line
+    difference: Text = ""
+    contents: Text = ""
+    target_groups: list[ItemId] = Field(default_factory=list)
+    reflection: Text = ""
+    place: Text = ""
+    involved: Text = ""
+    requirements: Annotated[list[Text], Field(max_length=3)] = Field(default_factory=list)
+    """Up to three suggestions for what it takes to realise the concept."""
+    ideas: list[ItemId] = Field(default_factory=list)
+    status: Literal["sketch", "prototype", "tested", "chosen", "dropped"] = "sketch"
+    tests: list[PrototypeTest] = Field(default_factory=list)
+    succes: dict[ItemId, SuccesRating] = Field(default_factory=dict)
+    """SUCCES ratings keyed by criterion id."""
+    pitch: Text = ""
+
+
+class Create(Strict):
+    """Everything the team writes in the Skab phase."""
+
+    what_ifs: list[WhatIf] = Field(default_factory=list)
+    ideas: list[Idea] = Field(default_factory=list)
+    weights: dict[ItemId, Annotated[float, Field(ge=0, le=10)]] = Field(default_factory=dict)
+    """Weight per criterion id; a criterion left out uses the method's default weight."""
+    guests: list[Guest] = Field(default_factory=list)
+    dots_per_person: Annotated[int, Field(ge=1, le=100)] = 3
+    votes: list[Vote] = Field(default_factory=list)
+    votes_in_ranking: bool = False
+    concepts: list[Concept] = Field(default_factory=list)

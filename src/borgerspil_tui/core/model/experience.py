@@ -1,0 +1,42 @@
+"""Oplev (ch. 4): observations in the field and the insights drawn from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from borgerspil_tui.core.model.base import ItemId, Strict, id_field
+from borgerspil_tui.core.text import Line, Text
+
+
+class Observation(Strict):
+    """Something seen or heard in the field. ``who`` is a role, never a name: files are shared."""
+
+    id: ItemId = id_field("obs")
+    date: dt.date | None = None
+    place: Line = ""
+    who: Line = ""
+    what: Text
+    quotes: list[Text] = Field(default_factory=list)
+    tags: list[Line] = Field(default_factory=list)
+
+
+class Insight(Strict):
+    """A pattern across observations; an eye-opener (øjenåbner) when it surprises."""
+
+    id: ItemId = id_field("insight")
+    statement: Text
+    observations: list[ItemId] = Field(default_factory=list)
+    eye_opener: bool = False
+    supports: list[ItemId] = Field(default_factory=list)
+    """Problem-tree causes this insight gives evidence for."""
+    contradicts: list[ItemId] = Field(default_factory=list)
+    """Problem-tree causes this insight speaks against."""
+
+
+class Experience(Strict):
+    """Everything the team writes in the Oplev phase."""
+
+    observations: list[Observation] = Field(default_factory=list)
+    insights: list[Insight] = Field(default_factory=list)

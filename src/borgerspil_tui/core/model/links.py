@@ -1,0 +1,124 @@
+"""Rules that span the whole file: ids are unique, links point at items that exist."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from borgerspil_tui.core.model.focus import TreeNode
+
+if TYPE_CHECKING:
+    from borgerspil_tui.core.model.project import Project
+
+Loc = tuple[str | int, ...]
+LinkProblem = tuple[Loc, str]
+
+
+def walk_tree(nodes: list[TreeNode], loc: Loc) -> Iterator[tuple[TreeNode, Loc]]:
+    """Every node of a problem-tree branch with its location, depth first."""
+    for index, node in enumerate(nodes):
+        here = loc + (index,)
+        yield node, here
+        yield from walk_tree(node.children, here + ("children",))
+
+
+def _items(project: Project) -> Iterator[tuple[str, str, Loc]]:
+    """Every item that has an id, as ``(kind, id, loc)``."""
+    for i, member in enumerate(project.readiness.team):
+        yield "team member", member.id, ("readiness", "team", i)
+    focus = project.focus
+    for branch, kind in (("causes", "cause"), ("consequences", "consequence")):
+        for node, loc in walk_tree(getattr(focus, branch), ("focus", branch)):
+            yield kind, node.id, loc
+    for name, kind in (("why_it_matters", "note"), ("known", "note"), ("unknown", "note"),
+                       ("assumptions", "assumption"), ("target_groups", "target group")):
+        for i, item in enumerate(getattr(focus, name)):
+            yield kind, item.id, ("focus", name, i)
+    for i, obs in enumerate(project.experience.observations):
+        yield "observation", obs.id, ("experience", "observations", i)
+    for i, insight in enumerate(project.experience.insights):
+        yield "insight", insight.id, ("experience", "insights", i)
+    create = project.create
+    for name, kind in (("what_ifs", "what-if"), ("ideas", "idea"), ("guests", "guest")):
+        for i, item in enumerate(getattr(create, name)):
+            yield kind, item.id, ("create", name, i)
+    for i, concept in enumerate(create.concepts):
+        yield "concept", concept.id, ("create", "concepts", i)
+        for k, test in enumerate(concept.tests):
+            yield "test", test.id, ("create", "concepts", i, "tests", k)
+    for name in ("milestones", "stakeholders", "risks"):
+        for i, item in enumerate(getattr(project.insist, name)):
+            yield name.rstrip("s"), item.id, ("insist", name, i)
+    for i, exercise in enumerate(project.organisation.exercises):
+        yield "exercise", exercise.id, ("organisation", "exercises", i)
+
+
+def find_link_problems(project: Project) -> list[LinkProblem]:
+    """All duplicate ids and broken links in ``project``, each with the field it is in."""
+    problems: list[LinkProblem] = []
+    kinds: dict[str, str] = {}
+    first_loc: dict[str, Loc] = {}
+    for kind, item_id, loc in _items(project):
+        if item_id in kinds:
+            where = ".".join(str(p) for p in first_loc[item_id])
+            problems.append((loc + ("id",), f"id {item_id!r} is used twice (also by the {kinds[item_id]} at {where})"))
+        else:
+            kinds[item_id] = kind
+            first_loc[item_id] = loc
+
+    def link(loc: Loc, target: str | None, allowed: tuple[str, ...], owner: str) -> None:
+        if target is None:
+            return
+        found = kinds.get(target)
+        wanted = " or ".join(allowed)
+        if found is None:
+            problems.append((loc, f"{owner} links to {wanted} {target!r}, which does not exist"))
+        elif found not in allowed:
+            problems.append((loc, f"{owner} links to {target!r}, which is a {found}, not a {wanted}"))
+
+    for i, insight in enumerate(project.experience.insights):
+        base = ("experience", "insights", i)
+        owner = f"insight {insight.id!r}"
+        for j, target in enumerate(insight.observations):
+            link(base + ("observations", j), target, ("observation",), owner)
+        for field in ("supports", "contradicts"):
+            for j, target in enumerate(getattr(insight, field)):
+                link(base + (field, j), target, ("cause",), owner)
+    create = project.create
+    for i, what_if in enumerate(create.what_ifs):
+        link(("create", "what_ifs", i, "insight"), what_if.insight, ("insight",), f"what-if {what_if.id!r}")
+    for i, idea in enumerate(create.ideas):
+        for j, target in enumerate(idea.inspired_by):
+            link(("create", "ideas", i, "inspired_by", j), target, ("observation", "insight", "what-if"),
+                 f"idea {idea.id!r}")
+    dots: Counter[str] = Counter()
+    for i, vote in enumerate(create.votes):
+        link(("create", "votes", i, "voter"), vote.voter, ("team member", "guest"), "a vote")
+        link(("create", "votes", i, "idea"), vote.idea, ("idea",), f"a vote by {vote.voter!r}")
+        dots[vote.voter] += vote.dots
+        if dots[vote.voter] > create.dots_per_person:
+            problems.append(((("create", "votes", i, "dots")),
+                             f"{vote.voter!r} has given {dots[vote.voter]} dots, but each person has "
+                             f"{create.dots_per_person} (create.dots_per_person)"))
+    for i, concept in enumerate(create.concepts):
+        base = ("create", "concepts", i)
+        owner = f"concept {concept.id!r}"
+        for j, target in enumerate(concept.target_groups):
+            link(base + ("target_groups", j), target, ("target group",), owner)
+        for j, target in enumerate(concept.ideas):
+            link(base + ("ideas", j), target, ("idea",), owner)
+        for k, test in enumerate(concept.tests):
+            link(base + ("tests", k, "target_group"), test.target_group, ("target group",), f"test {test.id!r}")
+        for criterion, rating in concept.succes.items():
+            link(base + ("succes", criterion, "quote_from"), rating.quote_from, ("observation",), owner)
+    insist = project.insist
+    link(("insist", "concept"), insist.concept, ("concept",), "the Insistér phase")
+    for i, milestone in enumerate(insist.milestones):
+        for j, target in enumerate(milestone.depends_on):
+            loc = ("insist", "milestones", i, "depends_on", j)
+            if target == milestone.id:
+                problems.append((loc, f"milestone {milestone.id!r} depends on itself"))
+            else:
+                link(loc, target, ("milestone",), f"milestone {milestone.id!r}")
+    return problems

@@ -1,0 +1,203 @@
+"""The only code that reads and writes project files: safe loading, canonical output, atomic saves."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from borgerspil_tui.core.located import parse_mapping, read_text, validate
+from borgerspil_tui.core.model import SCHEMA_VERSION, Project
+from borgerspil_tui.core.problems import FileProblemError, Problem
+
+SCHEMA_URL = "https://borgerspil.dk/schema/borgerspil-project-v1.schema.json"
+"""Where the project JSON Schema is published; ``borgerspil schema`` writes the same schema."""
+MODELINE = f"# yaml-language-server: $schema={SCHEMA_URL}\n"
+SUFFIX = ".borgerspil.yaml"
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+"""Upgrade steps keyed by the version they upgrade *from*: ``MIGRATIONS[n]`` turns n into n+1."""
+
+
+class ExternalChangeError(Exception):
+    """The file on disk is no longer the one that was loaded (a git pull, another editor)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path}: the file changed on disk since it was opened")
+
+
+class SaveError(Exception):
+    """Saving failed; nothing on disk was changed and the project is still in memory."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: could not save: {reason}")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A project as read from disk, with the fingerprint of the bytes it came from."""
+
+    project: Project
+    path: Path
+    fingerprint: str | None
+
+
+def fingerprint(data: bytes) -> str:
+    """The content fingerprint used to notice that a file changed on disk."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_fingerprint(path: Path) -> str | None:
+    """Fingerprint of the file as it is now, or None when there is no file."""
+    try:
+        return fingerprint(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def migrate(data: dict[str, Any], path: Path | str | None) -> dict[str, Any]:
+    """Bring an older file's data up to :data:`SCHEMA_VERSION`; refuse a newer one."""
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return data  # validation names the problem
+    if version > SCHEMA_VERSION:
+        raise FileProblemError(path, [Problem(
+            f"this file uses format version {version}, but this borgerspil only knows version "
+            f"{SCHEMA_VERSION}: upgrade borgerspil to open it", field="schema_version")])
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise FileProblemError(path, [Problem(
+                f"format version {version} is not supported (this borgerspil reads {SCHEMA_VERSION})",
+                field="schema_version")])
+        data = step(data)
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def parse_project(text: str, path: Path | str | None = None) -> Project:
+    """Validate project text; raise :class:`FileProblemError` with located problems."""
+    data, _, _ = parse_mapping(text, path)
+    return validate(Project, migrate(data, path), text, path)
+
+
+def load_project(path: Path) -> Loaded:
+    """Read, check and validate a project file."""
+    text = read_text(path)
+    project = parse_project(text, path)
+    return Loaded(project, path, fingerprint(path.read_bytes()) if path.exists() else None)
+
+
+class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):  # type: ignore[misc]
+    """Canonical output: multi-line text as ``|`` blocks."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def to_data(project: Project) -> dict[str, Any]:
+    """The project as plain data in model order, defaults left out.
+
+    Checklist answers are sorted by id, so two people answering different questions on two
+    branches touch different lines and merge without conflict.
+    """
+    data = project.model_dump(mode="python", exclude_defaults=True)
+    if "checklists" in data:
+        data["checklists"] = dict(sorted(data["checklists"].items()))
+    return data
+
+
+def dump_project(project: Project) -> str:
+    """The canonical file text: modeline, fields in model order, LF, final newline."""
+    body = yaml.dump(to_data(project), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=2**30, indent=2)
+    return MODELINE + body
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    except OSError as error:
+        raise SaveError(path, error.strerror or str(error)) from None
+    try:
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise SaveError(path, error.strerror or str(error)) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except OSError as error:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise SaveError(path, error.strerror or str(error)) from None
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_project(path: Path, project: Project, expected: str | None = None, *, force: bool = False) -> str:
+    """Save atomically; return the new fingerprint.
+
+    Unless ``force``, the file on disk must still have the fingerprint ``expected`` (None: there
+    must be no file), or :class:`ExternalChangeError` is raised and nothing is written.
+    """
+    data = dump_project(project).encode("utf-8")
+    if not force and file_fingerprint(path) != expected:
+        raise ExternalChangeError(path)
+    atomic_write(path, data)
+    return fingerprint(data)
+
+
+def create_project_file(path: Path, project: Project) -> str:
+    """Write a new file; refuse if anything already exists at ``path``."""
+    data = dump_project(project).encode("utf-8")
+    try:
+        with open(path, "xb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+    except FileExistsError:
+        raise SaveError(path, "a file with that name already exists; it was left as it is") from None
+    except OSError as error:
+        raise SaveError(path, error.strerror or str(error)) from None
+    return fingerprint(data)

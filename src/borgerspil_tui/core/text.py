@@ -1,0 +1,43 @@
+"""Text rules shared by the model and the CLI: which characters a text may hold."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, StringConstraints
+
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+"""Control characters (all but tab and newline), C1 controls, and line separators."""
+
+
+def check_text(value: str) -> str:
+    """Refuse control characters that could put terminal escapes on a screen."""
+    found = _FORBIDDEN.search(value)
+    if found:
+        code = ord(found.group())
+        raise ValueError(
+            f"contains the control character U+{code:04X} at position {found.start() + 1};"
+            " only newline and tab are allowed"
+        )
+    return value
+
+
+def printable(value: str) -> str:
+    """Show ``value`` with every control character written as an escape (for terminals)."""
+    return _FORBIDDEN.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                          else f"\\u{ord(m.group()):04x}", value)
+
+
+Text = Annotated[str, AfterValidator(check_text), StringConstraints(max_length=20_000)]
+"""Free text a person wrote: any length up to 20,000 characters, no control characters."""
+
+def check_line(value: str) -> str:
+    """A one-line text: no newlines, no control characters."""
+    if "\n" in value:
+        raise ValueError("must be a single line (no line breaks)")
+    return check_text(value)
+
+
+Line = Annotated[str, AfterValidator(check_line), StringConstraints(max_length=500)]
+"""A short one-line text such as a title or a name."""

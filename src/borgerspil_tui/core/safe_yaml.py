@@ -172,7 +172,7 @@ def _build(parser: Any, value_pos: dict, key_pos: dict, track: bool) -> Any:  # 
                 path = frame[3] + (key,) if track else ()
             else:
                 if track:
-                    path = frame[3] + (len(container),)
+                    path = frame[3] + (len(container),) if len(stack) > 1 else ()
                 container.append(value)
             if track:
                 value_pos[path] = (event.start_mark.line + 1, event.start_mark.column + 1)

@@ -109,7 +109,14 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
+def _represent_float(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
+    if value.is_integer() and abs(value) < 1e15:
+        return dumper.represent_int(int(value))
+    return dumper.represent_float(value)
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(float, _represent_float)
 
 
 def to_data(project: Project) -> dict[str, Any]:

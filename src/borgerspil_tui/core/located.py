@@ -67,7 +67,8 @@ def parse_mapping(text: str, path: Path | str | None, *, positions: bool = False
     except RecursionError:  # pragma: no cover - the parser is iterative; a last guard
         raise FileProblemError(path, [Problem("nested too deeply")]) from None
     if not isinstance(data, dict):
-        found = "nothing" if data is None else f"a {type(data).__name__}"
+        found = {str: "text", list: "a list", int: "a number", float: "a number",
+                 bool: "true or false"}.get(type(data), "nothing")
         raise FileProblemError(path, [Problem(f"the top level must be a mapping of fields, not {found}",
                                               line=1, column=1)])
     return data, value_pos, key_pos

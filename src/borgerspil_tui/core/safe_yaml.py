@@ -51,6 +51,12 @@ _SPECIAL = {
     ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
 }
 _NUMBER_START = frozenset("0123456789+-.")
+NOT_TEXT = re.compile(
+    r"^(?:|~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$"
+)
+"""Plain scalars that :func:`resolve_plain` does not read as text (the writer quotes them)."""
 
 
 class YamlProblem(Exception):

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from borgerspil_tui.core.located import parse_mapping, read_text, validate
+from borgerspil_tui.core.safe_yaml import NOT_TEXT
 from borgerspil_tui.core.model import SCHEMA_VERSION, Project
 from borgerspil_tui.core.problems import FileProblemError, Problem
 
@@ -116,6 +117,9 @@ def _represent_float(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_str)
+# Quote every string that *this* program's YAML 1.2 reader would not read back as text
+# (PyYAML's own 1.1 rules already quote yes/no/on/off and dates, which is harmless).
+_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", NOT_TEXT, None)
 _Dumper.add_representer(float, _represent_float)
 
 

@@ -1,0 +1,98 @@
+"""Hypothesis strategies that build valid projects full of awkward text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import strategies as st
+
+from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.model.create import Concept, Guest, Idea, PrototypeTest, SuccesRating, Vote, WhatIf
+from borgerspil_tui.core.model.experience import Insight, Observation
+from borgerspil_tui.core.model.focus import Assumption, Note, ProcessRow, TargetGroup, TreeNode
+from borgerspil_tui.core.model.project import ChecklistAnswer
+from borgerspil_tui.core.model.readiness import TeamMember
+
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+TRICKY = ["yes", "no", "null", "~", "1", "0x1F", "1e3", "- x", "a: b", "#x", "[/", "[b]", "[$accent]",
+          "[link=x]", "\\", "'", '"', "  lead", "trail  ", "Æblegrød 🍎", "", "\t", "a\n\nb\n", "x\n  y"]
+
+text = st.one_of(
+    st.sampled_from(TRICKY),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30).filter(
+        lambda s: not _FORBIDDEN.search(s)),
+)
+line = text.filter(lambda s: "\n" not in s)
+ids = st.from_regex(r"\A[a-z][a-z0-9]{5}\Z")
+dates = st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)))
+score = st.integers(1, 5)
+CRITERIA = ["importance", "feasibility", "strategic-match", "low-hanging-fruit"]
+
+
+def trees(depth: int = 3) -> st.SearchStrategy[list[TreeNode]]:
+    """Problem-tree branches up to ``depth`` levels."""
+    node = st.builds(TreeNode, text=text, uncertain=st.booleans(),
+                     children=trees(depth - 1) if depth > 1 else st.just([]))
+    return st.lists(node, max_size=3)
+
+
+@st.composite
+def projects(draw: st.DrawFn) -> Project:
+    """A valid project with items and links between them in every phase."""
+    p = Project(schema_version=1, title=draw(line), language=draw(st.sampled_from(["da", "en"])),
+                created=draw(dates))
+    p.readiness.team = draw(st.lists(st.builds(TeamMember, name=line, role=line, dedicated=st.booleans()),
+                                     max_size=4))
+    p.readiness.considerations = draw(st.dictionaries(st.sampled_from(["team", "experiment"]), text))
+    f = p.focus
+    f.problem = draw(text)
+    f.causes = draw(trees())
+    f.consequences = draw(trees(2))
+    f.known = draw(st.lists(st.builds(Note, text=text), max_size=2))
+    f.assumptions = draw(st.lists(st.builds(Assumption, text=text, status=st.sampled_from(
+        ["untested", "tested", "refuted"]), note=text), max_size=2))
+    f.target_groups = draw(st.lists(st.builds(TargetGroup, name=line, description=text, primary=st.booleans()),
+                                    max_size=2))
+    f.process = draw(st.lists(st.builds(ProcessRow, phase=st.sampled_from(["focus", "create"]), timeframe=line,
+                                        weeks=st.one_of(st.none(), st.floats(0, 520)),
+                                        budget=st.one_of(st.none(), st.floats(0, 1e12)), methods=text),
+                              max_size=2))
+    p.experience.observations = draw(st.lists(st.builds(
+        Observation, date=dates, place=line, who=line, what=text, quotes=st.lists(text, max_size=2),
+        tags=st.lists(line, max_size=2)), max_size=3))
+    obs_ids = [o.id for o in p.experience.observations]
+    cause_ids = [c.id for c in f.causes]
+    p.experience.insights = draw(st.lists(st.builds(
+        Insight, statement=text, eye_opener=st.booleans(),
+        observations=st.lists(st.sampled_from(obs_ids), unique=True) if obs_ids else st.just([]),
+        supports=st.lists(st.sampled_from(cause_ids), unique=True) if cause_ids else st.just([])),
+        max_size=2))
+    insight_ids = [i.id for i in p.experience.insights]
+    c = p.create
+    c.what_ifs = draw(st.lists(st.builds(WhatIf, question=text, insight=st.one_of(
+        st.none(), st.sampled_from(insight_ids)) if insight_ids else st.none()), max_size=2))
+    c.ideas = draw(st.lists(st.builds(
+        Idea, title=line, description=text, source=st.sampled_from(["brainstorm", "fishbone", "what-if", "other"]),
+        scores=st.dictionaries(st.sampled_from(CRITERIA), score), chosen=st.booleans()), max_size=4))
+    c.weights = draw(st.dictionaries(st.sampled_from(CRITERIA), st.floats(0, 10)))
+    c.guests = draw(st.lists(st.builds(Guest, name=line), max_size=2))
+    voters = [m.id for m in p.readiness.team] + [g.id for g in c.guests]
+    idea_ids = [i.id for i in c.ideas]
+    if voters and idea_ids:
+        c.dots_per_person = 100
+        c.votes = draw(st.lists(st.builds(Vote, voter=st.sampled_from(voters), idea=st.sampled_from(idea_ids),
+                                          dots=st.integers(1, 10)), max_size=5))
+    group_ids = [g.id for g in f.target_groups]
+    test = st.builds(PrototypeTest, date=dates, prototype=text, learned=text,
+                     target_group=st.sampled_from(group_ids) if group_ids else st.none())
+    rating = st.builds(SuccesRating, rating=st.sampled_from(["not-yet", "partly", "yes"]), note=text,
+                       quote=text)
+    c.concepts = draw(st.lists(st.builds(
+        Concept, title=line, difference=text, requirements=st.lists(text, max_size=3),
+        ideas=st.lists(st.sampled_from(idea_ids), unique=True) if idea_ids else st.just([]),
+        status=st.sampled_from(["sketch", "tested"]), tests=st.lists(test, max_size=2),
+        succes=st.dictionaries(st.sampled_from(["simple", "stories"]), rating), pitch=text), max_size=2))
+    p.checklists = draw(st.dictionaries(st.sampled_from(["focus-change", "create-fun", "zz"]), st.builds(
+        ChecklistAnswer, answer=st.sampled_from(["yes", "partly", "no", None]), note=text)))
+    return Project.model_validate(p.model_dump())

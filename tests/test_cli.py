@@ -1,0 +1,104 @@
+"""The headless command line: new, validate, fmt, schema; exit codes; no Textual; safe output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from borgerspil_tui.cli import main
+from borgerspil_tui.core.storage import load_project
+from tests.conftest import EXAMPLE
+
+
+def test_headless_commands_do_not_import_textual(tmp_path: Path) -> None:
+    code = (
+        "import sys; from borgerspil_tui.cli import main; "
+        f"main(['validate', {str(EXAMPLE)!r}]); main(['new', {str(tmp_path / 'a')!r}]); "
+        f"main(['fmt', '--check', {str(EXAMPLE)!r}]); main(['schema', '-o', {str(tmp_path / 's.json')!r}]); "
+        "assert not [m for m in sys.modules if m.startswith('textual')], 'textual imported'"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_new_creates_a_valid_project_and_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    target = tmp_path / "ventetid"
+    assert main(["new", str(target), "--title", "Kortere [b]ventetid[/b]", "--lang", "en"]) == 0
+    created = tmp_path / "ventetid.borgerspil.yaml"
+    project = load_project(created).project
+    assert (project.title, project.language) == ("Kortere [b]ventetid[/b]", "en")
+    before = created.read_bytes()
+    assert main(["new", str(created)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert created.read_bytes() == before
+
+
+def test_validate_keeps_going_past_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    bad = tmp_path / "bad.borgerspil.yaml"
+    bad.write_text("schema_version: 1\ntitle: x\nfocus:\n  problme: typo\n", "utf-8")
+    worse = tmp_path / "worse.borgerspil.yaml"
+    worse.write_text("a: &x 1\n", "utf-8")
+    assert main(["validate", str(bad), str(worse), str(EXAMPLE)]) == 1
+    out = capsys.readouterr()
+    assert out.err.splitlines() == [
+        f"{bad}:4:3: focus: unknown field 'problme'",
+        f"{worse}:1:4: YAML anchors (&x) are not allowed",
+    ]
+    assert f"{EXAMPLE}: ok" in out.out
+    assert main(["validate", str(EXAMPLE)]) == 0
+
+
+def test_fmt_check_and_rewrite(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    path = tmp_path / "messy.borgerspil.yaml"
+    messy = "title:   'Rodet'\nschema_version: 1\nfocus: {problem: \"x\"}\n"
+    path.write_text(messy, "utf-8")
+    assert main(["fmt", "--check", str(path)]) == 1
+    assert path.read_text("utf-8") == messy
+    assert main(["fmt", str(path)]) == 0
+    text = path.read_text("utf-8")
+    assert text.splitlines()[1:] == ["schema_version: 1", "title: Rodet", "focus:", "  problem: x"]
+    assert main(["fmt", "--check", str(path)]) == 0
+    assert main(["fmt", str(path)]) == 0 and path.read_text("utf-8") == text
+
+
+def test_schema_to_stdout_and_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert main(["schema", "-o", str(tmp_path / "s.json")]) == 0
+    assert json.loads((tmp_path / "s.json").read_text("utf-8")) == schema
+
+
+@pytest.mark.parametrize("args", [["new"], ["validate"], ["bogus-command", "x", "y"], ["fmt", "--nope", "x"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(args)
+    assert caught.value.code == 2
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0 and "borgerspil" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "validate" in capsys.readouterr().out
+
+
+def test_control_characters_from_a_file_are_never_printed_raw(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    path = tmp_path / "evil\x1b[2J.borgerspil.yaml"
+    path.write_text('schema_version: 1\ntitle: "\\e]0;pwned\\a"\n"\\e[31m": 1\n', "utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "\\x1b" in err
+
+
+def test_python_dash_m_runs(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "borgerspil_tui", "validate", str(EXAMPLE)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "ok" in result.stdout

@@ -19,6 +19,11 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 
 def read_text(path: Path) -> str:
     """Read a file as UTF-8 text: size cap, BOM dropped, CRLF made LF, bad bytes located."""
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file's bytes, refusing it before reading when it is over the size cap."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -33,7 +38,7 @@ def read_text(path: Path) -> str:
         raise FileProblemError(path, [Problem("this is a folder, not a file")]) from None
     except OSError as error:
         raise FileProblemError(path, [Problem(f"cannot be read: {error.strerror or error}")]) from None
-    return decode(data, path)
+    return data
 
 
 def decode(data: bytes, path: Path | str | None = None) -> str:

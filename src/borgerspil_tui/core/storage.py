@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-from borgerspil_tui.core.located import parse_mapping, read_text, validate
+from borgerspil_tui.core.gc_pause import gc_paused
+from borgerspil_tui.core.located import decode, parse_mapping, read_bytes, validate
 from borgerspil_tui.core.safe_yaml import NOT_TEXT
 from borgerspil_tui.core.model import SCHEMA_VERSION, Project
 from borgerspil_tui.core.problems import FileProblemError, Problem
@@ -89,15 +90,16 @@ def migrate(data: dict[str, Any], path: Path | str | None) -> dict[str, Any]:
 
 def parse_project(text: str, path: Path | str | None = None) -> Project:
     """Validate project text; raise :class:`FileProblemError` with located problems."""
-    data, _, _ = parse_mapping(text, path)
-    return validate(Project, migrate(data, path), text, path)
+    with gc_paused():
+        data, _, _ = parse_mapping(text, path)
+        return validate(Project, migrate(data, path), text, path)
 
 
 def load_project(path: Path) -> Loaded:
     """Read, check and validate a project file."""
-    text = read_text(path)
-    project = parse_project(text, path)
-    return Loaded(project, path, fingerprint(path.read_bytes()) if path.exists() else None)
+    raw = read_bytes(path)
+    project = parse_project(decode(raw, path), path)
+    return Loaded(project, path, fingerprint(raw))
 
 
 class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):  # type: ignore[misc]
@@ -137,8 +139,9 @@ def to_data(project: Project) -> dict[str, Any]:
 
 def dump_project(project: Project) -> str:
     """The canonical file text: modeline, fields in model order, LF, final newline."""
-    body = yaml.dump(to_data(project), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=2**30, indent=2)
+    with gc_paused():
+        body = yaml.dump(to_data(project), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                         default_flow_style=False, width=2**30, indent=2)
     return MODELINE + body
 
 

@@ -102,3 +102,12 @@ def test_python_dash_m_runs(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "borgerspil_tui", "validate", str(EXAMPLE)],
                             capture_output=True, text=True)
     assert result.returncode == 0 and "ok" in result.stdout
+
+
+def test_a_broken_method_file_is_refused_with_located_problems(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    method = tmp_path / "metode.yaml"
+    method.write_text("version: 1\nreadiness: {}\n", "utf-8")
+    assert main(["--method", str(method), "validate", str(EXAMPLE)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert f"{method}:2:12: readiness: required field 'name' is missing" in err
+    assert f"{method}:1:1: required field 'phases' is missing" in err

@@ -169,3 +169,9 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         load_project(tmp_path / "nope.borgerspil.yaml")
     with pytest.raises(FileProblemError, match="folder"):
         load_project(tmp_path)
+
+
+@pytest.mark.parametrize("value", ["1700000000", "05-01-2026", "2026/01/05", "'2026-1-5'"])
+def test_dates_must_be_iso(tmp_path: Path, value: str) -> None:
+    [problem] = _refused(tmp_path, GOOD + f"created: {value}\n")
+    assert problem.field == "created" and "YYYY-MM-DD" in problem.message and problem.line == 11

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from borgerspil_tui import __version__
+from borgerspil_tui.core.method import METHOD_ENV, load_method
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.text import printable
 
@@ -166,10 +168,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
-    if getattr(args, "run", None) is None:
-        parser.print_help()
-        return 0
     try:
+        if args.method or os.environ.get(METHOD_ENV):
+            load_method(args.method)  # an organisation's method file: refuse it early, located
+        if getattr(args, "run", None) is None:
+            parser.print_help()
+            return 0
         return args.run(args)
     except FileProblemError as error:
         _report(error)

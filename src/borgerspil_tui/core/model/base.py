@@ -5,7 +5,10 @@ from __future__ import annotations
 import secrets
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+import datetime as dt
+import re
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$")]
 """An item's id: lower-case letters, digits and dashes, 2–40 characters."""
@@ -17,6 +20,18 @@ def new_id(prefix: str) -> str:
     """A short random id such as ``idea-k3x9fa``: random, so two branches never collide."""
     return prefix + "-" + "".join(secrets.choice(_ALPHABET) for _ in range(6))
 
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.match(value)):
+        return value
+    raise ValueError("must be a date written as YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A calendar date, written in the file as ISO ``YYYY-MM-DD`` and nothing else."""
 
 Answer = Literal["yes", "partly", "no"]
 """How far a checklist question is answered."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from borgerspil_tui.core.model.base import ItemId, Score, Strict, id_field
+from borgerspil_tui.core.model.base import IsoDate, ItemId, Score, Strict, id_field
 from borgerspil_tui.core.text import Line, Text
 
 
@@ -52,7 +51,7 @@ class PrototypeTest(Strict):
     """One round of testing a concept's prototype: fail fast, fail cheap."""
 
     id: ItemId = id_field("test")
-    date: dt.date | None = None
+    date: IsoDate | None = None
     target_group: ItemId | None = None
     prototype: Text = ""
     learned: Text = ""

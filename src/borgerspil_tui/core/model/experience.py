@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 from pydantic import Field
 
-from borgerspil_tui.core.model.base import ItemId, Strict, id_field
+from borgerspil_tui.core.model.base import IsoDate, ItemId, Strict, id_field
 from borgerspil_tui.core.text import Line, Text
 
 
@@ -14,7 +13,7 @@ class Observation(Strict):
     """Something seen or heard in the field. ``who`` is a role, never a name: files are shared."""
 
     id: ItemId = id_field("obs")
-    date: dt.date | None = None
+    date: IsoDate | None = None
     place: Line = ""
     who: Line = ""
     what: Text

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import Field
 
-from borgerspil_tui.core.model.base import ItemId, Score, Strict, ValueKind, id_field
+from borgerspil_tui.core.model.base import IsoDate, ItemId, Score, Strict, ValueKind, id_field
 from borgerspil_tui.core.text import Line, Text
 
 
@@ -27,7 +26,7 @@ class Milestone(Strict):
 
     id: ItemId = id_field("milestone")
     title: Line
-    due: dt.date | None = None
+    due: IsoDate | None = None
     owner: Line = ""
     depends_on: list[ItemId] = Field(default_factory=list)
     done: bool = False
@@ -56,7 +55,7 @@ class Handover(Strict):
     """Who takes the solution on, when, and what they are given."""
 
     to: Line = ""
-    date: dt.date | None = None
+    date: IsoDate | None = None
     notes: Text = ""
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import Field
 
-from borgerspil_tui.core.model.base import ItemId, Strict, id_field
+from borgerspil_tui.core.model.base import IsoDate, ItemId, Strict, id_field
 from borgerspil_tui.core.text import Text
 
 
@@ -24,7 +23,7 @@ class EmpathyExercise(Strict):
     id: ItemId = id_field("exercise")
     exercise: ItemId
     """The method's exercise id."""
-    date: dt.date | None = None
+    date: IsoDate | None = None
     notes: Text = ""
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from borgerspil_tui.core.model.base import Answer, ItemId, Strict
+from borgerspil_tui.core.model.base import Answer, IsoDate, ItemId, Strict
 from borgerspil_tui.core.model.create import Create
 from borgerspil_tui.core.model.experience import Experience
 from borgerspil_tui.core.model.focus import Focus
@@ -34,7 +33,7 @@ class Project(Strict):
     schema_version: Literal[1]
     title: Line
     language: Literal["da", "en"] = "da"
-    created: dt.date | None = None
+    created: IsoDate | None = None
     readiness: Readiness = Field(default_factory=Readiness)
     focus: Focus = Field(default_factory=Focus)
     experience: Experience = Field(default_factory=Experience)

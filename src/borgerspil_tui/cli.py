@@ -130,6 +130,33 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print what is missing and what to do next; ``--strict`` fails when anything is missing."""
+    from borgerspil_tui.core.i18n import tr
+    from borgerspil_tui.core.overview import next_suggestion, project_status
+    from borgerspil_tui.core.settings import Settings, choose_language
+    from borgerspil_tui.core.storage import load_project
+
+    lang = choose_language(args.lang, Settings.load())
+    project = load_project(Path(args.path)).project
+    statuses = project_status(project, load_method(args.method), lang)
+    _say(printable(project.title))
+    for status in statuses:
+        _say(f"\n{status.name}: {round(status.progress * 100)} %")
+        for step in status.steps:
+            mark = "?" if step.done is None else ("✓" if step.done else "·")
+            _say(f"  {mark} {step.name}")
+        for missing in status.missing:
+            _say(f"  {tr(lang, 'check.missing')}: {missing}")
+    suggestion = next_suggestion(statuses)
+    if suggestion is None:
+        _say("\n" + tr(lang, "check.done"))
+    else:
+        _say(f"\n{tr(lang, 'check.next')}: {suggestion[0].name} › {suggestion[1].name}")
+    anything_missing = any(status.missing for status in statuses)
+    return 1 if args.strict and anything_missing else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = argparse.ArgumentParser(
@@ -157,6 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
     fmt.set_defaults(run=cmd_fmt)
 
+    status = commands.add_parser("check", help="what is missing and what to do next")
+    status.add_argument("path", metavar="PATH")
+    status.add_argument("--strict", action="store_true", help="exit 1 when anything is missing")
+    status.add_argument("--lang", choices=("da", "en"))
+    status.set_defaults(run=cmd_check)
+
     schema = commands.add_parser("schema", help="write the project file's JSON Schema")
     schema.add_argument("-o", "--output", metavar="FILE")
     schema.set_defaults(run=cmd_schema)
@@ -180,6 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and closed early
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as error:  # noqa: BLE001 - the last guard: no traceback reaches a user
         _say(Problem(f"unexpected error: {type(error).__name__}: {error}").format("borgerspil"), err=True)
         return 1

@@ -1,0 +1,214 @@
+"""The editing session: the one way the app changes a project.
+
+It holds the project, where it lives, the fingerprint of the bytes it came from, and the undo
+history. Every edit is checked (fields and links) and can be undone. Saving never overwrites a
+file that changed on disk without being told to. No Textual here: the app schedules autosave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.storage import (
+    ExternalChangeError,
+    Loaded,
+    SaveError,
+    file_fingerprint,
+    load_project,
+    save_project,
+)
+
+UNDO_LIMIT = 300
+"""How many edits can be undone."""
+
+
+class SaveState(Enum):
+    """What the status line says about the file."""
+
+    SAVED = "saved"
+    UNSAVED = "unsaved"
+    FAILED = "failed"
+    CONFLICT = "conflict"
+
+
+class EditRefused(Exception):
+    """An edit would have made the project invalid; it was rolled back."""
+
+
+@dataclass
+class _Step:
+    label: str
+    before: dict[str, Any]
+    merge_key: str | None
+
+
+class Session:
+    """A project open for editing, with undo/redo and safe saving."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.project: Project = loaded.project
+        self.path: Path = loaded.path
+        self.fingerprint: str | None = loaded.fingerprint
+        self.state = SaveState.SAVED
+        self.last_error: str = ""
+        self.revision = 0
+        """Goes up with every change to the project (edit, undo, redo, reload)."""
+        self._saved_revision = 0
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+        self._listeners: list[Callable[[], None]] = []
+
+    @classmethod
+    def open(cls, path: Path) -> Session:
+        """Load a project file into a new session (raises FileProblemError)."""
+        return cls(load_project(path))
+
+    # -- listening -------------------------------------------------------------------------
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every change to the project or its save state."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[], None]) -> None:
+        """Stop calling ``listener``."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _changed(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+    # -- editing ---------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        """Whether there are changes that are not on disk."""
+        return self.revision != self._saved_revision
+
+    def edit(self, label: str, change: Callable[[Project], None], *, merge_key: str | None = None) -> None:
+        """Apply ``change`` to the project as one undoable step.
+
+        Consecutive edits with the same ``merge_key`` (typing in one field) are one undo step.
+        If the result is invalid, the project is put back and :class:`EditRefused` is raised.
+        """
+        before = self.project.model_dump()
+        change(self.project)
+        try:
+            Project.model_validate(self.project.model_dump())
+        except ValidationError as error:
+            self.project = Project.model_validate(before)
+            raise EditRefused(_first_message(error)) from None
+        last = self._undo[-1] if self._undo else None
+        if not (merge_key and last and last.merge_key == merge_key and not self._redo):
+            self._undo.append(_Step(label, before, merge_key))
+            del self._undo[:-UNDO_LIMIT]
+        self._redo.clear()
+        self._touch()
+
+    def _touch(self) -> None:
+        self.revision += 1
+        if self.state is SaveState.SAVED:
+            self.state = SaveState.UNSAVED
+        self._changed()
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is an edit to undo."""
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        """Whether there is an undone edit to redo."""
+        return bool(self._redo)
+
+    def undo(self) -> str | None:
+        """Undo the last edit; return its label, or None when there is nothing to undo."""
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        self._redo.append(_Step(step.label, self.project.model_dump(), None))
+        self.project = Project.model_validate(step.before)
+        self._touch()
+        return step.label
+
+    def redo(self) -> str | None:
+        """Redo the last undone edit; return its label, or None."""
+        if not self._redo:
+            return None
+        step = self._redo.pop()
+        self._undo.append(_Step(step.label, self.project.model_dump(), None))
+        self.project = Project.model_validate(step.before)
+        self._touch()
+        return step.label
+
+    # -- disk ------------------------------------------------------------------------------
+    def changed_on_disk(self) -> bool:
+        """Whether the file is no longer the bytes this session loaded or last saved."""
+        try:
+            return file_fingerprint(self.path) != self.fingerprint
+        except OSError:
+            return True
+
+    def save(self, *, force: bool = False) -> bool:
+        """Save now. Returns True on success.
+
+        On a change on disk the state becomes CONFLICT (nothing written; call again with
+        ``force`` to keep these edits, or :meth:`reload`); on a failure it becomes FAILED and
+        ``last_error`` says why. The project stays in memory either way.
+        """
+        revision = self.revision
+        try:
+            self.fingerprint = save_project(self.path, self.project, self.fingerprint, force=force)
+        except ExternalChangeError:
+            self.state = SaveState.CONFLICT
+            self.last_error = ""
+            self._changed()
+            return False
+        except SaveError as error:
+            self.state = SaveState.FAILED
+            self.last_error = error.reason
+            self._changed()
+            return False
+        self._saved_revision = revision
+        self.state = SaveState.SAVED
+        self.last_error = ""
+        self._changed()
+        return True
+
+    def save_as(self, path: Path) -> bool:
+        """Save to a new place (never over an existing file) and continue there."""
+        old = self.path, self.fingerprint
+        self.path, self.fingerprint = path, None
+        if path.exists():
+            self.path, self.fingerprint = old
+            self.state, self.last_error = SaveState.FAILED, f"{path} already exists"
+            self._changed()
+            return False
+        if not self.save():
+            self.path, self.fingerprint = old
+            return False
+        return True
+
+    def reload(self) -> None:
+        """Replace the project with what is on disk now (an undoable step)."""
+        loaded = load_project(self.path)
+        self._undo.append(_Step("reload", self.project.model_dump(), None))
+        self._redo.clear()
+        self.project = loaded.project
+        self.fingerprint = loaded.fingerprint
+        self.revision += 1
+        self._saved_revision = self.revision
+        self.state = SaveState.SAVED
+        self._changed()
+
+
+def _first_message(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    message = first["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message

@@ -14,8 +14,7 @@ from borgerspil_tui.core.method import METHOD_ENV, load_method
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.text import printable
 
-HEADLESS = ("new", "validate", "fmt", "schema", "check")
-APP = ("demo", "screenshot")
+COMMAND_NAMES = ("new", "validate", "fmt", "schema", "check", "demo", "open", "screenshot")
 
 
 def _say(text: str, *, err: bool = False) -> None:
@@ -157,6 +156,51 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if args.strict and anything_missing else 0
 
 
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open a project in the app."""
+    from borgerspil_tui.tui.launch import run
+
+    return run(args, Path(args.path))
+
+
+def cmd_home(args: argparse.Namespace) -> int:
+    """The home screen: projects in this folder."""
+    from borgerspil_tui.tui.launch import run
+
+    return run(args, None)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Open a copy of the bundled example."""
+    from borgerspil_tui.core.demo import demo_copy
+    from borgerspil_tui.tui.launch import run
+
+    return run(args, demo_copy(), demo=True)
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    """Render a screen to SVG."""
+    from borgerspil_tui.tui.screenshot import run
+
+    return run(args)
+
+
+def _with_implicit_open(argv: list[str]) -> list[str]:
+    """``borgerspil PATH`` means ``borgerspil open PATH``."""
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token in ("--lang", "--method"):
+            index += 2
+            continue
+        if token.startswith("-"):
+            return argv
+        if token in COMMAND_NAMES:
+            return argv
+        return [*argv[:index], "open", *argv[index:]]
+    return argv
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = argparse.ArgumentParser(
@@ -190,6 +234,21 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--lang", choices=("da", "en"))
     status.set_defaults(run=cmd_check)
 
+    demo = commands.add_parser("demo", help="open a copy of the bundled example")
+    demo.set_defaults(run=cmd_demo)
+
+    open_ = commands.add_parser("open", help="open a project (the same as: borgerspil PATH)")
+    open_.add_argument("path", metavar="PATH")
+    open_.set_defaults(run=cmd_open)
+
+    shot = commands.add_parser("screenshot", help="render a screen to SVG without a terminal")
+    shot.add_argument("path", metavar="PATH", help="a project file (or, for home, a folder)")
+    shot.add_argument("--screen", required=True, metavar="NAME")
+    shot.add_argument("-o", "--output", required=True, metavar="OUT.svg")
+    shot.add_argument("--size", default="120x40", metavar="WxH")
+    shot.add_argument("--lang", choices=("da", "en"))
+    shot.set_defaults(run=cmd_screenshot)
+
     schema = commands.add_parser("schema", help="write the project file's JSON Schema")
     schema.add_argument("-o", "--output", metavar="FILE")
     schema.set_defaults(run=cmd_schema)
@@ -198,16 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = _with_implicit_open(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     args = parser.parse_args(args_list)
     try:
         if args.method or os.environ.get(METHOD_ENV):
             load_method(args.method)  # an organisation's method file: refuse it early, located
-        if getattr(args, "run", None) is None:
-            parser.print_help()
-            return 0
-        return args.run(args)
+        return (getattr(args, "run", None) or cmd_home)(args)
     except FileProblemError as error:
         _report(error)
         return 1

@@ -13,6 +13,8 @@ from borgerspil_tui.core.model import Project
 
 PARTS = ("readiness", "focus", "experience", "create", "insist", "organisation")
 """The parts of the method in the order a team meets them."""
+PHASES_WITH_CHECKLIST = ("readiness", "focus", "experience", "create", "insist")
+"""The parts that have a checklist."""
 
 Check = Callable[[Project], bool]
 

@@ -1,0 +1,320 @@
+"""The borgerspil app: routes between screens and owns the session's autosave and safety nets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.screen import ModalScreen, Screen
+from textual.theme import ThemeProvider
+from textual.timer import Timer
+
+from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.core.method import Method
+from borgerspil_tui.core.problems import FileProblemError, Problem
+from borgerspil_tui.core.session import SaveState, Session
+from borgerspil_tui.core.settings import Settings
+from borgerspil_tui.tui.commands import APP_COMMANDS, bindings
+from borgerspil_tui.tui.palette import AppCommands
+from borgerspil_tui.tui.registry import project_screens
+from borgerspil_tui.tui.themes import APP_THEMES
+
+
+class BorgerspilApp(App[None]):
+    """Citizen-centred innovation in the terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "borgerspil"
+    BINDINGS = bindings(APP_COMMANDS)
+    COMMANDS = {AppCommands}
+
+    def __init__(self, *, method: Method, settings: Settings, language: str, session: Session | None = None,
+                 load_problems: tuple[Path, list[Problem]] | None = None, folder: Path | None = None,
+                 autosave_delay: float = 1.5, watch_interval: float = 2.0, remember: bool = True,
+                 notice: str | None = None) -> None:
+        super().__init__()
+        self.method = method
+        self.settings = settings
+        self.language = language
+        self.session: Session | None = None
+        self.folder = folder or Path.cwd()
+        self.autosave_delay = autosave_delay
+        self.watch_interval = watch_interval
+        self.remember = remember
+        """Whether settings changes are written to the config folder."""
+        self.screen_listeners: set[Any] = set()
+        self._autosave_timer: Timer | None = None
+        self._asking_about_disk = False
+        self._initial_session = session
+        self._load_problems = load_problems
+        self._notice = notice
+        for theme in APP_THEMES:
+            self.register_theme(theme)
+        self.theme = settings.theme if settings.theme in self.available_themes else "borgerspil"
+
+    # -- start -----------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._initial_session is not None:
+            self.attach_session(self._initial_session)
+            from borgerspil_tui.tui.screens.overview import OverviewScreen
+
+            self.push_screen(OverviewScreen())
+        else:
+            from borgerspil_tui.tui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())
+        if self._load_problems is not None:
+            from borgerspil_tui.tui.screens.load_error import LoadErrorScreen
+
+            self.push_screen(LoadErrorScreen(*self._load_problems))
+        self.set_interval(self.watch_interval, self._check_disk)
+        if self._notice:
+            self.notify(self._notice, timeout=10, markup=False)
+
+    def attach_session(self, session: Session) -> None:
+        """Make ``session`` the open project."""
+        if self.session is not None:
+            self.session.unsubscribe(self._session_changed)
+        self.session = session
+        session.subscribe(self._session_changed)
+
+    def open_project(self, path: Path) -> bool:
+        """Open a project file and show its overview, or show why it cannot be opened."""
+        try:
+            session = Session.open(path)
+        except FileProblemError as error:
+            from borgerspil_tui.tui.screens.load_error import LoadErrorScreen
+
+            self.push_screen(LoadErrorScreen(path, error.problems))
+            return False
+        self.attach_session(session)
+        from borgerspil_tui.tui.screens.overview import OverviewScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(OverviewScreen())
+        return True
+
+    def open_demo(self) -> None:
+        """Open a private copy of the bundled example and say where it is."""
+        from borgerspil_tui.core.demo import demo_copy
+
+        try:
+            path = demo_copy()
+        except OSError as error:
+            self.notify(self.tr("note.demo_failed", reason=str(error)), severity="error", markup=False)
+            return
+        if self.open_project(path):
+            self.notify(self.tr("note.demo", path=str(path)), timeout=8, markup=False)
+
+    # -- language, theme, guidance -----------------------------------------------------------
+    def tr(self, key: str, **values: object) -> str:
+        """A UI text in the app's language."""
+        return tr(self.language, key, **values)
+
+    def _remember(self) -> None:
+        if self.remember:
+            self.settings.save()
+
+    def _remember_theme(self, theme: object) -> None:
+        self.settings.theme = self.theme
+        self._remember()
+
+    async def action_switch_language(self) -> None:
+        """Switch between Danish and English and remember the choice."""
+        self.language = "en" if self.language == "da" else "da"
+        self.settings.language = self.language
+        self._remember()
+        for screen in list(self.screen_stack):
+            if not isinstance(screen, ModalScreen) and screen.is_mounted:
+                await screen.recompose()
+        self.notify(self.tr("note.language"))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the projector theme and the high-contrast theme."""
+        self.theme = "borgerspil-kontrast" if self.theme == "borgerspil" else "borgerspil"
+
+    def action_toggle_guidance(self) -> None:
+        """Show or hide the method's guidance on every screen."""
+        self.settings.show_guidance = not self.settings.show_guidance
+        self._remember()
+        for screen in list(self.screen_listeners):
+            screen.show_guidance(self.settings.show_guidance)
+
+    # -- palette and help ---------------------------------------------------------------------
+    def screen_names(self) -> list[str]:
+        """Names of the screens that can be reached now."""
+        return list(project_screens()) if self.session else []
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.tr("palette.placeholder"), id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.tr("palette.themes")))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand(self.tr("system.theme"), self.tr("system.theme_help"), self.search_themes)
+        yield SystemCommand(self.tr("key.quit"), self.tr("help.quit"), self.action_quit)
+
+    async def run_palette_action(self, target: Any, action: str) -> None:
+        """Run a command chosen in the palette on the screen or app that owns it."""
+        await self.run_action(action, target)
+
+    def action_help(self) -> None:
+        """Show the keys of this screen and the method in short."""
+        from borgerspil_tui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    # -- navigation -----------------------------------------------------------------------------
+    def action_goto(self, name: str) -> None:
+        """Show a screen by name; the overview is the base the others return to."""
+        if self.session is None or name not in project_screens():
+            return
+        if isinstance(self.screen, ModalScreen):
+            return
+        if getattr(self.screen, "NAME", None) == name:
+            return
+        base = [s for s in self.screen_stack if getattr(s, "NAME", None) == "overview"]
+        if name == "overview":
+            while len(self.screen_stack) > 1 and getattr(self.screen, "NAME", None) != "overview":
+                self.pop_screen()
+            return
+        screen = project_screens()[name]()
+        if base and self.screen is not base[0]:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def action_checklist(self) -> None:
+        """Open the checklist of the part on screen (readiness from the overview)."""
+        part = getattr(self.screen, "part", None) or "readiness"
+        if part == "organisation":
+            return
+        self.action_goto(f"checklist-{part}")
+
+    # -- editing and saving -----------------------------------------------------------------------
+    def _session_changed(self) -> None:
+        for screen in list(self.screen_listeners):
+            if screen.is_mounted:
+                screen.project_changed()
+        session = self.session
+        if session is not None and session.dirty and session.state is SaveState.UNSAVED:
+            if self._autosave_timer is not None:
+                self._autosave_timer.stop()
+            self._autosave_timer = self.set_timer(self.autosave_delay, self._autosave)
+
+    def _autosave(self) -> None:
+        session = self.session
+        if session is None or not session.dirty or session.state is SaveState.CONFLICT:
+            return
+        self._save(session)
+
+    def _save(self, session: Session, *, force: bool = False) -> bool:
+        if session.save(force=force):
+            return True
+        if session.state is SaveState.CONFLICT:
+            self._ask_about_disk()
+        else:
+            self.notify(self.tr("note.save_failed", reason=session.last_error), severity="error",
+                        timeout=10, markup=False)
+        return False
+
+    def action_save(self) -> None:
+        """Save now."""
+        if self.session is not None and self._save(self.session, force=False):
+            self.notify(self.tr("note.saved"), timeout=2)
+
+    def action_save_as(self) -> None:
+        """Save the project under a new name and continue there."""
+        from borgerspil_tui.tui.screens.save_as import SaveAsScreen
+
+        if self.session is None:
+            return
+
+        def chosen(path: Path | None) -> None:
+            if path is not None and self.session is not None:
+                if self.session.save_as(path):
+                    self.notify(self.tr("note.saved_as", path=str(path)), markup=False)
+                else:
+                    self.notify(self.tr("note.save_failed", reason=self.session.last_error),
+                                severity="error", markup=False)
+
+        self.push_screen(SaveAsScreen(self.session.path), chosen)
+
+    def action_undo(self) -> None:
+        """Undo the last edit."""
+        if self.session is not None:
+            label = self.session.undo()
+            self.notify(self.tr("note.undone", what=label) if label else self.tr("note.nothing_to_undo"),
+                        timeout=2, markup=False)
+
+    def action_redo(self) -> None:
+        """Redo the last undone edit."""
+        if self.session is not None:
+            label = self.session.redo()
+            self.notify(self.tr("note.redone", what=label) if label else self.tr("note.nothing_to_redo"),
+                        timeout=2, markup=False)
+
+    def _check_disk(self) -> None:
+        session = self.session
+        if session is None or self._asking_about_disk or session.state is SaveState.CONFLICT:
+            return
+        if session.changed_on_disk():
+            session.state = SaveState.CONFLICT
+            self._session_changed()
+            self._ask_about_disk()
+
+    def _ask_about_disk(self) -> None:
+        from borgerspil_tui.tui.screens.disk_changed import DiskChangedScreen
+
+        if self._asking_about_disk or self.session is None:
+            return
+        self._asking_about_disk = True
+        self.push_screen(DiskChangedScreen(self.session.path, self.language), self._disk_choice)
+
+    def _disk_choice(self, choice: str | None) -> None:
+        self._asking_about_disk = False
+        session = self.session
+        if session is None:
+            return
+        if choice == "reload":
+            try:
+                session.reload()
+            except FileProblemError as error:
+                from borgerspil_tui.tui.screens.load_error import LoadErrorScreen
+
+                self.push_screen(LoadErrorScreen(session.path, error.problems, can_continue=True))
+        elif choice == "overwrite":
+            self._save(session, force=True)
+        elif choice == "save_as":
+            self.action_save_as()
+
+    async def action_quit(self) -> None:
+        """Quit, but never drop unsaved edits silently."""
+        session = self.session
+        if session is None or not session.dirty:
+            self.exit()
+            return
+        if session.state is not SaveState.CONFLICT and session.save():
+            self.exit()
+            return
+        from borgerspil_tui.tui.screens.unsaved_quit import UnsavedQuitScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == "quit":
+                self.exit()
+            elif choice == "save_as":
+                self.action_save_as()
+            elif choice == "retry":
+                self.call_later(self.action_quit)
+            elif choice == "overwrite" and self._save(session, force=True):
+                self.exit()
+
+        self.push_screen(UnsavedQuitScreen(session, self.language), chosen)

@@ -1,0 +1,41 @@
+"""Which screens exist, by name: for navigation, the palette, help and screenshots."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.screen import Screen
+
+from borgerspil_tui.core.overview import PARTS
+
+PHASES = ("focus", "experience", "create", "insist")
+
+
+def _factories() -> dict[str, Callable[[], Screen]]:
+    from borgerspil_tui.tui.screens.checklist import ChecklistScreen
+    from borgerspil_tui.tui.screens.overview import OverviewScreen
+    from borgerspil_tui.tui.screens.part import PartScreen
+
+    factories: dict[str, Callable[[], Screen]] = {"overview": OverviewScreen}
+    for part in PARTS:
+        name = f"phase-{part}" if part in PHASES else part
+        factories[name] = lambda part=part: PartScreen(part)
+    for part in ("readiness", *PHASES):
+        factories[f"checklist-{part}"] = lambda part=part: ChecklistScreen(part)
+    return factories
+
+
+PROJECT_SCREENS: dict[str, Callable[[], Screen]] = {}
+"""Screens that show a project, filled on first use (keeps start-up light)."""
+
+
+def project_screens() -> dict[str, Callable[[], Screen]]:
+    """Name → factory for every screen that needs an open project."""
+    if not PROJECT_SCREENS:
+        PROJECT_SCREENS.update(_factories())
+    return PROJECT_SCREENS
+
+
+def register(name: str, factory: Callable[[], Screen]) -> None:
+    """Add a screen (the tools of each phase register themselves here)."""
+    project_screens()[name] = factory

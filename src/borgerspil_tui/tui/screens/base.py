@@ -1,0 +1,115 @@
+"""What every screen of the app shares: title line, guidance, status line, translated footer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.tui.commands import Command
+from borgerspil_tui.tui.widgets.guidance import Guidance
+from borgerspil_tui.tui.widgets.status_line import StatusLine
+from borgerspil_tui.tui.widgets.translated_footer import TranslatedFooter
+
+if TYPE_CHECKING:
+    from borgerspil_tui.core.method import Method
+    from borgerspil_tui.core.session import Session
+    from borgerspil_tui.tui.app import BorgerspilApp
+
+
+class BaseScreen(Screen):
+    """A full screen of the app. Subclasses give ``NAME``, ``COMMANDS`` and ``compose_body``."""
+
+    NAME: ClassVar[str] = ""
+    """The screen's name for the palette, help and ``borgerspil screenshot --screen``."""
+    COMMANDS: ClassVar[list[Command]] = []  # type: ignore[assignment]
+    """This screen's own commands (bindings are made from them)."""
+
+    DEFAULT_CSS = """
+    BaseScreen { layout: vertical; }
+    BaseScreen > .title-line {
+        height: 1; padding: 0 1; background: $primary; color: $text; text-style: bold;
+    }
+    BaseScreen > #body { height: 1fr; }
+    """
+
+    @property
+    def bapp(self) -> BorgerspilApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def lang(self) -> str:
+        """The UI language."""
+        return self.bapp.language
+
+    @property
+    def method(self) -> Method:
+        """The method data."""
+        return self.bapp.method
+
+    @property
+    def session(self) -> Session:
+        """The open session (screens that need a project are only shown with one)."""
+        assert self.bapp.session is not None
+        return self.bapp.session
+
+    def t(self, key: str, **values: object) -> str:
+        """A UI text in the app's language."""
+        return tr(self.lang, key, **values)
+
+    def title_text(self) -> str:
+        """The title line: the screen's name, and the project's title when one is open."""
+        name = self.screen_title()
+        session = self.bapp.session
+        return f"{name} · {session.project.title}" if session else name
+
+    def screen_title(self) -> str:
+        """The name of this screen in the UI language."""
+        return self.t(f"screen.{self.NAME}")
+
+    def guidance_text(self) -> str | None:
+        """The method's guidance for this screen, or None."""
+        return None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.title_text()), classes="title-line", id="title-line")
+        guidance = self.guidance_text()
+        if guidance:
+            box = Guidance(guidance, id="guidance")
+            box.set_class(not self.bapp.settings.show_guidance, "-hidden")
+            yield box
+        yield from self.compose_body()
+        yield StatusLine(id="status-line")
+        yield TranslatedFooter()
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own content."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.bapp.screen_listeners.add(self)
+        self.refresh_status()
+
+    def on_unmount(self) -> None:
+        self.bapp.screen_listeners.discard(self)
+
+    def refresh_status(self) -> None:
+        """Update title and status line from the session."""
+        for status in self.query(StatusLine):
+            status.show_session(self.bapp.session, self.lang)
+        for title in self.query("#title-line").results(Static):
+            title.update(Content(self.title_text()))
+
+    def project_changed(self) -> None:
+        """The project or its save state changed: refresh what the screen shows."""
+        self.refresh_status()
+
+    def show_guidance(self, visible: bool) -> None:
+        """Show or hide the guidance box."""
+        for box in self.query(Guidance):
+            box.set_class(not visible, "-hidden")

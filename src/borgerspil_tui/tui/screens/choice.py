@@ -1,0 +1,49 @@
+"""A small dialog that asks one question and returns the id of the chosen answer."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Title, message (plain text) and one button per choice; Escape answers None."""
+
+    DEFAULT_CSS = """
+    ChoiceScreen { align: center middle; }
+    ChoiceScreen > Vertical {
+        width: 72; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+    }
+    ChoiceScreen .choice-title { text-style: bold; margin-bottom: 1; }
+    ChoiceScreen .choice-message { margin-bottom: 1; }
+    ChoiceScreen Horizontal { height: auto; }
+    ChoiceScreen Button { margin-right: 1; }
+    """
+    BINDINGS = [Binding("escape", "dismiss_none", show=False)]
+
+    def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.choice_title = title
+        self.message = message
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(self.choice_title), classes="choice-title")
+            yield Static(Content(self.message), classes="choice-message")
+            with Horizontal():
+                for index, (choice_id, label) in enumerate(self.choices):
+                    yield Button(Content(label), id=f"choice-{choice_id}",
+                                 variant="primary" if index == 0 else "default")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def action_dismiss_none(self) -> None:
+        """Close without choosing."""
+        self.dismiss(None)

@@ -1,0 +1,26 @@
+"""Asked when quitting while some edits are not on disk."""
+
+from __future__ import annotations
+
+from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.core.session import SaveState, Session
+from borgerspil_tui.tui.screens.choice import ChoiceScreen
+
+
+class UnsavedQuitScreen(ChoiceScreen):
+    """Try saving again (or overwrite after a change on disk), save elsewhere, or really quit."""
+
+    def __init__(self, session: Session, lang: str) -> None:
+        name = session.path.name
+        if session.state is SaveState.CONFLICT:
+            message = tr(lang, "quit.conflict", name=name)
+            first = ("overwrite", tr(lang, "quit.overwrite"))
+        else:
+            message = tr(lang, "quit.failed", name=name, reason=session.last_error)
+            first = ("retry", tr(lang, "quit.retry"))
+        super().__init__(tr(lang, "quit.title"), message, [
+            first,
+            ("save_as", tr(lang, "quit.save_as")),
+            ("quit", tr(lang, "quit.discard")),
+            ("cancel", tr(lang, "quit.cancel")),
+        ])

@@ -129,8 +129,12 @@ class BorgerspilApp(App[None]):
         self.language = "en" if self.language == "da" else "da"
         self.settings.language = self.language
         self._remember()
+        from borgerspil_tui.tui.screens.base import BaseScreen
+
         for screen in list(self.screen_stack):
-            if not isinstance(screen, ModalScreen) and screen.is_mounted:
+            if isinstance(screen, BaseScreen) and screen.is_mounted:
+                await screen.relabel()
+            elif not isinstance(screen, ModalScreen) and screen.is_mounted:
                 await screen.recompose()
         self.notify(self.tr("note.language"))
 

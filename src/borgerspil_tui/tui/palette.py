@@ -25,7 +25,7 @@ class AppCommands(Provider):
         for name in app.screen_names():
             entries.append((tr("da", f"screen.{name}"), tr("en", f"screen.{name}"),
                             tr(lang, "palette.go_to"), partial(app.action_goto, name)))
-        screen_commands: list[Command] = list(getattr(self.screen, "COMMANDS", []))
+        screen_commands: list[Command] = list(getattr(self.screen, "SCREEN_COMMANDS", []))
         for command in screen_commands + APP_COMMANDS:
             if command.needs_project and app.session is None:
                 continue

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.tui.commands import Command
@@ -22,11 +22,11 @@ if TYPE_CHECKING:
 
 
 class BaseScreen(Screen):
-    """A full screen of the app. Subclasses give ``NAME``, ``COMMANDS`` and ``compose_body``."""
+    """A full screen of the app. Subclasses give ``NAME``, ``SCREEN_COMMANDS`` and ``compose_body``."""
 
     NAME: ClassVar[str] = ""
     """The screen's name for the palette, help and ``borgerspil screenshot --screen``."""
-    COMMANDS: ClassVar[list[Command]] = []  # type: ignore[assignment]
+    SCREEN_COMMANDS: ClassVar[list[Command]] = []
     """This screen's own commands (bindings are made from them)."""
 
     DEFAULT_CSS = """
@@ -93,6 +93,25 @@ class BaseScreen(Screen):
 
     def on_mount(self) -> None:
         self.bapp.screen_listeners.add(self)
+        self.populate()
+        self.refresh_status()
+
+    def populate(self) -> None:
+        """Fill tables and lists after compose (again after a language switch)."""
+
+    async def relabel(self) -> None:
+        """Rebuild every text in the new language, keeping whatever is typed in the fields."""
+        typed = {w.id: w.value for w in self.query(Input) if w.id}
+        written = {w.id: w.text for w in self.query(TextArea) if w.id}
+        await self.recompose()
+        for widget in self.query(Input):
+            if widget.id in typed:
+                with widget.prevent(Input.Changed):
+                    widget.value = typed[widget.id]
+        for area in self.query(TextArea):
+            if area.id in written:
+                area.load_text(written[area.id])
+        self.populate()
         self.refresh_status()
 
     def on_unmount(self) -> None:

@@ -22,16 +22,16 @@ ANSWER_KEYS = {"yes": "checklist.yes", "partly": "checklist.partly", "no": "chec
 class ChecklistScreen(BaseScreen):
     """Rows of questions; j/d/n answer, x clears, Enter writes a note (saved as you type)."""
 
-    COMMANDS = [
+    SCREEN_COMMANDS = [
         Command("answer('yes')", "j", "checklist.yes", "help.answer_yes", lang="da"),
-        Command("answer('yes')", "y", "checklist.yes", "help.answer_yes", lang="en"),
+        Command("answer_en('yes')", "y", "checklist.yes", "help.answer_yes", lang="en"),
         Command("answer('partly')", "d", "checklist.partly", "help.answer_partly", lang="da"),
-        Command("answer('partly')", "p", "checklist.partly", "help.answer_partly", lang="en"),
+        Command("answer_en('partly')", "p", "checklist.partly", "help.answer_partly", lang="en"),
         Command("answer('no')", "n", "checklist.no", "help.answer_no"),
         Command("answer(None)", "x", "checklist.clear", "help.answer_clear"),
         Command("edit_note", "e", "checklist.note", "help.edit_note"),
     ]
-    BINDINGS = bindings(COMMANDS)
+    BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     ChecklistScreen #checklist-progress { padding: 0 2; height: 1; }
     ChecklistScreen #questions { height: 1fr; margin: 1 1 0 1; }
@@ -62,8 +62,7 @@ class ChecklistScreen(BaseScreen):
         yield Static(Content(self.t("checklist.note_label")), id="note-label")
         yield Input(id="note", placeholder=self.t("checklist.note_placeholder"))
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def populate(self) -> None:
         table = self.query_one("#questions", DataTable)
         table.add_column(cell(self.t("checklist.question")), key="question")
         table.add_column(cell(self.t("checklist.answer")), key="answer", width=10)
@@ -108,6 +107,10 @@ class ChecklistScreen(BaseScreen):
         self._set(item, label, answer=answer)
         table = self.query_one("#questions", DataTable)
         table.move_cursor(row=table.cursor_row + 1)
+
+    def action_answer_en(self, answer: str | None) -> None:
+        """The English keys (y, p) for the same answers; a separate action so the footer shows them."""
+        self.action_answer(answer)
 
     def action_edit_note(self) -> None:
         """Write a note on the question under the cursor."""

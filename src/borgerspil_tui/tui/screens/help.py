@@ -35,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
     def _lines(self) -> list[tuple[str, str]]:
         lang = self.app.language  # type: ignore[attr-defined]
         rows: list[tuple[str, str]] = []
-        own: list[Command] = list(getattr(self.below, "COMMANDS", []))
+        own: list[Command] = list(getattr(self.below, "SCREEN_COMMANDS", []))
         name = getattr(self.below, "NAME", "")
         if own:
             rows.append(("heading", tr(lang, "help.this_screen", screen=tr(lang, f"screen.{name}", default=name))))

@@ -23,12 +23,12 @@ class HomeScreen(BaseScreen):
     """Lists ``*.borgerspil.yaml`` in the folder with title, progress and last change."""
 
     NAME = "home"
-    COMMANDS = [
+    SCREEN_COMMANDS = [
         Command("open_selected", "enter", "key.open", "help.open"),
         Command("new_project", "n", "key.new", "help.new"),
         Command("demo", "d", "key.demo", "help.demo"),
     ]
-    BINDINGS = bindings(COMMANDS)
+    BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     HomeScreen #folder { padding: 1 2 0 2; color: $text-muted; }
     HomeScreen #projects { height: 1fr; margin: 1 2; }
@@ -41,8 +41,7 @@ class HomeScreen(BaseScreen):
         yield table
         yield Static(Content(self.t("home.empty")), id="empty")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def populate(self) -> None:
         self.fill()
 
     def files(self) -> list[Path]:

@@ -21,14 +21,14 @@ class OverviewScreen(BaseScreen):
     """Six cards; arrows move between them, Enter opens one; the next suggested step below."""
 
     NAME = "overview"
-    COMMANDS = [
+    SCREEN_COMMANDS = [
         Command("next_card", "right", "key.next", "help.next_card", show=False),
         Command("previous_card", "left", "key.previous", "help.previous_card", show=False),
         Command("card_below", "down", "key.down", "help.card_below", show=False),
         Command("card_above", "up", "key.up", "help.card_above", show=False),
         Command("open_suggestion", "n", "key.next_step", "help.next_step"),
     ]
-    BINDINGS = bindings(COMMANDS)
+    BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     OverviewScreen #map { grid-size: 3 2; grid-gutter: 1 1; padding: 1 1 0 1; height: 1fr; }
     OverviewScreen #suggestion { padding: 1 2; text-style: bold; color: $accent; height: auto; }

@@ -19,8 +19,8 @@ from borgerspil_tui.tui.widgets.part_card import progress_bar
 class PartScreen(BaseScreen):
     """Steps of one part with the method's guidance; Enter opens a step's tool when it has one."""
 
-    COMMANDS = [Command("open_step", "enter", "key.open", "help.open_step", show=False)]
-    BINDINGS = bindings(COMMANDS)
+    SCREEN_COMMANDS = [Command("open_step", "enter", "key.open", "help.open_step", show=False)]
+    BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     PartScreen #part-summary { padding: 0 2; height: auto; }
     PartScreen #steps { height: 1fr; margin: 1 1 0 1; }

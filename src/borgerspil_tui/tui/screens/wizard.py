@@ -32,12 +32,12 @@ class WizardScreen(BaseScreen):
     """Five questions and the project exists; it ends on the overview."""
 
     NAME = "wizard"
-    COMMANDS = [
+    SCREEN_COMMANDS = [
         Command("create_project", "ctrl+s", "key.create_project", "help.create_project"),
         Command("remove_member", "delete", "key.remove_member", "help.remove_member", show=False),
         Command("cancel", "escape", "key.cancel", "help.cancel"),
     ]
-    BINDINGS = bindings(COMMANDS)
+    BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     WizardScreen #form { padding: 0 2; }
     WizardScreen Label { margin-top: 1; text-style: bold; }
@@ -53,8 +53,8 @@ class WizardScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self.team: list[TeamMember] = []
-        self._file_name_edited = False
-        self._suggesting = False
+        self._suggested = suggest_file_name("")
+        """The last file name suggested from the title; once the user types another, it stays."""
 
     def compose_body(self) -> ComposeResult:
         t = self.t
@@ -81,26 +81,25 @@ class WizardScreen(BaseScreen):
             yield Static("", id="messages")
             yield Button(Content(t("wizard.create")), id="create", variant="primary")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def populate(self) -> None:
         table = self.query_one("#team", DataTable)
         table.add_column(cell(self.t("wizard.member_name")), key="name")
         table.add_column(cell(self.t("wizard.member_role")), key="role")
+        for member in self.team:
+            table.add_row(cell(member.name), cell(member.role), key=member.id)
         self.query_one("#title", Input).focus()
         self._show_messages()
 
     @on(Input.Changed, "#title")
     def _title_changed(self, event: Input.Changed) -> None:
-        if not self._file_name_edited:
-            self._suggesting = True
-            self.query_one("#file-name", Input).value = suggest_file_name(event.value)
+        file_name = self.query_one("#file-name", Input)
+        if file_name.value == self._suggested:
+            self._suggested = suggest_file_name(event.value)
+            file_name.value = self._suggested
+        self._show_messages()
 
     @on(Input.Changed, "#file-name")
     def _file_name_changed(self) -> None:
-        if self._suggesting:
-            self._suggesting = False
-        else:
-            self._file_name_edited = True
         self._show_messages()
 
     @on(Input.Submitted, "#member-name")

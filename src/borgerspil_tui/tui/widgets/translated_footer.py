@@ -14,7 +14,7 @@ class TranslatedFooter(Footer):
 
     def compose(self) -> ComposeResult:
         lang = getattr(self.app, "language", "da")
-        other_language_keys = {c.key for c in getattr(self.screen, "COMMANDS", []) if c.lang not in (None, lang)}
+        other_language_keys = {c.key for c in getattr(self.screen, "SCREEN_COMMANDS", []) if c.lang not in (None, lang)}
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 if widget.key in other_language_keys:

@@ -1,0 +1,40 @@
+"""Helpers for Pilot tests: an app on a project file, with settings kept out of the user's home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from borgerspil_tui.core.method import bundled_method
+from borgerspil_tui.core.session import Session
+from borgerspil_tui.core.settings import Settings
+from borgerspil_tui.tui.app import BorgerspilApp
+
+SIZE = (120, 40)
+
+HOSTILE = "[/] [b]fed[/b] [$accent] [link=x]klik[/link] \\[x] C:\\sti\\ 🎉 æøå [@click=app.quit]"
+"""Text that breaks any widget that reads it as markup."""
+
+
+def make_app(path: Path | None = None, *, folder: Path | None = None, language: str = "da",
+             autosave_delay: float = 30.0, watch_interval: float = 3600.0) -> BorgerspilApp:
+    """An app on ``path`` (or the home screen), that remembers nothing and autosaves when told."""
+    session = Session.open(path) if path is not None else None
+    return BorgerspilApp(method=bundled_method(), settings=Settings(language=language), language=language,
+                         session=session, folder=folder or (path.parent if path else Path.cwd()),
+                         autosave_delay=autosave_delay, watch_interval=watch_interval, remember=False)
+
+
+def screen_text(app: BorgerspilApp) -> str:
+    """Everything on the current screen as plain text."""
+    from textual.widgets import DataTable, OptionList, Static
+
+    parts: list[str] = []
+    for widget in app.screen.query("*"):
+        if isinstance(widget, Static):
+            parts.append(str(widget.visual))
+        elif isinstance(widget, DataTable):
+            for row in range(widget.row_count):
+                parts.extend(str(cell) for cell in widget.get_row_at(row))
+        elif isinstance(widget, OptionList):
+            parts.extend(str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
+    return "\n".join(parts)

@@ -111,3 +111,44 @@ def test_a_broken_method_file_is_refused_with_located_problems(tmp_path: Path, c
     err = capsys.readouterr().err.splitlines()
     assert f"{method}:2:12: readiness: required field 'name' is missing" in err
     assert f"{method}:1:1: required field 'phases' is missing" in err
+
+
+def test_check_lists_what_is_missing_and_what_next(capsys: pytest.CaptureFixture) -> None:
+    assert main(["check", str(EXAMPLE), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Focus: 68 %" in out
+    assert "  ✓ Understand the problem" in out
+    assert "missing: 4 of 7 checklist questions are not answered" in out
+    assert "Next step: Organisation › Place the organisation" in out
+    assert main(["check", "--strict", str(EXAMPLE)]) == 1
+    assert "Næste skridt" in capsys.readouterr().out
+
+
+def test_check_strict_passes_when_nothing_is_missing(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from borgerspil_tui.core.method import bundled_method
+    from borgerspil_tui.core.model.organisation import DimensionAssessment
+    from borgerspil_tui.core.model.project import ChecklistAnswer
+    from borgerspil_tui.core.storage import save_project
+
+    project = load_project(EXAMPLE).project
+    method = bundled_method()
+    for part in ("readiness", "focus", "experience", "create", "insist"):
+        for item in method.checklist(part):
+            project.checklists[item.id] = ChecklistAnswer(answer="yes")
+    project.organisation.assessment = {d.id: DimensionAssessment(position=3) for d in method.organisation.dimensions}
+    path = tmp_path / "done.borgerspil.yaml"
+    save_project(path, project)
+    assert main(["check", "--strict", str(path)]) == 0
+    assert "Alt er gjort" in capsys.readouterr().out
+
+
+def test_screenshot_renders_a_screen_to_svg(tmp_path: Path) -> None:
+    out = tmp_path / "overview.svg"
+    result = subprocess.run([sys.executable, "-m", "borgerspil_tui", "screenshot", str(EXAMPLE), "--screen",
+                             "checklist-focus", "-o", str(out), "--size", "100x30", "--lang", "en"],
+                            capture_output=True, text=True, timeout=60,
+                            env={**__import__("os").environ, "BORGERSPIL_CONFIG_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    svg = out.read_text("utf-8")
+    assert svg.startswith("<svg") and "Checklist:" in svg and "clear" in svg
+    assert EXAMPLE.read_bytes() == (EXAMPLE.parent / EXAMPLE.name).read_bytes()

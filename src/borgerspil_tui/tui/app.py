@@ -48,9 +48,10 @@ class BorgerspilApp(App[None]):
         self.screen_listeners: set[Any] = set()
         self._autosave_timer: Timer | None = None
         self._asking_about_disk = False
-        self._initial_session = session
         self._load_problems = load_problems
         self._notice = notice
+        if session is not None:
+            self.attach_session(session)
         for theme in APP_THEMES:
             self.register_theme(theme)
         self.theme = settings.theme if settings.theme in self.available_themes else "borgerspil"
@@ -58,8 +59,7 @@ class BorgerspilApp(App[None]):
     # -- start -----------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self._initial_session is not None:
-            self.attach_session(self._initial_session)
+        if self.session is not None:
             from borgerspil_tui.tui.screens.overview import OverviewScreen
 
             self.push_screen(OverviewScreen())

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if args.screen not in screen_names():
         print(f"borgerspil screenshot: unknown screen {args.screen!r}; one of: {', '.join(screen_names())}")
         return 2
-    if needs_project and app.session is None and app._load_problems is None:  # noqa: SLF001
+    if needs_project and app.session is None:
         print("borgerspil screenshot: this screen needs a project file")
         return 2
     svg = asyncio.run(render(app, args.screen, (width, height)))

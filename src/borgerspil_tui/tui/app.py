@@ -7,9 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
-from textual.theme import ThemeProvider
 from textual.timer import Timer
 
 from borgerspil_tui.core.i18n import tr
@@ -18,18 +16,24 @@ from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.settings import Settings
 from borgerspil_tui.tui.commands import APP_COMMANDS, bindings
-from borgerspil_tui.tui.palette import AppCommands
 from borgerspil_tui.tui.registry import project_screens
 from borgerspil_tui.tui.themes import APP_THEMES
+
+
+def _app_commands():  # noqa: ANN202 - type[Provider]
+    """The palette's provider, imported when the palette first opens (keeps start-up light)."""
+    from borgerspil_tui.tui.palette import AppCommands
+
+    return AppCommands
 
 
 class BorgerspilApp(App[None]):
     """Citizen-centred innovation in the terminal."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "borgerspil"
     BINDINGS = bindings(APP_COMMANDS)
-    COMMANDS = {AppCommands}
+    COMMANDS = {_app_commands}
 
     def __init__(self, *, method: Method, settings: Settings, language: str, session: Session | None = None,
                  load_problems: tuple[Path, list[Problem]] | None = None, folder: Path | None = None,
@@ -155,10 +159,15 @@ class BorgerspilApp(App[None]):
         return list(project_screens()) if self.session else []
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(placeholder=self.tr("palette.placeholder"), id="--command-palette"))
 
     def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.tr("palette.themes")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -13,7 +13,7 @@ from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.tui.commands import Command
 from borgerspil_tui.tui.widgets.guidance import Guidance
 from borgerspil_tui.tui.widgets.status_line import StatusLine
-from borgerspil_tui.tui.widgets.translated_footer import TranslatedFooter
+from borgerspil_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from borgerspil_tui.core.method import Method
@@ -85,7 +85,7 @@ class BaseScreen(Screen):
             yield box
         yield from self.compose_body()
         yield StatusLine(id="status-line")
-        yield TranslatedFooter()
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         """The screen's own content."""

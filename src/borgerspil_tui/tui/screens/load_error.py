@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.problems import Problem
-from borgerspil_tui.tui.widgets.translated_footer import TranslatedFooter
+from borgerspil_tui.tui.widgets.key_bar import KeyBar
 
 
 class LoadErrorScreen(Screen[None]):
@@ -41,7 +41,7 @@ class LoadErrorScreen(Screen[None]):
             yield Static(Content(tr(lang, "error.explain", path=str(self.path))), id="explain")
             for problem in self.problems:
                 yield Static(Content(problem.format(self.path)), classes="problem")
-        yield TranslatedFooter()
+        yield KeyBar()
 
     def action_back(self) -> None:
         """Go back (or quit when there is nothing to go back to)."""

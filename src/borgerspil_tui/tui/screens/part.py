@@ -73,12 +73,16 @@ class PartScreen(BaseScreen):
             tool = self.tool_for(step.id)
             suffix = "  →" if tool else ""
             guidance = self._step_texts().get(step.id, "")
-            text = f"{mark} {step.name}{suffix}" + (f"\n    {guidance}" if guidance else "")
-            options.append(Option(Content(text), id=step.id))
+            prompt = Content.styled(f"{mark} {step.name}{suffix}", "bold")
+            if guidance:
+                prompt = prompt + Content("\n") + Content.styled(guidance, "$text-muted")
+            options.append(Option(prompt, id=step.id))
         if self.part == "readiness":
             for item in self.method.readiness.considerations:
                 body = item.text(self.lang) if item.text else ""
-                options.append(Option(Content(f"  {item.name(self.lang)}\n    {body}"), id=f"consider-{item.id}"))
+                prompt = Content.styled(item.name(self.lang), "bold") + Content("\n") + \
+                    Content.styled(body, "$text-muted")
+                options.append(Option(prompt, id=f"consider-{item.id}"))
         if self.part in PHASES_WITH_CHECKLIST:
             options.append(Option(Content(f"☐ {self.t('key.checklist')}  →"), id="checklist"))
         return options

@@ -54,7 +54,7 @@ _NUMBER_START = frozenset("0123456789+-.")
 NOT_TEXT = re.compile(
     r"^(?:|~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
-    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)\Z"
 )
 """Plain scalars that :func:`resolve_plain` does not read as text (the writer quotes them)."""
 

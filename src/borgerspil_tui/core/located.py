@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from borgerspil_tui.core import safe_yaml
 from borgerspil_tui.core.problems import FileProblemError, Problem, format_field
-from borgerspil_tui.core.text import printable
+from borgerspil_tui.core.text import one_line, printable
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -116,7 +116,7 @@ def _problems(error: dict[str, Any], value_pos: dict, key_pos: dict) -> list[Pro
         return [Problem(f"key {_short(loc[-1])}: {error['msg']}", line, column, format_field(loc[:-1]))]
     if kind == "extra_forbidden":
         line, column = _position(loc, key_pos)
-        return [Problem(f"unknown field '{printable(str(loc[-1]))}'", line, column, format_field(loc[:-1]))]
+        return [Problem(f"unknown field '{one_line(str(loc[-1]))}'", line, column, format_field(loc[:-1]))]
     if kind == "missing":
         line, column = _position(loc[:-1], value_pos)
         return [Problem(f"required field {loc[-1]!r} is missing", line, column, format_field(loc[:-1]))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from borgerspil_tui.core.text import printable
+from borgerspil_tui.core.text import one_line, printable
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,9 @@ class Problem:
             if self.column is not None:
                 parts.append(str(self.column))
         where = ":".join(parts)
-        text = printable(self.message)
+        text = one_line(self.message)
         if self.field:
-            text = f"{printable(self.field)}: {text}"
+            text = f"{one_line(self.field)}: {text}"
         return f"{where}: {text}" if where else text
 
 

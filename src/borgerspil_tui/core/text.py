@@ -41,3 +41,8 @@ def check_line(value: str) -> str:
 
 Line = Annotated[str, AfterValidator(check_line), StringConstraints(max_length=500)]
 """A short one-line text such as a title or a name."""
+
+
+def one_line(value: str) -> str:
+    """Like :func:`printable`, and newlines and tabs written as ``\\n`` and ``\\t`` too."""
+    return printable(value).replace("\n", "\\n").replace("\t", "\\t")

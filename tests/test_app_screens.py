@@ -210,3 +210,15 @@ async def test_theme_toggle_is_remembered(example_copy: Path, tmp_path: Path, mo
         await pilot.pause()
         assert app.theme == "borgerspil-kontrast"
     assert Settings.load().theme == "borgerspil-kontrast"
+
+
+async def test_back_to_all_projects_saves_and_closes(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "c", "j", "f4")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.session is None
+        assert "Hurtigere hjælp" in screen_text(app)
+        await pilot.press("f5")
+        assert isinstance(app.screen, WizardScreen)
+    assert load_project(example_copy).project.checklists["focus-problem-clear"].answer == "yes"

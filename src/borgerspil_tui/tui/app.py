@@ -115,6 +115,30 @@ class BorgerspilApp(App[None]):
         if self.open_project(path):
             self.notify(self.tr("note.demo", path=str(path)), timeout=8, markup=False)
 
+    def action_home(self) -> None:
+        """Close the project (saving it first) and show the projects in the folder."""
+        from borgerspil_tui.tui.screens.home import HomeScreen
+
+        if isinstance(self.screen, ModalScreen):
+            return
+        session = self.session
+        if session is not None:
+            if session.dirty and not self._save(session):
+                return
+            session.unsubscribe(self._session_changed)
+            self.session = None
+            self.folder = session.path.parent
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(HomeScreen())
+
+    def action_new_project(self) -> None:
+        """Start the new-project wizard (in the folder of the open project, if any)."""
+        from borgerspil_tui.tui.screens.wizard import WizardScreen
+
+        if not isinstance(self.screen, (ModalScreen, WizardScreen)):
+            self.push_screen(WizardScreen())
+
     # -- language, theme, guidance -----------------------------------------------------------
     def tr(self, key: str, **values: object) -> str:
         """A UI text in the app's language."""

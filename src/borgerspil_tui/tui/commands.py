@@ -54,6 +54,8 @@ APP_COMMANDS: list[Command] = [
     Command("switch_language", "f2", "key.language", "help.language", show=False),
     Command("toggle_theme", "f3", "key.theme", "help.theme", show=False),
     Command("save_as", "ctrl+shift+s", "key.save_as", "help.save_as", show=False, needs_project=True),
+    Command("home", "f4", "key.home", "help.home", show=False),
+    Command("new_project", "f5", "key.new", "help.new", show=False),
     Command("quit", "ctrl+q", "key.quit", "help.quit", priority=True),
 ]
 """Commands that work on every screen."""

@@ -86,9 +86,7 @@ class HomeScreen(BaseScreen):
 
     def action_new_project(self) -> None:
         """Start the new-project wizard."""
-        from borgerspil_tui.tui.screens.wizard import WizardScreen
-
-        self.app.push_screen(WizardScreen())
+        self.bapp.action_new_project()
 
     def action_demo(self) -> None:
         """Open a copy of the bundled example."""

@@ -222,3 +222,14 @@ async def test_back_to_all_projects_saves_and_closes(example_copy: Path) -> None
         await pilot.press("f5")
         assert isinstance(app.screen, WizardScreen)
     assert load_project(example_copy).project.checklists["focus-problem-clear"].answer == "yes"
+
+
+async def test_keys_that_need_a_project_are_not_offered_without_one(tmp_path: Path) -> None:
+    app = make_app(folder=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = str(app.screen.query_one("KeyBar").visual)
+        assert "nyt projekt" in keys and "demo" in keys
+        assert "tjekliste" not in keys and "fortryd" not in keys and "gem" not in keys
+        await pilot.press("1", "c", "ctrl+z")
+        assert isinstance(app.screen, HomeScreen)

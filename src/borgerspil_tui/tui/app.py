@@ -20,6 +20,9 @@ from borgerspil_tui.tui.registry import project_screens
 from borgerspil_tui.tui.themes import APP_THEMES
 
 
+_PROJECT_ACTIONS = {c.action.split("(")[0] for c in APP_COMMANDS if c.needs_project}
+
+
 def _app_commands():  # noqa: ANN202 - type[Provider]
     """The palette's provider, imported when the palette first opens (keeps start-up light)."""
     from borgerspil_tui.tui.palette import AppCommands
@@ -176,6 +179,12 @@ class BorgerspilApp(App[None]):
         self._remember()
         for screen in list(self.screen_listeners):
             screen.show_guidance(self.settings.show_guidance)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Commands that need a project are hidden from the keys (and do nothing) without one."""
+        if self.session is None and action in _PROJECT_ACTIONS:
+            return False
+        return True
 
     # -- palette and help ---------------------------------------------------------------------
     def screen_names(self) -> list[str]:

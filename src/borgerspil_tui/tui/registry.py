@@ -16,13 +16,29 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.overview import OverviewScreen
     from borgerspil_tui.tui.screens.part import PartScreen
 
-    factories: dict[str, Callable[[], Screen]] = {"overview": OverviewScreen}
+    from borgerspil_tui.tui.screens.problem_tree import ProblemTreeScreen
+
+    factories: dict[str, Callable[[], Screen]] = {"overview": OverviewScreen, "problem-tree": ProblemTreeScreen}
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part
         factories[name] = lambda part=part: PartScreen(part)
     for part in ("readiness", *PHASES):
         factories[f"checklist-{part}"] = lambda part=part: ChecklistScreen(part)
     return factories
+
+
+TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("focus", "understand-problem"): ("problem-tree", "knowledge"),
+    ("focus", "picture-success"): ("value",),
+    ("focus", "target-group"): ("target-groups",),
+    ("focus", "design-process"): ("process",),
+}
+"""The screens that work on each step of a part."""
+
+
+def tools_for(part: str, step: str) -> tuple[str, ...]:
+    """The tool screens of a step that exist."""
+    return tuple(name for name in TOOLS.get((part, step), ()) if name in project_screens())
 
 
 PROJECT_SCREENS: dict[str, Callable[[], Screen]] = {}

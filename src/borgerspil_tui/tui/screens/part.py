@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from borgerspil_tui.core.overview import PHASES_WITH_CHECKLIST, part_status
 from borgerspil_tui.tui.commands import Command, bindings
-from borgerspil_tui.tui.registry import project_screens
+from borgerspil_tui.tui.registry import tools_for
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.widgets.part_card import progress_bar
 
@@ -70,13 +70,13 @@ class PartScreen(BaseScreen):
         options = []
         for step in status.steps:
             mark = "?" if step.done is None else ("✓" if step.done else "·")
-            tool = self.tool_for(step.id)
-            suffix = "  →" if tool else ""
             guidance = self._step_texts().get(step.id, "")
-            prompt = Content.styled(f"{mark} {step.name}{suffix}", "bold")
+            prompt = Content.styled(f"{mark} {step.name}", "bold")
             if guidance:
                 prompt = prompt + Content("\n") + Content.styled(guidance, "$text-muted")
-            options.append(Option(prompt, id=step.id))
+            options.append(Option(prompt, id=f"step:{step.id}"))
+            for tool in tools_for(self.part, step.id):
+                options.append(Option(Content(f"    → {self.t(f'screen.{tool}')}"), id=f"tool:{tool}"))
         if self.part == "readiness":
             for item in self.method.readiness.considerations:
                 body = item.text(self.lang) if item.text else ""
@@ -86,11 +86,6 @@ class PartScreen(BaseScreen):
         if self.part in PHASES_WITH_CHECKLIST:
             options.append(Option(Content(f"☐ {self.t('key.checklist')}  →"), id="checklist"))
         return options
-
-    def tool_for(self, step: str) -> str | None:
-        """The name of the screen that works on ``step``, if there is one."""
-        name = f"tool-{self.part}-{step}"
-        return name if name in project_screens() else None
 
     def project_changed(self) -> None:
         super().project_changed()
@@ -115,7 +110,9 @@ class PartScreen(BaseScreen):
     def _open(self, option_id: str) -> None:
         if option_id == "checklist":
             self.bapp.action_goto(f"checklist-{self.part}")
-            return
-        tool = self.tool_for(option_id)
-        if tool:
-            self.bapp.action_goto(tool)
+        elif option_id.startswith("tool:"):
+            self.bapp.action_goto(option_id.removeprefix("tool:"))
+        elif option_id.startswith("step:"):
+            tools = tools_for(self.part, option_id.removeprefix("step:"))
+            if tools:
+                self.bapp.action_goto(tools[0])

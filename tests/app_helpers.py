@@ -26,7 +26,7 @@ def make_app(path: Path | None = None, *, folder: Path | None = None, language: 
 
 def screen_text(app: BorgerspilApp) -> str:
     """Everything on the current screen as plain text."""
-    from textual.widgets import DataTable, OptionList, Static
+    from textual.widgets import DataTable, OptionList, Static, TextArea, Tree
 
     parts: list[str] = []
     for widget in app.screen.query("*"):
@@ -35,6 +35,14 @@ def screen_text(app: BorgerspilApp) -> str:
         elif isinstance(widget, DataTable):
             for row in range(widget.row_count):
                 parts.extend(str(cell) for cell in widget.get_row_at(row))
+        elif isinstance(widget, Tree):
+            stack = [widget.root]
+            while stack:
+                node = stack.pop()
+                parts.append(str(node.label))
+                stack.extend(node.children)
+        elif isinstance(widget, TextArea):
+            parts.append(widget.text)
         elif isinstance(widget, OptionList):
             parts.extend(str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
     return "\n".join(parts)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.model.focus import Assumption, Note, ProcessRow, TargetGroup, TreeNode, ValueGoal
 from borgerspil_tui.core.model.project import ChecklistAnswer
 from borgerspil_tui.core.model.readiness import TeamMember
 from borgerspil_tui.core.storage import create_project_file
@@ -21,11 +22,22 @@ def hostile_project(tmp_path: Path) -> Path:
         item: ChecklistAnswer(answer="partly", note=HOSTILE)
         for item in ("readiness-team", "focus-change", "experience-own-words", "create-fun", "insist-handover")})
     project.focus.problem = HOSTILE
+    project.focus.causes = [TreeNode(text=HOSTILE, uncertain=True, children=[TreeNode(text=HOSTILE)])]
+    project.focus.consequences = [TreeNode(text=HOSTILE, children=[TreeNode(text=HOSTILE, uncertain=True)])]
+    project.focus.known = [Note(text=HOSTILE)]
+    project.focus.assumptions = [Assumption(text=HOSTILE, note=HOSTILE)]
+    project.focus.values = [ValueGoal(kind="service", goal=HOSTILE)]
+    project.focus.success_picture = HOSTILE
+    project.focus.target_groups = [TargetGroup(name=HOSTILE, description=HOSTILE, why=HOSTILE)]
+    project.focus.process = [ProcessRow(phase="focus", timeframe=HOSTILE, methods=HOSTILE, critical_points=HOSTILE)]
     project.readiness.team = [TeamMember(name=HOSTILE, role=HOSTILE)]
     project.readiness.considerations = {"team": HOSTILE}
     path = tmp_path / "fjendtlig.borgerspil.yaml"
     create_project_file(path, project)
     return path
+
+
+TOOLS_SHOWING_TEXT = {"problem-tree", "knowledge", "value", "target-groups", "process"}
 
 
 @pytest.mark.parametrize("name", sorted(project_screens()))
@@ -36,8 +48,11 @@ async def test_every_project_screen_shows_hostile_text_literally(hostile_project
         await pilot.pause()
         assert getattr(app.screen, "NAME", None) == name
         assert f"· {HOSTILE}" in str(app.screen.query_one("#title-line").visual)
-        if name.startswith("checklist-"):
-            assert HOSTILE in screen_text(app)
+        if name.startswith("checklist-") or name in TOOLS_SHOWING_TEXT:
+            assert HOSTILE in screen_text(app), name
+        if name == "problem-tree":
+            await pilot.press("v")
+            assert HOSTILE.split(" ")[0] in screen_text(app)
         app.action_help()
         await pilot.pause()
         await pilot.press("escape")

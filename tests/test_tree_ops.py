@@ -56,3 +56,14 @@ def test_edit_delete_uncertain() -> None:
     assert p.focus.consequences[0].text == "C!" and p.focus.consequences[0].uncertain
     with pytest.raises(tree_ops.NodeNotFound):
         tree_ops.locate(p, "n-a1")
+
+
+def test_delete_removes_links_to_the_deleted_branch() -> None:
+    from borgerspil_tui.core.model.experience import Insight
+
+    p = _tree()
+    p.experience.insights = [Insight(statement="s", supports=["n-a1", "n-b"], contradicts=["n-a"])]
+    tree_ops.delete(p, "n-a")
+    assert p.experience.insights[0].supports == ["n-b"]
+    assert p.experience.insights[0].contradicts == []
+    Project.model_validate(p.model_dump())

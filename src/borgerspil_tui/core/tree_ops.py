@@ -12,6 +12,7 @@ from typing import Literal
 
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import TreeNode
+from borgerspil_tui.core.model.links import unlink
 
 Branch = Literal["causes", "consequences"]
 BRANCHES: tuple[Branch, ...] = ("consequences", "causes")
@@ -102,9 +103,11 @@ def toggle_uncertain(project: Project, node_id: str) -> bool:
 
 
 def delete(project: Project, node_id: str) -> TreeNode:
-    """Remove a node with everything under it."""
+    """Remove a node with everything under it, and the links (evidence) that pointed at them."""
     place = locate(project, node_id)
-    return place.siblings.pop(place.index)
+    removed = place.siblings.pop(place.index)
+    unlink(project, {node.id for node, _ in walk([removed])})
+    return removed
 
 
 def move(project: Project, node_id: str, delta: int) -> bool:

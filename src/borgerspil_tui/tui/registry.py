@@ -16,9 +16,20 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.overview import OverviewScreen
     from borgerspil_tui.tui.screens.part import PartScreen
 
+    from borgerspil_tui.tui.screens.knowledge import KnowledgeScreen
     from borgerspil_tui.tui.screens.problem_tree import ProblemTreeScreen
+    from borgerspil_tui.tui.screens.process import ProcessScreen
+    from borgerspil_tui.tui.screens.target_groups import TargetGroupsScreen
+    from borgerspil_tui.tui.screens.value import ValueScreen
 
-    factories: dict[str, Callable[[], Screen]] = {"overview": OverviewScreen, "problem-tree": ProblemTreeScreen}
+    factories: dict[str, Callable[[], Screen]] = {
+        "overview": OverviewScreen,
+        "problem-tree": ProblemTreeScreen,
+        "knowledge": KnowledgeScreen,
+        "value": ValueScreen,
+        "target-groups": TargetGroupsScreen,
+        "process": ProcessScreen,
+    }
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part
         factories[name] = lambda part=part: PartScreen(part)

@@ -122,3 +122,37 @@ def find_link_problems(project: Project) -> list[LinkProblem]:
             else:
                 link(loc, target, ("milestone",), f"milestone {milestone.id!r}")
     return problems
+
+
+def unlink(project: Project, removed: set[str]) -> None:
+    """Remove every link to the ids in ``removed`` (called when those items are deleted)."""
+    if not removed:
+        return
+
+    def keep(ids: list[str]) -> list[str]:
+        return [i for i in ids if i not in removed]
+
+    for insight in project.experience.insights:
+        insight.observations = keep(insight.observations)
+        insight.supports = keep(insight.supports)
+        insight.contradicts = keep(insight.contradicts)
+    create = project.create
+    for what_if in create.what_ifs:
+        if what_if.insight in removed:
+            what_if.insight = None
+    for idea in create.ideas:
+        idea.inspired_by = keep(idea.inspired_by)
+    create.votes = [v for v in create.votes if v.voter not in removed and v.idea not in removed]
+    for concept in create.concepts:
+        concept.target_groups = keep(concept.target_groups)
+        concept.ideas = keep(concept.ideas)
+        for test in concept.tests:
+            if test.target_group in removed:
+                test.target_group = None
+        for rating in concept.succes.values():
+            if rating.quote_from in removed:
+                rating.quote_from = None
+    if project.insist.concept in removed:
+        project.insist.concept = None
+    for milestone in project.insist.milestones:
+        milestone.depends_on = keep(milestone.depends_on)

@@ -43,8 +43,8 @@ class ProblemTreeScreen(BaseScreen):
         Command("toggle_uncertain", "u", "tree.uncertain", "help.tree_uncertain"),
         Command("delete_selected", "delete", "tree.delete", "help.tree_delete"),
         Command("delete_selected", "x", "tree.delete", "help.tree_delete", show=False),
-        Command("move(-1)", "shift+up", "tree.up", "help.tree_up", show=False),
-        Command("move(1)", "shift+down", "tree.down", "help.tree_down", show=False),
+        Command("move(-1)", "shift+up", "tree.up", "help.tree_up", show=False, priority=True),
+        Command("move(1)", "shift+down", "tree.down", "help.tree_down", show=False, priority=True),
         Command("indent", "tab", "tree.indent", "help.tree_indent", show=False, priority=True),
         Command("outdent", "shift+tab", "tree.outdent", "help.tree_outdent", show=False, priority=True),
         Command("indent", "greater_than_sign", "tree.indent", "help.tree_indent", show=False),
@@ -69,6 +69,7 @@ class ProblemTreeScreen(BaseScreen):
         self.selected: str = PROBLEM
         self.folded: set[str] = set()
         self.picture_mode = False
+        self._redrawing = False
         self._adding: tuple[str, str] | None = None
         """While adding one after another: ("sibling", id) or ("top", branch)."""
 
@@ -81,6 +82,7 @@ class ProblemTreeScreen(BaseScreen):
         yield Static("", id="tree-count")
         tree: Tree[str] = Tree(Text("·"), id="outline")
         tree.show_root = False
+        tree.auto_expand = False  # Enter edits; space folds
         tree.guide_depth = 3
         yield tree
         with ScrollableContainer(id="picture-scroll", can_focus=False):
@@ -160,6 +162,16 @@ class ProblemTreeScreen(BaseScreen):
                 parent.expand()
                 parent = parent.parent
             tree.move_cursor(target)
+            self._redrawing = True
+
+            def settle() -> None:  # the Tree places its lines on the next refresh
+                tree.move_cursor(target)
+                self.call_after_refresh(self._settled)
+
+            self.call_after_refresh(settle)
+
+    def _settled(self) -> None:
+        self._redrawing = False
 
     def _draw_picture(self) -> None:
         focus = self.project.focus
@@ -189,8 +201,16 @@ class ProblemTreeScreen(BaseScreen):
 
     @on(Tree.NodeHighlighted, "#outline")
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
+        if self._redrawing:
+            return  # the cursor moving while the tree is rebuilt is not the user choosing
         if event.node.data is not None:
             self.selected = event.node.data
+
+    @on(Tree.NodeSelected, "#outline")
+    def _selected(self, event: Tree.NodeSelected) -> None:
+        if event.node.data is not None:
+            self.selected = event.node.data
+            self.action_edit_selected()
 
     @on(Tree.NodeCollapsed, "#outline")
     def _collapsed(self, event: Tree.NodeCollapsed) -> None:
@@ -345,6 +365,8 @@ class ProblemTreeScreen(BaseScreen):
 
     def action_move(self, delta: int) -> None:
         """Move the selected node up or down among its siblings."""
+        if self._bar().is_open:
+            return
         self._node_action("tree.up" if delta < 0 else "tree.down", lambda p, n: tree_ops.move(p, n, delta))
 
     def action_indent(self) -> None:

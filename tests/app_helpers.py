@@ -41,6 +41,8 @@ def screen_text(app: BorgerspilApp) -> str:
                 node = stack.pop()
                 parts.append(str(node.label))
                 stack.extend(node.children)
+        elif hasattr(widget, "plain") and callable(widget.plain):
+            parts.append(widget.plain())
         elif isinstance(widget, TextArea):
             parts.append(widget.text)
         elif isinstance(widget, OptionList):

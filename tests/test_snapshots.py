@@ -74,3 +74,37 @@ def test_overview_high_contrast_english(snap_compare, fixed_folder: Path) -> Non
 
     app = make_app(fixed_folder / "hjaelpemidler.borgerspil.yaml", language="en")
     assert snap_compare(app, terminal_size=SIZE, run_before=contrast)
+
+
+def _long_tree(folder: Path) -> Path:
+    """The example with long Danish texts full of markup characters added to its tree."""
+    from borgerspil_tui.core.model.focus import TreeNode
+    from borgerspil_tui.core.storage import load_project, save_project
+
+    path = folder / "hjaelpemidler.borgerspil.yaml"
+    loaded = load_project(path)
+    long = ("Sagsbehandlerne skal slå op i tre systemer [b]og[/b] ringe til lægen, før de kan se om "
+            "ansøgningen er komplet – \\[ikke\\] altid muligt samme dag [$accent]")
+    loaded.project.focus.causes[1].children.append(
+        TreeNode(id="node-long01", text=long, uncertain=True, children=[TreeNode(id="node-long02", text="Ingen fælles [/] indbakke")]))
+    save_project(path, loaded.project, loaded.fingerprint)
+    return path
+
+
+def test_problem_tree_outline(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
+    async def open_tree(pilot) -> None:  # noqa: ANN001
+        await pilot.press("1", "down", "enter")
+        await pilot.pause()
+        await _no_blink(pilot)
+
+    assert snap_compare(make_app(_long_tree(fixed_folder)), terminal_size=SIZE, run_before=open_tree)
+
+
+def test_problem_tree_picture(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
+    async def open_picture(pilot) -> None:  # noqa: ANN001
+        await pilot.press("1", "down", "enter")
+        await pilot.pause()
+        await pilot.press("v", "down", "down")
+        await _no_blink(pilot)
+
+    assert snap_compare(make_app(_long_tree(fixed_folder)), terminal_size=SIZE, run_before=open_picture)

@@ -248,8 +248,10 @@ class BorgerspilApp(App[None]):
     # -- editing and saving -----------------------------------------------------------------------
     def _session_changed(self) -> None:
         for screen in list(self.screen_listeners):
-            if screen.is_mounted:
+            if screen is self.screen and screen.is_mounted:
                 screen.project_changed()
+            else:
+                screen.stale = True  # refreshed when it is shown again
         session = self.session
         if session is not None and session.dirty and session.state is SaveState.UNSAVED:
             if self._autosave_timer is not None:

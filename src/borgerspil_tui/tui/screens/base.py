@@ -117,6 +117,14 @@ class BaseScreen(Screen):
     def on_unmount(self) -> None:
         self.bapp.screen_listeners.discard(self)
 
+    stale = False
+    """The project changed while another screen was on top; refresh when shown again."""
+
+    def on_screen_resume(self) -> None:
+        if self.stale and self.is_mounted and self.bapp.session is not None:
+            self.stale = False
+            self.project_changed()
+
     def refresh_status(self) -> None:
         """Update title and status line from the session."""
         for status in self.query(StatusLine):

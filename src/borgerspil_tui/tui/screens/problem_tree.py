@@ -10,7 +10,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode as UINode
@@ -58,9 +57,9 @@ class ProblemTreeScreen(BaseScreen):
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     ProblemTreeScreen #outline { height: 1fr; margin: 0 1; }
-    ProblemTreeScreen #picture-scroll { height: 1fr; margin: 0 1; display: none; }
+    ProblemTreeScreen #picture { height: 1fr; margin: 0 1; display: none; }
     ProblemTreeScreen.-picture #outline { display: none; }
-    ProblemTreeScreen.-picture #picture-scroll { display: block; }
+    ProblemTreeScreen.-picture #picture { display: block; }
     ProblemTreeScreen #tree-count { height: 1; padding: 0 2; color: $text-muted; }
     """
 
@@ -70,6 +69,8 @@ class ProblemTreeScreen(BaseScreen):
         self.folded: set[str] = set()
         self.picture_mode = False
         self._redrawing = False
+        self._relabel: str | None = None
+        """Set just before an edit that only changes one node's label."""
         self._adding: tuple[str, str] | None = None
         """While adding one after another: ("sibling", id) or ("top", branch)."""
 
@@ -85,8 +86,7 @@ class ProblemTreeScreen(BaseScreen):
         tree.auto_expand = False  # Enter edits; space folds
         tree.guide_depth = 3
         yield tree
-        with ScrollableContainer(id="picture-scroll", can_focus=False):
-            yield TreePictureView(id="picture")
+        yield TreePictureView(id="picture")
         yield EditBar(id="edit-bar")
 
     def populate(self) -> None:
@@ -179,17 +179,38 @@ class ProblemTreeScreen(BaseScreen):
         picture = draw(focus.problem, focus.causes, focus.consequences, width,
                        problem_label=self.t("tree.problem").upper(), empty_problem=self.t("tree.no_problem"),
                        mark=self.t("tree.uncertain_mark"))
-        view = self.query_one("#picture", TreePictureView)
-        view.show(picture, self.selected)
-        row = picture.row_of(self.selected)
-        if row is not None:
-            scroll = self.query_one("#picture-scroll", ScrollableContainer)
-            scroll.scroll_to(y=max(0, row - scroll.size.height // 2), animate=False)
+        self.query_one("#picture", TreePictureView).show(picture, self.selected)
 
     def project_changed(self) -> None:
         super().project_changed()
-        if self.is_mounted:
-            self.redraw()
+        relabel, self._relabel = self._relabel, None
+        if not self.is_mounted:
+            return
+        if relabel is not None and not self.picture_mode and self._relabel_in_outline(relabel):
+            return
+        self.redraw()
+
+    def _relabel_in_outline(self, node_id: str) -> bool:
+        """Change one label in place (an edit of text or certainty); False when a rebuild is needed."""
+        tree = self.query_one("#outline", Tree)
+        stack = list(tree.root.children)
+        while stack:
+            item = stack.pop()
+            if item.data == node_id:
+                try:
+                    item.set_label(self._label(tree_ops.locate(self.project, node_id).node))
+                except tree_ops.NodeNotFound:
+                    return False
+                return True
+            stack.extend(item.children)
+        return False
+
+    def _show_selection(self) -> None:
+        """Move the highlight to ``selected`` without rebuilding more than needed."""
+        if self.picture_mode:
+            self._draw_picture()
+        else:
+            self._select_in_outline()
 
     # -- selection -------------------------------------------------------------------------------
     def order(self) -> list[str]:
@@ -230,7 +251,8 @@ class ProblemTreeScreen(BaseScreen):
         ids = self.order()
         index = ids.index(self.selected) if self.selected in ids else 0
         self.selected = ids[max(0, min(len(ids) - 1, index + delta))]
-        self._draw_picture()
+        view = self.query_one("#picture", TreePictureView)
+        view.show(view.picture, self.selected)
 
     def action_switch_view(self) -> None:
         """Switch between the picture and the outline."""
@@ -250,14 +272,13 @@ class ProblemTreeScreen(BaseScreen):
         return None
 
     def _apply(self, label: str, change, select: str | None = None) -> bool:  # noqa: ANN001
+        if select is not None:
+            self.selected = select  # set before the edit, so the redraw it causes selects it
         try:
             self.session.edit(label, change)
         except (EditRefused, tree_ops.NodeNotFound) as error:
             self.notify(str(error), severity="error", markup=False)
             return False
-        if select is not None:
-            self.selected = select
-            self.redraw()
         return True
 
     def _bar(self) -> EditBar:
@@ -305,6 +326,7 @@ class ProblemTreeScreen(BaseScreen):
         elif event.purpose == "edit":
             if text:
                 node_id = self.selected
+                self._relabel = node_id
                 self._apply(self.t("tree.edit"), lambda p: tree_ops.edit(p, node_id, text), node_id)
             self._finish()
         elif event.purpose == "add":
@@ -323,7 +345,7 @@ class ProblemTreeScreen(BaseScreen):
                 self.selected = created[0].id
                 if mode != "top":
                     self._adding = ("sibling", created[0].id)  # next Enter adds the next one beside it
-                self.redraw()
+                self._show_selection()
                 bar.open(self._prompt_for_adding(), "add")
 
     def _prompt_for_adding(self) -> str:
@@ -334,7 +356,6 @@ class ProblemTreeScreen(BaseScreen):
     def _finish(self) -> None:
         self._adding = None
         self._bar().close()
-        self.redraw()
         if self.picture_mode:
             self.set_focus(None)
         else:
@@ -352,6 +373,7 @@ class ProblemTreeScreen(BaseScreen):
 
     def action_toggle_uncertain(self) -> None:
         """Mark the selected link as uncertain, or not."""
+        self._relabel = self.selected
         self._node_action("tree.uncertain", tree_ops.toggle_uncertain)
 
     def action_delete_selected(self) -> None:
@@ -382,4 +404,4 @@ class ProblemTreeScreen(BaseScreen):
     def action_scroll_picture(self, delta: int) -> None:
         """Scroll a wide picture sideways."""
         if self.picture_mode:
-            self.query_one("#picture-scroll", ScrollableContainer).scroll_relative(x=delta, animate=False)
+            self.query_one("#picture", TreePictureView).scroll_relative(x=delta, animate=False)

@@ -30,7 +30,9 @@ class KeyBar(Static):
         self.show_keys()
 
     def show_keys(self) -> None:
-        """Redraw from the screen's active bindings."""
+        """Redraw from the screen's active bindings (nothing once the screen is gone)."""
+        if not self.is_attached or not self.is_mounted:
+            return
         app = self.app
         lang = getattr(app, "language", "da")
         other_language = {c.key for c in getattr(self.screen, "SCREEN_COMMANDS", []) if c.lang not in (None, lang)}

@@ -24,7 +24,7 @@ class TreePictureView(ScrollView, can_focus=False):
     DEFAULT_CSS = """
     TreePictureView { height: 1fr; }
     TreePictureView > .picture--uncertain { color: $text-warning; text-style: italic; }
-    TreePictureView > .picture--connector { color: $text-muted; }
+    TreePictureView > .picture--connector { color: $secondary; }
     TreePictureView > .picture--problem { text-style: bold; }
     TreePictureView > .picture--label { text-style: bold; }
     TreePictureView > .picture--selected { text-style: reverse; }

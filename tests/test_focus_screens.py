@@ -98,3 +98,24 @@ def test_numbers_in_danish() -> None:
     assert parse_number("1.250.000,75") == 1250000.75
     assert parse_number("") is None
     assert format_number(62500.0) == "62.500" and format_number(12.5) == "12,5"
+
+
+async def test_the_focus_checklist_is_one_key_away_from_every_focus_tool(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        for name in ("problem-tree", "knowledge", "value", "target-groups", "process"):
+            await _goto(pilot, name)
+            await pilot.press("c")
+            assert app.screen.NAME == "checklist-focus", name
+            await pilot.press("0")
+
+
+async def test_the_phase_screen_lists_its_tools(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        text = screen_text(app)
+        for tool in ("Problemtræ", "Det ved vi", "Værdi og succes", "Målgrupper", "Forløbsdesign"):
+            assert f"→ {tool}" in text
+        await pilot.press("down", "down", "enter")  # "→ Det ved vi" under the first step
+        assert app.screen.NAME == "knowledge"

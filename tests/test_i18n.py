@@ -44,4 +44,4 @@ def test_every_command_and_screen_is_named_in_both_languages() -> None:
 def test_texts_differ_between_languages_where_they_should() -> None:
     assert tr("da", "key.undo") == "fortryd" and tr("en", "key.undo") == "undo"
     same = [k for k, (da, en) in TEXTS.items() if da == en]
-    assert len(same) < 10, same
+    assert len(same) < len(TEXTS) * 0.06, same  # names like "SUCCES" and "prototype" are the same in both

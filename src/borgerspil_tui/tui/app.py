@@ -53,6 +53,8 @@ class BorgerspilApp(App[None]):
         self.remember = remember
         """Whether settings changes are written to the config folder."""
         self.screen_listeners: set[Any] = set()
+        self.current_concept: str | None = None
+        """The concept the concept card and the SUCCES check show."""
         self._autosave_timer: Timer | None = None
         self._asking_about_disk = False
         self._load_problems = load_problems

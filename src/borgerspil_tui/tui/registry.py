@@ -16,11 +16,19 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.overview import OverviewScreen
     from borgerspil_tui.tui.screens.part import PartScreen
 
+    from borgerspil_tui.tui.screens.concept_card import ConceptCardScreen
+    from borgerspil_tui.tui.screens.concepts import ConceptsScreen
+    from borgerspil_tui.tui.screens.insights import InsightsScreen
     from borgerspil_tui.tui.screens.knowledge import KnowledgeScreen
+    from borgerspil_tui.tui.screens.matrix import MatrixScreen
+    from borgerspil_tui.tui.screens.observations import ObservationsScreen
     from borgerspil_tui.tui.screens.problem_tree import ProblemTreeScreen
     from borgerspil_tui.tui.screens.process import ProcessScreen
+    from borgerspil_tui.tui.screens.succes_check import SuccesScreen
     from borgerspil_tui.tui.screens.target_groups import TargetGroupsScreen
     from borgerspil_tui.tui.screens.value import ValueScreen
+    from borgerspil_tui.tui.screens.votes import VotesScreen
+    from borgerspil_tui.tui.screens.what_ifs import WhatIfsScreen
 
     factories: dict[str, Callable[[], Screen]] = {
         "overview": OverviewScreen,
@@ -29,6 +37,14 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "value": ValueScreen,
         "target-groups": TargetGroupsScreen,
         "process": ProcessScreen,
+        "observations": ObservationsScreen,
+        "insights": InsightsScreen,
+        "what-ifs": WhatIfsScreen,
+        "matrix": MatrixScreen,
+        "votes": VotesScreen,
+        "concepts": ConceptsScreen,
+        "concept-card": ConceptCardScreen,
+        "succes": SuccesScreen,
     }
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part
@@ -43,6 +59,14 @@ TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
     ("focus", "picture-success"): ("value",),
     ("focus", "target-group"): ("target-groups",),
     ("focus", "design-process"): ("process",),
+    ("experience", "inner-anthropologist"): ("observations",),
+    ("experience", "information-to-knowledge"): ("insights",),
+    ("experience", "see-the-point"): ("insights",),
+    ("create", "set-frame"): ("what-ifs",),
+    ("create", "get-ideas"): ("matrix", "votes"),
+    ("create", "make-concepts"): ("concepts", "concept-card"),
+    ("create", "try-it"): ("concept-card",),
+    ("insist", "communicate"): ("succes",),
 }
 """The screens that work on each step of a part."""
 

@@ -76,7 +76,7 @@ class PartScreen(BaseScreen):
                 prompt = prompt + Content("\n") + Content.styled(guidance, "$text-muted")
             options.append(Option(prompt, id=f"step:{step.id}"))
             for tool in tools_for(self.part, step.id):
-                options.append(Option(Content(f"    → {self.t(f'screen.{tool}')}"), id=f"tool:{tool}"))
+                options.append(Option(Content(f"    → {self.t(f'screen.{tool}')}"), id=f"tool:{step.id}:{tool}"))
         if self.part == "readiness":
             for item in self.method.readiness.considerations:
                 body = item.text(self.lang) if item.text else ""
@@ -111,7 +111,7 @@ class PartScreen(BaseScreen):
         if option_id == "checklist":
             self.bapp.action_goto(f"checklist-{self.part}")
         elif option_id.startswith("tool:"):
-            self.bapp.action_goto(option_id.removeprefix("tool:"))
+            self.bapp.action_goto(option_id.split(":", 2)[2])
         elif option_id.startswith("step:"):
             tools = tools_for(self.part, option_id.removeprefix("step:"))
             if tools:

@@ -1,0 +1,412 @@
+"""Skab: the prioritisation matrix — ideas × the four criteria, weights, rank, dot votes, the 2×2
+view, and chosen ideas turned into a concept in one step. Ideas are added here too."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from borgerspil_tui.core import matrix
+from borgerspil_tui.core.derived import RankedIdea, effective_weights, rank_ideas
+from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.model.create import Concept, Idea
+from borgerspil_tui.core.session import EditRefused
+from borgerspil_tui.tui.commands import Command, bindings
+from borgerspil_tui.tui.plain import cell
+from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.two_by_two import TwoByTwo
+
+SOURCES = ("brainstorm", "fishbone", "what-if", "other")
+
+
+class MatrixScreen(BaseScreen):
+    """Move to a cell and press a digit to score; the rank updates at once."""
+
+    NAME = "matrix"
+    part = "create"
+    SCREEN_COMMANDS = [
+        *[Command(f"score({n})", str(n), "matrix.score", "help.matrix_score", show=n == 1) for n in range(1, 6)],
+        Command("score(0)", "delete", "matrix.clear", "help.matrix_clear", show=False),
+        Command("add_idea", "n", "matrix.add", "help.matrix_add"),
+        Command("edit('title')", "e", "matrix.edit", "help.matrix_edit"),
+        Command("edit('description')", "i", "matrix.description", "help.matrix_description", show=False),
+        Command("cycle_source", "s", "matrix.source", "help.matrix_source", show=False),
+        Command("inspired_by", "l", "matrix.inspired", "help.matrix_inspired", show=False),
+        Command("toggle_chosen", "space", "matrix.choose", "help.matrix_choose"),
+        Command("make_concept", "k", "matrix.concept", "help.matrix_concept"),
+        Command("weight(1)", "plus", "matrix.weight_up", "help.matrix_weight", show=False),
+        Command("weight(-1)", "minus", "matrix.weight_down", "help.matrix_weight", show=False),
+        Command("sort_column", "o", "matrix.sort", "help.matrix_sort"),
+        Command("filter", "slash", "matrix.filter", "help.matrix_filter"),
+        Command("toggle_votes_in_ranking", "t", "matrix.votes_rank", "help.matrix_votes_rank", show=False),
+        Command("goto_votes", "p", "matrix.votes", "help.matrix_votes"),
+        Command("switch_view", "v", "matrix.view", "help.matrix_view"),
+        Command("axis('y')", "y", "matrix.axis_y", "help.matrix_axis", show=False),
+        Command("axis('x')", "x", "matrix.axis_x", "help.matrix_axis", show=False),
+        Command("delete_idea", "ctrl+d", "matrix.delete", "help.matrix_delete", show=False),
+    ]
+    BINDINGS = bindings(SCREEN_COMMANDS)
+    DEFAULT_CSS = """
+    MatrixScreen #matrix-info { height: auto; padding: 0 2; color: $text-muted; }
+    MatrixScreen #ideas { height: 1fr; margin: 0 1; }
+    MatrixScreen #plot-area { height: 1fr; display: none; }
+    MatrixScreen.-plot #ideas { display: none; }
+    MatrixScreen.-plot #plot-area { display: block; }
+    MatrixScreen #legend { height: 1fr; margin: 0 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_key = "order"
+        self.sort_reverse = False
+        self.filter_text = ""
+        self.plot_mode = False
+        self.axes = ("importance", "feasibility")
+        self._ranked: dict[str, RankedIdea] = {}
+
+    # -- building ------------------------------------------------------------------------------
+    def guidance_text(self) -> str | None:
+        step = next(s for s in self.method.idea_process if s.id == "prioritise")
+        criteria = " · ".join(f"{c.name(self.lang)}: {c.description(self.lang)}" for c in self.method.criteria
+                              if c.description)
+        return f"{step.guidance(self.lang) if step.guidance else ''} {criteria}"
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="matrix-info")
+        yield DataTable(id="ideas", cursor_type="cell", zebra_stripes=True)
+        with Static(id="plot-area"):
+            yield TwoByTwo(id="plot")
+            yield DataTable(id="legend", cursor_type="row")
+        yield EditBar(id="edit-bar")
+
+    def populate(self) -> None:
+        table = self.query_one("#ideas", DataTable)
+        table.clear(columns=True)
+        table.add_column(cell("#"), key="rank", width=4)
+        table.add_column(cell(self.t("matrix.idea")), key="title", width=34)
+        for criterion in self.method.criteria:
+            table.add_column(cell(self._criterion_label(criterion.id)), key=criterion.id)
+        table.add_column(cell(self.t("matrix.dots")), key="dots")
+        table.add_column(cell(self.t("matrix.weighted")), key="score")
+        table.add_column(cell(self.t("matrix.chosen")), key="chosen")
+        legend = self.query_one("#legend", DataTable)
+        legend.clear(columns=True)
+        for key in ("#", "matrix.idea", "matrix.quadrant"):
+            legend.add_column(cell(self.t(key) if "." in key else key), key=key)
+        self.set_class(self.plot_mode, "-plot")
+        self.fill()
+        table.focus()
+        table.move_cursor(column=2)
+
+    def _criterion_label(self, criterion_id: str) -> str:
+        criterion = next(c for c in self.method.criteria if c.id == criterion_id)
+        weight = effective_weights(self.session.project, self.method)[criterion_id]
+        return f"{criterion.name(self.lang)} ×{weight:g}"
+
+    def _visible(self, ranked: list[RankedIdea]) -> list[RankedIdea]:
+        needle = self.filter_text.casefold()
+        rows = [r for r in ranked if not needle or needle in (r.idea.title + " " + r.idea.description).casefold()]
+        order = {idea.id: index for index, idea in enumerate(self.session.project.create.ideas)}
+        keys = {
+            "order": lambda r: order[r.idea.id],
+            "rank": lambda r: r.rank,
+            "title": lambda r: r.idea.title.casefold(),
+            "dots": lambda r: (-r.dots, r.rank),
+            "score": lambda r: (-r.score, r.rank),
+            "chosen": lambda r: (not r.idea.chosen, r.rank),
+        }
+        key = keys.get(self.sort_key, lambda r, k=self.sort_key: (-(r.idea.scores.get(k) or 0), r.rank))
+        return sorted(rows, key=key, reverse=self.sort_reverse)
+
+    def _cells(self, item: RankedIdea) -> list:
+        idea = item.idea
+        scores = [cell(str(idea.scores[c.id]) if c.id in idea.scores else "·") for c in self.method.criteria]
+        return [cell(str(item.rank)), cell(idea.title), *scores, cell(str(item.dots) if item.dots else ""),
+                cell(f"{item.score:.2f}"), cell("✓" if idea.chosen else "")]
+
+    def fill(self) -> None:
+        """Rebuild the table (and the 2×2 view) from the project."""
+        ranked = rank_ideas(self.session.project, self.method)
+        self._ranked = {r.idea.id: r for r in ranked}
+        table = self.query_one("#ideas", DataTable)
+        coordinate = table.cursor_coordinate
+        current = self.current_id()
+        table.clear()
+        for item in self._visible(ranked):
+            table.add_row(*self._cells(item), key=item.idea.id)
+        if current is not None and current in table.rows:
+            table.move_cursor(row=table.get_row_index(current), column=coordinate.column)
+        else:
+            table.move_cursor(row=min(coordinate.row, max(0, table.row_count - 1)), column=coordinate.column)
+        self._show_info()
+        if self.plot_mode:
+            self._draw_plot(ranked)
+
+    def refresh_scores(self) -> None:
+        """Update rank, scores and weights in place (fast path for a score or weight change)."""
+        ranked = rank_ideas(self.session.project, self.method)
+        old, self._ranked = self._ranked, {r.idea.id: r for r in ranked}
+        table = self.query_one("#ideas", DataTable)
+        if self.sort_key not in ("order", "title") or set(old) != set(self._ranked) or self.filter_text:
+            self.fill()
+            return
+        for item in ranked:
+            before = old.get(item.idea.id)
+            if before is None or item.idea.id not in table.rows:
+                continue
+            if before.rank != item.rank:
+                table.update_cell(item.idea.id, "rank", cell(str(item.rank)))
+            if before.score != item.score:
+                table.update_cell(item.idea.id, "score", cell(f"{item.score:.2f}"))
+            if before.idea.scores != item.idea.scores or before.idea is not item.idea:
+                for criterion in self.method.criteria:
+                    value = item.idea.scores.get(criterion.id)
+                    table.update_cell(item.idea.id, criterion.id, cell(str(value) if value else "·"))
+        self._show_info()
+
+    def _show_info(self) -> None:
+        create = self.session.project.create
+        parts = [self.t("matrix.sorted_by", column=self.t(f"matrix.sort_{self.sort_key}")
+                        if self.sort_key in ("order", "rank", "title", "dots", "score", "chosen")
+                        else next(c.name(self.lang) for c in self.method.criteria if c.id == self.sort_key))]
+        parts.append(self.t("matrix.votes_count" if create.votes_in_ranking else "matrix.votes_not_count"))
+        if self.filter_text:
+            parts.append(self.t("matrix.filtered", text=self.filter_text))
+        chosen = sum(1 for i in create.ideas if i.chosen)
+        parts.append(self.t("matrix.summary", ideas=len(create.ideas), chosen=chosen))
+        self.query_one("#matrix-info", Static).update(Content(" · ".join(parts)))
+
+    def _draw_plot(self, ranked: list[RankedIdea]) -> None:
+        vertical, horizontal = self.axes
+        placement = matrix.place(ranked, vertical, horizontal)
+        names = {c.id: c.name(self.lang) for c in self.method.criteria}
+        names |= {q: self.t(f"matrix.q_{q}") for q in matrix.QUADRANTS.values()}
+        self.query_one("#plot", TwoByTwo).show(placement, vertical, horizontal, names)
+        legend = self.query_one("#legend", DataTable)
+        legend.clear()
+        for item in ranked:
+            quadrant = placement.quadrant_of(item, vertical, horizontal)
+            where = self.t(f"matrix.q_{quadrant}") if quadrant else self.t("matrix.unplaced")
+            legend.add_row(cell(str(item.rank)), cell(item.idea.title), cell(where), key=item.idea.id)
+
+    def project_changed(self) -> None:
+        super().project_changed()
+        if self._light:
+            self._light = False
+            self.refresh_scores()
+        else:
+            self.populate() if self._relabel_columns else self.fill()
+        self._relabel_columns = False
+
+    _light = False
+    _relabel_columns = False
+
+    # -- helpers -------------------------------------------------------------------------------
+    def current_id(self) -> str | None:
+        """The idea under the cursor."""
+        table = self.query_one("#ideas", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def current_column(self) -> str:
+        """The key of the column under the cursor."""
+        table = self.query_one("#ideas", DataTable)
+        return str(table.ordered_columns[table.cursor_column].key.value)
+
+    def _edit(self, label: str, change, *, light: bool = False) -> bool:  # noqa: ANN001
+        self._light = light
+        try:
+            self.session.edit(self.t(label), change)
+        except EditRefused as error:
+            self._light = False
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        return True
+
+    def _idea(self, project: Project, idea_id: str) -> Idea:
+        return next(i for i in project.create.ideas if i.id == idea_id)
+
+    # -- scoring and weights ---------------------------------------------------------------------
+    def action_score(self, value: int) -> None:
+        """Score the idea under the cursor on the criterion of the column (0 clears)."""
+        idea_id, column = self.current_id(), self.current_column()
+        if idea_id is None or column not in {c.id for c in self.method.criteria}:
+            if idea_id is not None:
+                self.notify(self.t("matrix.pick_criterion"), timeout=3)
+            return
+
+        def change(project: Project) -> None:
+            scores = dict(self._idea(project, idea_id).scores)
+            if value:
+                scores[column] = value
+            else:
+                scores.pop(column, None)
+            self._idea(project, idea_id).scores = scores
+
+        self._edit("matrix.score", change, light=True)
+
+    def action_weight(self, delta: int) -> None:
+        """Raise or lower the weight of the criterion in the column under the cursor."""
+        column = self.current_column()
+        if column not in {c.id for c in self.method.criteria}:
+            return
+        weights = effective_weights(self.session.project, self.method)
+        new = max(0.0, min(10.0, weights[column] + delta))
+
+        def change(project: Project) -> None:
+            project.create.weights = {**project.create.weights, column: new}
+
+        self._relabel_columns = True
+        self._edit("matrix.weight_up" if delta > 0 else "matrix.weight_down", change)
+
+    def action_toggle_votes_in_ranking(self) -> None:
+        """Let the dots count in the ranking, or not."""
+        self._edit("matrix.votes_rank", lambda p: setattr(p.create, "votes_in_ranking",
+                                                           not p.create.votes_in_ranking))
+
+    # -- ideas -------------------------------------------------------------------------------------
+    def action_add_idea(self) -> None:
+        """Add ideas as fast as people say them: type, Enter, the next one."""
+        self.query_one(EditBar).open(self.t("matrix.prompt_add"), "add")
+
+    def action_edit(self, field: str) -> None:
+        """Edit the title or description of the idea under the cursor."""
+        idea_id = self.current_id()
+        if idea_id is not None:
+            idea = self._idea(self.session.project, idea_id)
+            self.query_one(EditBar).open(self.t(f"matrix.prompt_{field}"), f"{field}:{idea_id}", getattr(idea, field))
+
+    @on(EditBar.Submitted)
+    def _typed(self, event: EditBar.Submitted) -> None:
+        text = event.text.strip()
+        if event.purpose == "add":
+            if not text:
+                self._done()
+                return
+            if self._edit("matrix.add", lambda p: p.create.ideas.append(Idea(title=text))):
+                table = self.query_one("#ideas", DataTable)
+                table.move_cursor(row=table.row_count - 1)
+                self.query_one(EditBar).open(self.t("matrix.prompt_add"), "add")
+            return
+        if event.purpose == "filter":
+            self.filter_text = text
+            self.fill()
+            self._done()
+            return
+        field, idea_id = event.purpose.split(":", 1)
+        if text or field == "description":
+            self._edit("matrix.edit", lambda p: setattr(self._idea(p, idea_id), field, text))
+        self._done()
+
+    @on(EditBar.Cancelled)
+    def _done(self) -> None:
+        self.query_one(EditBar).close()
+        self.query_one("#ideas", DataTable).focus()
+
+    def action_cycle_source(self) -> None:
+        """Brainstorm → fishbone → what-if → other."""
+        idea_id = self.current_id()
+        if idea_id is None:
+            return
+
+        def change(project: Project) -> None:
+            idea = self._idea(project, idea_id)
+            idea.source = SOURCES[(SOURCES.index(idea.source) + 1) % len(SOURCES)]
+
+        if self._edit("matrix.source", change):
+            source = self._idea(self.session.project, idea_id).source
+            self.notify(self.t("matrix.source_now", source=self.t(f"matrix.source_{source}")), timeout=2)
+
+    def action_inspired_by(self) -> None:
+        """Link the idea to the observations, insights and what-if questions behind it."""
+        from borgerspil_tui.tui.screens.picker import PickerScreen
+
+        idea_id = self.current_id()
+        if idea_id is None:
+            return
+        project = self.session.project
+        options = [(w.id, f"? {w.question}") for w in project.create.what_ifs]
+        options += [(i.id, f"{'★' if i.eye_opener else '•'} {i.statement}") for i in project.experience.insights]
+        options += [(o.id, f"👁 {o.what}") for o in project.experience.observations]
+        current = set(self._idea(project, idea_id).inspired_by)
+
+        def chosen(ids: list[str] | None) -> None:
+            if ids is not None:
+                self._edit("matrix.inspired", lambda p: setattr(self._idea(p, idea_id), "inspired_by", ids))
+
+        self.app.push_screen(PickerScreen(self.t("matrix.inspired"), options, current, lang=self.lang), chosen)
+
+    def action_toggle_chosen(self) -> None:
+        """Choose the idea under the cursor for a concept (or not)."""
+        idea_id = self.current_id()
+        if idea_id is not None:
+            self._edit("matrix.choose", lambda p: setattr(self._idea(p, idea_id), "chosen",
+                                                          not self._idea(p, idea_id).chosen))
+
+    def action_delete_idea(self) -> None:
+        """Delete the idea under the cursor and the links and votes to it (Ctrl+Z brings it back)."""
+        from borgerspil_tui.core.model.links import unlink
+
+        idea_id = self.current_id()
+        if idea_id is None:
+            return
+
+        def change(project: Project) -> None:
+            project.create.ideas = [i for i in project.create.ideas if i.id != idea_id]
+            unlink(project, {idea_id})
+
+        self._edit("matrix.delete", change)
+
+    def action_make_concept(self) -> None:
+        """Turn the chosen ideas into a new concept and open its card."""
+        chosen = [i for i in self.session.project.create.ideas if i.chosen]
+        if not chosen:
+            self.notify(self.t("matrix.none_chosen"), severity="warning", timeout=4)
+            return
+        concept = Concept(title=chosen[0].title if len(chosen) == 1 else self.t("matrix.new_concept",
+                                                                                 n=len(self.session.project.create.concepts) + 1),
+                          ideas=[i.id for i in chosen])
+        if self._edit("matrix.concept", lambda p: p.create.concepts.append(concept)):
+            self.bapp.current_concept = concept.id
+            self.bapp.action_goto("concept-card")
+
+    # -- views -----------------------------------------------------------------------------------
+    def action_sort_column(self) -> None:
+        """Sort by the column under the cursor; again reverses."""
+        column = self.current_column()
+        if column == self.sort_key:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_key, self.sort_reverse = column, False
+        self.fill()
+
+    def action_filter(self) -> None:
+        """Show only ideas whose text contains what you type (empty shows all)."""
+        self.query_one(EditBar).open(self.t("matrix.prompt_filter"), "filter", self.filter_text)
+
+    def action_switch_view(self) -> None:
+        """Switch between the table and the 2×2 view."""
+        self.plot_mode = not self.plot_mode
+        self.set_class(self.plot_mode, "-plot")
+        self.fill()
+        (self.query_one("#legend") if self.plot_mode else self.query_one("#ideas")).focus()
+
+    def action_axis(self, which: str) -> None:
+        """Use the next criterion on the vertical (y) or horizontal (x) axis of the 2×2 view."""
+        ids = [c.id for c in self.method.criteria]
+        vertical, horizontal = self.axes
+        if which == "y":
+            vertical = ids[(ids.index(vertical) + 1) % len(ids)]
+        else:
+            horizontal = ids[(ids.index(horizontal) + 1) % len(ids)]
+        self.axes = (vertical, horizontal)
+        if self.plot_mode:
+            self._draw_plot(rank_ideas(self.session.project, self.method))
+
+    def action_goto_votes(self) -> None:
+        """Enter the dot votes of the people in the room."""
+        self.bapp.action_goto("votes")

@@ -1,0 +1,93 @@
+"""Oplev: observations from the field — when, where, who (a role, never a name), what was seen
+or heard, the citizen's own words, and tags."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.model.experience import Observation
+from borgerspil_tui.tui.commands import Command, bindings
+from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
+from borgerspil_tui.tui.widgets.edit_bar import EditBar
+
+
+class ObservationsScreen(ListScreen):
+    """Type what you saw, Enter, the next one; date, place and who carry over from the last one."""
+
+    NAME = "observations"
+    part = "experience"
+    COLUMNS = ("field.date", "field.place", "field.who", "field.what", "field.quotes", "field.tags")
+    MAIN_FIELD = "what"
+    EMPTY_TEXT = "observations.empty"
+    SCREEN_COMMANDS = [
+        *LIST_COMMANDS,
+        Command("add_quote", "q", "observations.quote", "help.observations_quote"),
+        Command("edit_field('date')", "d", "field.date", "help.observations_date", show=False),
+        Command("edit_field('place')", "p", "field.place", "help.observations_place", show=False),
+        Command("edit_field('who')", "w", "field.who", "help.observations_who", show=False),
+        Command("edit_field('tags')", "t", "field.tags", "help.observations_tags", show=False),
+    ]
+    BINDINGS = bindings(SCREEN_COMMANDS)
+
+    def guidance_text(self) -> str | None:
+        return self.t("observations.guidance")
+
+    def items(self, project: Project) -> list[Any]:
+        return project.experience.observations
+
+    def set_items(self, project: Project, items: list[Any]) -> None:
+        project.experience.observations = items
+
+    def cells(self, item: Observation) -> list[str]:
+        quotes = f"«{item.quotes[0]}»" + (f" +{len(item.quotes) - 1}" if len(item.quotes) > 1 else "") \
+            if item.quotes else ""
+        return [item.date.isoformat() if item.date else "", item.place, item.who, item.what.replace("\n", " "),
+                quotes, ", ".join(item.tags)]
+
+    def detail(self, item: Observation) -> str:
+        lines = [item.what]
+        lines += [f"«{quote}»" for quote in item.quotes]
+        return "\n".join(lines)
+
+    def new_item(self, text: str) -> Observation:
+        last = self.session.project.experience.observations[-1:] or None
+        if last:
+            return Observation(what=text, date=last[0].date, place=last[0].place, who=last[0].who)
+        return Observation(what=text, date=dt.date.today())
+
+    def save_field(self, item_id: str, field: str, text: str) -> bool:
+        if field == "date":
+            try:
+                value: object = dt.date.fromisoformat(text) if text else None
+            except ValueError:
+                self.notify(self.t("observations.bad_date", text=text), severity="error", markup=False)
+                return False
+            return self.edit_item(item_id, "field.date", date=value)
+        if field == "tags":
+            tags = [tag.strip() for tag in text.split(",") if tag.strip()]
+            return self.edit_item(item_id, "field.tags", tags=tags)
+        return super().save_field(item_id, field, text)
+
+    def action_add_quote(self) -> None:
+        """Add the citizen's own words to the observation (Enter for another quote)."""
+        item = self.current()
+        if item is not None:
+            self.query_one(EditBar).open(self.t("observations.prompt_quote"), f"quote:{item.id}")
+
+    def typed(self, purpose: str, text: str) -> bool:
+        if not purpose.startswith("quote:"):
+            return False
+        item_id = purpose.removeprefix("quote:")
+        if not text:
+            self._done()
+            return True
+
+        def change(project: Project) -> None:
+            observation = next(o for o in project.experience.observations if o.id == item_id)
+            observation.quotes = [*observation.quotes, text]
+
+        if self.edit_project("observations.quote", change):
+            self.query_one(EditBar).open(self.t("observations.prompt_quote"), purpose)
+        return True

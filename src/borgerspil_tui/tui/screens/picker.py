@@ -1,0 +1,81 @@
+"""Choose items by name (observations, causes, ideas, target groups…): a checklist in a dialog."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from borgerspil_tui.core.i18n import tr
+
+
+class PickerScreen(ModalScreen[list[str] | None]):
+    """Space ticks (several) or Enter picks (one); Enter/Ctrl+S returns, Escape cancels."""
+
+    DEFAULT_CSS = """
+    PickerScreen { align: center middle; }
+    PickerScreen > Vertical { width: 90%; height: 80%; border: thick $accent; background: $surface; padding: 0 1; }
+    PickerScreen #picker-title { text-style: bold; padding: 1 0; }
+    PickerScreen #picker-hint { color: $text-muted; }
+    PickerScreen SelectionList, PickerScreen OptionList { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "cancel", show=False), Binding("ctrl+s", "done", show=False),
+                Binding("enter", "done", show=False, priority=True)]
+
+    def __init__(self, title: str, options: list[tuple[str, str]], selected: set[str] | None = None, *,
+                 multiple: bool = True, lang: str = "da") -> None:
+        super().__init__()
+        self.picker_title = title
+        self.options = options
+        self.selected = selected or set()
+        self.multiple = multiple
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(self.picker_title), id="picker-title")
+            hint = "picker.hint_many" if self.multiple else "picker.hint_one"
+            yield Static(Content(tr(self.lang, hint)), id="picker-hint")
+            if self.multiple:
+                yield SelectionList[str](*[(Text(label), value, value in self.selected)
+                                           for value, label in self.options], id="picker-list")
+            else:
+                yield OptionList(Option(Content(tr(self.lang, "picker.none")), id="__none__"),
+                                 *[Option(Content(label), id=value) for value, label in self.options],
+                                 id="picker-list")
+
+    def on_mount(self) -> None:
+        widget = self.query_one("#picker-list")
+        widget.focus()
+        if not self.multiple and self.selected:
+            options = self.query_one(OptionList)
+            current = next(iter(self.selected))
+            for index in range(options.option_count):
+                if options.get_option_at_index(index).id == current:
+                    options.highlighted = index
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if not self.multiple:
+            event.stop()
+            chosen = event.option.id
+            self.dismiss([] if chosen in (None, "__none__") else [chosen])
+
+    def action_done(self) -> None:
+        """Return what is ticked (or, choosing one, what is highlighted)."""
+        if self.multiple:
+            chosen = set(self.query_one(SelectionList).selected)
+            self.dismiss([value for value, _ in self.options if value in chosen])
+            return
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            chosen = options.get_option_at_index(options.highlighted).id
+            self.dismiss([] if chosen in (None, "__none__") else [chosen])
+
+    def action_cancel(self) -> None:
+        """Close without changing anything."""
+        self.dismiss(None)

@@ -1,0 +1,175 @@
+"""Skab: dot votes — each person in the room (the team and guests) gives their dots to ideas;
+the facilitator enters them here."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from borgerspil_tui.core.derived import rank_ideas
+from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.model.create import Guest, Vote
+from borgerspil_tui.core.session import EditRefused
+from borgerspil_tui.tui.commands import Command, bindings
+from borgerspil_tui.tui.plain import cell
+from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.widgets.edit_bar import EditBar
+
+
+class VotesScreen(BaseScreen):
+    """People on the left, ideas on the right; a digit gives the highlighted person's dots."""
+
+    NAME = "votes"
+    part = "create"
+    SCREEN_COMMANDS = [
+        *[Command(f"dots({n})", str(n), "votes.give", "help.votes_give", show=n == 1) for n in range(0, 10)],
+        Command("add_guest", "g", "votes.guest", "help.votes_guest"),
+        Command("per_person(1)", "plus", "votes.more", "help.votes_per_person"),
+        Command("per_person(-1)", "minus", "votes.fewer", "help.votes_per_person"),
+        Command("switch_side", "tab", "votes.switch", "help.votes_switch", show=False, priority=True),
+    ]
+    BINDINGS = bindings(SCREEN_COMMANDS)
+    DEFAULT_CSS = """
+    VotesScreen #votes-info { height: auto; padding: 0 2; }
+    VotesScreen #votes-sides { height: 1fr; }
+    VotesScreen #people { width: 40; margin: 0 1; }
+    VotesScreen #vote-ideas { width: 1fr; margin: 0 1; }
+    """
+
+    def guidance_text(self) -> str | None:
+        return self.t("votes.guidance")
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="votes-info")
+        with Horizontal(id="votes-sides"):
+            yield DataTable(id="people", cursor_type="row")
+            yield DataTable(id="vote-ideas", cursor_type="row", zebra_stripes=True)
+        yield EditBar(id="edit-bar")
+
+    def populate(self) -> None:
+        people = self.query_one("#people", DataTable)
+        people.clear(columns=True)
+        for key in ("votes.person", "votes.used"):
+            people.add_column(cell(self.t(key)), key=key)
+        ideas = self.query_one("#vote-ideas", DataTable)
+        ideas.clear(columns=True)
+        for key in ("#", "matrix.idea", "votes.theirs", "votes.total"):
+            ideas.add_column(cell(self.t(key) if "." in key else key), key=key)
+        self.fill()
+        people.focus()
+
+    def voters(self, project: Project) -> list[tuple[str, str]]:
+        """(id, name) of everyone who can vote: the team, then the guests."""
+        return [(m.id, m.name) for m in project.readiness.team] + [(g.id, g.name) for g in project.create.guests]
+
+    def current_voter(self) -> str | None:
+        """The person highlighted on the left."""
+        table = self.query_one("#people", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def fill(self) -> None:
+        """Show people and ideas with the dots given."""
+        project = self.session.project
+        per_person = project.create.dots_per_person
+        used: dict[str, int] = {}
+        for vote in project.create.votes:
+            used[vote.voter] = used.get(vote.voter, 0) + vote.dots
+        people = self.query_one("#people", DataTable)
+        row = people.cursor_row
+        people.clear()
+        guests = {g.id for g in project.create.guests}
+        for voter_id, name in self.voters(project):
+            label = f"{name} ({self.t('votes.guest_mark')})" if voter_id in guests else name
+            people.add_row(cell(label), cell(f"{used.get(voter_id, 0)}/{per_person}"), key=voter_id)
+        if people.row_count:
+            people.move_cursor(row=min(row, people.row_count - 1))
+        self.query_one("#votes-info", Static).update(Content(self.t("votes.info", n=per_person)))
+        self._fill_ideas()
+
+    def _fill_ideas(self) -> None:
+        project = self.session.project
+        voter = self.current_voter()
+        theirs = {v.idea: v.dots for v in project.create.votes if v.voter == voter}
+        ideas = self.query_one("#vote-ideas", DataTable)
+        row = ideas.cursor_row
+        ideas.clear()
+        for item in rank_ideas(project, self.method):
+            ideas.add_row(cell(str(item.rank)), cell(item.idea.title), cell(str(theirs.get(item.idea.id, "") or "")),
+                          cell(str(item.dots or "")), key=item.idea.id)
+        if ideas.row_count:
+            ideas.move_cursor(row=min(row, ideas.row_count - 1))
+
+    @on(DataTable.RowHighlighted, "#people")
+    def _person_moved(self) -> None:
+        self._fill_ideas()
+
+    def project_changed(self) -> None:
+        super().project_changed()
+        self.fill()
+
+    def _edit(self, label: str, change) -> bool:  # noqa: ANN001
+        try:
+            self.session.edit(self.t(label), change)
+        except EditRefused as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        return True
+
+    def action_dots(self, dots: int) -> None:
+        """Set the highlighted person's dots on the highlighted idea (0 takes them back)."""
+        voter = self.current_voter()
+        ideas = self.query_one("#vote-ideas", DataTable)
+        if voter is None or not ideas.row_count:
+            return
+        if self.focused is self.query_one("#people"):
+            ideas.focus()
+        idea_id = str(ideas.coordinate_to_cell_key(ideas.cursor_coordinate).row_key.value)
+        project = self.session.project
+        already = sum(v.dots for v in project.create.votes if v.voter == voter and v.idea != idea_id)
+        if already + dots > project.create.dots_per_person:
+            self.notify(self.t("votes.too_many", left=project.create.dots_per_person - already), severity="warning",
+                        timeout=4)
+            return
+
+        def change(project: Project) -> None:
+            votes = [v for v in project.create.votes if not (v.voter == voter and v.idea == idea_id)]
+            if dots:
+                votes.append(Vote(voter=voter, idea=idea_id, dots=dots))
+            project.create.votes = votes
+
+        self._edit("votes.give", change)
+
+    def action_per_person(self, delta: int) -> None:
+        """Give everyone one dot more or fewer."""
+        project = self.session.project
+        new = max(1, min(100, project.create.dots_per_person + delta))
+        self._edit("votes.more" if delta > 0 else "votes.fewer",
+                   lambda p: setattr(p.create, "dots_per_person", new))
+
+    def action_add_guest(self) -> None:
+        """Add a guest in the room who votes too."""
+        self.query_one(EditBar).open(self.t("votes.prompt_guest"), "guest")
+
+    @on(EditBar.Submitted)
+    def _typed(self, event: EditBar.Submitted) -> None:
+        name = event.text.strip()
+        if name:
+            self._edit("votes.guest", lambda p: p.create.guests.append(Guest(name=name)))
+        self._done()
+
+    @on(EditBar.Cancelled)
+    def _done(self) -> None:
+        self.query_one(EditBar).close()
+        self.query_one("#people", DataTable).focus()
+
+    def action_switch_side(self) -> None:
+        """Move between the people and the ideas."""
+        if self.query_one(EditBar).is_open:
+            return
+        people = self.query_one("#people", DataTable)
+        (self.query_one("#vote-ideas") if people.has_focus else people).focus()

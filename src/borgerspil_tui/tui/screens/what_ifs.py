@@ -1,0 +1,52 @@
+"""Skab: "What if?" questions, each perhaps built on an insight or eye-opener."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.model.create import WhatIf
+from borgerspil_tui.tui.commands import Command, bindings
+from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
+
+
+class WhatIfsScreen(ListScreen):
+    """Questions that open the idea work; i ties one to the insight it comes from."""
+
+    NAME = "what-ifs"
+    part = "create"
+    COLUMNS = ("field.question", "whatifs.insight")
+    MAIN_FIELD = "question"
+    EMPTY_TEXT = "whatifs.empty"
+    SCREEN_COMMANDS = [*LIST_COMMANDS, Command("link_insight", "i", "whatifs.link", "help.whatifs_link")]
+    BINDINGS = bindings(SCREEN_COMMANDS)
+
+    def guidance_text(self) -> str | None:
+        step = next(s for s in self.method.phase("create").steps if s.id == "set-frame")
+        return step.guidance(self.lang) if step.guidance else None
+
+    def items(self, project: Project) -> list[Any]:
+        return project.create.what_ifs
+
+    def set_items(self, project: Project, items: list[Any]) -> None:
+        project.create.what_ifs = items
+
+    def _insight_text(self, insight_id: str | None) -> str:
+        insight = next((i for i in self.session.project.experience.insights if i.id == insight_id), None)
+        return ("★ " if insight.eye_opener else "") + insight.statement if insight else ""
+
+    def cells(self, item: WhatIf) -> list[str]:
+        return [item.question.replace("\n", " "), self._insight_text(item.insight)]
+
+    def new_item(self, text: str) -> WhatIf:
+        return WhatIf(question=text)
+
+    def action_link_insight(self) -> None:
+        """Tie the question to the insight or eye-opener it builds on."""
+        item = self.current()
+        if item is None:
+            return
+        options = [(i.id, ("★ " if i.eye_opener else "") + i.statement) for i in self.session.project.experience.insights]
+        self.pick(self.t("whatifs.link"), options, {item.insight} if item.insight else set(),
+                  lambda ids: self.edit_item(item.id, "whatifs.link", insight=ids[0] if ids else None),
+                  multiple=False)

@@ -242,6 +242,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tree.causes": ("Årsager", "Causes"),
     "tree.consequences": ("Konsekvenser", "Consequences"),
     "tree.uncertain_mark": ("(usikker)", "(uncertain)"),
+    "tree.evidence": ("[belæg: +{supports} −{contradicts}]", "[evidence: +{supports} −{contradicts}]"),
     "tree.count": ("{causes} årsager · {consequences} konsekvenser", "{causes} causes · {consequences} consequences"),
     "tree.edit": ("ret", "edit"),
     "tree.sibling": ("ny ved siden af", "new beside"),

@@ -139,3 +139,14 @@ def outdent(project: Project, node_id: str) -> bool:
     node = place.siblings.pop(place.index)
     parent_place.siblings.insert(parent_place.index + 1, node)
     return True
+
+
+def evidence(project: Project) -> dict[str, tuple[int, int]]:
+    """For each cause with evidence: (insights that support it, insights that contradict it)."""
+    counts: dict[str, list[int]] = {}
+    for insight in project.experience.insights:
+        for cause in insight.supports:
+            counts.setdefault(cause, [0, 0])[0] += 1
+        for cause in insight.contradicts:
+            counts.setdefault(cause, [0, 0])[1] += 1
+    return {cause: (pair[0], pair[1]) for cause, pair in counts.items()}

@@ -46,13 +46,23 @@ class Picture:
         return None
 
 
-def _column(node: TreeNode, width: int, mark: str) -> list[list[Segment]]:
+def _note(item: TreeNode, mark: str, notes: dict[str, str]) -> str:
+    text = item.text.replace("\n", " ")
+    if item.uncertain:
+        text += f" {mark}"
+    if item.id in notes:
+        text += f" {notes[item.id]}"
+    return text
+
+
+def _column(node: TreeNode, width: int, mark: str, notes: dict[str, str] | None = None) -> list[list[Segment]]:
     """One top-level node and its subtree as rows of at most ``width`` cells."""
     rows: list[list[Segment]] = []
+    notes = notes or {}
 
     def add(item: TreeNode, prefix: str, continuation: str) -> None:
         kind = "uncertain" if item.uncertain else "text"
-        text = item.text.replace("\n", " ") + (f" {mark}" if item.uncertain else "")
+        text = _note(item, mark, notes)
         room = max(6, width - len(prefix))
         lines = textwrap.wrap(text, room, break_long_words=True) or [""]
         for number, line in enumerate(lines):
@@ -67,10 +77,11 @@ def _column(node: TreeNode, width: int, mark: str) -> list[list[Segment]]:
     return rows
 
 
-def _column_up(node: TreeNode, width: int, mark: str) -> list[list[Segment]]:
+def _column_up(node: TreeNode, width: int, mark: str, notes: dict[str, str] | None = None) -> list[list[Segment]]:
     """A top-level consequence and its consequences, growing upwards: each node's own line
     joins the one below it, and its consequences sit above it."""
     rows: list[list[Segment]] = []
+    notes = notes or {}
 
     def add(item: TreeNode, lead: str, above: str) -> None:
         kids = list(reversed(item.children))
@@ -78,7 +89,7 @@ def _column_up(node: TreeNode, width: int, mark: str) -> list[list[Segment]]:
             top = rank == 0
             add(child, above + ("┌─ " if top else "├─ "), above + ("   " if top else "│  "))
         kind = "uncertain" if item.uncertain else "text"
-        text = item.text.replace("\n", " ") + (f" {mark}" if item.uncertain else "")
+        text = _note(item, mark, notes)
         room = max(6, width - len(lead))
         lines = textwrap.wrap(text, room, break_long_words=True) or [""]
         for number, line in enumerate(lines):
@@ -132,8 +143,12 @@ def _joint(count: int, width: int, total: int, centre: int, up: bool) -> list[Se
 
 
 def draw(problem: str, causes: list[TreeNode], consequences: list[TreeNode], available: int, *,
-         problem_label: str = "PROBLEM", empty_problem: str = "", mark: str = "(?)") -> Picture:
-    """The whole picture for a screen ``available`` cells wide (wider trees scroll sideways)."""
+         problem_label: str = "PROBLEM", empty_problem: str = "", mark: str = "(?)",
+         notes: dict[str, str] | None = None) -> Picture:
+    """The whole picture for a screen ``available`` cells wide (wider trees scroll sideways).
+
+    ``notes`` adds a short text after a node, e.g. the evidence for a cause.
+    """
     count = max(len(causes), len(consequences), 1)
     width = max(MIN_COLUMN, (available - GAP * (count - 1)) // count)
     total = max(available, count * (width + GAP) - GAP)
@@ -141,7 +156,7 @@ def draw(problem: str, causes: list[TreeNode], consequences: list[TreeNode], ava
     rows: list[list[Segment]] = []
 
     if consequences:
-        rows += _side_by_side([_column_up(n, width, mark) for n in consequences], width, bottom=True)
+        rows += _side_by_side([_column_up(n, width, mark, notes) for n in consequences], width, bottom=True)
         rows.append(_joint(len(consequences), width, total, centre, up=True))
         rows.append([Segment(" " * centre + "│", None, "connector")])
 
@@ -160,5 +175,5 @@ def draw(problem: str, causes: list[TreeNode], consequences: list[TreeNode], ava
     if causes:
         rows.append([Segment(" " * centre + "│", None, "connector")])
         rows.append(_joint(len(causes), width, total, centre, up=False))
-        rows += _side_by_side([_column(n, width, mark) for n in causes], width, bottom=False)
+        rows += _side_by_side([_column(n, width, mark, notes) for n in causes], width, bottom=False)
     return Picture(rows, total)

@@ -65,7 +65,8 @@ class MatrixScreen(BaseScreen):
         self.filter_text = ""
         self.plot_mode = False
         self.axes = ("importance", "feasibility")
-        self._ranked: dict[str, RankedIdea] = {}
+        self._shown: dict[str, tuple[int, float, dict[str, int], int]] = {}
+        """What each row shows now: (rank, score, scores, dots), to update only what changed."""
 
     # -- building ------------------------------------------------------------------------------
     def guidance_text(self) -> str | None:
@@ -130,7 +131,7 @@ class MatrixScreen(BaseScreen):
     def fill(self) -> None:
         """Rebuild the table (and the 2×2 view) from the project."""
         ranked = rank_ideas(self.session.project, self.method)
-        self._ranked = {r.idea.id: r for r in ranked}
+        self._shown = {r.idea.id: (r.rank, r.score, dict(r.idea.scores), r.dots) for r in ranked}
         table = self.query_one("#ideas", DataTable)
         coordinate = table.cursor_coordinate
         current = self.current_id()
@@ -148,20 +149,22 @@ class MatrixScreen(BaseScreen):
     def refresh_scores(self) -> None:
         """Update rank, scores and weights in place (fast path for a score or weight change)."""
         ranked = rank_ideas(self.session.project, self.method)
-        old, self._ranked = self._ranked, {r.idea.id: r for r in ranked}
+        old = self._shown
+        self._shown = {r.idea.id: (r.rank, r.score, dict(r.idea.scores), r.dots) for r in ranked}
         table = self.query_one("#ideas", DataTable)
-        if self.sort_key not in ("order", "title") or set(old) != set(self._ranked) or self.filter_text:
+        if self.sort_key not in ("order", "title") or set(old) != set(self._shown) or self.filter_text \
+                or self.plot_mode:
             self.fill()
             return
         for item in ranked:
-            before = old.get(item.idea.id)
-            if before is None or item.idea.id not in table.rows:
+            before = old[item.idea.id]
+            if item.idea.id not in table.rows:
                 continue
-            if before.rank != item.rank:
+            if before[0] != item.rank:
                 table.update_cell(item.idea.id, "rank", cell(str(item.rank)))
-            if before.score != item.score:
+            if before[1] != item.score:
                 table.update_cell(item.idea.id, "score", cell(f"{item.score:.2f}"))
-            if before.idea.scores != item.idea.scores or before.idea is not item.idea:
+            if before[2] != item.idea.scores:
                 for criterion in self.method.criteria:
                     value = item.idea.scores.get(criterion.id)
                     table.update_cell(item.idea.id, criterion.id, cell(str(value) if value else "·"))

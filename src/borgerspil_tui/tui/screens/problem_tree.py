@@ -99,11 +99,20 @@ class ProblemTreeScreen(BaseScreen):
         """The project being edited."""
         return self.session.project
 
+    def _evidence_note(self, node_id: str) -> str | None:
+        found = tree_ops.evidence(self.project).get(node_id)
+        if found is None:
+            return None
+        return self.t("tree.evidence", supports=found[0], contradicts=found[1])
+
     def _label(self, node: TreeNode) -> Text:
         text = Text(node.text.replace("\n", " "))
         if node.uncertain:
             text.append(f"  {self.t('tree.uncertain_mark')}", style="italic")
             text.stylize("italic")
+        note = self._evidence_note(node.id)
+        if note:
+            text.append(f"  {note}", style="bold")
         return text
 
     def _add_branch(self, parent: UINode[str], nodes: list[TreeNode]) -> None:
@@ -178,7 +187,9 @@ class ProblemTreeScreen(BaseScreen):
         width = max(40, self.size.width - 4)
         picture = draw(focus.problem, focus.causes, focus.consequences, width,
                        problem_label=self.t("tree.problem").upper(), empty_problem=self.t("tree.no_problem"),
-                       mark=self.t("tree.uncertain_mark"))
+                       mark=self.t("tree.uncertain_mark"),
+                       notes={cause: self.t("tree.evidence", supports=pair[0], contradicts=pair[1])
+                              for cause, pair in tree_ops.evidence(self.project).items()})
         self.query_one("#picture", TreePictureView).show(picture, self.selected)
 
     def project_changed(self) -> None:

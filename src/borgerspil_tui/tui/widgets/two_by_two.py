@@ -33,12 +33,11 @@ class TwoByTwo(Static):
 
     def show(self, placement: Placement, vertical: str, horizontal: str, names: dict[str, str]) -> None:
         """Draw the grid. ``names`` holds the axis and quadrant names in the UI language."""
-        rows: list[Content] = []
+        rows: list[Content] = [Content.styled(f"  ↑ {names[vertical]}", "bold")]
         quadrant_line = (f"{names['plan']:^{CELL * 2}}│{names['do-now']:^{CELL * 3}}")
         rows.append(Content.styled(" " * 6 + quadrant_line, "bold $accent"))
         for y in range(5, 0, -1):
-            label = f"{names[vertical][:3]} {y}" if y == 5 else f"    {y}"
-            line = f"{label:<5} "
+            line = f"    {y} "
             for x in range(1, 6):
                 if x == HIGH:
                     line += "│"
@@ -48,7 +47,7 @@ class TwoByTwo(Static):
                 rows.append(Content.styled(" " * 6 + "─" * (CELL * 2) + "┼" + "─" * (CELL * 3), "$secondary"))
         rows.append(Content.styled(" " * 6 + f"{names['drop']:^{CELL * 2}}│{names['maybe']:^{CELL * 3}}",
                                    "bold $accent"))
-        axis = "      " + "".join(f"{x:^{CELL}}" for x in range(1, 6))
+        axis = "      " + "".join((" " if x == HIGH else "") + f"{x:^{CELL}}" for x in range(1, 6))
         rows.append(Content(axis))
-        rows.append(Content(f"{'':6}{names[horizontal]} →    ↑ {names[vertical]}"))
+        rows.append(Content.styled(f"{'':6}{names[horizontal]} →", "bold"))
         self.update(Content("\n").join(rows))

@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from borgerspil_tui.core import matrix
 from borgerspil_tui.core.derived import RankedIdea, effective_weights, rank_ideas
@@ -197,12 +198,16 @@ class MatrixScreen(BaseScreen):
 
     def project_changed(self) -> None:
         super().project_changed()
+        if self._relabel_columns:
+            table = self.query_one("#ideas", DataTable)
+            for criterion in self.method.criteria:
+                table.columns[ColumnKey(criterion.id)].label = cell(self._criterion_label(criterion.id))
+            table.refresh()
         if self._light:
-            self._light = False
             self.refresh_scores()
         else:
-            self.populate() if self._relabel_columns else self.fill()
-        self._relabel_columns = False
+            self.fill()
+        self._light = self._relabel_columns = False
 
     _light = False
     _relabel_columns = False
@@ -264,7 +269,7 @@ class MatrixScreen(BaseScreen):
             project.create.weights = {**project.create.weights, column: new}
 
         self._relabel_columns = True
-        self._edit("matrix.weight_up" if delta > 0 else "matrix.weight_down", change)
+        self._edit("matrix.weight_up" if delta > 0 else "matrix.weight_down", change, light=True)
 
     def action_toggle_votes_in_ranking(self) -> None:
         """Let the dots count in the ranking, or not."""

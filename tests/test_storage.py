@@ -135,3 +135,19 @@ def test_new_ids_are_random_and_unique() -> None:
     ids = {Idea(title="x").id for _ in range(2000)}
     assert len(ids) == 2000
     assert all(i.startswith("idea-") and len(i) == 11 for i in ids)
+
+
+def test_shared_objects_are_never_written_as_anchors() -> None:
+    import datetime as dt
+
+    from borgerspil_tui.core.model import Project
+    from borgerspil_tui.core.model.experience import Observation
+    from borgerspil_tui.core.storage import parse_project
+
+    day = dt.date(2026, 3, 4)
+    project = Project(schema_version=1, title="t")
+    project.experience.observations = [Observation(what="a", date=day, tags=["x"]),
+                                       Observation(what="b", date=day, tags=["x"])]
+    text = dump_project(project)
+    assert "&" not in text and "*id" not in text
+    assert parse_project(text) == project

@@ -103,7 +103,12 @@ def load_project(path: Path) -> Loaded:
 
 
 class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):  # type: ignore[misc]
-    """Canonical output: multi-line text as ``|`` blocks."""
+    """Canonical output: multi-line text as ``|`` blocks, and never an anchor or alias (PyYAML
+    would otherwise write ``&id001`` when two items share one date object — which this program's
+    own reader rightly refuses)."""
+
+    def ignore_aliases(self, data: object) -> bool:  # noqa: D102 - see the class docstring
+        return True
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:

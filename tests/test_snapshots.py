@@ -108,3 +108,32 @@ def test_problem_tree_picture(snap_compare, fixed_folder: Path) -> None:  # noqa
         await _no_blink(pilot)
 
     assert snap_compare(make_app(_long_tree(fixed_folder)), terminal_size=SIZE, run_before=open_picture)
+
+
+def _open(name: str, *keys: str):  # noqa: ANN202
+    async def run(pilot) -> None:  # noqa: ANN001
+        pilot.app.action_goto(name)
+        await pilot.pause()
+        await pilot.press(*keys)
+        await _no_blink(pilot)
+    return run
+
+
+def test_matrix_table(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
+    app = make_app(fixed_folder / "hjaelpemidler.borgerspil.yaml")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open("matrix", "g"))
+
+
+def test_matrix_two_by_two(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
+    app = make_app(fixed_folder / "hjaelpemidler.borgerspil.yaml")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open("matrix", "g", "v"))
+
+
+def test_concept_card(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
+    app = make_app(fixed_folder / "hjaelpemidler.borgerspil.yaml")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open("concept-card", "g"))
+
+
+def test_succes_check(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
+    app = make_app(fixed_folder / "hjaelpemidler.borgerspil.yaml")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_open("succes"))

@@ -469,6 +469,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "matrix.sort_chosen": ("valgt", "chosen"),
     "matrix.votes_count": ("prikker tæller med i rangordningen (t)", "dots count in the ranking (t)"),
     "matrix.votes_not_count": ("prikker tæller ikke med i rangordningen (t)", "dots do not count in the ranking (t)"),
+    "matrix.weights": ("vægte (+/− i kolonnen):", "weights (+/− in the column):"),
     "matrix.filtered": ("filter: {text}", "filter: {text}"),
     "matrix.summary": ("{ideas} idéer, {chosen} valgt", "{ideas} ideas, {chosen} chosen"),
     "matrix.unplaced": ("ikke placeret", "not placed"),

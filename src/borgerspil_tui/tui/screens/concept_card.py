@@ -70,7 +70,7 @@ class ConceptCardScreen(ConceptScreen):
         self.query_one("#card", OptionList).focus()
 
     def _element(self, name: str, body: str, prompt: str) -> Content:
-        text = Content.styled(name.upper(), "bold $primary") + Content("\n")
+        text = Content.styled(f"▸ {name.upper()}", "bold") + Content("\n")
         if body.strip():
             return text + Content(body)
         return text + Content.styled(prompt, "italic $text-muted")

@@ -21,6 +21,8 @@ from borgerspil_tui.tui.widgets.edit_bar import EditBar
 from borgerspil_tui.tui.widgets.two_by_two import TwoByTwo
 
 SOURCES = ("brainstorm", "fishbone", "what-if", "other")
+COLUMN = 15
+"""Width of a criterion column."""
 
 
 class MatrixScreen(BaseScreen):
@@ -88,12 +90,12 @@ class MatrixScreen(BaseScreen):
         table = self.query_one("#ideas", DataTable)
         table.clear(columns=True)
         table.add_column(cell("#"), key="rank", width=4)
-        table.add_column(cell(self.t("matrix.idea")), key="title", width=34)
+        table.add_column(cell(self.t("matrix.idea")), key="title", width=32)
         for criterion in self.method.criteria:
-            table.add_column(cell(self._criterion_label(criterion.id)), key=criterion.id)
-        table.add_column(cell(self.t("matrix.dots")), key="dots")
-        table.add_column(cell(self.t("matrix.weighted")), key="score")
-        table.add_column(cell(self.t("matrix.chosen")), key="chosen")
+            table.add_column(cell(self._criterion_label(criterion.id)), key=criterion.id, width=COLUMN)
+        table.add_column(cell(self.t("matrix.dots")), key="dots", width=7)
+        table.add_column(cell(self.t("matrix.weighted")), key="score", width=6)
+        table.add_column(cell(self.t("matrix.chosen")), key="chosen", width=5)
         legend = self.query_one("#legend", DataTable)
         legend.clear(columns=True)
         for key in ("#", "matrix.idea", "matrix.quadrant"):
@@ -104,9 +106,12 @@ class MatrixScreen(BaseScreen):
         table.move_cursor(column=2)
 
     def _criterion_label(self, criterion_id: str) -> str:
+        """``Vigtighed ×3``, shortened to fit the column (the full names are in the info line)."""
         criterion = next(c for c in self.method.criteria if c.id == criterion_id)
-        weight = effective_weights(self.session.project, self.method)[criterion_id]
-        return f"{criterion.name(self.lang)} ×{weight:g}"
+        weight = f" ×{effective_weights(self.session.project, self.method)[criterion_id]:g}"
+        name = criterion.name(self.lang)
+        room = COLUMN - len(weight)
+        return (name if len(name) <= room else name[:room - 1] + "…") + weight
 
     def _visible(self, ranked: list[RankedIdea]) -> list[RankedIdea]:
         needle = self.filter_text.casefold()
@@ -176,6 +181,9 @@ class MatrixScreen(BaseScreen):
         parts = [self.t("matrix.sorted_by", column=self.t(f"matrix.sort_{self.sort_key}")
                         if self.sort_key in ("order", "rank", "title", "dots", "score", "chosen")
                         else next(c.name(self.lang) for c in self.method.criteria if c.id == self.sort_key))]
+        weights = effective_weights(self.session.project, self.method)
+        parts.append(self.t("matrix.weights") + " " + ", ".join(
+            f"{c.name(self.lang)} ×{weights[c.id]:g}" for c in self.method.criteria))
         parts.append(self.t("matrix.votes_count" if create.votes_in_ranking else "matrix.votes_not_count"))
         if self.filter_text:
             parts.append(self.t("matrix.filtered", text=self.filter_text))

@@ -62,7 +62,7 @@ async def test_weights_change_the_rank(tmp_path: Path) -> None:
         await pilot.press("right", "plus", "plus")  # feasibility ×4
         assert app.session.project.create.weights == {"feasibility": 4}
         assert rank_ideas(app.session.project, METHOD)[0].idea.title == "B"
-        assert "Realiserba… ×4" in str(table.ordered_columns[3].label)
+        assert "Realiserbar… ×4" in str(table.ordered_columns[3].label)
         assert "Realiserbarhed ×4" in str(app.screen.query_one("#matrix-info").visual)
         await pilot.press("ctrl+s")
     assert load_project(path).project.create.weights == {"feasibility": 4}

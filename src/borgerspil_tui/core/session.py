@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.storage import (
     ExternalChangeError,
@@ -96,13 +97,14 @@ class Session:
         Consecutive edits with the same ``merge_key`` (typing in one field) are one undo step.
         If the result is invalid, the project is put back and :class:`EditRefused` is raised.
         """
-        before = self.project.model_dump()
-        change(self.project)
-        try:
-            Project.model_validate(self.project.model_dump())
-        except ValidationError as error:
-            self.project = Project.model_validate(before)
-            raise EditRefused(_first_message(error)) from None
+        with gc_paused():  # thousands of short-lived objects; the collector would run mid-edit
+            before = self.project.model_dump()
+            change(self.project)
+            try:
+                Project.model_validate(self.project.model_dump())
+            except ValidationError as error:
+                self.project = Project.model_validate(before)
+                raise EditRefused(_first_message(error)) from None
         last = self._undo[-1] if self._undo else None
         if not (merge_key and last and last.merge_key == merge_key and not self._redo):
             self._undo.append(_Step(label, before, merge_key))

@@ -137,6 +137,12 @@ class MatrixScreen(BaseScreen):
     def fill(self) -> None:
         """Rebuild the table (and the 2×2 view) from the project."""
         ranked = rank_ideas(self.session.project, self.method)
+        self._show_info()
+        if self.plot_mode:  # the table is hidden: rebuild it when it is shown again
+            self._table_stale = True
+            self._draw_plot(ranked)
+            return
+        self._table_stale = False
         self._shown = {r.idea.id: (r.rank, r.score, dict(r.idea.scores), r.dots) for r in ranked}
         table = self.query_one("#ideas", DataTable)
         coordinate = table.cursor_coordinate
@@ -148,9 +154,6 @@ class MatrixScreen(BaseScreen):
             table.move_cursor(row=table.get_row_index(current), column=coordinate.column)
         else:
             table.move_cursor(row=min(coordinate.row, max(0, table.row_count - 1)), column=coordinate.column)
-        self._show_info()
-        if self.plot_mode:
-            self._draw_plot(ranked)
 
     def refresh_scores(self) -> None:
         """Update rank, scores and weights in place (fast path for a score or weight change)."""
@@ -159,11 +162,12 @@ class MatrixScreen(BaseScreen):
         self._shown = {r.idea.id: (r.rank, r.score, dict(r.idea.scores), r.dots) for r in ranked}
         table = self.query_one("#ideas", DataTable)
         if self.sort_key not in ("order", "title") or set(old) != set(self._shown) or self.filter_text \
-                or self.plot_mode:
+                or self.plot_mode or self._table_stale:
             self.fill()
             return
-        for item in ranked:
-            before = old[item.idea.id]
+        changed = [(item, old[item.idea.id]) for item in ranked
+                   if old[item.idea.id][:3] != (item.rank, item.score, item.idea.scores)]
+        for item, before in changed:
             if item.idea.id not in table.rows:
                 continue
             if before[0] != item.rank:
@@ -219,6 +223,7 @@ class MatrixScreen(BaseScreen):
 
     _light = False
     _relabel_columns = False
+    _table_stale = False
 
     # -- helpers -------------------------------------------------------------------------------
     def current_id(self) -> str | None:

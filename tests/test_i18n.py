@@ -45,3 +45,18 @@ def test_texts_differ_between_languages_where_they_should() -> None:
     assert tr("da", "key.undo") == "fortryd" and tr("en", "key.undo") == "undo"
     same = [k for k, (da, en) in TEXTS.items() if da == en]
     assert len(same) < len(TEXTS) * 0.06, same  # names like "SUCCES" and "prototype" are the same in both
+
+
+def test_every_field_a_list_screen_edits_has_a_prompt() -> None:
+    from borgerspil_tui.tui.screens.list_base import ListScreen
+
+    screens = [factory for factory in project_screens().values()
+               if isinstance(factory, type) and issubclass(factory, ListScreen)]
+    assert len(screens) >= 5
+    for screen in screens:
+        fields = {screen.MAIN_FIELD} | {
+            c.action.split("'")[1] for c in screen.SCREEN_COMMANDS if c.action.startswith("edit_field('")}
+        for field in fields - {"main"}:
+            assert f"field.{field}" in TEXTS, (screen.__name__, field)
+        for key in screen.COLUMNS + ((screen.EMPTY_TEXT,) if screen.EMPTY_TEXT else ()):
+            assert key in TEXTS, (screen.__name__, key)

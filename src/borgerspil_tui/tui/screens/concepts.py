@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import ComposeResult
-from textual.content import Content
-from textual.widgets import DataTable, Static
+from typing import Any
 
 from borgerspil_tui.core import succes
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.create import Concept
-from borgerspil_tui.core.model.links import unlink
-from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command, bindings
-from borgerspil_tui.tui.plain import cell
-from borgerspil_tui.tui.screens.base import BaseScreen
-from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
 
 STATUSES = ("sketch", "prototype", "tested", "chosen", "dropped")
 
@@ -26,135 +19,71 @@ def last_tested(concept: Concept) -> str:
     return max(dates).isoformat() if dates else ""
 
 
-class ConceptsScreen(BaseScreen):
-    """Every concept; Enter opens its card."""
+class ConceptsScreen(ListScreen):
+    """Every concept; Enter opens its card, n makes a new one and opens it."""
 
     NAME = "concepts"
     part = "create"
+    COLUMNS = ("concepts.title", "concepts.status", "concepts.ideas", "concepts.rounds", "concepts.last",
+               "concepts.verdict")
+    MAIN_FIELD = "title"
+    EMPTY_TEXT = "concepts.empty"
     SCREEN_COMMANDS = [
-        Command("open_card", "enter", "concepts.open", "help.concepts_open"),
-        Command("add", "n", "concepts.add", "help.concepts_add"),
+        *LIST_COMMANDS,
+        Command("select_item", "o", "concepts.open", "help.concepts_open"),
         Command("cycle_status", "s", "concepts.status", "help.concepts_status"),
         Command("open_succes", "u", "concepts.succes", "help.concepts_succes"),
-        Command("delete", "delete", "list.delete", "help.list_delete"),
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
-    DEFAULT_CSS = """
-    ConceptsScreen #concept-list { height: 1fr; margin: 0 1; }
-    ConceptsScreen #concepts-empty { padding: 1 2; color: $text-muted; }
-    """
 
     def guidance_text(self) -> str | None:
         step = next(s for s in self.method.phase("create").steps if s.id == "make-concepts")
         return step.guidance(self.lang) if step.guidance else None
 
-    def compose_body(self) -> ComposeResult:
-        yield Static(Content(self.t("concepts.empty")), id="concepts-empty")
-        yield DataTable(id="concept-list", cursor_type="row", zebra_stripes=True)
-        yield EditBar(id="edit-bar")
+    def items(self, project: Project) -> list[Any]:
+        return project.create.concepts
 
-    def populate(self) -> None:
-        table = self.query_one("#concept-list", DataTable)
-        table.clear(columns=True)
-        for key in ("concepts.title", "concepts.status", "concepts.ideas", "concepts.rounds", "concepts.last",
-                    "concepts.verdict"):
-            table.add_column(cell(self.t(key)), key=key)
-        self.fill()
-        table.focus()
+    def set_items(self, project: Project, items: list[Any]) -> None:
+        project.create.concepts = items
 
-    def fill(self) -> None:
-        """Show the concepts from the project."""
-        table = self.query_one("#concept-list", DataTable)
-        row = table.cursor_row
-        table.clear()
-        concepts = self.session.project.create.concepts
-        for concept in concepts:
-            verdict = succes.check(concept, self.method).verdict
-            table.add_row(cell(concept.title), cell(self.t(f"concept.status_{concept.status}")),
-                          cell(str(len(concept.ideas))), cell(str(len(concept.tests))), cell(last_tested(concept)),
-                          cell(self.t(f"succes.verdict_{verdict}")), key=concept.id)
-        self.query_one("#concepts-empty").display = not concepts
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+    def cells(self, item: Concept) -> list[str]:
+        verdict = succes.check(item, self.method).verdict
+        return [item.title, self.t(f"concept.status_{item.status}"), str(len(item.ideas)), str(len(item.tests)),
+                last_tested(item), self.t(f"succes.verdict_{verdict}")]
 
-    def project_changed(self) -> None:
-        super().project_changed()
-        self.fill()
+    def new_item(self, text: str) -> Concept:
+        return Concept(title=text)
 
-    def current_id(self) -> str | None:
-        """The concept under the cursor."""
-        table = self.query_one("#concept-list", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-
-    def _edit(self, label: str, change) -> bool:  # noqa: ANN001
-        try:
-            self.session.edit(self.t(label), change)
-        except EditRefused as error:
-            self.notify(str(error), severity="error", markup=False)
+    def typed(self, purpose: str, text: str) -> bool:
+        """A new concept opens its card at once, ready for the eight elements."""
+        if purpose != "add" or not text:
             return False
+        concept = Concept(title=text)
+        self._done()
+        if self.edit_project("concepts.add", lambda p: p.create.concepts.append(concept)):
+            self.bapp.current_concept = concept.id
+            self.bapp.action_goto("concept-card")
         return True
 
-    def action_open_card(self) -> None:
+    def action_select_item(self) -> None:
         """Open the card of the concept under the cursor."""
-        concept_id = self.current_id()
-        if concept_id is not None:
-            self.bapp.current_concept = concept_id
-            self.bapp.action_goto("concept-card")
+        self.select_item()
 
-    @on(DataTable.RowSelected, "#concept-list")
-    def _selected(self) -> None:
-        self.action_open_card()
+    def select_item(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.bapp.current_concept = item.id
+            self.bapp.action_goto("concept-card")
 
     def action_open_succes(self) -> None:
         """Open the SUCCES check of the concept under the cursor."""
-        concept_id = self.current_id()
-        if concept_id is not None:
-            self.bapp.current_concept = concept_id
+        item = self.current()
+        if item is not None:
+            self.bapp.current_concept = item.id
             self.bapp.action_goto("succes")
-
-    def action_add(self) -> None:
-        """A new concept: type its title."""
-        self.query_one(EditBar).open(self.t("concepts.prompt_add"), "add")
-
-    @on(EditBar.Submitted)
-    def _typed(self, event: EditBar.Submitted) -> None:
-        title = event.text.strip()
-        self.query_one(EditBar).close()
-        if title:
-            concept = Concept(title=title)
-            if self._edit("concepts.add", lambda p: p.create.concepts.append(concept)):
-                self.bapp.current_concept = concept.id
-                self.bapp.action_goto("concept-card")
-                return
-        self.query_one("#concept-list").focus()
-
-    @on(EditBar.Cancelled)
-    def _cancelled(self) -> None:
-        self.query_one(EditBar).close()
-        self.query_one("#concept-list").focus()
 
     def action_cycle_status(self) -> None:
         """Sketch → prototype → tested → chosen → dropped."""
-        concept_id = self.current_id()
-        if concept_id is None:
-            return
-
-        def change(project: Project) -> None:
-            concept = next(c for c in project.create.concepts if c.id == concept_id)
-            concept.status = STATUSES[(STATUSES.index(concept.status) + 1) % len(STATUSES)]
-
-        self._edit("concepts.status", change)
-
-    def action_delete(self) -> None:
-        """Delete the concept under the cursor (Ctrl+Z brings it back)."""
-        concept_id = self.current_id()
-        if concept_id is None:
-            return
-
-        def change(project: Project) -> None:
-            project.create.concepts = [c for c in project.create.concepts if c.id != concept_id]
-            unlink(project, {concept_id})
-
-        self._edit("list.delete", change)
+        item = self.current()
+        if item is not None:
+            self.edit_item(item.id, "concepts.status", status=STATUSES[(STATUSES.index(item.status) + 1) % len(STATUSES)])

@@ -161,6 +161,10 @@ class ListScreen(BaseScreen):
 
     @on(DataTable.RowSelected, "#items")
     def _row_selected(self) -> None:
+        self.select_item()
+
+    def select_item(self) -> None:
+        """Enter on a row: edit its main text (subclasses may open something instead)."""
         self.action_edit_field("main")
 
     def save_field(self, item_id: str, field: str, text: str) -> bool:

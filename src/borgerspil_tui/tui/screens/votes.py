@@ -52,8 +52,8 @@ class VotesScreen(BaseScreen):
     def populate(self) -> None:
         people = self.query_one("#people", DataTable)
         people.clear(columns=True)
-        for key in ("votes.person", "votes.used"):
-            people.add_column(cell(self.t(key)), key=key)
+        people.add_column(cell(self.t("votes.person")), key="votes.person", width=28)
+        people.add_column(cell(self.t("votes.used")), key="votes.used", width=6)
         ideas = self.query_one("#vote-ideas", DataTable)
         ideas.clear(columns=True)
         for key in ("#", "matrix.idea", "votes.theirs", "votes.total"):

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
+pytestmark = pytest.mark.xdist_group("snapshots")  # they share one folder whose name the pictures show
+
 from tests.app_helpers import SIZE, make_app
 from tests.conftest import EXAMPLE
 

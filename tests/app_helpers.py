@@ -48,3 +48,10 @@ def screen_text(app: BorgerspilApp) -> str:
         elif isinstance(widget, OptionList):
             parts.extend(str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
     return "\n".join(parts)
+
+
+async def goto(pilot, name: str) -> None:  # noqa: ANN001
+    """Open a screen by name, as the palette does, and check it is on top."""
+    pilot.app.action_goto(name)
+    await pilot.pause()
+    assert pilot.app.screen.NAME == name

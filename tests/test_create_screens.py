@@ -9,15 +9,10 @@ from borgerspil_tui.core.method import bundled_method
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.readiness import TeamMember
 from borgerspil_tui.core.storage import create_project_file, load_project
-from tests.app_helpers import SIZE, make_app, screen_text
+from tests.app_helpers import SIZE, goto as _goto, make_app, screen_text
 
 METHOD = bundled_method()
 
-
-async def _goto(pilot, name: str) -> None:  # noqa: ANN001
-    pilot.app.action_goto(name)
-    await pilot.pause()
-    assert pilot.app.screen.NAME == name
 
 
 def _fresh(tmp_path: Path) -> Path:

@@ -5,13 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from borgerspil_tui.core.storage import load_project
-from tests.app_helpers import SIZE, make_app, screen_text
+from tests.app_helpers import SIZE, goto as _goto, make_app, screen_text
 
-
-async def _goto(pilot, name: str) -> None:  # noqa: ANN001
-    pilot.app.action_goto(name)
-    await pilot.pause()
-    assert pilot.app.screen.NAME == name
 
 
 async def test_observations_fast_entry_quotes_and_fields(example_copy: Path) -> None:

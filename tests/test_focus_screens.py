@@ -6,13 +6,8 @@ from pathlib import Path
 
 from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.tui.screens.process import format_number, parse_number
-from tests.app_helpers import SIZE, make_app, screen_text
+from tests.app_helpers import SIZE, goto as _goto, make_app, screen_text
 
-
-async def _goto(pilot, name: str) -> None:  # noqa: ANN001
-    pilot.app.action_goto(name)
-    await pilot.pause()
-    assert pilot.app.screen.NAME == name
 
 
 async def test_knowledge_lists_and_assumption_status(example_copy: Path) -> None:

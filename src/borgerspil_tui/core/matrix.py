@@ -48,3 +48,29 @@ def place(ranked: list[RankedIdea], vertical: str, horizontal: str) -> Placement
         else:
             placement.cells.setdefault((y, x), []).append(item)
     return placement
+
+
+SORT_KEYS = ("order", "rank", "title", "dots", "score", "chosen")
+"""Columns the matrix sorts by besides a criterion id."""
+
+
+def visible_rows(ranked: list[RankedIdea], order: list[str], sort_key: str, reverse: bool,
+                 needle: str = "") -> list[RankedIdea]:
+    """The rows of the matrix table: filtered by text, sorted by a column.
+
+    ``order`` is the ids in the order they were added; ``sort_key`` is one of :data:`SORT_KEYS`
+    or a criterion id (highest score first). Ties fall back to the rank.
+    """
+    needle = needle.casefold()
+    rows = [r for r in ranked if not needle or needle in (r.idea.title + " " + r.idea.description).casefold()]
+    position = {idea_id: index for index, idea_id in enumerate(order)}
+    keys = {
+        "order": lambda r: position[r.idea.id],
+        "rank": lambda r: r.rank,
+        "title": lambda r: r.idea.title.casefold(),
+        "dots": lambda r: (-r.dots, r.rank),
+        "score": lambda r: (-r.score, r.rank),
+        "chosen": lambda r: (not r.idea.chosen, r.rank),
+    }
+    key = keys.get(sort_key, lambda r: (-(r.idea.scores.get(sort_key) or 0), r.rank))
+    return sorted(rows, key=key, reverse=reverse)

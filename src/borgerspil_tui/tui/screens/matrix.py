@@ -3,7 +3,6 @@ view, and chosen ideas turned into a concept in one step. Ideas are added here t
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Static
@@ -12,20 +11,20 @@ from textual.widgets.data_table import ColumnKey
 from borgerspil_tui.core import matrix
 from borgerspil_tui.core.derived import RankedIdea, effective_weights, rank_ideas
 from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.model.create import Concept, Idea
+from borgerspil_tui.core.model.create import Idea
 from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.screens.idea_editing import IdeaEditing
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 from borgerspil_tui.tui.widgets.two_by_two import TwoByTwo
 
-SOURCES = ("brainstorm", "fishbone", "what-if", "other")
 COLUMN = 15
 """Width of a criterion column."""
 
 
-class MatrixScreen(BaseScreen):
+class MatrixScreen(IdeaEditing, BaseScreen):
     """Move to a cell and press a digit to score; the rank updates at once."""
 
     NAME = "matrix"
@@ -114,19 +113,8 @@ class MatrixScreen(BaseScreen):
         return (name if len(name) <= room else name[:room - 1] + "…") + weight
 
     def _visible(self, ranked: list[RankedIdea]) -> list[RankedIdea]:
-        needle = self.filter_text.casefold()
-        rows = [r for r in ranked if not needle or needle in (r.idea.title + " " + r.idea.description).casefold()]
-        order = {idea.id: index for index, idea in enumerate(self.session.project.create.ideas)}
-        keys = {
-            "order": lambda r: order[r.idea.id],
-            "rank": lambda r: r.rank,
-            "title": lambda r: r.idea.title.casefold(),
-            "dots": lambda r: (-r.dots, r.rank),
-            "score": lambda r: (-r.score, r.rank),
-            "chosen": lambda r: (not r.idea.chosen, r.rank),
-        }
-        key = keys.get(self.sort_key, lambda r, k=self.sort_key: (-(r.idea.scores.get(k) or 0), r.rank))
-        return sorted(rows, key=key, reverse=self.sort_reverse)
+        order = [idea.id for idea in self.session.project.create.ideas]
+        return matrix.visible_rows(ranked, order, self.sort_key, self.sort_reverse, self.filter_text)
 
     def _cells(self, item: RankedIdea) -> list:
         idea = item.idea
@@ -183,7 +171,7 @@ class MatrixScreen(BaseScreen):
     def _show_info(self) -> None:
         create = self.session.project.create
         parts = [self.t("matrix.sorted_by", column=self.t(f"matrix.sort_{self.sort_key}")
-                        if self.sort_key in ("order", "rank", "title", "dots", "score", "chosen")
+                        if self.sort_key in matrix.SORT_KEYS
                         else next(c.name(self.lang) for c in self.method.criteria if c.id == self.sort_key))]
         weights = effective_weights(self.session.project, self.method)
         parts.append(self.t("matrix.weights") + " " + ", ".join(
@@ -288,112 +276,6 @@ class MatrixScreen(BaseScreen):
         """Let the dots count in the ranking, or not."""
         self._edit("matrix.votes_rank", lambda p: setattr(p.create, "votes_in_ranking",
                                                            not p.create.votes_in_ranking))
-
-    # -- ideas -------------------------------------------------------------------------------------
-    def action_add_idea(self) -> None:
-        """Add ideas as fast as people say them: type, Enter, the next one."""
-        self.query_one(EditBar).open(self.t("matrix.prompt_add"), "add")
-
-    def action_edit(self, field: str) -> None:
-        """Edit the title or description of the idea under the cursor."""
-        idea_id = self.current_id()
-        if idea_id is not None:
-            idea = self._idea(self.session.project, idea_id)
-            self.query_one(EditBar).open(self.t(f"matrix.prompt_{field}"), f"{field}:{idea_id}", getattr(idea, field))
-
-    @on(EditBar.Submitted)
-    def _typed(self, event: EditBar.Submitted) -> None:
-        text = event.text.strip()
-        if event.purpose == "add":
-            if not text:
-                self._done()
-                return
-            if self._edit("matrix.add", lambda p: p.create.ideas.append(Idea(title=text))):
-                table = self.query_one("#ideas", DataTable)
-                table.move_cursor(row=table.row_count - 1)
-                self.query_one(EditBar).open(self.t("matrix.prompt_add"), "add")
-            return
-        if event.purpose == "filter":
-            self.filter_text = text
-            self.fill()
-            self._done()
-            return
-        field, idea_id = event.purpose.split(":", 1)
-        if text or field == "description":
-            self._edit("matrix.edit", lambda p: setattr(self._idea(p, idea_id), field, text))
-        self._done()
-
-    @on(EditBar.Cancelled)
-    def _done(self) -> None:
-        self.query_one(EditBar).close()
-        self.query_one("#ideas", DataTable).focus()
-
-    def action_cycle_source(self) -> None:
-        """Brainstorm → fishbone → what-if → other."""
-        idea_id = self.current_id()
-        if idea_id is None:
-            return
-
-        def change(project: Project) -> None:
-            idea = self._idea(project, idea_id)
-            idea.source = SOURCES[(SOURCES.index(idea.source) + 1) % len(SOURCES)]
-
-        if self._edit("matrix.source", change):
-            source = self._idea(self.session.project, idea_id).source
-            self.notify(self.t("matrix.source_now", source=self.t(f"matrix.source_{source}")), timeout=2)
-
-    def action_inspired_by(self) -> None:
-        """Link the idea to the observations, insights and what-if questions behind it."""
-        from borgerspil_tui.tui.screens.picker import PickerScreen
-
-        idea_id = self.current_id()
-        if idea_id is None:
-            return
-        project = self.session.project
-        options = [(w.id, f"? {w.question}") for w in project.create.what_ifs]
-        options += [(i.id, f"{'★' if i.eye_opener else '•'} {i.statement}") for i in project.experience.insights]
-        options += [(o.id, f"👁 {o.what}") for o in project.experience.observations]
-        current = set(self._idea(project, idea_id).inspired_by)
-
-        def chosen(ids: list[str] | None) -> None:
-            if ids is not None:
-                self._edit("matrix.inspired", lambda p: setattr(self._idea(p, idea_id), "inspired_by", ids))
-
-        self.app.push_screen(PickerScreen(self.t("matrix.inspired"), options, current, lang=self.lang), chosen)
-
-    def action_toggle_chosen(self) -> None:
-        """Choose the idea under the cursor for a concept (or not)."""
-        idea_id = self.current_id()
-        if idea_id is not None:
-            self._edit("matrix.choose", lambda p: setattr(self._idea(p, idea_id), "chosen",
-                                                          not self._idea(p, idea_id).chosen))
-
-    def action_delete_idea(self) -> None:
-        """Delete the idea under the cursor and the links and votes to it (Ctrl+Z brings it back)."""
-        from borgerspil_tui.core.model.links import unlink
-
-        idea_id = self.current_id()
-        if idea_id is None:
-            return
-
-        def change(project: Project) -> None:
-            project.create.ideas = [i for i in project.create.ideas if i.id != idea_id]
-            unlink(project, {idea_id})
-
-        self._edit("matrix.delete", change)
-
-    def action_make_concept(self) -> None:
-        """Turn the chosen ideas into a new concept and open its card."""
-        chosen = [i for i in self.session.project.create.ideas if i.chosen]
-        if not chosen:
-            self.notify(self.t("matrix.none_chosen"), severity="warning", timeout=4)
-            return
-        concept = Concept(title=chosen[0].title if len(chosen) == 1 else self.t("matrix.new_concept",
-                                                                                 n=len(self.session.project.create.concepts) + 1),
-                          ideas=[i.id for i in chosen])
-        if self._edit("matrix.concept", lambda p: p.create.concepts.append(concept)):
-            self.bapp.current_concept = concept.id
-            self.bapp.action_goto("concept-card")
 
     # -- views -----------------------------------------------------------------------------------
     def action_sort_column(self) -> None:

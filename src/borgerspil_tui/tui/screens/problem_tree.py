@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static, Tree
-from textual.widgets.tree import TreeNode as UINode
 
 from borgerspil_tui.core import tree_ops
 from borgerspil_tui.core.model import Project
@@ -22,10 +21,9 @@ from borgerspil_tui.core.tree_picture import draw
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.tree_outline import GROUP, PROBLEM, TreeOutline
 from borgerspil_tui.tui.widgets.tree_picture_view import TreePictureView
 
-PROBLEM = "problem"
-GROUP = {"causes": "group:causes", "consequences": "group:consequences"}
 
 
 class ProblemTreeScreen(BaseScreen):
@@ -68,7 +66,6 @@ class ProblemTreeScreen(BaseScreen):
         self.selected: str = PROBLEM
         self.folded: set[str] = set()
         self.picture_mode = False
-        self._redrawing = False
         self._relabel: str | None = None
         """Set just before an edit that only changes one node's label."""
         self._adding: tuple[str, str] | None = None
@@ -81,11 +78,7 @@ class ProblemTreeScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="tree-count")
-        tree: Tree[str] = Tree(Text("·"), id="outline")
-        tree.show_root = False
-        tree.auto_expand = False  # Enter edits; space folds
-        tree.guide_depth = 3
-        yield tree
+        yield TreeOutline(id="outline")
         yield TreePictureView(id="picture")
         yield EditBar(id="edit-bar")
 
@@ -115,14 +108,6 @@ class ProblemTreeScreen(BaseScreen):
             text.append(f"  {note}", style="bold")
         return text
 
-    def _add_branch(self, parent: UINode[str], nodes: list[TreeNode]) -> None:
-        for node in nodes:
-            if node.children:
-                item = parent.add(self._label(node), data=node.id, expand=node.id not in self.folded)
-                self._add_branch(item, node.children)
-            else:
-                parent.add_leaf(self._label(node), data=node.id)
-
     def redraw(self) -> None:
         """Draw the view on screen from the project."""
         focus = self.project.focus
@@ -135,52 +120,13 @@ class ProblemTreeScreen(BaseScreen):
             self._draw_outline()
 
     def _draw_outline(self) -> None:
-        tree = self.query_one("#outline", Tree)
-        focus = self.project.focus
-        tree.clear()
-        groups = {}
-        for branch in ("consequences", "causes"):
-            if branch == "causes":
-                problem = Text(f"{self.t('tree.problem').upper()}: ", style="bold")
-                problem.append(focus.problem.replace("\n", " ") or self.t("tree.no_problem"))
-                tree.root.add_leaf(problem, data=PROBLEM)
-            label = Text(self.t(f"tree.{branch}"), style="bold")
-            groups[branch] = tree.root.add(label, data=GROUP[branch], expand=GROUP[branch] not in self.folded)
-            self._add_branch(groups[branch], getattr(focus, branch))
-        self._select_in_outline()
+        titles = {"problem": self.t("tree.problem").upper(), "no_problem": self.t("tree.no_problem"),
+                  "causes": self.t("tree.causes"), "consequences": self.t("tree.consequences")}
+        outline = self.query_one("#outline", TreeOutline)
+        self.selected = outline.show(self.project.focus, self._label, titles, self.folded, self.selected)
 
     def _select_in_outline(self) -> None:
-        tree = self.query_one("#outline", Tree)
-
-        def find(node: UINode[str]) -> UINode[str] | None:
-            if node.data == self.selected:
-                return node
-            for child in node.children:
-                found = find(child)
-                if found is not None:
-                    return found
-            return None
-
-        target = find(tree.root)
-        if target is None:
-            self.selected = PROBLEM
-            target = find(tree.root)
-        if target is not None:
-            parent = target.parent
-            while parent is not None and parent is not tree.root:
-                parent.expand()
-                parent = parent.parent
-            tree.move_cursor(target)
-            self._redrawing = True
-
-            def settle() -> None:  # the Tree places its lines on the next refresh
-                tree.move_cursor(target)
-                self.call_after_refresh(self._settled)
-
-            self.call_after_refresh(settle)
-
-    def _settled(self) -> None:
-        self._redrawing = False
+        self.selected = self.query_one("#outline", TreeOutline).select(self.selected)
 
     def _draw_picture(self) -> None:
         focus = self.project.focus
@@ -203,18 +149,11 @@ class ProblemTreeScreen(BaseScreen):
 
     def _relabel_in_outline(self, node_id: str) -> bool:
         """Change one label in place (an edit of text or certainty); False when a rebuild is needed."""
-        tree = self.query_one("#outline", Tree)
-        stack = list(tree.root.children)
-        while stack:
-            item = stack.pop()
-            if item.data == node_id:
-                try:
-                    item.set_label(self._label(tree_ops.locate(self.project, node_id).node))
-                except tree_ops.NodeNotFound:
-                    return False
-                return True
-            stack.extend(item.children)
-        return False
+        try:
+            node = tree_ops.locate(self.project, node_id).node
+        except tree_ops.NodeNotFound:
+            return False
+        return self.query_one("#outline", TreeOutline).relabel(node_id, self._label(node))
 
     def _show_selection(self) -> None:
         """Move the highlight to ``selected`` without rebuilding more than needed."""
@@ -233,7 +172,7 @@ class ProblemTreeScreen(BaseScreen):
 
     @on(Tree.NodeHighlighted, "#outline")
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
-        if self._redrawing:
+        if self.query_one("#outline", TreeOutline).rebuilding:
             return  # the cursor moving while the tree is rebuilt is not the user choosing
         if event.node.data is not None:
             self.selected = event.node.data

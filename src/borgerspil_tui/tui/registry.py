@@ -16,9 +16,11 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.overview import OverviewScreen
     from borgerspil_tui.tui.screens.part import PartScreen
 
+    from borgerspil_tui.tui.screens.assessment import AssessmentScreen
     from borgerspil_tui.tui.screens.concept_card import ConceptCardScreen
     from borgerspil_tui.tui.screens.concepts import ConceptsScreen
     from borgerspil_tui.tui.screens.insights import InsightsScreen
+    from borgerspil_tui.tui.screens.keyed_notes import ConsiderationsScreen, ReflectionsScreen
     from borgerspil_tui.tui.screens.knowledge import KnowledgeScreen
     from borgerspil_tui.tui.screens.matrix import MatrixScreen
     from borgerspil_tui.tui.screens.observations import ObservationsScreen
@@ -26,6 +28,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.process import ProcessScreen
     from borgerspil_tui.tui.screens.succes_check import SuccesScreen
     from borgerspil_tui.tui.screens.target_groups import TargetGroupsScreen
+    from borgerspil_tui.tui.screens.team import TeamScreen
     from borgerspil_tui.tui.screens.value import ValueScreen
     from borgerspil_tui.tui.screens.votes import VotesScreen
     from borgerspil_tui.tui.screens.what_ifs import WhatIfsScreen
@@ -45,6 +48,10 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "concepts": ConceptsScreen,
         "concept-card": ConceptCardScreen,
         "succes": SuccesScreen,
+        "team": TeamScreen,
+        "considerations": ConsiderationsScreen,
+        "assessment": AssessmentScreen,
+        "reflections": ReflectionsScreen,
     }
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part
@@ -55,6 +62,10 @@ def _factories() -> dict[str, Callable[[], Screen]]:
 
 
 TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("readiness", "team"): ("team",),
+    ("readiness", "considerations"): ("considerations",),
+    ("organisation", "assessment"): ("assessment",),
+    ("organisation", "reflection"): ("reflections",),
     ("focus", "understand-problem"): ("problem-tree", "knowledge"),
     ("focus", "picture-success"): ("value",),
     ("focus", "target-group"): ("target-groups",),

@@ -48,3 +48,15 @@ async def test_place_the_organisation_on_every_dimension(example_copy: Path) -> 
         assert status.steps[0].done  # all four placed: the overview's first organisation step is done
         await pilot.press("ctrl+s")
     assert load_project(example_copy).project.organisation.assessment["strategy"].position == 4
+
+
+async def test_empathy_exercises(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "exercises")
+        await pilot.press("n", "down", "enter")  # (none), citizen for a day, a day in my colleague's life
+        await pilot.press("down", "e", *"Vi byttede plads en dag", "enter")
+        await pilot.press("ctrl+s")
+    exercise = load_project(example_copy).project.organisation.exercises[-1]
+    assert exercise.exercise == "citizen-for-a-day" and exercise.notes == "Vi byttede plads en dag"
+    assert exercise.date is not None

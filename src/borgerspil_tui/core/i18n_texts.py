@@ -613,4 +613,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "1 – System-centred: {system}\n5 – Citizen-centred: {citizen}"),
     "help.assessment_place": ("Placér organisationen fra 1 til 5", "Place the organisation from 1 to 5"),
     "help.assessment_clear": ("Fjern placeringen", "Clear the position"),
+    "screen.exercises": ("Empatiøvelser", "Empathy exercises"),
+    "exercises.exercise": ("Øvelse", "Exercise"),
+    "exercises.notes": ("Det oplevede vi", "What we experienced"),
+    "exercises.empty": ("Ingen øvelser endnu. Tryk n og vælg en.", "No exercises yet. Press n and choose one."),
+    "exercises.pick": ("Vælg en empatiøvelse", "Choose an empathy exercise"),
+    "field.notes": ("Det oplevede vi:", "What we experienced:"),
+    "help.exercises_add": ("Tilføj en øvelse dateret i dag", "Add an exercise dated today"),
 }

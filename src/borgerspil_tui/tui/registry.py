@@ -19,6 +19,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.assessment import AssessmentScreen
     from borgerspil_tui.tui.screens.concept_card import ConceptCardScreen
     from borgerspil_tui.tui.screens.concepts import ConceptsScreen
+    from borgerspil_tui.tui.screens.exercises import ExercisesScreen
     from borgerspil_tui.tui.screens.insights import InsightsScreen
     from borgerspil_tui.tui.screens.keyed_notes import ConsiderationsScreen, ReflectionsScreen
     from borgerspil_tui.tui.screens.knowledge import KnowledgeScreen
@@ -52,6 +53,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "considerations": ConsiderationsScreen,
         "assessment": AssessmentScreen,
         "reflections": ReflectionsScreen,
+        "exercises": ExercisesScreen,
     }
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part
@@ -66,6 +68,7 @@ TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
     ("readiness", "considerations"): ("considerations",),
     ("organisation", "assessment"): ("assessment",),
     ("organisation", "reflection"): ("reflections",),
+    ("organisation", "empathy"): ("exercises",),
     ("focus", "understand-problem"): ("problem-tree", "knowledge"),
     ("focus", "picture-success"): ("value",),
     ("focus", "target-group"): ("target-groups",),

@@ -58,13 +58,3 @@ class ExercisesScreen(ListScreen):
                 self.edit_project("list.add", lambda p: p.organisation.exercises.append(exercise))
 
         self.pick(self.t("exercises.pick"), options, set(), add, multiple=False)
-
-    def save_field(self, item_id: str, field: str, text: str) -> bool:
-        if field == "date":
-            try:
-                value = dt.date.fromisoformat(text) if text else None
-            except ValueError:
-                self.notify(self.t("observations.bad_date", text=text), severity="error", markup=False)
-                return False
-            return self.edit_item(item_id, "field.date", date=value)
-        return self.edit_item(item_id, "list.edit", **{field: text})

@@ -7,6 +7,7 @@ made from a typed text; adding one after another, editing a text field in the ba
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -168,7 +169,14 @@ class ListScreen(BaseScreen):
         self.action_edit_field("main")
 
     def save_field(self, item_id: str, field: str, text: str) -> bool:
-        """Store a typed text in a field; subclasses convert dates and lists."""
+        """Store a typed text in a field (``date`` as an ISO date); subclasses convert lists."""
+        if field == "date":
+            try:
+                value = dt.date.fromisoformat(text) if text else None
+            except ValueError:
+                self.notify(self.t("observations.bad_date", text=text), severity="error", markup=False)
+                return False
+            return self.edit_item(item_id, "field.date", date=value)
         if field == self.MAIN_FIELD and not text:
             return True
         return self.edit_item(item_id, "list.edit", **{field: text})

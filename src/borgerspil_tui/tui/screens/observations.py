@@ -58,13 +58,6 @@ class ObservationsScreen(ListScreen):
         return Observation(what=text, date=dt.date.today())
 
     def save_field(self, item_id: str, field: str, text: str) -> bool:
-        if field == "date":
-            try:
-                value: object = dt.date.fromisoformat(text) if text else None
-            except ValueError:
-                self.notify(self.t("observations.bad_date", text=text), severity="error", markup=False)
-                return False
-            return self.edit_item(item_id, "field.date", date=value)
         if field == "tags":
             tags = [tag.strip() for tag in text.split(",") if tag.strip()]
             return self.edit_item(item_id, "field.tags", tags=tags)

@@ -123,3 +123,17 @@ async def test_folding_is_kept_while_editing(example_copy: Path) -> None:
         tree = app.screen.query_one("#outline")
         folded = next(n for n in tree.root.children[2].children if n.data == "node-a2s4df")
         assert not folded.is_expanded
+
+
+async def test_a_quick_double_enter_never_adds_the_same_text_twice(tmp_path: Path) -> None:
+    path = _empty(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_tree(pilot)
+        bar_input = app.screen.query_one("#edit-input")
+        await pilot.press("a", *"Ingen badebænk")
+        await bar_input.action_submit()  # Enter …
+        await bar_input.action_submit()  # … and a second Enter before the first is handled
+        await pilot.pause()
+        assert _shape(app.session.project.focus.causes) == ["Ingen badebænk"]
+        assert not app.screen.query_one("#edit-bar").is_open

@@ -11,6 +11,23 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 
+class BarInput(Input):
+    """The bar's text field. Enter hands over the text and empties the field at once, so a quick
+    second Enter is an empty Enter (stop), never the same text submitted twice."""
+
+    class Entered(Message):
+        """The text at the moment Enter was pressed."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    async def action_submit(self) -> None:
+        text = self.value
+        self.value = ""
+        self.post_message(self.Entered(text))
+
+
 class EditBar(Horizontal):
     """A prompt and a text field. Enter submits, Escape cancels; hidden when not in use."""
 
@@ -39,7 +56,7 @@ class EditBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="edit-prompt")
-        yield Input(id="edit-input")
+        yield BarInput(id="edit-input")
 
     @property
     def is_open(self) -> bool:
@@ -50,7 +67,7 @@ class EditBar(Horizontal):
         """Show the bar with ``prompt`` and ``text``, and put the cursor in it."""
         self.purpose = purpose
         self.query_one("#edit-prompt", Static).update(Content(prompt))
-        field = self.query_one(Input)
+        field = self.query_one(BarInput)
         field.value = text
         field.cursor_position = len(text)
         self.add_class("-open")
@@ -61,10 +78,10 @@ class EditBar(Horizontal):
         self.remove_class("-open")
         self.purpose = ""
 
-    @on(Input.Submitted, "#edit-input")
-    def _submitted(self, event: Input.Submitted) -> None:
+    @on(BarInput.Entered)
+    def _entered(self, event: BarInput.Entered) -> None:
         event.stop()
-        self.post_message(self.Submitted(event.value, self.purpose))
+        self.post_message(self.Submitted(event.text, self.purpose))
 
     def action_cancel(self) -> None:
         """Close without changing anything."""

@@ -149,7 +149,7 @@ async def test_succes_ratings_verdict_quote_and_pitch(example_copy: Path) -> Non
         await pilot.press("n")  # emotional → not yet
         assert "Ikke klar endnu" in screen_text(app)
         await pilot.press("up", "q")
-        await pilot.press("down", "enter")  # the first quote in the observations
+        await pilot.press("enter")  # the picker starts on the first quote in the observations
         rating = app.session.project.create.concepts[0].succes["emotional"]
         assert rating.quote_from == "obs-j2k3lm" and rating.quote.startswith("Jeg ville ikke skrive")
         await pilot.click("#pitch")

@@ -52,9 +52,11 @@ class PickerScreen(ModalScreen[list[str] | None]):
     def on_mount(self) -> None:
         widget = self.query_one("#picker-list")
         widget.focus()
-        if not self.multiple and self.selected:
+        if not self.multiple:
+            # Start on the current choice, else on the first real option ("(none)" is just above).
             options = self.query_one(OptionList)
-            current = next(iter(self.selected))
+            current = next(iter(self.selected), None)
+            options.highlighted = min(1, options.option_count - 1)
             for index in range(options.option_count):
                 if options.get_option_at_index(index).id == current:
                     options.highlighted = index

@@ -29,7 +29,7 @@ def build_app(args: argparse.Namespace, path: Path | None, *, demo: bool = False
             session = Session.open(path)
         except FileProblemError as error:
             problems = (path, error.problems)
-    folder = path.parent if path is not None else Path.cwd()
+    folder = (path.parent if path is not None else Path.cwd()).resolve()
     notice = tr(language, "note.demo", path=str(path)) if demo and path is not None else None
     return BorgerspilApp(method=method, settings=settings, language=language, session=session,
                          load_problems=problems, folder=folder, notice=notice)

@@ -60,9 +60,10 @@ def peak_memory_mb(scale: int) -> float:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.borgerspil.yaml"
         path.write_text(dump_project(large_project(scale)), "utf-8")
-        code = ("import resource; from pathlib import Path; from borgerspil_tui.core.storage import load_project; "
+        # VmHWM, not ru_maxrss: ru_maxrss survives exec and would count this (large) parent process.
+        code = ("from pathlib import Path; from borgerspil_tui.core.storage import load_project; "
                 f"load_project(Path({str(path)!r})); "
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+                "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))")
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         return int(out.stdout.strip()) / 1024
 

@@ -99,12 +99,16 @@ class Session:
         """
         with gc_paused():  # thousands of short-lived objects; the collector would run mid-edit
             before = self.project.model_dump()
-            change(self.project)
             try:
+                change(self.project)
                 Project.model_validate(self.project.model_dump())
             except ValidationError as error:
                 self.project = Project.model_validate(before)
                 raise EditRefused(_first_message(error)) from None
+            except (ValueError, TypeError, KeyError, StopIteration) as error:
+                # A change that fails half-way (a date that is not a date…) leaves nothing behind.
+                self.project = Project.model_validate(before)
+                raise EditRefused(str(error) or type(error).__name__) from None
         last = self._undo[-1] if self._undo else None
         if not (merge_key and last and last.merge_key == merge_key and not self._redo):
             self._undo.append(_Step(label, before, merge_key))

@@ -21,6 +21,12 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.concepts import ConceptsScreen
     from borgerspil_tui.tui.screens.exercises import ExercisesScreen
     from borgerspil_tui.tui.screens.insights import InsightsScreen
+    from borgerspil_tui.tui.screens.insist_tools import (
+        AspectsScreen,
+        HandoverScreen,
+        MilestonesScreen,
+        ValueCaseScreen,
+    )
     from borgerspil_tui.tui.screens.keyed_notes import ConsiderationsScreen, ReflectionsScreen
     from borgerspil_tui.tui.screens.knowledge import KnowledgeScreen
     from borgerspil_tui.tui.screens.matrix import MatrixScreen
@@ -54,6 +60,10 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "assessment": AssessmentScreen,
         "reflections": ReflectionsScreen,
         "exercises": ExercisesScreen,
+        "value-case": ValueCaseScreen,
+        "aspects": AspectsScreen,
+        "milestones": MilestonesScreen,
+        "handover": HandoverScreen,
     }
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part
@@ -80,7 +90,10 @@ TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
     ("create", "get-ideas"): ("matrix", "votes"),
     ("create", "make-concepts"): ("concepts", "concept-card"),
     ("create", "try-it"): ("concept-card",),
+    ("insist", "show-value"): ("value-case",),
     ("insist", "communicate"): ("succes",),
+    ("insist", "implement"): ("milestones", "aspects"),
+    ("insist", "hand-over"): ("handover",),
 }
 """The screens that work on each step of a part."""
 

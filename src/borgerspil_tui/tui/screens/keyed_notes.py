@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -98,7 +99,11 @@ class KeyedNotesScreen(BaseScreen):
                 notes.pop(item_id, None)
             self.set_notes(project, notes)
 
-        self.session.edit(self.t("notes.note"), change)
+        try:
+            self.session.edit(self.t("notes.note"), change)
+        except EditRefused as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
         self._done()
 
     @on(EditBar.Cancelled)

@@ -43,6 +43,8 @@ class ListScreen(BaseScreen):
     """The field ``e`` edits and a new item is made from."""
     EMPTY_TEXT: ClassVar[str] = ""
     """UI text key shown when the list is empty."""
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("date",)
+    """Fields typed as ISO dates."""
 
     DEFAULT_CSS = """
     ListScreen #items { height: 1fr; margin: 0 1; }
@@ -170,13 +172,13 @@ class ListScreen(BaseScreen):
 
     def save_field(self, item_id: str, field: str, text: str) -> bool:
         """Store a typed text in a field (``date`` as an ISO date); subclasses convert lists."""
-        if field == "date":
+        if field in self.DATE_FIELDS:
             try:
                 value = dt.date.fromisoformat(text) if text else None
             except ValueError:
                 self.notify(self.t("observations.bad_date", text=text), severity="error", markup=False)
                 return False
-            return self.edit_item(item_id, "field.date", date=value)
+            return self.edit_item(item_id, "field.date", **{field: value})
         if field == self.MAIN_FIELD and not text:
             return True
         return self.edit_item(item_id, "list.edit", **{field: text})

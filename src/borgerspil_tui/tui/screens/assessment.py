@@ -90,7 +90,7 @@ class AssessmentScreen(BaseScreen):
             project.organisation.assessment = {**project.organisation.assessment,
                                                dimension: current.model_copy(update=changes)}
 
-        self.session.edit(self.t(label), change)
+        self.change_project(label, change)
 
     def action_place(self, position: int) -> None:
         """Place the organisation on the dimension under the cursor (Delete clears)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -10,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 
 from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command
 from borgerspil_tui.tui.widgets.guidance import Guidance
 from borgerspil_tui.tui.widgets.status_line import StatusLine
@@ -17,6 +19,7 @@ from borgerspil_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from borgerspil_tui.core.method import Method
+    from borgerspil_tui.core.model import Project
     from borgerspil_tui.core.session import Session
     from borgerspil_tui.tui.app import BorgerspilApp
 
@@ -61,6 +64,25 @@ class BaseScreen(Screen):
     def t(self, key: str, **values: object) -> str:
         """A UI text in the app's language."""
         return tr(self.lang, key, **values)
+
+    def change_project(self, label: str, change: Callable[[Project], None], *, merge_key: str | None = None,
+                       **values: object) -> bool:
+        """Change the project through the session: one undo step named by the UI text ``label``.
+
+        When the session refuses the edit (it would make the project invalid), the project is
+        left as it was and the screen says why. Returns whether the edit was made.
+        """
+        try:
+            self.session.edit(self.t(label, **values), change, merge_key=merge_key)
+        except EditRefused as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        return True
+
+    def step_guidance(self, phase: str, step: str) -> str | None:
+        """The method's guidance for one step of a phase."""
+        found = next((s for s in self.method.phase(phase).steps if s.id == step), None)
+        return found.guidance(self.lang) if found is not None and found.guidance else None
 
     def title_text(self) -> str:
         """The title line: the screen's name, and the project's title when one is open."""

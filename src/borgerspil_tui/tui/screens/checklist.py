@@ -91,20 +91,20 @@ class ChecklistScreen(BaseScreen):
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
-    def _set(self, item_id: str, label: str, merge: str | None = None, **changes: object) -> None:
+    def _set(self, item_id: str, label: str, merge: str | None = None, *, shown: str = "",
+             **changes: object) -> None:
         def change(project: Project) -> None:
             current = project.checklists.get(item_id) or ChecklistAnswer()
             project.checklists = {**project.checklists, item_id: current.model_copy(update=changes)}
 
-        self.session.edit(label, change, merge_key=merge)
+        self.change_project(label, change, merge_key=merge, answer=shown)
 
     def action_answer(self, answer: str | None) -> None:
         """Answer the question under the cursor and move to the next one."""
         item = self.current_item()
         if item is None:
             return
-        label = self.t("edit.answer", answer=self.t(ANSWER_KEYS[answer]) if answer else "–")
-        self._set(item, label, answer=answer)
+        self._set(item, "edit.answer", shown=self.t(ANSWER_KEYS[answer]) if answer else "–", answer=answer)
         table = self.query_one("#questions", DataTable)
         table.move_cursor(row=table.cursor_row + 1)
 
@@ -135,7 +135,7 @@ class ChecklistScreen(BaseScreen):
     def _note_typed(self, event: Input.Changed) -> None:
         item = self.current_item()
         if item is not None:
-            self._set(item, self.t("edit.note"), merge=f"checklist-note:{item}", note=event.value)
+            self._set(item, "edit.note", merge=f"checklist-note:{item}", note=event.value)
 
     @on(Input.Submitted, "#note")
     def _note_done(self) -> None:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.create import Concept
-from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.screens.base import BaseScreen
 
 
@@ -30,12 +29,7 @@ class ConceptScreen(BaseScreen):
         def apply(project: Project) -> None:
             change(next(c for c in project.create.concepts if c.id == concept_id))
 
-        try:
-            self.session.edit(self.t(label), apply, merge_key=merge_key)
-        except EditRefused as error:
-            self.notify(str(error), severity="error", markup=False)
-            return False
-        return True
+        return self.change_project(label, apply, merge_key=merge_key)
 
     def fill(self) -> None:
         """Draw the concept."""

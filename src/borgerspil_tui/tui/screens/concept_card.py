@@ -55,8 +55,7 @@ class ConceptCardScreen(ConceptScreen):
         return self.t("screen.concept-card") + (f": {concept.title}" if concept else "")
 
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("create").steps if s.id == "make-concepts")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("create", "make-concepts")
 
     # -- drawing ---------------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:

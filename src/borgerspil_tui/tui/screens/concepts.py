@@ -37,8 +37,7 @@ class ConceptsScreen(ListScreen):
     BINDINGS = bindings(SCREEN_COMMANDS)
 
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("create").steps if s.id == "make-concepts")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("create", "make-concepts")
 
     def items(self, project: Project) -> list[Any]:
         return project.create.concepts
@@ -60,7 +59,7 @@ class ConceptsScreen(ListScreen):
             return False
         concept = Concept(title=text)
         self._done()
-        if self.edit_project("concepts.add", lambda p: p.create.concepts.append(concept)):
+        if self.change_project("concepts.add", lambda p: p.create.concepts.append(concept)):
             self.bapp.current_concept = concept.id
             self.bapp.action_goto("concept-card")
         return True

@@ -55,6 +55,6 @@ class ExercisesScreen(ListScreen):
         def add(ids: list[str]) -> None:
             if ids:
                 exercise = EmpathyExercise(exercise=ids[0], date=dt.date.today())
-                self.edit_project("list.add", lambda p: p.organisation.exercises.append(exercise))
+                self.change_project("list.add", lambda p: p.organisation.exercises.append(exercise))
 
         self.pick(self.t("exercises.pick"), options, set(), add, multiple=False)

@@ -22,8 +22,7 @@ class ValueCaseScreen(KeyedNotesScreen):
     part = "insist"
 
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("insist").steps if s.id == "show-value")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("insist", "show-value")
 
     def rows(self) -> list[tuple[str, str, str]]:
         rows = []
@@ -54,8 +53,7 @@ class AspectsScreen(KeyedNotesScreen):
     part = "insist"
 
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("insist").steps if s.id == "implement")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("insist", "implement")
 
     def rows(self) -> list[tuple[str, str, str]]:
         return [(a.id, a.name(self.lang), a.prompt(self.lang) if a.prompt else "")
@@ -75,8 +73,7 @@ class HandoverScreen(KeyedNotesScreen):
     part = "insist"
 
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("insist").steps if s.id == "hand-over")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("insist", "hand-over")
 
     def rows(self) -> list[tuple[str, str, str]]:
         return [(key, self.t(f"handover.{key}"), "") for key in ("to", "date", "notes")]
@@ -112,8 +109,7 @@ class MilestonesScreen(ListScreen):
     BINDINGS = bindings(SCREEN_COMMANDS)
 
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("insist").steps if s.id == "implement")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("insist", "implement")
 
     def items(self, project: Project) -> list[Any]:
         return project.insist.milestones

@@ -9,7 +9,6 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -99,12 +98,8 @@ class KeyedNotesScreen(BaseScreen):
                 notes.pop(item_id, None)
             self.set_notes(project, notes)
 
-        try:
-            self.session.edit(self.t("notes.note"), change)
-        except EditRefused as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self._done()
+        if self.change_project("notes.note", change):
+            self._done()
 
     @on(EditBar.Cancelled)
     def _done(self) -> None:

@@ -11,7 +11,6 @@ from textual.widgets import DataTable, Static
 
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import Assumption, Note
-from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -105,11 +104,6 @@ class KnowledgeScreen(BaseScreen):
     def _items(self, project: Project, section: str) -> list:
         return getattr(project.focus, section)
 
-    def _edit(self, label: str, change) -> None:  # noqa: ANN001
-        try:
-            self.session.edit(self.t(label), change)
-        except EditRefused as error:
-            self.notify(str(error), severity="error", markup=False)
 
     # -- actions ---------------------------------------------------------------------------------
     def action_add(self) -> None:
@@ -147,7 +141,7 @@ class KnowledgeScreen(BaseScreen):
                 self._done(section)
                 return
             model = Assumption if section == "assumptions" else Note
-            self._edit("list.add", lambda p: self._items(p, section).append(model(text=text)))
+            self.change_project("list.add", lambda p: self._items(p, section).append(model(text=text)))
             table = self.query_one(f"#list-{section}", DataTable)
             table.move_cursor(row=table.row_count - 1)
             bar.open(self.t("list.prompt_add"), event.purpose)
@@ -159,7 +153,7 @@ class KnowledgeScreen(BaseScreen):
                 for item in self._items(project, section):
                     if item.id == item_id:
                         setattr(item, field, text)
-            self._edit("list.edit", change)
+            self.change_project("list.edit", change)
         self._done(section)
 
     @on(EditBar.Cancelled)
@@ -181,7 +175,7 @@ class KnowledgeScreen(BaseScreen):
                 if item.id == item_id:
                     item.status = STATUSES[(STATUSES.index(item.status) + 1) % len(STATUSES)]
 
-        self._edit("knowledge.status", change)
+        self.change_project("knowledge.status", change)
 
     def action_delete(self) -> None:
         """Delete the item under the cursor (Ctrl+Z brings it back)."""
@@ -189,7 +183,7 @@ class KnowledgeScreen(BaseScreen):
         if item_id is None:
             return
         section = self.current_section()
-        self._edit("list.delete", lambda p: setattr(p.focus, section,
+        self.change_project("list.delete", lambda p: setattr(p.focus, section,
                                                     [i for i in self._items(p, section) if i.id != item_id]))
 
     def action_move(self, delta: int) -> None:
@@ -206,5 +200,5 @@ class KnowledgeScreen(BaseScreen):
             target = max(0, min(len(items) - 1, index + delta))
             items.insert(target, items.pop(index))
 
-        self._edit("list.edit", change)
+        self.change_project("list.edit", change)
         table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))

@@ -18,7 +18,6 @@ from textual.widgets import DataTable, Static
 
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.links import unlink
-from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -121,22 +120,13 @@ class ListScreen(BaseScreen):
         item_id = self.current_id()
         return next((i for i in self.items(self.session.project) if i.id == item_id), None)
 
-    def edit_project(self, label: str, change: Callable[[Project], None]) -> bool:
-        """Change the project through the session; show why if it is refused."""
-        try:
-            self.session.edit(self.t(label), change)
-        except EditRefused as error:
-            self.notify(str(error), severity="error", markup=False)
-            return False
-        return True
-
     def edit_item(self, item_id: str, label: str, **values: object) -> bool:
         """Set fields of one item."""
         def change(project: Project) -> None:
             item = next(i for i in self.items(project) if i.id == item_id)
             for key, value in values.items():
                 setattr(item, key, value)
-        return self.edit_project(label, change)
+        return self.change_project(label, change)
 
     def pick(self, title: str, options: list[tuple[str, str]], current: set[str], apply: Callable[[list[str]], None],
              *, multiple: bool = True) -> None:
@@ -197,7 +187,7 @@ class ListScreen(BaseScreen):
                 self._done()
                 return
             item = self.new_item(text)
-            if self.edit_project("list.add", lambda p: self.items(p).append(item)):
+            if self.change_project("list.add", lambda p: self.items(p).append(item)):
                 table = self.query_one("#items", DataTable)
                 table.move_cursor(row=table.row_count - 1)
                 self.query_one(EditBar).open(self.t("list.prompt_add"), "add")
@@ -221,7 +211,7 @@ class ListScreen(BaseScreen):
             self.set_items(project, [i for i in self.items(project) if i.id != item_id])
             unlink(project, {item_id})
 
-        self.edit_project("list.delete", change)
+        self.change_project("list.delete", change)
 
     def action_move(self, delta: int) -> None:
         """Move the item under the cursor up or down."""
@@ -234,6 +224,6 @@ class ListScreen(BaseScreen):
             index = next(i for i, item in enumerate(items) if item.id == item_id)
             items.insert(max(0, min(len(items) - 1, index + delta)), items.pop(index))
 
-        if self.edit_project("list.edit", change):
+        if self.change_project("list.edit", change):
             table = self.query_one("#items", DataTable)
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))

@@ -12,7 +12,6 @@ from borgerspil_tui.core import matrix
 from borgerspil_tui.core.derived import RankedIdea, effective_weights, rank_ideas
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.create import Idea
-from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -228,13 +227,10 @@ class MatrixScreen(IdeaEditing, BaseScreen):
 
     def _edit(self, label: str, change, *, light: bool = False) -> bool:  # noqa: ANN001
         self._light = light
-        try:
-            self.session.edit(self.t(label), change)
-        except EditRefused as error:
-            self._light = False
-            self.notify(str(error), severity="error", markup=False)
-            return False
-        return True
+        if self.change_project(label, change):
+            return True
+        self._light = False
+        return False
 
     def _idea(self, project: Project, idea_id: str) -> Idea:
         return next(i for i in project.create.ideas if i.id == idea_id)

@@ -81,6 +81,6 @@ class ObservationsScreen(ListScreen):
             observation = next(o for o in project.experience.observations if o.id == item_id)
             observation.quotes = [*observation.quotes, text]
 
-        if self.edit_project("observations.quote", change):
+        if self.change_project("observations.quote", change):
             self.query_one(EditBar).open(self.t("observations.prompt_quote"), purpose)
         return True

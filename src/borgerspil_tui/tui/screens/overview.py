@@ -35,10 +35,11 @@ class OverviewScreen(BaseScreen):
     """
 
     def compose_body(self) -> ComposeResult:
+        statuses = self._statuses()
         with Grid(id="map"):
-            for status in self._statuses():
+            for status in statuses:
                 yield PartCard(status, self._tagline(status.id), self._labels(), NUMBERS[status.id])
-        yield Static(Content(self._suggestion_text()), id="suggestion")
+        yield Static(Content(self._suggestion_text(statuses)), id="suggestion")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -57,8 +58,8 @@ class OverviewScreen(BaseScreen):
             return self.method.organisation.tagline(self.lang)
         return self.method.phase(part).tagline(self.lang)
 
-    def _suggestion_text(self) -> str:
-        found = next_suggestion(self._statuses())
+    def _suggestion_text(self, statuses=None) -> str:  # noqa: ANN001 - list[PartStatus] | None
+        found = next_suggestion(statuses if statuses is not None else self._statuses())
         if found is None:
             return self.t("check.done")
         part, step = found
@@ -66,10 +67,11 @@ class OverviewScreen(BaseScreen):
 
     def project_changed(self) -> None:
         super().project_changed()
-        for status in self._statuses():
+        statuses = self._statuses()
+        for status in statuses:
             card = self.query_one(f"#card-{status.id}", PartCard)
             card.show(status, self._tagline(status.id), self._labels(), NUMBERS[status.id])
-        self.query_one("#suggestion", Static).update(Content(self._suggestion_text()))
+        self.query_one("#suggestion", Static).update(Content(self._suggestion_text(statuses)))
 
     @on(PartCard.Opened)
     def _open(self, event: PartCard.Opened) -> None:

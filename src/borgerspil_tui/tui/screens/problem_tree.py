@@ -16,7 +16,6 @@ from textual.widgets import Static, Tree
 from borgerspil_tui.core import tree_ops
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import TreeNode
-from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.core.tree_picture import draw
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -66,6 +65,8 @@ class ProblemTreeScreen(BaseScreen):
         self.selected: str = PROBLEM
         self.folded: set[str] = set()
         self.picture_mode = False
+        self._notes: dict[str, str] = {}
+        """The evidence note of each cause, as of the last drawing."""
         self._relabel: str | None = None
         """Set just before an edit that only changes one node's label."""
         self._adding: tuple[str, str] | None = None
@@ -73,8 +74,7 @@ class ProblemTreeScreen(BaseScreen):
 
     # -- building ------------------------------------------------------------------------------
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("focus").steps if s.id == "understand-problem")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("focus", "understand-problem")
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="tree-count")
@@ -92,18 +92,17 @@ class ProblemTreeScreen(BaseScreen):
         """The project being edited."""
         return self.session.project
 
-    def _evidence_note(self, node_id: str) -> str | None:
-        found = tree_ops.evidence(self.project).get(node_id)
-        if found is None:
-            return None
-        return self.t("tree.evidence", supports=found[0], contradicts=found[1])
+    def _evidence_notes(self) -> dict[str, str]:
+        """``[belæg: +2 −1]`` for each cause with evidence, worked out once per drawing."""
+        return {cause: self.t("tree.evidence", supports=pair[0], contradicts=pair[1])
+                for cause, pair in tree_ops.evidence(self.project).items()}
 
     def _label(self, node: TreeNode) -> Text:
         text = Text(node.text.replace("\n", " "))
         if node.uncertain:
             text.append(f"  {self.t('tree.uncertain_mark')}", style="italic")
             text.stylize("italic")
-        note = self._evidence_note(node.id)
+        note = self._notes.get(node.id)
         if note:
             text.append(f"  {note}", style="bold")
         return text
@@ -111,6 +110,7 @@ class ProblemTreeScreen(BaseScreen):
     def redraw(self) -> None:
         """Draw the view on screen from the project."""
         focus = self.project.focus
+        self._notes = self._evidence_notes()
         self.query_one("#tree-count", Static).update(Content(self.t(
             "tree.count", causes=sum(1 for _ in tree_ops.walk(focus.causes)),
             consequences=sum(1 for _ in tree_ops.walk(focus.consequences)))))
@@ -133,9 +133,7 @@ class ProblemTreeScreen(BaseScreen):
         width = max(40, self.size.width - 4)
         picture = draw(focus.problem, focus.causes, focus.consequences, width,
                        problem_label=self.t("tree.problem").upper(), empty_problem=self.t("tree.no_problem"),
-                       mark=self.t("tree.uncertain_mark"),
-                       notes={cause: self.t("tree.evidence", supports=pair[0], contradicts=pair[1])
-                              for cause, pair in tree_ops.evidence(self.project).items()})
+                       mark=self.t("tree.uncertain_mark"), notes=self._notes)
         self.query_one("#picture", TreePictureView).show(picture, self.selected)
 
     def project_changed(self) -> None:
@@ -224,12 +222,7 @@ class ProblemTreeScreen(BaseScreen):
     def _apply(self, label: str, change, select: str | None = None) -> bool:  # noqa: ANN001
         if select is not None:
             self.selected = select  # set before the edit, so the redraw it causes selects it
-        try:
-            self.session.edit(label, change)
-        except (EditRefused, tree_ops.NodeNotFound) as error:
-            self.notify(str(error), severity="error", markup=False)
-            return False
-        return True
+        return self.change_project(label, change)
 
     def _bar(self) -> EditBar:
         return self.query_one("#edit-bar", EditBar)
@@ -271,13 +264,13 @@ class ProblemTreeScreen(BaseScreen):
         text = event.text.strip()
         bar = self._bar()
         if event.purpose == "problem":
-            self._apply(self.t("tree.edit"), lambda p: setattr(p.focus, "problem", text))
+            self._apply("tree.edit", lambda p: setattr(p.focus, "problem", text))
             self._finish()
         elif event.purpose == "edit":
             if text:
                 node_id = self.selected
                 self._relabel = node_id
-                self._apply(self.t("tree.edit"), lambda p: tree_ops.edit(p, node_id, text), node_id)
+                self._apply("tree.edit", lambda p: tree_ops.edit(p, node_id, text), node_id)
             self._finish()
         elif event.purpose == "add":
             if not text or self._adding is None:
@@ -291,7 +284,7 @@ class ProblemTreeScreen(BaseScreen):
                 change = lambda p: created.append(tree_ops.add_child(p, where, text))  # noqa: E731
             else:
                 change = lambda p: created.append(tree_ops.add_sibling(p, where, text))  # noqa: E731
-            if self._apply(self.t("tree.added"), change) and created:
+            if self._apply("tree.added", change) and created:
                 self.selected = created[0].id
                 if mode != "top":
                     self._adding = ("sibling", created[0].id)  # next Enter adds the next one beside it
@@ -319,7 +312,7 @@ class ProblemTreeScreen(BaseScreen):
         if self._branch_of(self.selected) is not None or self.selected == PROBLEM:
             return
         node_id = self.selected
-        self._apply(self.t(label), lambda p: change(p, node_id), select_after or node_id)
+        self._apply(label, lambda p: change(p, node_id), select_after or node_id)
 
     def action_toggle_uncertain(self) -> None:
         """Mark the selected link as uncertain, or not."""

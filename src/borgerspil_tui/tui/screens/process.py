@@ -12,7 +12,6 @@ from textual.widgets import DataTable, Static
 
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import ProcessRow
-from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -63,8 +62,7 @@ class ProcessScreen(BaseScreen):
     """
 
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("focus").steps if s.id == "design-process")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("focus", "design-process")
 
     def compose_body(self) -> ComposeResult:
         yield DataTable(id="grid", cursor_type="cell", zebra_stripes=True)
@@ -132,10 +130,7 @@ class ProcessScreen(BaseScreen):
                 project.focus.process.sort(key=lambda r: order.index(r.phase))
             setattr(row, column, value)
 
-        try:
-            self.session.edit(self.t(f"process.{column}"), change)
-        except EditRefused as error:
-            self.notify(str(error), severity="error", markup=False)
+        self.change_project(f"process.{column}", change)
 
     def action_edit_cell(self) -> None:
         """Edit the cell under the cursor in the bar below."""

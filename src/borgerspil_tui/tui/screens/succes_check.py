@@ -50,8 +50,7 @@ class SuccesScreen(ConceptScreen):
         return self.t("screen.succes") + (f": {concept.title}" if concept else "")
 
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("insist").steps if s.id == "communicate")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("insist", "communicate")
 
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t("card.empty")), id="card-empty")

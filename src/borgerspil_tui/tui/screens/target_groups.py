@@ -27,8 +27,7 @@ class TargetGroupsScreen(ListScreen):
     BINDINGS = bindings(SCREEN_COMMANDS)
 
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("focus").steps if s.id == "target-group")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("focus", "target-group")
 
     def items(self, project: Project) -> list[Any]:
         return project.focus.target_groups

@@ -37,8 +37,7 @@ class ValueScreen(BaseScreen):
     """
 
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("focus").steps if s.id == "picture-success")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("focus", "picture-success")
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="value-form"):
@@ -94,7 +93,7 @@ class ValueScreen(BaseScreen):
                 order = [k.id for k in self.method.value_kinds]
                 values.sort(key=lambda v: order.index(v.kind) if v.kind in order else len(order))
 
-        self.session.edit(self.t("value.aim"), change)
+        self.change_project("value.aim", change)
 
     def action_edit_goal(self) -> None:
         """Write the concrete goal for the value kind under the cursor."""
@@ -117,7 +116,7 @@ class ValueScreen(BaseScreen):
                     return
             project.focus.values.append(ValueGoal(kind=kind, goal=goal))
 
-        self.session.edit(self.t("value.goal"), change)
+        self.change_project("value.goal", change)
         self._done()
 
     @on(EditBar.Cancelled)
@@ -131,5 +130,5 @@ class ValueScreen(BaseScreen):
         if field not in TEXT_FIELDS or getattr(self.session.project.focus, field) == event.text_area.text:
             return
         text = event.text_area.text
-        self.session.edit(self.t(f"value.{field}"), lambda p: setattr(p.focus, field, text),
+        self.change_project(f"value.{field}", lambda p: setattr(p.focus, field, text),
                           merge_key=f"value-text:{field}")

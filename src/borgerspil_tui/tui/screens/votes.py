@@ -12,7 +12,6 @@ from textual.widgets import DataTable, Static
 from borgerspil_tui.core.derived import rank_ideas
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.create import Guest, Vote
-from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -112,13 +111,6 @@ class VotesScreen(BaseScreen):
         super().project_changed()
         self.fill()
 
-    def _edit(self, label: str, change) -> bool:  # noqa: ANN001
-        try:
-            self.session.edit(self.t(label), change)
-        except EditRefused as error:
-            self.notify(str(error), severity="error", markup=False)
-            return False
-        return True
 
     def action_dots(self, dots: int) -> None:
         """Set the highlighted person's dots on the highlighted idea (0 takes them back)."""
@@ -142,13 +134,13 @@ class VotesScreen(BaseScreen):
                 votes.append(Vote(voter=voter, idea=idea_id, dots=dots))
             project.create.votes = votes
 
-        self._edit("votes.give", change)
+        self.change_project("votes.give", change)
 
     def action_per_person(self, delta: int) -> None:
         """Give everyone one dot more or fewer."""
         project = self.session.project
         new = max(1, min(100, project.create.dots_per_person + delta))
-        self._edit("votes.more" if delta > 0 else "votes.fewer",
+        self.change_project("votes.more" if delta > 0 else "votes.fewer",
                    lambda p: setattr(p.create, "dots_per_person", new))
 
     def action_add_guest(self) -> None:
@@ -159,7 +151,7 @@ class VotesScreen(BaseScreen):
     def _typed(self, event: EditBar.Submitted) -> None:
         name = event.text.strip()
         if name:
-            self._edit("votes.guest", lambda p: p.create.guests.append(Guest(name=name)))
+            self.change_project("votes.guest", lambda p: p.create.guests.append(Guest(name=name)))
         self._done()
 
     @on(EditBar.Cancelled)

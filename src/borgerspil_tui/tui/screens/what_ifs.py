@@ -22,8 +22,7 @@ class WhatIfsScreen(ListScreen):
     BINDINGS = bindings(SCREEN_COMMANDS)
 
     def guidance_text(self) -> str | None:
-        step = next(s for s in self.method.phase("create").steps if s.id == "set-frame")
-        return step.guidance(self.lang) if step.guidance else None
+        return self.step_guidance("create", "set-frame")
 
     def items(self, project: Project) -> list[Any]:
         return project.create.what_ifs

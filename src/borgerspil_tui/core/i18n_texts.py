@@ -1,5 +1,11 @@
 """The app's own texts: key → (Danish, English). A test checks both are there for every key."""
 
+from borgerspil_tui.core.i18n_message_texts import MESSAGE_TEXTS
+from borgerspil_tui.core.i18n_file_texts import FILE_TEXTS
+from borgerspil_tui.core.i18n_yaml_texts import YAML_TEXTS
+from borgerspil_tui.core.i18n_draft_texts import DRAFT_TEXTS
+from borgerspil_tui.core.i18n_matrix_texts import MATRIX_TEXTS
+from borgerspil_tui.core.i18n_screen_texts import SCREEN_TEXTS
 from borgerspil_tui.core.i18n_tool_texts import TOOL_TEXTS
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -238,4 +244,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "edit.answer": ("svar: {answer}", "answer: {answer}"),
     "edit.note": ("note", "note"),
     **TOOL_TEXTS,
+    **MESSAGE_TEXTS,
+    **FILE_TEXTS,
+    **YAML_TEXTS,
+    **DRAFT_TEXTS,
+    **MATRIX_TEXTS,
+    **SCREEN_TEXTS,
 }

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field as dataclass_field
 from pathlib import Path
+from typing import Any
 
 from borgerspil_tui.core.text import one_line, printable
 
@@ -19,8 +21,29 @@ class Problem:
     """1-based column number."""
     field: str = ""
     """Dotted path of the field, e.g. ``create.ideas[3].scores.importance``."""
+    key: str = ""
+    """UI text key of the message (core.i18n); when set, the message is written in the reader's
+    language at the moment it is shown, and ``message`` is only its English fallback."""
+    values: Mapping[str, Any] = dataclass_field(default_factory=dict, compare=False, hash=False)
+    """The values filled into the keyed message."""
 
-    def format(self, path: str | Path | None = None) -> str:
+    @classmethod
+    def of(cls, key: str, *, line: int | None = None, column: int | None = None, field: str = "",
+           **values: Any) -> Problem:
+        """A problem whose message is the UI text ``key`` filled with ``values``."""
+        from borgerspil_tui.core.i18n import tr
+
+        return cls(tr("en", key, **values), line, column, field, key, dict(values))
+
+    def text(self, lang: str = "da") -> str:
+        """The message in ``lang``."""
+        if not self.key:
+            return self.message
+        from borgerspil_tui.core.i18n import tr
+
+        return tr(lang, self.key, **self.values)
+
+    def format(self, path: str | Path | None = None, lang: str = "da") -> str:
         """``PATH:LINE:COL: field.path: what is wrong`` (parts left out when unknown)."""
         parts: list[str] = []
         if path is not None:
@@ -30,7 +53,7 @@ class Problem:
             if self.column is not None:
                 parts.append(str(self.column))
         where = ":".join(parts)
-        text = one_line(self.message)
+        text = one_line(self.text(lang))
         if self.field:
             text = f"{one_line(self.field)}: {text}"
         return f"{where}: {text}" if where else text

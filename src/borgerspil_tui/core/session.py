@@ -95,13 +95,15 @@ class Session:
         """Apply ``change`` to the project as one undoable step.
 
         Consecutive edits with the same ``merge_key`` (typing in one field) are one undo step.
+        An edit that leaves the project as it was records nothing and leaves the file saved.
         If the result is invalid, the project is put back and :class:`EditRefused` is raised.
         """
         with gc_paused():  # thousands of short-lived objects; the collector would run mid-edit
             before = self.project.model_dump()
             try:
                 change(self.project)
-                Project.model_validate(self.project.model_dump())
+                after = self.project.model_dump()
+                Project.model_validate(after)
             except ValidationError as error:
                 self.project = Project.model_validate(before)
                 raise EditRefused(_first_message(error)) from None
@@ -109,6 +111,8 @@ class Session:
                 # A change that fails half-way (a date that is not a date…) leaves nothing behind.
                 self.project = Project.model_validate(before)
                 raise EditRefused(str(error) or type(error).__name__) from None
+        if after == before:
+            return  # nothing changed (a move at the edge…): no undo step, the file stays saved
         last = self._undo[-1] if self._undo else None
         if not (merge_key and last and last.merge_key == merge_key and not self._redo):
             self._undo.append(_Step(label, before, merge_key))

@@ -1,0 +1,78 @@
+"""Pilot tests of the screens' keys as a user presses them: Delete, Esc back, edits that change
+nothing, the status line, pickers with signs, and the smaller points of each tool screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.model.focus import Note, TreeNode
+from borgerspil_tui.core.session import SaveState
+from borgerspil_tui.core.storage import create_project_file, load_project
+from tests.app_helpers import SIZE, goto, make_app
+
+
+def _project(tmp_path: Path, project: Project | None = None, name: str = "test") -> Path:
+    path = tmp_path / f"{name}.borgerspil.yaml"
+    create_project_file(path, project or Project(schema_version=1, title="Test"))
+    return path
+
+
+# -- edits that change nothing ----------------------------------------------------------------------
+async def test_indent_outdent_and_move_at_an_edge_record_no_undo_step(tmp_path: Path) -> None:
+    project = Project(schema_version=1, title="Træ")
+    project.focus.causes = [TreeNode(id="cause-aaaaaa", text="A"), TreeNode(id="cause-bbbbbb", text="B")]
+    path = _project(tmp_path, project)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "problem-tree")
+        screen = app.screen
+        screen.selected = "cause-aaaaaa"
+        screen._show_selection()
+        await pilot.pause()
+        await pilot.press("tab", "shift+tab", "shift+up")  # first at the top: indent, outdent, up do nothing
+        screen.selected = "cause-bbbbbb"
+        screen._show_selection()
+        await pilot.pause()
+        await pilot.press("shift+down", "shift+tab")  # last at the top level: down and outdent do nothing
+        assert not app.session.can_undo
+        assert not app.session.dirty and app.session.state is SaveState.SAVED
+        await pilot.press("ctrl+z")
+    assert [n.text for n in load_project(path).project.focus.causes] == ["A", "B"]
+
+
+async def test_a_list_move_at_the_first_row_records_nothing(tmp_path: Path) -> None:
+    project = Project(schema_version=1, title="Liste")
+    project.focus.known = [Note(text="Første"), Note(text="Anden")]
+    path = _project(tmp_path, project)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "observations")
+        await pilot.press("n", *"Set i felten", "enter", *"Også set", "enter", "enter")
+        assert app.session.can_undo
+        app.session.save()
+        steps = len(app.session._undo)
+        app.screen.query_one("#items").move_cursor(row=0)
+        await pilot.press("shift+up")
+        app.screen.query_one("#items").move_cursor(row=1)
+        await pilot.press("shift+down")
+        assert len(app.session._undo) == steps and not app.session.dirty
+        await goto(pilot, "knowledge")
+        app.screen.query_one("#list-known").focus()
+        await pilot.press("shift+up")  # "Første" is first in its list
+        assert len(app.session._undo) == steps and not app.session.dirty
+        await pilot.press("shift+down")  # a real move is still one step
+        assert len(app.session._undo) == steps + 1 and app.session.dirty
+        assert [n.text for n in app.session.project.focus.known] == ["Anden", "Første"]
+
+
+def test_a_session_edit_that_changes_nothing_is_not_a_step(tmp_path: Path) -> None:
+    from borgerspil_tui.core.session import Session
+
+    session = Session.open(_project(tmp_path))
+    heard: list[int] = []
+    session.subscribe(lambda: heard.append(session.revision))
+    session.edit("ingenting", lambda p: setattr(p, "title", "Test"))
+    assert not session.can_undo and not session.dirty and heard == []
+    session.edit("titel", lambda p: setattr(p, "title", "Ny"))
+    assert session.can_undo and session.dirty

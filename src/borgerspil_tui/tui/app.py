@@ -55,6 +55,9 @@ class BorgerspilApp(App[None]):
         self.screen_listeners: set[Any] = set()
         self.current_concept: str | None = None
         """The concept the concept card and the SUCCES check show."""
+        self.view_state: dict[tuple[Path, str], Any] = {}
+        """How a screen was left (the matrix's sort, filter and view), by project file and screen,
+        while the app runs; never written to the project."""
         self._autosave_timer: Timer | None = None
         self._asking_about_disk = False
         self._load_problems = load_problems

@@ -76,3 +76,25 @@ def test_a_session_edit_that_changes_nothing_is_not_a_step(tmp_path: Path) -> No
     assert not session.can_undo and not session.dirty and heard == []
     session.edit("titel", lambda p: setattr(p, "title", "Ny"))
     assert session.can_undo and session.dirty
+
+
+# -- the status line --------------------------------------------------------------------------------
+async def test_the_status_line_cuts_the_file_name_never_the_save_state(tmp_path: Path) -> None:
+    from borgerspil_tui.tui.widgets.status_line import StatusLine
+
+    folder = tmp_path / ("en-meget-lang-mappe-med-et-navn-der-bliver-ved-" * 3) / "og-endnu-en-mappe"
+    folder.mkdir(parents=True)
+    name = "hjælpemidler-i-vestby-kommune-projektet-om-hurtigere-hjælp-til-ældre-borgere-2026"
+    path = _project(folder, name=name)
+    for language, saved, unsaved in (("da", "gemt", "ikke gemt endnu"), ("en", "saved", "not saved yet")):
+        app = make_app(path, language=language)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await goto(pilot, "knowledge")
+            status = app.screen.query_one(StatusLine)
+            line = status.render_line(0).text.rstrip()
+            assert line.endswith(f"· {saved}"), line
+            assert line.lstrip().startswith(name[:20]) and "…" in line
+            await pilot.press("n", *"Noget nyt", "enter", "escape")
+            line = status.render_line(0).text.rstrip()
+            assert line.endswith(f"· {unsaved}"), line
+            assert len(line) <= 80

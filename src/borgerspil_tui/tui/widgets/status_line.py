@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import Static
 
@@ -23,10 +24,49 @@ class StatusLine(Static):
         for state in SaveState:
             self.remove_class(f"-{state.value}")
         if session is None:
+            self._parts = None
             self.update(Content(tr(lang, "status.no_project")))
             return
         self.add_class(f"-{session.state.value}")
         state = tr(lang, f"status.{session.state.value}")
         if session.state is SaveState.FAILED and session.last_error:
             state = f"{state}: {session.last_error}"
-        self.update(Content(f"{session.path.name} · {state}"))
+        self.show_parts(session.path.name, state)
+
+    _parts: tuple[str, str] | None = None
+
+    def show_parts(self, name: str, state: str) -> None:
+        """Show a file name and its state; the name is cut to fit, never the state."""
+        self._parts = (name, state)
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        if self._parts is not None:
+            self.update(Content(fit_status(*self._parts, self.content_size.width)))
+
+
+def _cut(text: str, width: int, *, middle: bool) -> str:
+    """``text`` in at most ``width`` cells, with … where it was cut (in the middle, or at the end)."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    keep_end = (width - 1) // 3 if middle else 0
+    head, tail = text, text[len(text) - keep_end:] if keep_end else ""
+    while cell_len(head) + cell_len(tail) + 1 > width:
+        head = head[:-1]
+    return f"{head}…{tail}"
+
+
+def fit_status(name: str, state: str, width: int) -> str:
+    """``name · state`` in ``width`` cells: the file name gives way first, the state last."""
+    full = f"{name} · {state}"
+    if width <= 0 or cell_len(full) <= width:
+        return full
+    room = width - cell_len(f" · {state}")
+    if room >= 6:
+        return f"{_cut(name, room, middle=True)} · {state}"
+    return _cut(state, width, middle=False)

@@ -98,3 +98,28 @@ async def test_the_status_line_cuts_the_file_name_never_the_save_state(tmp_path:
             line = status.render_line(0).text.rstrip()
             assert line.endswith(f"· {unsaved}"), line
             assert len(line) <= 80
+
+
+# -- the palette ------------------------------------------------------------------------------------
+async def _palette_first(pilot, query: str) -> str:  # noqa: ANN001
+    """Type ``query`` in the palette and return the first hit once the search has answered."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p", *query)
+    hits = pilot.app.screen.query_one(CommandList)
+    for _ in range(200):
+        await pilot.pause()
+        if hits.option_count and query.casefold() in str(hits.get_option_at_index(0).prompt).casefold():
+            break
+    return str(hits.get_option_at_index(0).prompt)
+
+
+async def test_succes_in_the_palette_finds_the_succes_check_first(tmp_path: Path) -> None:
+    for language in ("da", "en"):
+        app = make_app(_project(tmp_path, name=language), language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            first = await _palette_first(pilot, "succes")
+            assert first.startswith("SUCCES"), first
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen.NAME == "succes"

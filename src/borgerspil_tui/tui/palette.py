@@ -47,10 +47,18 @@ class AppCommands(Provider):
         lang = self.app.language  # type: ignore[attr-defined]
         for da, en, help_text, run in self._entries():
             label, other = (en, da) if lang == "en" else (da, en)
-            score = matcher.match(label)
-            other_score = matcher.match(other)
+            score = _score(matcher, label)
+            other_score = _score(matcher, other)
             if other_score > score:
                 shown = Content(f"{label} · ").append(matcher.highlight(other))
                 yield Hit(other_score, shown, run, text=label, help=help_text)  # type: ignore[arg-type]
             elif score > 0:
                 yield Hit(score, matcher.highlight(label), run, text=label, help=help_text)  # type: ignore[arg-type]
+
+
+def _score(matcher, label: str) -> float:  # noqa: ANN001 - textual.fuzzy.Matcher
+    """The matcher's score, doubled for a name that starts with what was typed ("succes" → SUCCES-tjek)."""
+    score = matcher.match(label)
+    if score and label.casefold().startswith(matcher.query.strip().casefold()):
+        score *= 2
+    return score

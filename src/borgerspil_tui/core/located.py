@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,6 +19,9 @@ M = TypeVar("M", bound=BaseModel)
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Files larger than this are refused before they are read into memory."""
 
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+"""Open flags: a pipe never blocks the open or the read; no descriptor leaks to a child."""
+
 
 def read_text(path: Path) -> str:
     """Read a file as UTF-8 text: size cap, BOM dropped, CRLF made LF, bad bytes located."""
@@ -23,13 +29,36 @@ def read_text(path: Path) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """Read a file's bytes, refusing it before reading when it is over the size cap."""
+    """Read a regular file's bytes (links followed), never more than the size cap.
+
+    Devices, pipes and sockets are refused before anything is read; the file is opened without
+    blocking, so a pipe with no writer cannot hang the program; and the cap holds while reading,
+    whatever ``stat`` said (a file that grows, or one in /proc, holds more than it says).
+    """
+    limit = MAX_FILE_BYTES
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileProblemError(path, [Problem(
-                f"the file is {size / 1_048_576:.1f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB")])
-        data = path.read_bytes()
+        if stat.S_ISDIR(os.stat(path).st_mode):
+            raise IsADirectoryError
+        fd = os.open(path, os.O_RDONLY | _NO_WAIT)
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise FileProblemError(path, [Problem.of("file.not_regular")])
+            if info.st_size > limit:
+                raise FileProblemError(path, [Problem.of(
+                    "file.too_large_size", size=-(-info.st_size // 1_048_576), limit=limit // 1_048_576)])
+            chunks: list[bytes] = []
+            left = limit + 1
+            while left > 0:
+                chunk = os.read(fd, min(left, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+        finally:
+            os.close(fd)
     except FileProblemError:
         raise
     except FileNotFoundError:
@@ -37,7 +66,12 @@ def read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise FileProblemError(path, [Problem("this is a folder, not a file")]) from None
     except OSError as error:
+        if error.errno == errno.ENXIO:  # a socket (opening one is refused with this)
+            raise FileProblemError(path, [Problem.of("file.not_regular")]) from None
         raise FileProblemError(path, [Problem(f"cannot be read: {error.strerror or error}")]) from None
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise FileProblemError(path, [Problem.of("file.too_large", limit=limit // 1_048_576)])
     return data
 
 

@@ -8,4 +8,11 @@ FILE_TEXTS: dict[str, tuple[str, str]] = {
                        "the file is larger than the limit of {limit} MB"),
     "file.too_large_size": ("filen fylder {size} MB; grænsen er {limit} MB",
                             "the file is {size} MB; the limit is {limit} MB"),
+    # Why a file cannot be saved
+    "file.read_only": ("filen er skrivebeskyttet", "the file is read-only"),
+    "file.folder_read_only": ("mappen er skrivebeskyttet", "the folder is read-only"),
+    "file.no_permission": ("du har ikke lov til at skrive her", "you are not allowed to write here"),
+    "file.disk_full": ("der er ikke mere plads på disken", "the disk is full"),
+    "file.read_only_fs": ("drevet er skrivebeskyttet", "the drive is read-only"),
+    "file.no_folder": ("mappen findes ikke", "the folder does not exist"),
 }

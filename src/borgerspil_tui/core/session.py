@@ -7,6 +7,7 @@ file that changed on disk without being told to. No Textual here: the app schedu
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -15,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from borgerspil_tui.core.disk import remove_stale_temps, write_refusal
 from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.storage import (
@@ -59,6 +61,13 @@ class Session:
         self.fingerprint: str | None = loaded.fingerprint
         self.state = SaveState.SAVED
         self.last_error: str = ""
+        self.last_failure: SaveError | None = None
+        """Why the last save failed (``last_error`` in English; :meth:`error_text` in any language)."""
+        self.read_only: SaveError | None = None
+        """Why the file may not be written when it was opened (a read-only file or folder), or None:
+        edits stay in memory, nothing is saved automatically, and *save as* keeps them."""
+        self.rescued_revision: int | None = None
+        """The revision last written to a rescue copy (so one exit writes one copy)."""
         self.revision = 0
         """Goes up with every change to the project (edit, undo, redo, reload)."""
         self._saved_revision = 0
@@ -68,8 +77,15 @@ class Session:
 
     @classmethod
     def open(cls, path: Path) -> Session:
-        """Load a project file into a new session (raises FileProblemError)."""
-        return cls(load_project(path))
+        """Load a project file into a new session (raises FileProblemError).
+
+        Temp files an interrupted save of this file left behind are removed, and a file the
+        user may not write is opened read-only (:attr:`read_only`).
+        """
+        session = cls(load_project(path))
+        remove_stale_temps(path)
+        session.read_only = write_refusal(path)
+        return session
 
     # -- listening -------------------------------------------------------------------------
     def subscribe(self, listener: Callable[[], None]) -> None:
@@ -161,7 +177,7 @@ class Session:
         """Whether the file is no longer the bytes this session loaded or last saved."""
         try:
             return file_fingerprint(self.path) != self.fingerprint
-        except OSError:
+        except (OSError, SaveError):
             return True
 
     def save(self, *, force: bool = False) -> bool:
@@ -176,33 +192,49 @@ class Session:
             self.fingerprint = save_project(self.path, self.project, self.fingerprint, force=force)
         except ExternalChangeError:
             self.state = SaveState.CONFLICT
-            self.last_error = ""
+            self.last_error, self.last_failure = "", None
             self._changed()
             return False
         except SaveError as error:
             self.state = SaveState.FAILED
-            self.last_error = error.reason
+            self.last_error, self.last_failure = error.reason, error
             self._changed()
             return False
         self._saved_revision = revision
         self.state = SaveState.SAVED
-        self.last_error = ""
+        self.last_error, self.last_failure = "", None
         self._changed()
         return True
+
+    def error_text(self, lang: str) -> str:
+        """Why the last save failed, in ``lang`` when it is one of ours or a common system error."""
+        return self.last_failure.text(lang) if self.last_failure is not None else self.last_error
 
     def save_as(self, path: Path) -> bool:
         """Save to a new place (never over an existing file) and continue there."""
         old = self.path, self.fingerprint
         self.path, self.fingerprint = path, None
-        if path.exists():
+        if os.path.lexists(path):
             self.path, self.fingerprint = old
             self.state, self.last_error = SaveState.FAILED, f"{path} already exists"
+            self.last_failure = None
             self._changed()
             return False
         if not self.save():
             self.path, self.fingerprint = old
             return False
+        self.read_only = None
+        self._changed()
         return True
+
+    def restore(self, label: str, project: Project) -> None:
+        """Put ``project`` (a rescue copy's content) in place of this one, as one undoable edit."""
+        before = self.project.model_dump()
+        self.project = Project.model_validate(project.model_dump())
+        self._undo.append(_Step(label, before, None))
+        del self._undo[:-UNDO_LIMIT]
+        self._redo.clear()
+        self._touch()
 
     def reload(self) -> None:
         """Replace the project with what is on disk now (an undoable step)."""

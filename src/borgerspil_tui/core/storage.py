@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from borgerspil_tui.core.disk import SaveError, atomic_write, write_refusal
 from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.located import decode, parse_mapping, read_bytes, validate
 from borgerspil_tui.core.safe_yaml import NOT_TEXT
@@ -36,15 +35,6 @@ class ExternalChangeError(Exception):
         super().__init__(f"{path}: the file changed on disk since it was opened")
 
 
-class SaveError(Exception):
-    """Saving failed; nothing on disk was changed and the project is still in memory."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: could not save: {reason}")
-
-
 @dataclass(frozen=True)
 class Loaded:
     """A project as read from disk, with the fingerprint of the bytes it came from."""
@@ -60,11 +50,18 @@ def fingerprint(data: bytes) -> str:
 
 
 def file_fingerprint(path: Path) -> str | None:
-    """Fingerprint of the file as it is now, or None when there is no file."""
-    try:
-        return fingerprint(path.read_bytes())
-    except FileNotFoundError:
+    """Fingerprint of the file as it is now, or None when there is no file.
+
+    Raises :class:`SaveError` when what is there cannot be read as a file (a pipe, a folder, no
+    permission): reading it must neither hang nor pass for the file that was loaded.
+    """
+    if not os.path.exists(path):
         return None
+    try:
+        return fingerprint(read_bytes(path))
+    except FileProblemError as error:
+        problem = error.problems[0]
+        raise SaveError(path, problem.message, key=problem.key, **problem.values) from None
 
 
 def migrate(data: dict[str, Any], path: Path | str | None) -> dict[str, Any]:
@@ -150,56 +147,17 @@ def dump_project(project: Project) -> str:
     return MODELINE + body
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    except OSError as error:
-        raise SaveError(path, error.strerror or str(error)) from None
-    try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise SaveError(path, error.strerror or str(error)) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except OSError as error:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise SaveError(path, error.strerror or str(error)) from None
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def save_project(path: Path, project: Project, expected: str | None = None, *, force: bool = False) -> str:
     """Save atomically; return the new fingerprint.
 
     Unless ``force``, the file on disk must still have the fingerprint ``expected`` (None: there
-    must be no file), or :class:`ExternalChangeError` is raised and nothing is written.
+    must be no file), or :class:`ExternalChangeError` is raised and nothing is written. A file or
+    folder the user may not write is refused with :class:`SaveError` (see ``disk.write_refusal``).
+    Through a symbolic link, the link's target gets the edit and the link stays.
     """
+    refusal = write_refusal(path)
+    if refusal is not None:
+        raise refusal
     data = dump_project(project).encode("utf-8")
     if not force and file_fingerprint(path) != expected:
         raise ExternalChangeError(path)
@@ -208,8 +166,12 @@ def save_project(path: Path, project: Project, expected: str | None = None, *, f
 
 
 def create_project_file(path: Path, project: Project) -> str:
-    """Write a new file; refuse if anything already exists at ``path``."""
+    """Write a new file; refuse if anything already exists at ``path`` or the folder is read-only."""
     data = dump_project(project).encode("utf-8")
+    if not os.path.lexists(path):
+        refusal = write_refusal(path)
+        if refusal is not None:
+            raise refusal
     try:
         with open(path, "xb") as out:
             out.write(data)
@@ -218,5 +180,5 @@ def create_project_file(path: Path, project: Project) -> str:
     except FileExistsError:
         raise SaveError(path, "a file with that name already exists; it was left as it is") from None
     except OSError as error:
-        raise SaveError(path, error.strerror or str(error)) from None
+        raise SaveError.from_os(path, error) from None
     return fingerprint(data)

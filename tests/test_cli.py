@@ -14,6 +14,13 @@ from borgerspil_tui.core.storage import load_project
 from tests.conftest import EXAMPLE
 
 
+@pytest.fixture(autouse=True)
+def _no_saved_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI reads the language saved by the app: keep the user's own settings out of the tests."""
+    monkeypatch.setenv("BORGERSPIL_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("BORGERSPIL_LANG", raising=False)
+
+
 def test_headless_commands_do_not_import_textual(tmp_path: Path) -> None:
     code = (
         "import sys; from borgerspil_tui.cli import main; "
@@ -32,7 +39,7 @@ def test_new_creates_a_valid_project_and_refuses_to_overwrite(tmp_path: Path, ca
     project = load_project(created).project
     assert (project.title, project.language) == ("Kortere [b]ventetid[/b]", "en")
     before = created.read_bytes()
-    assert main(["new", str(created)]) == 1
+    assert main(["new", str(created), "--lang", "en"]) == 1
     assert "already exists" in capsys.readouterr().err
     assert created.read_bytes() == before
 
@@ -42,13 +49,20 @@ def test_validate_keeps_going_past_bad_files(tmp_path: Path, capsys: pytest.Capt
     bad.write_text("schema_version: 1\ntitle: x\nfocus:\n  problme: typo\n", "utf-8")
     worse = tmp_path / "worse.borgerspil.yaml"
     worse.write_text("a: &x 1\n", "utf-8")
-    assert main(["validate", str(bad), str(worse), str(EXAMPLE)]) == 1
+    assert main(["validate", str(bad), str(worse), str(EXAMPLE), "--lang", "en"]) == 1
     out = capsys.readouterr()
     assert out.err.splitlines() == [
         f"{bad}:4:3: focus: unknown field 'problme'",
         f"{worse}:1:4: YAML anchors (&x) are not allowed",
     ]
     assert f"{EXAMPLE}: ok" in out.out
+    assert main(["validate", str(bad), str(worse), str(EXAMPLE)]) == 1
+    out = capsys.readouterr()
+    assert out.err.splitlines() == [
+        f"{bad}:4:3: focus: ukendt felt 'problme'",
+        f"{worse}:1:4: YAML-ankre (&x) er ikke tilladt",
+    ]
+    assert f"{EXAMPLE}: i orden" in out.out
     assert main(["validate", str(EXAMPLE)]) == 0
 
 
@@ -99,7 +113,7 @@ def test_control_characters_from_a_file_are_never_printed_raw(tmp_path: Path, ca
 
 
 def test_python_dash_m_runs(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "borgerspil_tui", "validate", str(EXAMPLE)],
+    result = subprocess.run([sys.executable, "-m", "borgerspil_tui", "validate", str(EXAMPLE), "--lang", "en"],
                             capture_output=True, text=True)
     assert result.returncode == 0 and "ok" in result.stdout
 
@@ -107,10 +121,12 @@ def test_python_dash_m_runs(tmp_path: Path) -> None:
 def test_a_broken_method_file_is_refused_with_located_problems(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     method = tmp_path / "metode.yaml"
     method.write_text("version: 1\nreadiness: {}\n", "utf-8")
-    assert main(["--method", str(method), "validate", str(EXAMPLE)]) == 1
+    assert main(["--method", str(method), "validate", str(EXAMPLE), "--lang", "en"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert f"{method}:2:12: readiness: required field 'name' is missing" in err
     assert f"{method}:1:1: required field 'phases' is missing" in err
+    assert main(["validate", str(EXAMPLE), "--method", str(method)]) == 1
+    assert f"{method}:1:1: feltet 'phases' mangler" in capsys.readouterr().err.splitlines()
 
 
 def test_check_lists_what_is_missing_and_what_next(capsys: pytest.CaptureFixture) -> None:

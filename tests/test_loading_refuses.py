@@ -132,10 +132,14 @@ def test_wrong_types_and_out_of_range_values(tmp_path: Path) -> None:
     problems = _refused(tmp_path, text + "language: fr\ncreated: 2026-13-45\n")
     by_field = {p.field: p for p in problems}
     assert set(by_field) == {"create.ideas[0].title", "create.ideas[0].scores.importance", "language", "created"}
-    assert "less than or equal to 5" in by_field["create.ideas[0].scores.importance"].message
-    assert by_field["create.ideas[0].scores.importance"].line == 10
-    assert "'da' or 'en'" in by_field["language"].message and "'fr'" in by_field["language"].message
+    score = by_field["create.ideas[0].scores.importance"]
+    assert score.text("en") == "must be at most 5 (found 9)" and score.line == 10
+    assert score.text("da") == "skal være højst 5 (her står 9)"
+    assert by_field["language"].text("en") == "must be 'da' or 'en' (found 'fr')"
+    assert by_field["language"].text("da") == "skal være 'da' eller 'en' (her står 'fr')"
+    assert by_field["create.ideas[0].title"].text("en") == "must be a text (found a list)"
     assert by_field["created"].line == 12
+    assert by_field["created"].text("da") == "2026-13-45 er ikke en dato, der findes; skriv den som ÅÅÅÅ-MM-DD"
 
 
 def test_control_characters_in_text_are_refused(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from borgerspil_tui import __version__
 from borgerspil_tui.core.method import METHOD_ENV, load_method
@@ -15,15 +16,46 @@ from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.text import printable
 
 COMMAND_NAMES = ("new", "validate", "fmt", "schema", "check", "demo", "open", "screenshot")
+VALUE_OPTIONS = ("--lang", "--method")
+"""Options that work anywhere on the line (before or after the command and the path) and take a value."""
 
 
 def _say(text: str, *, err: bool = False) -> None:
     print(text, file=sys.stderr if err else sys.stdout)
 
 
-def _report(error: FileProblemError) -> None:
+def _report(error: FileProblemError, lang: str) -> None:
     for problem in error.problems:
-        _say(problem.format(error.path), err=True)
+        _say(problem.format(error.path, lang), err=True)
+
+
+def _t(args: argparse.Namespace, key: str, **values: object) -> str:
+    """A message in the language the command speaks (``--lang``, ``BORGERSPIL_LANG``, the saved setting)."""
+    from borgerspil_tui.core.i18n import tr
+
+    return tr(args.language, key, **values)
+
+
+def _language(flag: str | None) -> str:
+    """``--lang``, else ``BORGERSPIL_LANG``, else the language chosen in the app, else Danish."""
+    from borgerspil_tui.core.settings import Settings, choose_language
+
+    if flag in ("da", "en"):
+        return flag
+    return choose_language(flag, Settings.load())
+
+
+def _lang_flag(argv: list[str]) -> str | None:
+    """The value of ``--lang`` wherever it is on the line (the last one wins, as in argparse)."""
+    found = None
+    for index, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == "--lang" and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif token.startswith("--lang="):
+            found = token.removeprefix("--lang=")
+    return found
 
 
 def _project_path(raw: str) -> Path:
@@ -45,18 +77,32 @@ def cmd_new(args: argparse.Namespace) -> int:
     path = _project_path(args.path)
     title = args.title or path.name.removesuffix(".yaml").removesuffix(".borgerspil").replace("-", " ")
     try:
-        project = Project(schema_version=SCHEMA_VERSION, title=title, language=args.lang or "da",
+        project = Project(schema_version=SCHEMA_VERSION, title=title, language=args.language,
                           created=date.today())
     except ValidationError as error:
-        _say(f"--title: {printable(error.errors()[0]['msg'])}", err=True)
+        from borgerspil_tui.core.validation_messages import message_for
+
+        _say(f"--title: {message_for(error.errors()[0]).text(args.language)}", err=True)
         return 2
     try:
         create_project_file(path, project)
     except SaveError as error:
-        _say(f"{printable(str(path))}: {printable(error.reason)}", err=True)
+        _say(f"{printable(str(path))}: {printable(_save_reason(args, error))}", err=True)
         return 1
-    _say(f"created {printable(str(path))}")
+    _say(_t(args, "cli.created", path=printable(str(path))))
     return 0
+
+
+def _save_reason(args: argparse.Namespace, error: Exception) -> str:
+    """Why a save failed, in the command's language."""
+    from borgerspil_tui.core.storage import ExternalChangeError
+
+    if isinstance(error, ExternalChangeError):
+        return _t(args, "cli.changed_on_disk")
+    problem = getattr(error, "problem", None)
+    if isinstance(problem, Problem):
+        return problem.text(args.language)
+    return _t(args, "cli.not_saved", reason=getattr(error, "reason", None) or str(error))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -68,10 +114,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         try:
             load_project(Path(raw))
         except FileProblemError as error:
-            _report(error)
+            _report(error, args.language)
             failed = True
         else:
-            _say(f"{printable(raw)}: ok")
+            _say(_t(args, "cli.ok", path=printable(raw)))
     return 1 if failed else 0
 
 
@@ -91,23 +137,23 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         try:
             loaded = load_project(path)
         except FileProblemError as error:
-            _report(error)
+            _report(error, args.language)
             status = 1
             continue
         canonical = dump_project(loaded.project).encode("utf-8")
         if canonical == path.read_bytes():
             continue
         if args.check:
-            _say(f"{printable(raw)}: would be reformatted")
+            _say(_t(args, "cli.would_reformat", path=printable(raw)))
             status = 1
             continue
         try:
             save_project(path, loaded.project, loaded.fingerprint)
         except (ExternalChangeError, SaveError) as error:
-            _say(printable(str(error)), err=True)
+            _say(f"{printable(raw)}: {printable(_save_reason(args, error))}", err=True)
             status = 1
         else:
-            _say(f"{printable(raw)}: reformatted")
+            _say(_t(args, "cli.reformatted", path=printable(raw)))
     return status
 
 
@@ -124,7 +170,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     try:
         atomic_write(Path(args.output), text.encode("utf-8"))
     except SaveError as error:
-        _say(printable(str(error)), err=True)
+        _say(f"{printable(args.output)}: {printable(_save_reason(args, error))}", err=True)
         return 1
     return 0
 
@@ -133,10 +179,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Print what is missing and what to do next; ``--strict`` fails when anything is missing."""
     from borgerspil_tui.core.i18n import tr
     from borgerspil_tui.core.overview import next_suggestion, project_status
-    from borgerspil_tui.core.settings import Settings, choose_language
     from borgerspil_tui.core.storage import load_project
 
-    lang = choose_language(args.lang, Settings.load())
+    lang = args.language
     project = load_project(Path(args.path)).project
     statuses = project_status(project, load_method(args.method), lang)
     _say(printable(project.title))
@@ -186,70 +231,92 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def _with_implicit_open(argv: list[str]) -> list[str]:
-    """``borgerspil PATH`` means ``borgerspil open PATH``."""
+    """``borgerspil PATH`` means ``borgerspil open PATH`` (options may stand before or after it)."""
     index = 0
     while index < len(argv):
         token = argv[index]
-        if token in ("--lang", "--method"):
+        if token in VALUE_OPTIONS:
             index += 2
             continue
-        if token.startswith("-"):
-            return argv
-        if token in COMMAND_NAMES:
+        if token.startswith(tuple(f"{option}=" for option in VALUE_OPTIONS)):
+            index += 1
+            continue
+        if token.startswith("-") or token in COMMAND_NAMES:
             return argv
         return [*argv[:index], "open", *argv[index:]]
     return argv
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every sub-command."""
-    parser = argparse.ArgumentParser(
-        prog="borgerspil",
-        description="Citizen-centred innovation (Sæt borgeren i spil) in the terminal. "
-        "Without a command: open PATH, or the home screen.",
-    )
-    parser.add_argument("--version", action="version", version=f"borgerspil {__version__}")
-    parser.add_argument("--lang", choices=("da", "en"), help="language of the app (default: da)")
-    parser.add_argument("--method", metavar="PATH", help="the organisation's own method file")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+def _everywhere(lang: str) -> argparse.ArgumentParser:
+    """``--lang`` and ``--method``, for every sub-command too, so they work after it and after PATH.
 
-    new = commands.add_parser("new", help="create a new project file")
+    In the sub-commands they default to "not given", so an option given before the command is not
+    overwritten by the sub-command's default.
+    """
+    from borgerspil_tui.core.i18n import tr
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-h", "--help", action="help", help=tr(lang, "cli.help.help"))
+    common.add_argument("--lang", choices=("da", "en"), default=argparse.SUPPRESS,
+                        help=tr(lang, "cli.help.lang"))
+    common.add_argument("--method", metavar="PATH", default=argparse.SUPPRESS, help=tr(lang, "cli.help.method"))
+    return common
+
+
+def _command(commands: Any, name: str, text: str, common: list[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """A sub-command with its help in the chosen language and the options that work anywhere."""
+    return commands.add_parser(name, help=text, description=text, parents=common, add_help=False)
+
+
+def build_parser(lang: str = "da") -> argparse.ArgumentParser:
+    """The argument parser for every sub-command, its help in ``lang``."""
+    from borgerspil_tui.core.i18n import tr
+
+    def t(key: str) -> str:
+        return tr(lang, f"cli.help.{key}")
+
+    parser = argparse.ArgumentParser(prog="borgerspil", description=t("description"), add_help=False)
+    parser.add_argument("-h", "--help", action="help", help=t("help"))
+    parser.add_argument("--version", action="version", version=f"borgerspil {__version__}", help=t("version"))
+    parser.add_argument("--lang", choices=("da", "en"), help=t("lang"))
+    parser.add_argument("--method", metavar="PATH", help=t("method"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("commands"))
+    common = [_everywhere(lang)]
+
+    new = _command(commands, "new", t("new"), common)
     new.add_argument("path", metavar="PATH")
-    new.add_argument("--title", metavar="TEXT")
-    new.add_argument("--lang", choices=("da", "en"), help="content language (default: da)")
+    new.add_argument("--title", metavar="TEXT", help=t("title"))
     new.set_defaults(run=cmd_new)
 
-    check = commands.add_parser("validate", help="check project files; exit 1 if any is invalid")
+    check = _command(commands, "validate", t("validate"), common)
     check.add_argument("paths", metavar="PATH", nargs="+")
     check.set_defaults(run=cmd_validate)
 
-    fmt = commands.add_parser("fmt", help="rewrite project files in canonical form")
+    fmt = _command(commands, "fmt", t("fmt"), common)
     fmt.add_argument("paths", metavar="PATH", nargs="+")
-    fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
+    fmt.add_argument("--check", action="store_true", help=t("fmt_check"))
     fmt.set_defaults(run=cmd_fmt)
 
-    status = commands.add_parser("check", help="what is missing and what to do next")
+    status = _command(commands, "check", t("check"), common)
     status.add_argument("path", metavar="PATH")
-    status.add_argument("--strict", action="store_true", help="exit 1 when anything is missing")
-    status.add_argument("--lang", choices=("da", "en"))
+    status.add_argument("--strict", action="store_true", help=t("strict"))
     status.set_defaults(run=cmd_check)
 
-    demo = commands.add_parser("demo", help="open a copy of the bundled example")
+    demo = _command(commands, "demo", t("demo"), common)
     demo.set_defaults(run=cmd_demo)
 
-    open_ = commands.add_parser("open", help="open a project (the same as: borgerspil PATH)")
+    open_ = _command(commands, "open", t("open"), common)
     open_.add_argument("path", metavar="PATH")
     open_.set_defaults(run=cmd_open)
 
-    shot = commands.add_parser("screenshot", help="render a screen to SVG without a terminal")
-    shot.add_argument("path", metavar="PATH", help="a project file (or, for home, a folder)")
-    shot.add_argument("--screen", required=True, metavar="NAME")
+    shot = _command(commands, "screenshot", t("screenshot"), common)
+    shot.add_argument("path", metavar="PATH", help=t("screenshot_path"))
+    shot.add_argument("--screen", required=True, metavar="NAME", help=t("screen"))
     shot.add_argument("-o", "--output", required=True, metavar="OUT.svg")
     shot.add_argument("--size", default="120x40", metavar="WxH")
-    shot.add_argument("--lang", choices=("da", "en"))
     shot.set_defaults(run=cmd_screenshot)
 
-    schema = commands.add_parser("schema", help="write the project file's JSON Schema")
+    schema = _command(commands, "schema", t("schema"), common)
     schema.add_argument("-o", "--output", metavar="FILE")
     schema.set_defaults(run=cmd_schema)
     return parser
@@ -258,14 +325,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args_list = _with_implicit_open(list(sys.argv[1:] if argv is None else argv))
-    parser = build_parser()
+    language = _language(_lang_flag(args_list))
+    parser = build_parser(language)
     args = parser.parse_args(args_list)
+    args.language = language
     try:
         if args.method or os.environ.get(METHOD_ENV):
             load_method(args.method)  # an organisation's method file: refuse it early, located
         return (getattr(args, "run", None) or cmd_home)(args)
     except FileProblemError as error:
-        _report(error)
+        _report(error, language)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -273,5 +342,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as error:  # noqa: BLE001 - the last guard: no traceback reaches a user
-        _say(Problem(f"unexpected error: {type(error).__name__}: {error}").format("borgerspil"), err=True)
+        detail = f"{type(error).__name__}: {error}"
+        _say(Problem.of("cli.unexpected", error=detail).format("borgerspil", language), err=True)
         return 1

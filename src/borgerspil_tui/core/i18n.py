@@ -2,16 +2,62 @@
 
 ``tr(lang, key, **values)`` looks a text up and fills in ``{name}`` fields. Values are inserted
 as plain text; the UI must still show the result without markup (DESIGN.md).
+
+A count chooses between a singular and a plural form with ``{n:form|forms}``:
+``"{n} {n:konsekvens|konsekvenser}"`` gives "1 konsekvens" and "3 konsekvenser".
 """
 
 from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from borgerspil_tui.core.i18n_texts import TEXTS
 
 LANGUAGES = ("da", "en")
 
 
-def tr(lang: str, key: str, default: str | None = None, **values: object) -> str:
+def is_one(count: object) -> bool:
+    """Whether ``count`` takes the singular (1 and −1; 0 and 1.5 take the plural, as in both
+    Danish and English)."""
+    if isinstance(count, bool):
+        return False
+    if isinstance(count, (int, float)):
+        return abs(count) == 1
+    try:
+        return abs(float(str(count).replace(",", ".").replace("\u2212", "-"))) == 1
+    except ValueError:
+        return False
+
+
+def plural(count: object, one: str, many: str) -> str:
+    """``one`` when ``count`` takes the singular, else ``many``."""
+    return one if is_one(count) else many
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus ``{n:singular|plural}``."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if "|" in format_spec:
+            one, _, many = format_spec.partition("|")
+            return plural(value, one, many)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    """Fill ``{name}`` and ``{name:one|many}`` fields of ``text``."""
+    if "|" in text:
+        return _FORMATTER.vformat(text, (), values)
+    return text.format(**values)
+
+
+def tr(lang: str, key: str, /, default: str | None = None, **values: object) -> str:
     """The text for ``key`` in ``lang`` (Danish for an unknown language)."""
     pair = TEXTS.get(key)
     if pair is None:
@@ -20,9 +66,30 @@ def tr(lang: str, key: str, default: str | None = None, **values: object) -> str
         text = default
     else:
         text = pair[1] if lang == "en" else pair[0]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    if any(isinstance(value, Message) for value in values.values()):
+        values = {name: value.text(lang) if isinstance(value, Message) else value
+                  for name, value in values.items()}
+    return fill(text, values)
 
 
 def has_text(key: str) -> bool:
     """Whether ``key`` is a known UI text."""
     return key in TEXTS
+
+
+@dataclass(frozen=True)
+class Message:
+    """A UI text not yet written in a language: its key and values. A value may itself be a
+    Message (a kind of item, a field's name), written in the same language."""
+
+    key: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "da") -> str:
+        """The message in ``lang``."""
+        return tr(lang, self.key, **self.values)
+
+    def __str__(self) -> str:
+        return self.text("en")

@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from borgerspil_tui.core import safe_yaml
+from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.problems import FileProblemError, Problem, format_field
-from borgerspil_tui.core.text import one_line, printable
+from borgerspil_tui.core.validation_messages import message_for, show_value
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -104,12 +105,11 @@ def parse_mapping(text: str, path: Path | str | None, *, positions: bool = False
     except safe_yaml.YamlProblem as error:
         raise FileProblemError(path, [error.problem]) from None
     except RecursionError:  # pragma: no cover - the parser is iterative; a last guard
-        raise FileProblemError(path, [Problem("nested too deeply")]) from None
+        raise FileProblemError(path, [Problem.of("parse.too_deep")]) from None
     if not isinstance(data, dict):
-        found = {str: "text", list: "a list", int: "a number", float: "a number",
-                 bool: "true or false"}.get(type(data), "nothing")
-        raise FileProblemError(path, [Problem(f"the top level must be a mapping of fields, not {found}",
-                                              line=1, column=1)])
+        found = {str: "parse.found_text", list: "valid.found_list", int: "parse.found_number",
+                 float: "parse.found_number", bool: "parse.found_bool"}.get(type(data), "valid.found_nothing")
+        raise FileProblemError(path, [Problem.of("parse.top_level", line=1, column=1, found=Message(found))])
     return data, value_pos, key_pos
 
 
@@ -120,6 +120,7 @@ def validate(model: type[M], data: dict, text: str, path: Path | str | None) -> 
     except ValidationError as error:
         _, value_pos, key_pos = parse_mapping(text, path, positions=True)
         problems = [problem for item in error.errors() for problem in _problems(item, value_pos, key_pos)]
+        problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
         raise FileProblemError(path, problems) from None
 
 
@@ -131,14 +132,8 @@ def _position(loc: tuple, table: dict) -> tuple[int | None, int | None]:
     return (None, None)
 
 
-def _short(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return "a mapping" if isinstance(value, dict) else "a list"
-    text = printable(repr(value))
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
 def _problems(error: dict[str, Any], value_pos: dict, key_pos: dict) -> list[Problem]:
+    """Our located problems for one pydantic error (its ``msg`` is never used)."""
     kind = error["type"]
     loc = tuple(error["loc"])
     ctx = error.get("ctx") or {}
@@ -147,21 +142,15 @@ def _problems(error: dict[str, Any], value_pos: dict, key_pos: dict) -> list[Pro
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
         line, column = _position(loc, key_pos)
-        return [Problem(f"key {_short(loc[-1])}: {error['msg']}", line, column, format_field(loc[:-1]))]
-    if kind == "extra_forbidden":
-        line, column = _position(loc, key_pos)
-        return [Problem(f"unknown field '{one_line(str(loc[-1]))}'", line, column, format_field(loc[:-1]))]
-    if kind == "missing":
-        line, column = _position(loc[:-1], value_pos)
-        return [Problem(f"required field {loc[-1]!r} is missing", line, column, format_field(loc[:-1]))]
-    message = error["msg"]
-    if kind.startswith("value_error"):
-        message = message.removeprefix("Value error, ")
-    elif "input" in error and not isinstance(error["input"], (dict, list)):
-        message = f"{message} (found {_short(error['input'])})"
-    return [_located(loc, message, value_pos, key_pos)]
+        reason = message_for({**error, "loc": loc})
+        return [Problem.of("valid.bad_key", line=line, column=column, field=format_field(loc[:-1]),
+                           name=show_value(loc[-1]), reason=reason)]
+    if kind in ("extra_forbidden", "missing"):
+        line, column = _position(loc, key_pos) if kind == "extra_forbidden" else _position(loc[:-1], value_pos)
+        return [Problem.from_message(message_for(error), line=line, column=column, field=format_field(loc[:-1]))]
+    return [_located(loc, message_for(error), value_pos, key_pos)]
 
 
-def _located(loc: tuple, message: str, value_pos: dict, key_pos: dict) -> Problem:
+def _located(loc: tuple, message: Message, value_pos: dict, key_pos: dict) -> Problem:
     line, column = _position(loc, value_pos)
-    return Problem(message, line, column, format_field(loc))
+    return Problem.from_message(message, line=line, column=column, field=format_field(loc))

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from borgerspil_tui.core.located import decode, parse_mapping, read_text, validate
 from borgerspil_tui.core.model.base import ItemId
 from borgerspil_tui.core.text import check_text
+from borgerspil_tui.core.validation_messages import refuse
 
 Language = Literal["da", "en"]
 LANGUAGES: tuple[Language, ...] = ("da", "en")
@@ -163,16 +164,16 @@ class Method(Frozen):
             seen: set[str] = set()
             for item in items:
                 if item.id in seen:
-                    raise ValueError(f"{name}: id {item.id!r} is used twice")
+                    refuse("valid.method_id_twice", where=name, id=item.id)
                 seen.add(item.id)
         checklist_ids: set[str] = set()
         for part in (self.readiness, *self.phases):
             for entry in part.checklist:
                 if entry.id in checklist_ids:
-                    raise ValueError(f"checklist id {entry.id!r} is used twice; checklist ids must be unique")
+                    refuse("valid.method_checklist_twice", id=entry.id)
                 checklist_ids.add(entry.id)
         if [p.id for p in self.phases] != ["focus", "experience", "create", "insist"]:
-            raise ValueError("phases must be focus, experience, create, insist, in that order")
+            refuse("valid.method_phases")
         return self
 
     def phase(self, phase_id: str) -> PhaseInfo:

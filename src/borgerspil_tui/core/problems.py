@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field as dataclass_field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from borgerspil_tui.core.text import one_line, printable
+
+if TYPE_CHECKING:
+    from borgerspil_tui.core.i18n import Message
 
 
 @dataclass(frozen=True)
@@ -28,12 +31,22 @@ class Problem:
     """The values filled into the keyed message."""
 
     @classmethod
-    def of(cls, key: str, *, line: int | None = None, column: int | None = None, field: str = "",
+    def of(cls, key: str, /, *, line: int | None = None, column: int | None = None, field: str = "",
            **values: Any) -> Problem:
-        """A problem whose message is the UI text ``key`` filled with ``values``."""
+        """A problem whose message is the UI text ``key`` filled with ``values`` (a value may be a
+        :class:`~borgerspil_tui.core.i18n.Message`, written in the same language)."""
         from borgerspil_tui.core.i18n import tr
 
         return cls(tr("en", key, **values), line, column, field, key, dict(values))
+
+    @classmethod
+    def from_message(cls, message: Message, *, line: int | None = None, column: int | None = None,
+                     field: str = "") -> Problem:
+        """A problem that says ``message``."""
+        from borgerspil_tui.core.i18n import tr
+
+        return cls(tr("en", message.key, **message.values), line, column, field, message.key,
+                   dict(message.values))
 
     def text(self, lang: str = "da") -> str:
         """The message in ``lang``."""

@@ -24,6 +24,7 @@ from yaml.events import (
 )
 
 from borgerspil_tui.core.problems import Problem
+from borgerspil_tui.core.text import one_line, printable
 
 try:  # libyaml is the fast path; the pure-Python parser gives the same events.
     from yaml._yaml import CParser as _Parser
@@ -89,32 +90,48 @@ def find_conflict_markers(text: str) -> Problem | None:
     if match is None:
         return None
     line = text.count("\n", 0, match.start()) + 1
-    return Problem(
-        "git conflict marker: this file is in the middle of a merge that was not finished. "
-        "Open it in an editor, keep the right version of each conflicting part, remove the "
-        "<<<<<<< ======= >>>>>>> lines, and try again.",
-        line=line,
-        column=1,
-    )
+    return Problem.of("parse.conflict", line=line, column=1)
 
 
-def _at(mark: Any, message: str) -> YamlProblem:
-    return YamlProblem(Problem(message, line=mark.line + 1, column=mark.column + 1))
+def _at(mark: Any, message: str, /, **values: Any) -> YamlProblem:
+    return YamlProblem(Problem.of(message, line=mark.line + 1, column=mark.column + 1, **values))
+
+
+_PARSER_PROBLEMS = (
+    ("mapping values are not allowed", "parse.yaml_colon"),
+    ("could not find expected ':'", "parse.yaml_expected_colon"),
+    ("did not find expected ',' or", "parse.yaml_flow"),
+    ("did not find expected", "parse.yaml_indent"),
+    ("expected <block end>", "parse.yaml_indent"),
+    ("tab character", "parse.yaml_tab"),
+    ("cannot start any token", "parse.yaml_token"),
+    ("unknown escape character", "parse.yaml_escape"),
+)
+"""libyaml's problem texts, and our message for each (the parser's English is never shown)."""
+
+
+def _parser_message(error: yaml.YAMLError, text: str, offset: int | None) -> str:
+    """Our UI text key for what the parser found."""
+    what = str(getattr(error, "problem", None) or "")
+    context = str(getattr(error, "context", None) or "")
+    if "end of stream" in what:
+        return "parse.yaml_quote" if "quoted scalar" in context else "parse.yaml_end"
+    if "cannot start any token" in what and offset is not None and text[offset:offset + 1] == "\t":
+        return "parse.yaml_tab"
+    return next((key for found, key in _PARSER_PROBLEMS if found in what), "parse.yaml_other")
 
 
 def _parser_problem(error: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    what = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
-    message = f"not valid YAML: {what}" + (f" ({context})" if context else "")
     if mark is not None:
-        return Problem(message, line=mark.line + 1, column=mark.column + 1)
+        key = _parser_message(error, text, getattr(mark, "index", None))
+        return Problem.of(key, line=mark.line + 1, column=mark.column + 1)
     position = getattr(error, "position", None)
     if isinstance(position, int):
         line = text.count("\n", 0, position) + 1
         column = position - (text.rfind("\n", 0, position) + 1) + 1
-        return Problem(message, line=line, column=column)
-    return Problem(message)
+        return Problem.of(_parser_message(error, text, position), line=line, column=column)
+    return Problem.of(_parser_message(error, text, None))
 
 
 def parse(text: str, *, positions: bool = False) -> tuple[Any, dict[Path, Position], dict[Path, Position]]:
@@ -143,7 +160,7 @@ def _build(parser: Any, value_pos: dict, key_pos: dict, track: bool) -> Any:  # 
     get()  # StreamStart
     event = get()
     if isinstance(event, StreamEndEvent):
-        raise YamlProblem(Problem("the file is empty", line=1, column=1))
+        raise YamlProblem(Problem.of("parse.empty", line=1, column=1))
     root: list[Any] = []
     # Each frame: [container, is_mapping, pending_key, path]
     stack: list[list[Any]] = [[root, False, None, ()]]
@@ -153,17 +170,17 @@ def _build(parser: Any, value_pos: dict, key_pos: dict, track: bool) -> Any:  # 
         kind = type(event)
         if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None:
-                raise _at(event.start_mark, f"YAML anchors (&{event.anchor}) are not allowed")
+                raise _at(event.start_mark, "parse.anchor", name=printable(event.anchor))
             if event.tag is not None:
-                raise _at(event.start_mark, f"YAML tags ({event.tag}) are not allowed")
+                raise _at(event.start_mark, "parse.tag", tag=printable(event.tag))
             frame = stack[-1]
             container, is_mapping, key = frame[0], frame[1], frame[2]
             if is_mapping and key is None:
                 if kind is not ScalarEvent:
-                    raise _at(event.start_mark, "a key must be plain text, not a list or mapping")
+                    raise _at(event.start_mark, "parse.key_not_text")
                 key = event.value
                 if key in container:
-                    raise _at(event.start_mark, f"duplicate key {key!r}: it appears twice in the same mapping")
+                    raise _at(event.start_mark, "parse.duplicate_key", key=one_line(key))
                 frame[2] = key
                 if track:
                     key_pos[frame[3] + (key,)] = (event.start_mark.line + 1, event.start_mark.column + 1)
@@ -184,16 +201,16 @@ def _build(parser: Any, value_pos: dict, key_pos: dict, track: bool) -> Any:  # 
                 value_pos[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
             if kind is not ScalarEvent:
                 if len(stack) > MAX_DEPTH:
-                    raise _at(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+                    raise _at(event.start_mark, "parse.nested", max=MAX_DEPTH)
                 stack.append([value, kind is MappingStartEvent, None, path if track else ()])
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             stack.pop()
         elif kind is AliasEvent:
-            raise _at(event.start_mark, f"YAML aliases (*{event.anchor}) are not allowed")
+            raise _at(event.start_mark, "parse.alias", name=printable(event.anchor))
         elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise _at(event.start_mark, "the file holds more than one YAML document")
+                raise _at(event.start_mark, "parse.documents")
         elif kind is StreamEndEvent:
             break
         # DocumentEnd: nothing to do

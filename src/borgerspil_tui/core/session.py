@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from borgerspil_tui.core.disk import remove_stale_temps, write_refusal
 from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.problems import Problem
 from borgerspil_tui.core.storage import (
     ExternalChangeError,
     Loaded,
@@ -42,7 +43,26 @@ class SaveState(Enum):
 
 
 class EditRefused(Exception):
-    """An edit would have made the project invalid; it was rolled back."""
+    """An edit would have made the project invalid; it was rolled back.
+
+    ``problem`` says why (a keyed message, written in any language by :meth:`text`); ``loc`` is
+    where, as pydantic gives it, and ``model`` the item's class when the edit set one field of it.
+    """
+
+    def __init__(self, problem: Problem, loc: tuple[str | int, ...] = (), model: str = "") -> None:
+        self.problem = problem
+        self.loc = loc
+        self.model = model
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "da") -> str:
+        """Why, in ``lang``, naming the field as the screens name it: "Titel: højst 500 tegn, …"."""
+        from borgerspil_tui.core.i18n import tr
+        from borgerspil_tui.core.validation_messages import field_label
+
+        reason = self.problem.text(lang)
+        label = field_label(self.loc, lang, self.model)
+        return tr(lang, "refused.field", field=label, reason=reason) if label else reason
 
 
 @dataclass
@@ -122,11 +142,11 @@ class Session:
                 Project.model_validate(after)
             except ValidationError as error:
                 self.project = Project.model_validate(before)
-                raise EditRefused(_first_message(error)) from None
+                raise _refusal(error) from None
             except (ValueError, TypeError, KeyError, StopIteration) as error:
                 # A change that fails half-way (a date that is not a date…) leaves nothing behind.
                 self.project = Project.model_validate(before)
-                raise EditRefused(str(error) or type(error).__name__) from None
+                raise EditRefused(Problem.of("refused.failed", detail=str(error) or type(error).__name__)) from None
         if after == before:
             return  # nothing changed (a move at the edge…): no undo step, the file stays saved
         last = self._undo[-1] if self._undo else None
@@ -249,8 +269,14 @@ class Session:
         self._changed()
 
 
-def _first_message(error: ValidationError) -> str:
+def _refusal(error: ValidationError) -> EditRefused:
+    """The first thing wrong, as our own message (pydantic's English is never shown)."""
+    from borgerspil_tui.core.problems import format_field
+    from borgerspil_tui.core.validation_messages import message_for
+
     first = error.errors()[0]
-    where = ".".join(str(p) for p in first["loc"])
-    message = first["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
+    if first["type"] == "link":
+        loc, message = first["ctx"]["problems"][0]
+    else:
+        loc, message = tuple(first["loc"]), message_for(first)
+    return EditRefused(Problem.from_message(message, field=format_field(loc)), tuple(loc), error.title)

@@ -70,15 +70,13 @@ def migrate(data: dict[str, Any], path: Path | str | None) -> dict[str, Any]:
     if not isinstance(version, int) or isinstance(version, bool):
         return data  # validation names the problem
     if version > SCHEMA_VERSION:
-        raise FileProblemError(path, [Problem(
-            f"this file uses format version {version}, but this borgerspil only knows version "
-            f"{SCHEMA_VERSION}: upgrade borgerspil to open it", field="schema_version")])
+        raise FileProblemError(path, [Problem.of("parse.version_newer", field="schema_version", version=version,
+                                                 known=SCHEMA_VERSION)])
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise FileProblemError(path, [Problem(
-                f"format version {version} is not supported (this borgerspil reads {SCHEMA_VERSION})",
-                field="schema_version")])
+            raise FileProblemError(path, [Problem.of("parse.version_unknown", field="schema_version",
+                                                     version=version, known=SCHEMA_VERSION)])
         data = step(data)
         version += 1
         data["schema_version"] = version

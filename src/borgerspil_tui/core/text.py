@@ -15,11 +15,9 @@ def check_text(value: str) -> str:
     """Refuse control characters that could put terminal escapes on a screen."""
     found = _FORBIDDEN.search(value)
     if found:
-        code = ord(found.group())
-        raise ValueError(
-            f"contains the control character U+{code:04X} at position {found.start() + 1};"
-            " only newline and tab are allowed"
-        )
+        from borgerspil_tui.core.validation_messages import refuse
+
+        refuse("valid.control_character", code=f"U+{ord(found.group()):04X}", position=found.start() + 1)
     return value
 
 
@@ -35,7 +33,9 @@ Text = Annotated[str, AfterValidator(check_text), StringConstraints(max_length=2
 def check_line(value: str) -> str:
     """A one-line text: no newlines, no control characters."""
     if "\n" in value:
-        raise ValueError("must be a single line (no line breaks)")
+        from borgerspil_tui.core.validation_messages import refuse
+
+        refuse("valid.one_line")
     return check_text(value)
 
 

@@ -27,7 +27,9 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 def _iso_date(value: object) -> object:
     if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.match(value)):
         return value
-    raise ValueError("must be a date written as YYYY-MM-DD")
+    from borgerspil_tui.core.validation_messages import refuse, show_value
+
+    refuse("valid.date", value=show_value(value))
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]

@@ -6,13 +6,25 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.model.focus import TreeNode
 
 if TYPE_CHECKING:
     from borgerspil_tui.core.model.project import Project
 
 Loc = tuple[str | int, ...]
-LinkProblem = tuple[Loc, str]
+LinkProblem = tuple[Loc, Message]
+"""Where a problem is, and what it is (a UI text key with its values)."""
+
+
+def _kind(kind: str) -> Message:
+    """"an idea", "a team member": the kind of an item as a message names it."""
+    return Message("kind." + kind.replace(" ", "-"))
+
+
+def _owner(kind: str, item_id: str) -> Message:
+    """"concept 'concept-x'": the item a link belongs to."""
+    return Message("link.owner", {"kind": Message(f"owner.{kind}"), "id": item_id})
 
 
 def walk_tree(nodes: list[TreeNode], loc: Loc) -> Iterator[tuple[TreeNode, Loc]]:
@@ -62,24 +74,30 @@ def find_link_problems(project: Project) -> list[LinkProblem]:
     for kind, item_id, loc in _items(project):
         if item_id in kinds:
             where = ".".join(str(p) for p in first_loc[item_id])
-            problems.append((loc + ("id",), f"id {item_id!r} is used twice (also by the {kinds[item_id]} at {where})"))
+            problems.append((loc + ("id",), Message("link.id_twice", {
+                "id": item_id, "kind": _kind(kinds[item_id]), "where": where})))
         else:
             kinds[item_id] = kind
             first_loc[item_id] = loc
 
-    def link(loc: Loc, target: str | None, allowed: tuple[str, ...], owner: str) -> None:
+    def link(loc: Loc, target: str | None, allowed: tuple[str, ...], owner: Message) -> None:
         if target is None:
             return
         found = kinds.get(target)
-        wanted = " or ".join(allowed)
+        if found is not None and found in allowed:
+            return
+        from borgerspil_tui.core.validation_messages import either
+
+        wanted = either([_kind(kind) for kind in allowed])
         if found is None:
-            problems.append((loc, f"{owner} links to {wanted} {target!r}, which does not exist"))
-        elif found not in allowed:
-            problems.append((loc, f"{owner} links to {target!r}, which is a {found}, not a {wanted}"))
+            problems.append((loc, Message("link.missing", {"owner": owner, "wanted": wanted, "target": target})))
+        else:
+            problems.append((loc, Message("link.wrong_kind", {
+                "owner": owner, "target": target, "found": _kind(found), "wanted": wanted})))
 
     for i, insight in enumerate(project.experience.insights):
         base = ("experience", "insights", i)
-        owner = f"insight {insight.id!r}"
+        owner = _owner("insight", insight.id)
         for j, target in enumerate(insight.observations):
             link(base + ("observations", j), target, ("observation",), owner)
         for field in ("supports", "contradicts"):
@@ -87,40 +105,39 @@ def find_link_problems(project: Project) -> list[LinkProblem]:
                 link(base + (field, j), target, ("cause",), owner)
     create = project.create
     for i, what_if in enumerate(create.what_ifs):
-        link(("create", "what_ifs", i, "insight"), what_if.insight, ("insight",), f"what-if {what_if.id!r}")
+        link(("create", "what_ifs", i, "insight"), what_if.insight, ("insight",), _owner("what-if", what_if.id))
     for i, idea in enumerate(create.ideas):
         for j, target in enumerate(idea.inspired_by):
             link(("create", "ideas", i, "inspired_by", j), target, ("observation", "insight", "what-if"),
-                 f"idea {idea.id!r}")
+                 _owner("idea", idea.id))
     dots: Counter[str] = Counter()
     for i, vote in enumerate(create.votes):
-        link(("create", "votes", i, "voter"), vote.voter, ("team member", "guest"), "a vote")
-        link(("create", "votes", i, "idea"), vote.idea, ("idea",), f"a vote by {vote.voter!r}")
+        link(("create", "votes", i, "voter"), vote.voter, ("team member", "guest"), Message("link.owner_a_vote"))
+        link(("create", "votes", i, "idea"), vote.idea, ("idea",), Message("link.owner_vote", {"voter": vote.voter}))
         dots[vote.voter] += vote.dots
         if dots[vote.voter] > create.dots_per_person:
-            problems.append(((("create", "votes", i, "dots")),
-                             f"{vote.voter!r} has given {dots[vote.voter]} dots, but each person has "
-                             f"{create.dots_per_person} (create.dots_per_person)"))
+            problems.append((("create", "votes", i, "dots"), Message("link.too_many_dots", {
+                "voter": vote.voter, "dots": dots[vote.voter], "per_person": create.dots_per_person})))
     for i, concept in enumerate(create.concepts):
         base = ("create", "concepts", i)
-        owner = f"concept {concept.id!r}"
+        owner = _owner("concept", concept.id)
         for j, target in enumerate(concept.target_groups):
             link(base + ("target_groups", j), target, ("target group",), owner)
         for j, target in enumerate(concept.ideas):
             link(base + ("ideas", j), target, ("idea",), owner)
         for k, test in enumerate(concept.tests):
-            link(base + ("tests", k, "target_group"), test.target_group, ("target group",), f"test {test.id!r}")
+            link(base + ("tests", k, "target_group"), test.target_group, ("target group",), _owner("test", test.id))
         for criterion, rating in concept.succes.items():
             link(base + ("succes", criterion, "quote_from"), rating.quote_from, ("observation",), owner)
     insist = project.insist
-    link(("insist", "concept"), insist.concept, ("concept",), "the Insistér phase")
+    link(("insist", "concept"), insist.concept, ("concept",), Message("link.owner_insist"))
     for i, milestone in enumerate(insist.milestones):
         for j, target in enumerate(milestone.depends_on):
             loc = ("insist", "milestones", i, "depends_on", j)
             if target == milestone.id:
-                problems.append((loc, f"milestone {milestone.id!r} depends on itself"))
+                problems.append((loc, Message("link.depends_on_itself", {"id": milestone.id})))
             else:
-                link(loc, target, ("milestone",), f"milestone {milestone.id!r}")
+                link(loc, target, ("milestone",), _owner("milestone", milestone.id))
     return problems
 
 

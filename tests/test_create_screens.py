@@ -30,9 +30,9 @@ async def test_add_and_score_ideas_from_the_keyboard(tmp_path: Path) -> None:
         await _goto(pilot, "matrix")
         await pilot.press("n", *"Sms ved hvert skridt", "enter", *"Depot i Borgerservice", "enter", "enter")
         table = app.screen.query_one("#ideas")
-        table.move_cursor(row=0, column=2)  # the first idea, importance
-        await pilot.press("3", "right", "5", "right", "2", "right", "5")
-        await pilot.press("down", "left", "left", "left", "5", "right", "2", "right", "5", "right", "1")
+        table.move_cursor(row=0, column=3)  # the first idea, importance
+        await pilot.press("3", "5", "2", "5")  # the cursor moves on after each digit…
+        await pilot.press("5", "2", "5", "1")  # …and to the next idea after the last criterion
         ranked = rank_ideas(app.session.project, METHOD)
         # Sms: (3·2 + 5·2 + 2 + 5) / 6 = 3.83; Depot: (5·2 + 2·2 + 5 + 1) / 6 = 3.33
         assert [(r.idea.title, r.rank) for r in ranked] == [("Sms ved hvert skridt", 1), ("Depot i Borgerservice", 2)]
@@ -51,13 +51,15 @@ async def test_weights_change_the_rank(tmp_path: Path) -> None:
         await _goto(pilot, "matrix")
         await pilot.press("n", *"A", "enter", *"B", "enter", "enter")
         table = app.screen.query_one("#ideas")
-        table.move_cursor(row=0, column=2)
-        await pilot.press("5", "right", "1", "down", "5", "left", "1")  # A: imp 5 feas 1; B: imp 1 feas 5
+        table.move_cursor(row=0, column=3)
+        await pilot.press("5", "1")  # A: imp 5 feas 1
+        table.move_cursor(row=1, column=3)
+        await pilot.press("1", "5", "left")  # B: imp 1 feas 5; back on feasibility
         assert rank_ideas(app.session.project, METHOD)[0].idea.title == "A"  # default weights 2 and 2: tie → A first
-        await pilot.press("right", "plus", "plus")  # feasibility ×4
+        await pilot.press("plus", "plus")  # feasibility ×4
         assert app.session.project.create.weights == {"feasibility": 4}
         assert rank_ideas(app.session.project, METHOD)[0].idea.title == "B"
-        assert "Realiserbar… ×4" in str(table.ordered_columns[3].label)
+        assert str(table.ordered_columns[4].label) == "Realiserbar\n×4"
         assert "Realiserbarhed ×4" in str(app.screen.query_one("#matrix-info").visual)
         await pilot.press("ctrl+s")
     assert load_project(path).project.create.weights == {"feasibility": 4}

@@ -74,3 +74,84 @@ def visible_rows(ranked: list[RankedIdea], order: list[str], sort_key: str, reve
     }
     key = keys.get(sort_key, lambda r: (-(r.idea.scores.get(sort_key) or 0), r.rank))
     return sorted(rows, key=key, reverse=reverse)
+
+
+@dataclass
+class MatrixView:
+    """How the matrix is looked at (not part of the project): kept by the app while it runs."""
+
+    sort_key: str = "order"
+    sort_reverse: bool = False
+    filter_text: str = ""
+    plot_mode: bool = False
+    axes: tuple[str, str] | None = None
+    """(vertical, horizontal) criterion ids of the 2×2 view; None until the view is first drawn."""
+
+    def fitted_axes(self, criteria: list[str]) -> tuple[str, str]:
+        """The axes, made valid for ``criteria``: two different criteria when there are two."""
+        vertical, horizontal = self.axes or (criteria[0], criteria[min(1, len(criteria) - 1)])
+        if vertical not in criteria:
+            vertical = criteria[0]
+        if horizontal not in criteria or (horizontal == vertical and len(criteria) > 1):
+            horizontal = next(c for c in criteria if c != vertical) if len(criteria) > 1 else vertical
+        self.axes = (vertical, horizontal)
+        return self.axes
+
+
+def next_axis(criteria: list[str], current: str, other: str) -> str:
+    """The criterion after ``current`` (round the end), skipping the other axis's ``other``."""
+    if len(criteria) < 2:
+        return current
+    index = criteria.index(current) if current in criteria else -1
+    for step in range(1, len(criteria) + 1):
+        candidate = criteria[(index + step) % len(criteria)]
+        if candidate != other:
+            return candidate
+    return current
+
+
+def advance(row: int, column: int, criteria_columns: list[int], rows: int) -> tuple[int, int]:
+    """Where the cursor goes after a score: the next criterion, or the next idea's first one.
+
+    ``criteria_columns`` are the table columns of the criteria, in order; at the last criterion
+    of the last idea the cursor stays.
+    """
+    if column in criteria_columns and column != criteria_columns[-1]:
+        return row, criteria_columns[criteria_columns.index(column) + 1]
+    if row + 1 < rows:
+        return row + 1, criteria_columns[0]
+    return row, column
+
+
+def two_lines(text: str, width: int) -> list[str]:
+    """``text`` as at most two lines of at most ``width`` characters, broken between words.
+
+    A line break in ``text`` is kept. What does not fit in two lines ends in ``…``.
+    """
+    if "\n" in text:
+        first, _, rest = text.partition("\n")
+        lines = [line for line in (first.strip(), " ".join(rest.split())) if line]
+    else:
+        lines, line = [], ""
+        for word in text.split():
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+        if len(lines) > 2:
+            lines = [lines[0], " ".join(lines[1:])]
+    return [line if len(line) <= width else line[:width - 1] + "…" for line in lines]
+
+
+def criterion_header(label: str, weight: float, width: int = 14) -> str:
+    """A two-line column header: the criterion's short name, then the rest and its weight.
+
+    ``Strategisk\\nmatch`` and weight 1 give ``Strategisk`` / ``match ×1``; ``Vigtighed`` gives
+    ``Vigtighed`` / ``×3``. A name longer than two lines of ``width`` is cut (the whole name is in
+    the line above the table).
+    """
+    lines = two_lines(label, width)
+    mark = f"×{weight:g}"
+    return f"{lines[0]}\n{lines[1]} {mark}" if len(lines) > 1 else f"{lines[0]}\n{mark}"

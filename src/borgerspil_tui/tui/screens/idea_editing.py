@@ -35,13 +35,15 @@ class IdeaEditing:
             if not text:
                 self._done()
                 return
-            if self._edit("matrix.add", lambda p: p.create.ideas.append(Idea(title=text))):
+            idea = Idea(title=text)
+            if self._edit("matrix.add", lambda p: p.create.ideas.append(idea)):
                 table = self.query_one("#ideas", DataTable)
-                table.move_cursor(row=table.row_count - 1)
+                if idea.id in table.rows:
+                    table.move_cursor(row=table.get_row_index(idea.id))
                 self.query_one(EditBar).open(self.t("matrix.prompt_add"), "add")
             return
         if event.purpose == "filter":
-            self.filter_text = text
+            self.view.filter_text = text
             self.fill()
             self._done()
             return
@@ -97,26 +99,37 @@ class IdeaEditing:
                                                           not self._idea(p, idea_id).chosen))
 
     def action_delete_idea(self) -> None:
-        """Delete the idea under the cursor and the links and votes to it (Ctrl+Z brings it back)."""
+        """Delete the idea under the cursor, and the links and votes to it (Ctrl+Z brings it all back)."""
         idea_id = self.current_id()
         if idea_id is None:
             return
+
+        title = self._idea(self.session.project, idea_id).title
 
         def change(project: Project) -> None:
             project.create.ideas = [i for i in project.create.ideas if i.id != idea_id]
             unlink(project, {idea_id})
 
-        self._edit("matrix.delete", change)
+        if self._edit("matrix.delete", change):
+            self.notify(self.t("matrix.deleted", title=title), timeout=4, markup=False)
 
     def action_make_concept(self) -> None:
-        """Turn the chosen ideas into a new concept and open its card."""
+        """Turn the chosen ideas into a new concept and clear the marks (one undo step), then open
+        the concept's card."""
         chosen = [i for i in self.session.project.create.ideas if i.chosen]
         if not chosen:
             self.notify(self.t("matrix.none_chosen"), severity="warning", timeout=4)
             return
-        concept = Concept(title=chosen[0].title if len(chosen) == 1 else self.t("matrix.new_concept",
-                                                                                 n=len(self.session.project.create.concepts) + 1),
-                          ideas=[i.id for i in chosen])
-        if self._edit("matrix.concept", lambda p: p.create.concepts.append(concept)):
+        title = chosen[0].title if len(chosen) == 1 else self.t(
+            "matrix.new_concept", n=len(self.session.project.create.concepts) + 1)
+        concept = Concept(title=title, ideas=[i.id for i in chosen])
+
+        def change(project: Project) -> None:
+            project.create.concepts.append(concept)
+            for idea in project.create.ideas:
+                idea.chosen = False
+
+        if self._edit("matrix.concept", change):
+            self.notify(self.t("matrix.concept_made", n=len(chosen)), timeout=5)
             self.bapp.current_concept = concept.id
             self.bapp.action_goto("concept-card")

@@ -1,8 +1,10 @@
-"""Skab: the prioritisation matrix — ideas × the four criteria, weights, rank, dot votes, the 2×2
-view, and chosen ideas turned into a concept in one step. Ideas are added here too."""
+"""Skab: the prioritisation matrix — ideas × the criteria, weights, rank, dot votes, the 2×2 view,
+and chosen ideas turned into a concept in one step. Ideas are added here too."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Static
@@ -10,6 +12,8 @@ from textual.widgets.data_table import ColumnKey
 
 from borgerspil_tui.core import matrix
 from borgerspil_tui.core.derived import RankedIdea, effective_weights, rank_ideas
+from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.core.matrix import MatrixView
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.create import Idea
 from borgerspil_tui.tui.commands import Command, bindings
@@ -17,10 +21,54 @@ from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.screens.idea_editing import IdeaEditing
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
-from borgerspil_tui.tui.widgets.two_by_two import TwoByTwo
+from borgerspil_tui.tui.widgets.matrix_table import FittedTable
+from borgerspil_tui.tui.widgets.two_by_two import Legend, TwoByTwo
 
-COLUMN = 15
-"""Width of a criterion column."""
+TITLE_MIN = 30
+"""The title column is never narrower than this while every column fits on screen."""
+TITLE_NARROW = 16
+"""…nor than this when the table scrolls sideways (it then stays put, with rank and score)."""
+PINNED = 3
+"""Rank, title and weighted score stay put when the rest scrolls."""
+FIRST_CRITERION = PINNED
+"""The table column of the first criterion."""
+
+SCREEN_COMMANDS = [
+    *[Command(f"score({n})", str(n), "matrix.score", "help.matrix_score", show=n == 1) for n in range(1, 6)],
+    Command("score(0)", "backspace", "matrix.clear", "help.matrix_clear_score"),
+    Command("add_idea", "n", "matrix.add", "help.matrix_add"),
+    Command("edit('title')", "e", "matrix.edit", "help.matrix_edit"),
+    Command("edit('description')", "i", "matrix.description", "help.matrix_description", show=False),
+    Command("cycle_source", "s", "matrix.source", "help.matrix_source", show=False),
+    Command("inspired_by", "l", "matrix.inspired", "help.matrix_inspired", show=False),
+    Command("toggle_chosen", "space", "matrix.choose", "help.matrix_choose"),
+    Command("make_concept", "k", "matrix.concept", "help.matrix_concept"),
+    Command("delete_idea", "delete", "matrix.delete", "help.matrix_delete_idea", show=False),
+    Command("weight(1)", "plus", "matrix.weight_up", "help.matrix_weight", show=False),
+    Command("weight(-1)", "minus", "matrix.weight_down", "help.matrix_weight", show=False),
+    Command("sort_column", "o", "matrix.sort", "help.matrix_sort"),
+    Command("filter", "slash", "matrix.filter", "help.matrix_filter"),
+    Command("toggle_votes_in_ranking", "t", "matrix.votes_rank", "help.matrix_votes_rank", show=False),
+    Command("goto_votes", "p", "matrix.votes", "help.matrix_votes", show=False),
+    Command("switch_view", "v", "matrix.view", "help.matrix_view"),
+    Command("axis('x')", "x", "matrix.axis_x", "help.matrix_axis"),
+    Command("axis('y')", "y", "matrix.axis_y", "help.matrix_axis"),
+]
+OWN_ACTIONS = frozenset(c.action.split("(")[0] for c in SCREEN_COMMANDS)
+PLOT_ONLY = frozenset({"axis", "digit_in_plot"})
+"""What works only in the 2×2 view."""
+PLOT_TOO = frozenset({"switch_view", "goto_votes", "toggle_votes_in_ranking", "make_concept"})
+"""What works in both views (the rest acts on the table's cursor, which is hidden in the 2×2 view)."""
+
+
+def _width(label: str) -> int:
+    """The width of a (possibly two-line) column label."""
+    return max(cell_len(line) for line in label.split("\n"))
+
+
+def _title(text: str) -> Text:
+    """A title cell: one line, ``…`` where it is cut (the whole title is under the table)."""
+    return Text(text, end="", no_wrap=True, overflow="ellipsis")
 
 
 class MatrixScreen(IdeaEditing, BaseScreen):
@@ -28,27 +76,7 @@ class MatrixScreen(IdeaEditing, BaseScreen):
 
     NAME = "matrix"
     part = "create"
-    SCREEN_COMMANDS = [
-        *[Command(f"score({n})", str(n), "matrix.score", "help.matrix_score", show=n == 1) for n in range(1, 6)],
-        Command("score(0)", "delete", "matrix.clear", "help.matrix_clear", show=False),
-        Command("add_idea", "n", "matrix.add", "help.matrix_add"),
-        Command("edit('title')", "e", "matrix.edit", "help.matrix_edit"),
-        Command("edit('description')", "i", "matrix.description", "help.matrix_description", show=False),
-        Command("cycle_source", "s", "matrix.source", "help.matrix_source", show=False),
-        Command("inspired_by", "l", "matrix.inspired", "help.matrix_inspired", show=False),
-        Command("toggle_chosen", "space", "matrix.choose", "help.matrix_choose"),
-        Command("make_concept", "k", "matrix.concept", "help.matrix_concept"),
-        Command("weight(1)", "plus", "matrix.weight_up", "help.matrix_weight", show=False),
-        Command("weight(-1)", "minus", "matrix.weight_down", "help.matrix_weight", show=False),
-        Command("sort_column", "o", "matrix.sort", "help.matrix_sort"),
-        Command("filter", "slash", "matrix.filter", "help.matrix_filter"),
-        Command("toggle_votes_in_ranking", "t", "matrix.votes_rank", "help.matrix_votes_rank", show=False),
-        Command("goto_votes", "p", "matrix.votes", "help.matrix_votes"),
-        Command("switch_view", "v", "matrix.view", "help.matrix_view"),
-        Command("axis('y')", "y", "matrix.axis_y", "help.matrix_axis", show=False),
-        Command("axis('x')", "x", "matrix.axis_x", "help.matrix_axis", show=False),
-        Command("delete_idea", "ctrl+d", "matrix.delete", "help.matrix_delete", show=False),
-    ]
+    SCREEN_COMMANDS = SCREEN_COMMANDS
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     MatrixScreen #matrix-info { height: auto; padding: 0 2; color: $text-muted; }
@@ -57,17 +85,29 @@ class MatrixScreen(IdeaEditing, BaseScreen):
     MatrixScreen.-plot #ideas { display: none; }
     MatrixScreen.-plot #plot-area { display: block; }
     MatrixScreen #legend { height: 1fr; margin: 0 1; }
+    MatrixScreen #idea-detail { height: auto; max-height: 20%; padding: 0 2; background: $boost; }
     """
 
     def __init__(self) -> None:
         super().__init__()
-        self.sort_key = "order"
-        self.sort_reverse = False
-        self.filter_text = ""
-        self.plot_mode = False
-        self.axes = ("importance", "feasibility")
         self._shown: dict[str, tuple[int, float, dict[str, int], int]] = {}
         """What each row shows now: (rank, score, scores, dots), to update only what changed."""
+        self._light = False
+        self._relabel_columns = False
+        self._table_stale = False
+
+    @property
+    def view(self) -> MatrixView:
+        """Sort, filter and view: kept in the app for this project, so they outlive the screen."""
+        return self.bapp.view_state.setdefault((self.session.path, self.NAME), MatrixView())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer shows, and the keys do, only what works in the view on screen."""
+        if (action in OWN_ACTIONS or action in PLOT_ONLY) and self.is_mounted and self.bapp.session is not None:
+            works = action in PLOT_ONLY | PLOT_TOO if self.view.plot_mode else action not in PLOT_ONLY
+            if not works:
+                return False
+        return super().check_action(action, parameters)
 
     # -- building ------------------------------------------------------------------------------
     def guidance_text(self) -> str | None:
@@ -78,60 +118,75 @@ class MatrixScreen(IdeaEditing, BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="matrix-info")
-        yield DataTable(id="ideas", cursor_type="cell", zebra_stripes=True)
+        yield FittedTable(id="ideas", cursor_type="cell", zebra_stripes=True, header_height=2, flex="title",
+                          flex_min=TITLE_MIN, flex_narrow=TITLE_NARROW, pinned=PINNED)
         with Static(id="plot-area"):
             yield TwoByTwo(id="plot")
-            yield DataTable(id="legend", cursor_type="row")
+            yield Legend(id="legend", cursor_type="row")
+        yield Static("", id="idea-detail")
         yield EditBar(id="edit-bar")
 
     def populate(self) -> None:
-        table = self.query_one("#ideas", DataTable)
+        table = self.query_one("#ideas", FittedTable)
         table.clear(columns=True)
-        table.add_column(cell("#"), key="rank", width=4)
-        table.add_column(cell(self.t("matrix.idea")), key="title", width=32)
+        table.add_column(cell("#"), key="rank", width=self._rank_width())
+        table.add_column(cell(self.t("matrix.idea")), key="title", width=TITLE_MIN)
+        score = self.t("matrix.col_score")
+        table.add_column(cell(score), key="score", width=max(4, _width(score)))
         for criterion in self.method.criteria:
-            table.add_column(cell(self._criterion_label(criterion.id)), key=criterion.id, width=COLUMN)
-        table.add_column(cell(self.t("matrix.dots")), key="dots", width=7)
-        table.add_column(cell(self.t("matrix.weighted")), key="score", width=6)
-        table.add_column(cell(self.t("matrix.chosen")), key="chosen", width=5)
+            label = self._criterion_label(criterion.id)
+            table.add_column(cell(label), key=criterion.id, width=_width(label))
+        for key, text in (("dots", "matrix.dots"), ("chosen", "matrix.chosen")):
+            table.add_column(cell(self.t(text)), key=key, width=_width(self.t(text)))
+        table.fit_columns(force=True)
         legend = self.query_one("#legend", DataTable)
         legend.clear(columns=True)
-        for key in ("#", "matrix.idea", "matrix.quadrant"):
+        for key in ("#", "matrix.quadrant", "matrix.idea"):  # the quadrant before a title that can be long
             legend.add_column(cell(self.t(key) if "." in key else key), key=key)
-        self.set_class(self.plot_mode, "-plot")
+        self.set_class(self.view.plot_mode, "-plot")
         self.fill()
-        table.focus()
-        table.move_cursor(column=2)
+        (legend if self.view.plot_mode else table).focus()
+        table.move_cursor(column=FIRST_CRITERION)
+        self.refresh_bindings()
+
+    def _rank_width(self) -> int:
+        return max(2, len(str(len(self.session.project.create.ideas))))
 
     def _criterion_label(self, criterion_id: str) -> str:
-        """``Vigtighed ×3``, shortened to fit the column (the full names are in the info line)."""
+        """``Strategisk`` / ``match ×1``: the short name from the texts (the method's name for a
+        criterion of an organisation's own method file), on two lines with the weight."""
         criterion = next(c for c in self.method.criteria if c.id == criterion_id)
-        weight = f" ×{effective_weights(self.session.project, self.method)[criterion_id]:g}"
-        name = criterion.name(self.lang)
-        room = COLUMN - len(weight)
-        return (name if len(name) <= room else name[:room - 1] + "…") + weight
+        short = tr(self.lang, f"matrix.short.{criterion_id}", default=criterion.name(self.lang))
+        return matrix.criterion_header(short, effective_weights(self.session.project, self.method)[criterion_id])
 
-    def _visible(self, ranked: list[RankedIdea]) -> list[RankedIdea]:
+    def _visible(self, ranked: list[RankedIdea], sort_key: str | None = None) -> list[RankedIdea]:
+        view = self.view
         order = [idea.id for idea in self.session.project.create.ideas]
-        return matrix.visible_rows(ranked, order, self.sort_key, self.sort_reverse, self.filter_text)
+        return matrix.visible_rows(ranked, order, sort_key or view.sort_key, view.sort_reverse and not sort_key,
+                                   view.filter_text)
 
     def _cells(self, item: RankedIdea) -> list:
         idea = item.idea
         scores = [cell(str(idea.scores[c.id]) if c.id in idea.scores else "·") for c in self.method.criteria]
-        return [cell(str(item.rank)), cell(idea.title), *scores, cell(str(item.dots) if item.dots else ""),
-                cell(f"{item.score:.2f}"), cell("✓" if idea.chosen else "")]
+        return [cell(str(item.rank)), _title(idea.title), cell(f"{item.score:.2f}"), *scores,
+                cell(str(item.dots) if item.dots else ""), cell("✓" if idea.chosen else "")]
 
     def fill(self) -> None:
         """Rebuild the table (and the 2×2 view) from the project."""
         ranked = rank_ideas(self.session.project, self.method)
-        self._show_info()
-        if self.plot_mode:  # the table is hidden: rebuild it when it is shown again
+        self._show_info(ranked)
+        if self.view.plot_mode:  # the table is hidden: rebuild it when it is shown again
             self._table_stale = True
             self._draw_plot(ranked)
+            self._show_detail()
             return
         self._table_stale = False
         self._shown = {r.idea.id: (r.rank, r.score, dict(r.idea.scores), r.dots) for r in ranked}
-        table = self.query_one("#ideas", DataTable)
+        table = self.query_one("#ideas", FittedTable)
+        rank_column = table.columns[ColumnKey("rank")]
+        if rank_column.width < self._rank_width():
+            rank_column.width = self._rank_width()
+            table.fit_columns(force=True)
         coordinate = table.cursor_coordinate
         current = self.current_id()
         table.clear()
@@ -141,6 +196,7 @@ class MatrixScreen(IdeaEditing, BaseScreen):
             table.move_cursor(row=table.get_row_index(current), column=coordinate.column)
         else:
             table.move_cursor(row=min(coordinate.row, max(0, table.row_count - 1)), column=coordinate.column)
+        self._show_detail()
 
     def refresh_scores(self) -> None:
         """Update rank, scores and weights in place (fast path for a score or weight change)."""
@@ -148,8 +204,9 @@ class MatrixScreen(IdeaEditing, BaseScreen):
         old = self._shown
         self._shown = {r.idea.id: (r.rank, r.score, dict(r.idea.scores), r.dots) for r in ranked}
         table = self.query_one("#ideas", DataTable)
-        if self.sort_key not in ("order", "title") or set(old) != set(self._shown) or self.filter_text \
-                or self.plot_mode or self._table_stale:
+        view = self.view
+        if view.sort_key not in ("order", "title") or set(old) != set(self._shown) or view.filter_text \
+                or view.plot_mode or self._table_stale:
             self.fill()
             return
         changed = [(item, old[item.idea.id]) for item in ranked
@@ -165,56 +222,93 @@ class MatrixScreen(IdeaEditing, BaseScreen):
                 for criterion in self.method.criteria:
                     value = item.idea.scores.get(criterion.id)
                     table.update_cell(item.idea.id, criterion.id, cell(str(value) if value else "·"))
-        self._show_info()
+        self._show_info(ranked)
 
-    def _show_info(self) -> None:
-        create = self.session.project.create
-        parts = [self.t("matrix.sorted_by", column=self.t(f"matrix.sort_{self.sort_key}")
-                        if self.sort_key in matrix.SORT_KEYS
-                        else next(c.name(self.lang) for c in self.method.criteria if c.id == self.sort_key))]
+    def _show_info(self, ranked: list[RankedIdea]) -> None:
+        create, view = self.session.project.create, self.view
+        total = len(create.ideas)
+        if view.filter_text:
+            shown = len(self._visible(ranked, sort_key="order"))
+            parts = [self.t("matrix.count_filtered", shown=shown, total=total, text=view.filter_text)]
+        else:
+            parts = [self.t("matrix.count", n=total)]
+        parts.append(self.t("matrix.chosen_count", n=sum(1 for i in create.ideas if i.chosen)))
+        names = {c.id: c.name(self.lang) for c in self.method.criteria}
+        column = self.t(f"matrix.sort_{view.sort_key}") if view.sort_key in matrix.SORT_KEYS \
+            else names.get(view.sort_key, view.sort_key)
+        parts.append(self.t("matrix.sorted_by", column=column) + (" ↑" if view.sort_reverse else ""))
         weights = effective_weights(self.session.project, self.method)
         parts.append(self.t("matrix.weights") + " " + ", ".join(
             f"{c.name(self.lang)} ×{weights[c.id]:g}" for c in self.method.criteria))
         parts.append(self.t("matrix.votes_count" if create.votes_in_ranking else "matrix.votes_not_count"))
-        if self.filter_text:
-            parts.append(self.t("matrix.filtered", text=self.filter_text))
-        chosen = sum(1 for i in create.ideas if i.chosen)
-        parts.append(self.t("matrix.summary", ideas=len(create.ideas), chosen=chosen))
         self.query_one("#matrix-info", Static).update(Content(" · ".join(parts)))
 
+    def _show_detail(self) -> None:
+        """The whole title and description of the idea under the cursor."""
+        idea_id = self._legend_id() if self.view.plot_mode else self.current_id()
+        idea = next((i for i in self.session.project.create.ideas if i.id == idea_id), None)
+        detail = self.query_one("#idea-detail", Static)
+        if idea is None:
+            filtered = self.view.filter_text and self.session.project.create.ideas
+            detail.update(Content(self.t("matrix.none_match", text=self.view.filter_text) if filtered
+                                  else self.t("matrix.no_ideas")))
+            return
+        text = Content.styled(idea.title, "bold")
+        if idea.description:
+            text += Content("\n") + Content(idea.description)
+        else:
+            text += Content("\n") + Content.styled(self.t("matrix.no_description"), "$text-muted")
+        detail.update(text)
+
+    def _legend_id(self) -> str | None:
+        legend = self.query_one("#legend", DataTable)
+        if not legend.row_count:
+            return None
+        return str(legend.coordinate_to_cell_key(legend.cursor_coordinate).row_key.value)
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        if event.data_table.id == "ideas":
+            self._show_detail()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "legend":
+            self._show_detail()
+
     def _draw_plot(self, ranked: list[RankedIdea]) -> None:
-        vertical, horizontal = self.axes
-        placement = matrix.place(ranked, vertical, horizontal)
+        vertical, horizontal = self.view.fitted_axes([c.id for c in self.method.criteria])
+        shown = self._visible(ranked, sort_key="rank")
+        placement = matrix.place(shown, vertical, horizontal)
         names = {c.id: c.name(self.lang) for c in self.method.criteria}
         names |= {q: self.t(f"matrix.q_{q}") for q in matrix.QUADRANTS.values()}
         self.query_one("#plot", TwoByTwo).show(placement, vertical, horizontal, names)
         legend = self.query_one("#legend", DataTable)
+        current = self._legend_id()
         legend.clear()
-        for item in ranked:
+        for item in shown:
             quadrant = placement.quadrant_of(item, vertical, horizontal)
             where = self.t(f"matrix.q_{quadrant}") if quadrant else self.t("matrix.unplaced")
-            legend.add_row(cell(str(item.rank)), cell(item.idea.title), cell(where), key=item.idea.id)
+            legend.add_row(cell(str(item.rank)), cell(where), cell(item.idea.title), key=item.idea.id)
+        if current is not None and current in legend.rows:
+            legend.move_cursor(row=legend.get_row_index(current))
 
     def project_changed(self) -> None:
         super().project_changed()
         if self._relabel_columns:
-            table = self.query_one("#ideas", DataTable)
+            table = self.query_one("#ideas", FittedTable)
             for criterion in self.method.criteria:
-                table.columns[ColumnKey(criterion.id)].label = cell(self._criterion_label(criterion.id))
-            table.refresh()
+                column = table.columns[ColumnKey(criterion.id)]
+                column.label = cell(self._criterion_label(criterion.id))
+                column.width = _width(column.label.plain)
+            table.fit_columns(force=True)
         if self._light:
             self.refresh_scores()
         else:
             self.fill()
         self._light = self._relabel_columns = False
 
-    _light = False
-    _relabel_columns = False
-    _table_stale = False
-
     # -- helpers -------------------------------------------------------------------------------
     def current_id(self) -> str | None:
-        """The idea under the cursor."""
+        """The idea under the table's cursor."""
         table = self.query_one("#ideas", DataTable)
         if not table.row_count:
             return None
@@ -237,12 +331,19 @@ class MatrixScreen(IdeaEditing, BaseScreen):
 
     # -- scoring and weights ---------------------------------------------------------------------
     def action_score(self, value: int) -> None:
-        """Score the idea under the cursor on the criterion of the column (0 clears)."""
+        """Score the idea under the cursor on the column's criterion (0 clears), then move on to
+        the next criterion, or to the next idea's first one after the last."""
         idea_id, column = self.current_id(), self.current_column()
-        if idea_id is None or column not in {c.id for c in self.method.criteria}:
+        criteria = [c.id for c in self.method.criteria]
+        if idea_id is None or column not in criteria:
             if idea_id is not None:
                 self.notify(self.t("matrix.pick_criterion"), timeout=3)
             return
+        table = self.query_one("#ideas", DataTable)
+        row, col = table.cursor_coordinate
+        if value:
+            row, col = matrix.advance(row, col, [table.get_column_index(c) for c in criteria], table.row_count)
+        next_id = str(table.coordinate_to_cell_key(table.cursor_coordinate._replace(row=row)).row_key.value)
 
         def change(project: Project) -> None:
             scores = dict(self._idea(project, idea_id).scores)
@@ -252,7 +353,12 @@ class MatrixScreen(IdeaEditing, BaseScreen):
                 scores.pop(column, None)
             self._idea(project, idea_id).scores = scores
 
-        self._edit("matrix.score", change, light=True)
+        if self._edit("matrix.score", change, light=True) and next_id in table.rows:
+            table.move_cursor(row=table.get_row_index(next_id), column=col)
+
+    def action_digit_in_plot(self) -> None:
+        """A digit in the 2×2 view: say where digits score."""
+        self.notify(self.t("matrix.digits_in_plot"), timeout=3)
 
     def action_weight(self, delta: int) -> None:
         """Raise or lower the weight of the criterion in the column under the cursor."""
@@ -276,34 +382,37 @@ class MatrixScreen(IdeaEditing, BaseScreen):
     # -- views -----------------------------------------------------------------------------------
     def action_sort_column(self) -> None:
         """Sort by the column under the cursor; again reverses."""
-        column = self.current_column()
-        if column == self.sort_key:
-            self.sort_reverse = not self.sort_reverse
+        column, view = self.current_column(), self.view
+        if column == view.sort_key:
+            view.sort_reverse = not view.sort_reverse
         else:
-            self.sort_key, self.sort_reverse = column, False
+            view.sort_key, view.sort_reverse = column, False
         self.fill()
 
     def action_filter(self) -> None:
         """Show only ideas whose text contains what you type (empty shows all)."""
-        self.query_one(EditBar).open(self.t("matrix.prompt_filter"), "filter", self.filter_text)
+        self.query_one(EditBar).open(self.t("matrix.prompt_filter"), "filter", self.view.filter_text)
 
     def action_switch_view(self) -> None:
         """Switch between the table and the 2×2 view."""
-        self.plot_mode = not self.plot_mode
-        self.set_class(self.plot_mode, "-plot")
+        view = self.view
+        view.plot_mode = not view.plot_mode
+        self.set_class(view.plot_mode, "-plot")
         self.fill()
-        (self.query_one("#legend") if self.plot_mode else self.query_one("#ideas")).focus()
+        (self.query_one("#legend") if view.plot_mode else self.query_one("#ideas")).focus()
+        self.refresh_bindings()
 
     def action_axis(self, which: str) -> None:
-        """Use the next criterion on the vertical (y) or horizontal (x) axis of the 2×2 view."""
+        """Use the next criterion on the vertical (y) or horizontal (x) axis of the 2×2 view; the
+        two axes are never the same criterion."""
         ids = [c.id for c in self.method.criteria]
-        vertical, horizontal = self.axes
+        vertical, horizontal = self.view.fitted_axes(ids)
         if which == "y":
-            vertical = ids[(ids.index(vertical) + 1) % len(ids)]
+            vertical = matrix.next_axis(ids, vertical, horizontal)
         else:
-            horizontal = ids[(ids.index(horizontal) + 1) % len(ids)]
-        self.axes = (vertical, horizontal)
-        if self.plot_mode:
+            horizontal = matrix.next_axis(ids, horizontal, vertical)
+        self.view.axes = (vertical, horizontal)
+        if self.view.plot_mode:
             self._draw_plot(rank_ideas(self.session.project, self.method))
 
     def action_goto_votes(self) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from borgerspil_tui.core.derived import RankedIdea
 from borgerspil_tui.core.matrix import HIGH, Placement
@@ -51,3 +52,9 @@ class TwoByTwo(Static):
         rows.append(Content(axis))
         rows.append(Content.styled(f"{'':6}{names[horizontal]} →", "bold"))
         self.update(Content("\n").join(rows))
+
+
+class Legend(DataTable):
+    """Where each idea landed in the 2×2 view; the digits that score in the table only explain here."""
+
+    BINDINGS = [Binding(str(n), "screen.digit_in_plot", show=False) for n in range(1, 6)]

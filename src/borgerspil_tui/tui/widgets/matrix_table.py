@@ -1,0 +1,76 @@
+"""A table whose one wide column takes the room the others leave, and whose first columns stay put
+when the table is wider than the screen."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
+
+
+class FittedTable(DataTable):
+    """A DataTable with one flexible column (``flex``) and ``pinned`` columns that stay put.
+
+    When every column fits, the flexible column gets all the room that is left (at least
+    ``flex_min``) and nothing is pinned. When they do not, the flexible column gets a third of the
+    width (between ``flex_narrow`` and ``flex_min``) and the first ``pinned`` columns stay put
+    while the rest scrolls sideways.
+    """
+
+    DEFAULT_CSS = """
+    FittedTable { scrollbar-gutter: stable; }
+    """
+
+    def __init__(self, *, flex: str, flex_min: int, flex_narrow: int, pinned: int, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.flex = ColumnKey(flex)
+        self.flex_min = flex_min
+        self.flex_narrow = flex_narrow
+        self.pinned = pinned
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.fit_columns()
+
+    def _scroll_cursor_into_view(self, animate: bool = False) -> None:
+        """DataTable's, then sideways to the next column edge, so that no sliver of a column shows
+        beside the columns that stay put."""
+        super()._scroll_cursor_into_view(animate=animate)
+        if not self.fixed_columns or animate:
+            return
+        pinned = sum(c.get_render_width(self) for c in self.ordered_columns[: self.fixed_columns])
+        first_visible = int(self.scroll_x) + pinned
+        edge = 0
+        for column in self.ordered_columns:
+            if edge >= first_visible:
+                break
+            edge += column.get_render_width(self)
+        if edge > first_visible:
+            self.scroll_to(x=min(edge - pinned, self.max_scroll_x), animate=False, force=True)
+
+    def fits(self) -> bool:
+        """Whether every column is on screen (no sideways scrolling)."""
+        return self.fixed_columns == 0
+
+    def fit_columns(self, *, force: bool = False) -> None:
+        """Give the flexible column its width for the table's size now (``force``: other columns
+        changed their width or label too)."""
+        column = self.columns.get(self.flex)
+        room = self.scrollable_content_region.width
+        if column is None or room <= 0:
+            return
+        others = sum(c.get_render_width(self) for key, c in self.columns.items() if key != self.flex)
+        left = room - others - 2 * self.cell_padding
+        if left >= self.flex_min:
+            width, pinned = left, 0
+        else:
+            width, pinned = max(self.flex_narrow, min(self.flex_min, room // 3)), self.pinned
+        if (column.width, self.fixed_columns) == (width, pinned) and not force:
+            return
+        column.width = width
+        column.auto_width = False
+        self.fixed_columns = pinned
+        # DataTable has no public way to change a column's width: drop what it has drawn and let it
+        # measure its size again.
+        self._clear_caches()
+        self._require_update_dimensions = True
+        self.refresh()

@@ -86,7 +86,7 @@ async def ours(path: Path) -> dict[str, float]:
             results.setdefault("open the matrix", []).append((time.process_time() - start) * 1000)
             table = app.screen.query_one("#ideas")
             for row in range(0, 40, 8):
-                table.move_cursor(row=row, column=2)
+                table.move_cursor(row=row, column=3)  # the first criterion (after rank, title, score)
                 for digit in ("5", "1"):
                     results.setdefault("score change, re-ranked", []).append(await cpu_ms(pilot, digit))
             results.setdefault("weight change (+), all ranks", []).append(await cpu_ms(pilot, "plus"))

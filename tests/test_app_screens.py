@@ -98,7 +98,7 @@ async def test_a_broken_file_opens_the_error_screen_and_is_untouched(tmp_path: P
         app.open_project(broken)
         await pilot.pause()
         assert isinstance(app.screen, LoadErrorScreen)
-        assert f"{broken}:4:3: focus: unknown field 'problme'" in screen_text(app)
+        assert f"{broken}:4:3: focus: ukendt felt 'problme'" in screen_text(app)  # the app's language
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
     assert broken.read_bytes() == content

@@ -26,10 +26,7 @@ def is_one(count: object) -> bool:
         return False
     if isinstance(count, (int, float)):
         return abs(count) == 1
-    try:
-        return abs(float(str(count).replace(",", ".").replace("\u2212", "-"))) == 1
-    except ValueError:
-        return False
+    return str(count).strip().lstrip("+-\u2212") == "1"  # a number already written: "1", not "1.000"
 
 
 def plural(count: object, one: str, many: str) -> str:

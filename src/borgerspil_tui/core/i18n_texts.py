@@ -45,7 +45,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "missing.organisation.reflection": ("Besvar et refleksionsspørgsmål", "Answer a reflection question"),
     "missing.organisation.empathy": ("Prøv en empatiøvelse", "Try an empathy exercise"),
     "missing.checklist": ("{open} af {total} spørgsmål i tjeklisten er ikke besvaret",
-                          "{open} of {total} checklist questions are not answered"),
+                          "{open} of {total} checklist questions {open:is|are} not answered"),
     # check command
     "check.next": ("Næste skridt", "Next step"),
     "check.done": ("Alt er gjort. Godt arbejde!", "Everything is done. Well done!"),
@@ -221,8 +221,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "wizard.bad_file": ("Filnavnet må ikke indeholde / eller starte med et punktum",
                         "The file name must not contain / or start with a dot"),
     "wizard.file_exists": ("{name} findes allerede – vælg et andet navn", "{name} already exists – choose another name"),
-    "wizard.team_size": ("Holdet har {count} personer; metoden anbefaler 4–6",
-                         "The team has {count} people; the method recommends 4–6"),
+    "wizard.team_size": ("Holdet har {count} {count:person|personer}; metoden anbefaler 4–6",
+                         "The team has {count} {count:person|people}; the method recommends 4–6"),
     # Overview and parts
     "overview.next": ("Næste", "Next"),
     "overview.checklist": ("Tjekliste", "Checklist"),

@@ -11,7 +11,8 @@ TOOL_TEXTS: dict[str, tuple[str, str]] = {
     "tree.consequences": ("Konsekvenser", "Consequences"),
     "tree.uncertain_mark": ("(usikker)", "(uncertain)"),
     "tree.evidence": ("[belæg: +{supports} −{contradicts}]", "[evidence: +{supports} −{contradicts}]"),
-    "tree.count": ("{causes} årsager · {consequences} konsekvenser", "{causes} causes · {consequences} consequences"),
+    "tree.count": ("{causes} {causes:årsag|årsager} · {consequences} {consequences:konsekvens|konsekvenser}",
+                   "{causes} {causes:cause|causes} · {consequences} {consequences:consequence|consequences}"),
     "tree.edit": ("ret", "edit"),
     "tree.sibling": ("ny ved siden af", "new beside"),
     "tree.child": ("ny under", "new below"),
@@ -127,10 +128,10 @@ TOOL_TEXTS: dict[str, tuple[str, str]] = {
     "process.by_both": ("begge", "both"),
     "process.edit": ("ret", "edit"),
     "process.clear": ("ryd", "clear"),
-    "process.totals": ("I alt: {weeks} uger · {budget} kr. · holdet selv: {team} faser · eksterne: {external} · "
-                       "begge: {both}",
-                       "Total: {weeks} weeks · {budget} kr. · the team itself: {team} phases · outside help: "
-                       "{external} · both: {both}"),
+    "process.totals": ("I alt: {weeks} {weeks:uge|uger} · {budget} kr. · holdet selv: {team} {team:fase|faser} · "
+                       "eksterne: {external} · begge: {both}",
+                       "Total: {weeks} {weeks:week|weeks} · {budget} kr. · the team itself: {team} {team:phase|phases} · "
+                       "outside help: {external} · both: {both}"),
     "process.not_a_number": ("{text} er ikke et tal", "{text} is not a number"),
     "help.process_edit": ("Ret feltet (Enter)", "Edit the cell (Enter)"),
     "help.process_done_by": ("Hvem gør arbejdet: holdet → eksterne → begge", "Who does the work: team → outside → both"),

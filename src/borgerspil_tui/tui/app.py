@@ -204,9 +204,9 @@ class BorgerspilApp(App[None]):
 
     def search_themes(self) -> None:
         from textual.command import CommandPalette
-        from textual.theme import ThemeProvider
+        from borgerspil_tui.tui.palette import ThemeCommands
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.tr("palette.themes")))
+        self.push_screen(CommandPalette(providers=[ThemeCommands], placeholder=self.tr("palette.themes")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(self.tr("system.theme"), self.tr("system.theme_help"), self.search_themes)

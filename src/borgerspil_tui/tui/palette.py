@@ -1,4 +1,8 @@
-"""The command palette: every screen by its Danish or English name, and every command."""
+"""The command palette: every screen by its Danish or English name, and every command.
+
+When nothing matches, the palette says so in the app's language: Textual's own "No matches found"
+is English only, so each provider here yields one line of its own instead (choosing it does nothing).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.theme import ThemeProvider
 
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.tui.commands import APP_COMMANDS, Command
@@ -45,15 +50,42 @@ class AppCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         lang = self.app.language  # type: ignore[attr-defined]
+        found = False
         for da, en, help_text, run in self._entries():
             label, other = (en, da) if lang == "en" else (da, en)
             score = _score(matcher, label)
             other_score = _score(matcher, other)
             if other_score > score:
                 shown = Content(f"{label} · ").append(matcher.highlight(other))
+                found = True
                 yield Hit(other_score, shown, run, text=label, help=help_text)  # type: ignore[arg-type]
             elif score > 0:
+                found = True
                 yield Hit(score, matcher.highlight(label), run, text=label, help=help_text)  # type: ignore[arg-type]
+        if not found:
+            yield no_matches(lang)
+
+
+def _nothing() -> None:
+    """What choosing the "no matches" line does."""
+
+
+def no_matches(lang: str) -> Hit:
+    """The palette's line for a search that found nothing, in ``lang`` (instead of Textual's English)."""
+    text = tr(lang, "palette.no_matches")
+    return Hit(1, Content(text), _nothing, text=text, help=tr(lang, "palette.no_matches_help"))
+
+
+class ThemeCommands(ThemeProvider):
+    """Textual's list of themes, saying "no match" in the app's language."""
+
+    async def search(self, query: str) -> Hits:
+        found = False
+        async for hit in super().search(query):
+            found = True
+            yield hit
+        if not found:
+            yield no_matches(self.app.language)  # type: ignore[attr-defined]
 
 
 def _score(matcher, label: str) -> float:  # noqa: ANN001 - textual.fuzzy.Matcher

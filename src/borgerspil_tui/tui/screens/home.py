@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from borgerspil_tui.core.overview import project_status
-from borgerspil_tui.core.problems import FileProblemError
+from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.storage import SUFFIX, load_project
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.commands import Command, bindings
@@ -33,12 +33,14 @@ class HomeScreen(BaseScreen):
     HomeScreen #folder { padding: 1 2 0 2; color: $text-muted; }
     HomeScreen #projects { height: 1fr; margin: 1 2; }
     HomeScreen #empty { padding: 1 2; }
+    HomeScreen #hint { padding: 0 2; color: $text-error; height: auto; max-height: 3; }
     """
 
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t("home.folder", folder=str(self.bapp.folder))), id="folder")
         table: DataTable[Text] = DataTable(id="projects", cursor_type="row", zebra_stripes=True)
         yield table
+        yield Static("", id="hint")
         yield Static(Content(self.t("home.empty")), id="empty")
 
     def populate(self) -> None:
@@ -56,12 +58,16 @@ class HomeScreen(BaseScreen):
         for key in ("home.col.title", "home.col.progress", "home.col.changed", "home.col.file"):
             table.add_column(cell(self.t(key)), key=key)
         files = self.files()
+        self._unreadable: dict[str, Problem] = {}
+        """The first problem of each file that cannot be read, shown under the list."""
         for path in files:
             changed = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
             try:
                 project = load_project(path).project
-            except FileProblemError:
+            except FileProblemError as error:
                 title, progress = self.t("home.unreadable"), "—"
+                if error.problems:
+                    self._unreadable[str(path)] = error.problems[0]
             else:
                 statuses = project_status(project, self.method, self.lang)
                 title = project.title
@@ -71,6 +77,13 @@ class HomeScreen(BaseScreen):
         table.display = bool(files)
         if files:
             table.focus()
+
+    @on(DataTable.RowHighlighted, "#projects")
+    def _show_hint(self, event: DataTable.RowHighlighted) -> None:
+        """Under the list: why the file under the cursor cannot be read, in the app's language."""
+        problem = getattr(self, "_unreadable", {}).get(str(event.row_key.value))
+        hint = self.query_one("#hint", Static)
+        hint.update(Content(problem.format(Path(str(event.row_key.value)).name, self.lang)) if problem else "")
 
     def action_open_selected(self) -> None:
         """Open the project under the cursor."""

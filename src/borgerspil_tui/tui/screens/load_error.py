@@ -40,7 +40,7 @@ class LoadErrorScreen(Screen[None]):
         with VerticalScroll():
             yield Static(Content(tr(lang, "error.explain", path=str(self.path))), id="explain")
             for problem in self.problems:
-                yield Static(Content(problem.format(self.path)), classes="problem")
+                yield Static(Content(problem.format(self.path, lang)), classes="problem")
         yield KeyBar()
 
     def action_back(self) -> None:

@@ -109,7 +109,7 @@ async def test_failed_save_keeps_everything_and_can_retry(example_copy: Path, mo
         await pilot.pause()
         assert app.session.state is SaveState.FAILED
         assert "Permission denied" in app.session.last_error
-        assert "Permission denied" in str(app.screen.query_one("#status-line").visual)
+        assert "du har ikke lov til at skrive her" in str(app.screen.query_one("#status-line").visual)
         assert app.session.project.checklists["insist-value-measurable"].answer == "yes"
         monkeypatch.setattr(os, "replace", real_replace)
         await pilot.press("ctrl+s")

@@ -123,3 +123,70 @@ async def test_succes_in_the_palette_finds_the_succes_check_first(tmp_path: Path
             await pilot.press("enter")
             await pilot.pause()
             assert app.screen.NAME == "succes"
+
+
+# -- Esc goes back ----------------------------------------------------------------------------------
+def _footer(app) -> str:  # noqa: ANN001
+    from borgerspil_tui.tui.widgets.key_bar import KeyBar
+
+    return str(app.screen.query_one(KeyBar).visual)
+
+
+async def test_esc_goes_back_along_the_path_and_after_a_palette_jump(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.screen.NAME == "overview"
+        assert "tilbage" not in _footer(app)
+        await pilot.press("escape")  # nothing on the overview
+        assert app.screen.NAME == "overview" and app.is_running
+        await pilot.press("1")
+        assert app.screen.NAME == "phase-focus"
+        await pilot.pause()
+        assert "esc tilbage" in _footer(app)
+        await pilot.press("enter")  # the first step's tool
+        assert app.screen.NAME == "problem-tree"
+        await _palette_first(pilot, "matrix")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.NAME == "matrix"
+        await pilot.press("escape")
+        assert app.screen.NAME == "problem-tree"
+        await pilot.press("escape")
+        assert app.screen.NAME == "phase-focus"
+        await pilot.press("escape")
+        assert app.screen.NAME == "overview"
+        await pilot.press("escape")
+        assert app.screen.NAME == "overview"
+
+
+async def test_esc_first_closes_the_edit_then_goes_back(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path), language="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await goto(pilot, "target-groups")
+        await pilot.press("n", *"Ældre", "escape")
+        assert app.screen.NAME == "target-groups" and not app.screen.query_one("#edit-bar").is_open
+        assert app.session.project.focus.target_groups == []
+        await goto(pilot, "value")
+        app.screen.query_one("#text-success_picture").focus()
+        await pilot.press(*"Fru Jensen", "escape")
+        assert app.screen.NAME == "value" and app.screen.focused.id == "values"
+        assert "esc back" in _footer(app)
+        await pilot.press("escape")
+        assert app.screen.NAME == "target-groups"
+        await pilot.press("escape")
+        assert app.screen.NAME == "phase-focus"
+        await goto(pilot, "checklist-focus")
+        await pilot.press("e", *"en note", "escape")
+        assert app.screen.NAME == "checklist-focus" and app.screen.focused.id == "questions"
+        await pilot.press("escape")
+        assert app.screen.NAME == "phase-focus"
+
+
+async def test_enter_on_an_overview_card_opens_the_part_and_nothing_more(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "enter")  # the Fokusér card
+        assert app.is_running and app.screen.NAME == "phase-focus"
+        await pilot.press("escape", "enter")  # back on the overview, Enter opens it again
+        assert app.is_running and app.screen.NAME == "phase-focus"

@@ -86,8 +86,8 @@ class Session:
         self.read_only: SaveError | None = None
         """Why the file may not be written when it was opened (a read-only file or folder), or None:
         edits stay in memory, nothing is saved automatically, and *save as* keeps them."""
-        self.rescued_revision: int | None = None
-        """The revision last written to a rescue copy (so one exit writes one copy)."""
+        self.rescued: tuple[int, Path] | None = None
+        """The revision last written to a rescue copy, and where (one exit writes one copy)."""
         self.revision = 0
         """Goes up with every change to the project (edit, undo, redo, reload)."""
         self._saved_revision = 0
@@ -102,7 +102,7 @@ class Session:
         Temp files an interrupted save of this file left behind are removed, and a file the
         user may not write is opened read-only (:attr:`read_only`).
         """
-        session = cls(load_project(path))
+        session = cls(load_project(path, kept=True))
         remove_stale_temps(path)
         session.read_only = write_refusal(path)
         return session

@@ -15,7 +15,9 @@ from borgerspil_tui.core.method import Method
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.settings import Settings
+from borgerspil_tui.tui.app_files import FilesMixin
 from borgerspil_tui.tui.commands import APP_COMMANDS, bindings
+from borgerspil_tui.tui.drafts import Draft, Drafts
 from borgerspil_tui.tui.registry import project_screens
 from borgerspil_tui.tui.themes import APP_THEMES
 
@@ -30,7 +32,7 @@ def _app_commands():  # noqa: ANN202 - type[Provider]
     return AppCommands
 
 
-class BorgerspilApp(App[None]):
+class BorgerspilApp(FilesMixin, App[None]):
     """Citizen-centred innovation in the terminal."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -53,6 +55,9 @@ class BorgerspilApp(App[None]):
         self.remember = remember
         """Whether settings changes are written to the config folder."""
         self.screen_listeners: set[Any] = set()
+        self.drafts = Drafts()
+        """Typed text that could not be saved yet, kept until the user comes back or lets it go."""
+        self.history = []
         self.current_concept: str | None = None
         """The concept the concept card and the SUCCES check show."""
         self.view_state: dict[tuple[Path, str], Any] = {}
@@ -86,6 +91,7 @@ class BorgerspilApp(App[None]):
         self.set_interval(self.watch_interval, self._check_disk)
         if self._notice:
             self.notify(self._notice, timeout=10, markup=False)
+        self.files_started()
 
     def attach_session(self, session: Session) -> None:
         """Make ``session`` the open project."""
@@ -103,12 +109,17 @@ class BorgerspilApp(App[None]):
 
             self.push_screen(LoadErrorScreen(path, error.problems))
             return False
+        self.keep_typed_text()
+        if self.session is not None and self.session.dirty:
+            self._save(self.session)
         self.attach_session(session)
         from borgerspil_tui.tui.screens.overview import OverviewScreen
 
         while len(self.screen_stack) > 2:
             self.pop_screen()
+        self.history.clear()
         self.switch_screen(OverviewScreen())
+        self.after_open()
         return True
 
     def open_demo(self) -> None:
@@ -131,6 +142,8 @@ class BorgerspilApp(App[None]):
             return
         session = self.session
         if session is not None:
+            if not self._typed_text_settled(session):
+                return
             if session.dirty and not self._save(session):
                 return
             session.unsubscribe(self._session_changed)
@@ -138,6 +151,7 @@ class BorgerspilApp(App[None]):
             self.folder = session.path.parent
         while len(self.screen_stack) > 2:
             self.pop_screen()
+        self.history.clear()
         self.switch_screen(HomeScreen())
 
     def action_new_project(self) -> None:
@@ -189,6 +203,8 @@ class BorgerspilApp(App[None]):
         """Commands that need a project are hidden from the keys (and do nothing) without one."""
         if self.session is None and action in _PROJECT_ACTIONS:
             return False
+        if action == "back":
+            return self.can_go_back()
         return True
 
     # -- palette and help ---------------------------------------------------------------------
@@ -232,6 +248,7 @@ class BorgerspilApp(App[None]):
             return
         if getattr(self.screen, "NAME", None) == name:
             return
+        self._record_way(name)
         base = [s for s in self.screen_stack if getattr(s, "NAME", None) == "overview"]
         if name == "overview":
             while len(self.screen_stack) > 1 and getattr(self.screen, "NAME", None) != "overview":
@@ -242,6 +259,42 @@ class BorgerspilApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    # -- back (Esc) ---------------------------------------------------------------------------------
+    history: list[str]
+    """The screens the user came through to the one on screen (a path, never a loop); Esc goes back."""
+    _going_back = False
+
+    def _record_way(self, name: str) -> None:
+        """Remember where the user leaves from, before going to ``name``."""
+        if self._going_back:
+            return
+        if name == "overview":
+            self.history.clear()
+        elif name in self.history:
+            del self.history[self.history.index(name):]  # back on the path: forget the detour
+        elif (here := getattr(self.screen, "NAME", None)) in project_screens():
+            self.history.append(here)
+
+    def can_go_back(self) -> bool:
+        """Whether Esc goes somewhere: a project screen other than the overview, no dialog open."""
+        name = getattr(self.screen, "NAME", None)
+        return (self.session is not None and not isinstance(self.screen, ModalScreen)
+                and name != "overview" and name in project_screens())
+
+    def action_back(self) -> None:
+        """Esc: leave a text field; else go back to where the user came from (at last the overview)."""
+        if not self.can_go_back():
+            return
+        leave_field = getattr(self.screen, "leave_field", None)
+        if leave_field is not None and leave_field():
+            return
+        target = self.history.pop() if self.history else "overview"
+        self._going_back = True
+        try:
+            self.action_goto(target)
+        finally:
+            self._going_back = False
 
     def action_checklist(self) -> None:
         """Open the checklist of the part on screen (readiness from the overview)."""
@@ -267,6 +320,8 @@ class BorgerspilApp(App[None]):
         session = self.session
         if session is None or not session.dirty or session.state is SaveState.CONFLICT:
             return
+        if session.read_only is not None:
+            return  # kept in memory until the user saves elsewhere (the status line says so)
         self._save(session)
 
     def _save(self, session: Session, *, force: bool = False) -> bool:
@@ -275,12 +330,14 @@ class BorgerspilApp(App[None]):
         if session.state is SaveState.CONFLICT:
             self._ask_about_disk()
         else:
-            self.notify(self.tr("note.save_failed", reason=session.last_error), severity="error",
+            self.notify(self.tr("note.save_failed", reason=session.error_text(self.language)), severity="error",
                         timeout=10, markup=False)
         return False
 
     def action_save(self) -> None:
-        """Save now."""
+        """Save now (a read-only file: save as)."""
+        if self.save_read_only():
+            return
         if self.session is not None and self._save(self.session, force=False):
             self.notify(self.tr("note.saved"), timeout=2)
 
@@ -296,7 +353,7 @@ class BorgerspilApp(App[None]):
                 if self.session.save_as(path):
                     self.notify(self.tr("note.saved_as", path=str(path)), markup=False)
                 else:
-                    self.notify(self.tr("note.save_failed", reason=self.session.last_error),
+                    self.notify(self.tr("note.save_failed", reason=self.session.error_text(self.language)),
                                 severity="error", markup=False)
 
         self.push_screen(SaveAsScreen(self.session.path), chosen)
@@ -350,24 +407,74 @@ class BorgerspilApp(App[None]):
             self.action_save_as()
 
     async def action_quit(self) -> None:
-        """Quit, but never drop unsaved edits silently."""
+        """Quit, but never drop unsaved edits or typed text silently."""
+        self.keep_typed_text()
+        drafts = self.drafts.all()
         session = self.session
         if session is None or not session.dirty:
-            self.exit()
-            return
-        if session.state is not SaveState.CONFLICT and session.save():
-            self.exit()
-            return
+            if not drafts:
+                self.exit()
+                return
+        elif session.state is not SaveState.CONFLICT and session.save():
+            if not drafts:
+                self.exit()
+                return
         from borgerspil_tui.tui.screens.unsaved_quit import UnsavedQuitScreen
 
         def chosen(choice: str | None) -> None:
             if choice == "quit":
+                self.drafts.drop(drafts)
+                self.discard_on_exit = True
                 self.exit()
-            elif choice == "save_as":
+                return
+            if choice == "save_as":
                 self.action_save_as()
             elif choice == "retry":
                 self.call_later(self.action_quit)
-            elif choice == "overwrite" and self._save(session, force=True):
+            elif choice == "overwrite" and session is not None and self._save(session, force=True):
+                self.drafts.drop(drafts)
                 self.exit()
+                return
+            if choice != "retry":
+                self.back_to_drafts(drafts)
 
-        self.push_screen(UnsavedQuitScreen(session, self.language), chosen)
+        self.push_screen(UnsavedQuitScreen(session, self.language, drafts), chosen)
+
+    # -- typed text that is not confirmed (drafts) --------------------------------------------------
+    def keep_typed_text(self) -> None:
+        """Before the project closes or the app quits: every screen commits what is typed in it,
+        or keeps it as a draft when it cannot be saved."""
+        from borgerspil_tui.tui.screens.base import BaseScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, BaseScreen) and screen.is_mounted:
+                screen.keep_typed()
+
+    def back_to_drafts(self, drafts: list[Draft]) -> None:
+        """The user keeps the typed text: show it again where it was typed."""
+        from borgerspil_tui.tui.screens.base import BaseScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BaseScreen) and screen.is_mounted:
+                screen.restore_drafts()
+        waiting = [d for d in drafts if any(d is kept for kept in self.drafts.all())]
+        if waiting and len(waiting) == len(drafts) and waiting[0].name in project_screens():
+            self.action_goto(waiting[0].name)
+
+    def _typed_text_settled(self, session: Session) -> bool:
+        """Before closing the project: commit typed text; ask about any that cannot be saved."""
+        self.keep_typed_text()
+        drafts = self.drafts.of_project(session)
+        if not drafts:
+            return True
+        from borgerspil_tui.tui.screens.drafts_left import DraftsLeftScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self.drafts.drop(drafts)
+                self.action_home()
+            else:
+                self.back_to_drafts(drafts)
+
+        self.push_screen(DraftsLeftScreen(drafts, self.language), chosen)
+        return False

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import load_method
 from borgerspil_tui.core.problems import FileProblemError, Problem
+from borgerspil_tui.core.rescue import Secured, secure_edits
 from borgerspil_tui.core.session import Session
 from borgerspil_tui.core.settings import Settings, choose_language
-from borgerspil_tui.core.storage import atomic_write, dump_project
 from borgerspil_tui.core.text import printable
 
 
@@ -31,8 +32,24 @@ def build_app(args: argparse.Namespace, path: Path | None, *, demo: bool = False
             problems = (path, error.problems)
     folder = (path.parent if path is not None else Path.cwd()).resolve()
     notice = tr(language, "note.demo", path=str(path)) if demo and path is not None else None
-    return BorgerspilApp(method=method, settings=settings, language=language, session=session,
-                         load_problems=problems, folder=folder, notice=notice)
+    app = BorgerspilApp(method=method, settings=settings, language=language, session=session,
+                        load_problems=problems, folder=folder, notice=notice)
+    app.autosave_delay = autosave_delay()
+    app.exit_on_signals = True
+    return app
+
+
+AUTOSAVE_ENV = "BORGERSPIL_AUTOSAVE_DELAY"
+"""Seconds between the last edit and the autosave (default 1.5); tests make it long."""
+
+
+def autosave_delay() -> float:
+    """The autosave delay: ``BORGERSPIL_AUTOSAVE_DELAY`` when it is a number from 0.1 to 3600."""
+    try:
+        value = float(os.environ.get(AUTOSAVE_ENV, ""))
+    except ValueError:
+        return 1.5
+    return value if 0.1 <= value <= 3600 else 1.5
 
 
 def run(args: argparse.Namespace, path: Path | None, *, demo: bool = False) -> int:
@@ -42,12 +59,21 @@ def run(args: argparse.Namespace, path: Path | None, *, demo: bool = False) -> i
         app.run()
     finally:
         session = app.session
-        if session is not None and session.dirty:
-            if not session.save(force=False):
-                rescue = session.path.with_name(session.path.name + ".rescued")
-                try:
-                    atomic_write(rescue, dump_project(session.project).encode("utf-8"))
-                    print(f"borgerspil: your latest edits are in {printable(str(rescue))}", file=sys.stderr)
-                except OSError:
-                    print("borgerspil: could not save your latest edits", file=sys.stderr)
+        if session is not None:
+            _say_where(secure_edits(session), app.language)
     return app.return_code or 0
+
+
+def _say_where(secured: Secured | None, lang: str) -> None:
+    """After the app is gone: say where edits went that could not be saved (the terminal may be
+    gone too, after a hang-up: then there is no one to tell)."""
+    if secured is None or secured.saved:
+        return
+    if secured.rescue is not None:
+        text = tr(lang, "rescue.written", path=printable(str(secured.rescue)))
+    else:
+        text = tr(lang, "rescue.failed", reason=printable(secured.error))
+    try:
+        print(f"borgerspil: {text}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command
+from borgerspil_tui.tui.drafts import FORM, Draft
+from borgerspil_tui.tui.widgets.edit_bar import EditBar
 from borgerspil_tui.tui.widgets.guidance import Guidance
 from borgerspil_tui.tui.widgets.status_line import StatusLine
 from borgerspil_tui.tui.widgets.key_bar import KeyBar
@@ -75,7 +78,7 @@ class BaseScreen(Screen):
         try:
             self.session.edit(self.t(label, **values), change, merge_key=merge_key)
         except EditRefused as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.refuse(error.text(self.lang))
             return False
         return True
 
@@ -117,6 +120,7 @@ class BaseScreen(Screen):
         self.bapp.screen_listeners.add(self)
         self.populate()
         self.refresh_status()
+        self.restore_drafts()
 
     def populate(self) -> None:
         """Fill tables and lists after compose (again after a language switch)."""
@@ -125,6 +129,7 @@ class BaseScreen(Screen):
         """Rebuild every text in the new language, keeping whatever is typed in the fields."""
         typed = {w.id: w.value for w in self.query(Input) if w.id}
         written = {w.id: w.text for w in self.query(TextArea) if w.id}
+        bars = self.open_bars()
         await self.recompose()
         for widget in self.query(Input):
             if widget.id in typed:
@@ -135,6 +140,7 @@ class BaseScreen(Screen):
                 area.load_text(written[area.id])
         self.populate()
         self.refresh_status()
+        self.reopen_bars(bars)
 
     def on_unmount(self) -> None:
         self.bapp.screen_listeners.discard(self)
@@ -158,7 +164,141 @@ class BaseScreen(Screen):
         """The project or its save state changed: refresh what the screen shows."""
         self.refresh_status()
 
+    def leave_field(self) -> bool:
+        """Esc in a text field (the edit bar has its own Esc): back to the screen's list; True if it did."""
+        if not isinstance(self.focused, (Input, TextArea)):
+            return False
+        lists = [w for w in self.query("DataTable, Tree, OptionList") if w.focusable]
+        self.set_focus(lists[0] if lists else None)
+        return True
+
     def show_guidance(self, visible: bool) -> None:
         """Show or hide the guidance box."""
         for box in self.query(Guidance):
             box.set_class(not visible, "-hidden")
+
+    # -- typed text that is not confirmed: refused, committed on leaving, or kept as a draft ----
+    _leaving = False
+    """True while the screen commits its typed text because the user leaves it."""
+    _refusal: str | None = None
+    """Why the last edit was refused (read while leaving)."""
+    _draft_session: object | None = None
+    """The session the screen was shown with: typed text is only ever committed to that one."""
+    DRAFTS_PER_PROJECT: ClassVar[bool] = True
+    """Whether the screen's drafts belong to the open project (False: to the app, as the wizard's)."""
+
+    def refuse(self, reason: str) -> None:
+        """An edit was refused: the bar that sent it gets its text back with ``reason`` under it
+        (after the handler is done, whatever it did with the bar); without one, a notice says why."""
+        self._refusal = reason
+        if self._leaving:
+            return
+        bar = next((b for b in self.query(EditBar) if b.submitted is not None), None)
+        if bar is None or bar.submitted is None:
+            self.notify(reason, severity="error", markup=False)
+            return
+        prompt, purpose, text = bar.submitted
+        self.call_next(bar.show_refused, prompt, purpose, text, reason)
+
+    def draft_key(self) -> str:
+        """Which drafts are this screen's: its name (a concept screen adds the concept)."""
+        return self.NAME
+
+    def draft_state(self) -> dict[str, Any]:
+        """What, besides the bar's purpose, the screen needs to take a kept text later."""
+        return {}
+
+    def restore_draft_state(self, state: dict[str, Any]) -> None:
+        """Take back what :meth:`draft_state` gave."""
+
+    def unsaved_form(self) -> dict[str, Any] | None:
+        """A form's fields that are typed but not saved (the wizard), or None."""
+        return None
+
+    def restore_form(self, state: dict[str, Any]) -> None:
+        """Put back what :meth:`unsaved_form` gave."""
+
+    def _drafts_owner(self) -> object | None:
+        return self._draft_session if self.DRAFTS_PER_PROJECT else None
+
+    def _draft(self, purpose: str, prompt: str, text: str, reason: str = "",
+               state: dict[str, Any] | None = None) -> Draft:
+        return Draft(self._drafts_owner(), self.draft_key(), self.NAME, self.screen_title(), purpose, prompt,
+                     text, reason, state or {})
+
+    def keep_typed(self) -> list[Draft]:
+        """The user leaves: commit what is typed in an open bar as Enter would, or keep it as a
+        draft when it cannot be saved (refused, or no project to save it in). Returns new drafts."""
+        parked: list[Draft] = []
+        session = self.bapp.session
+        for bar in self.query(EditBar):
+            if not bar.typed:
+                continue
+            prompt, purpose, text, state = bar.prompt, bar.purpose, bar.text, self.draft_state()
+            reason = self._commit(bar) if session is not None and session is self._draft_session else ""
+            if reason is not None:
+                parked.append(self._draft(purpose, prompt, text, reason, state))
+            bar.close()
+        form = self.unsaved_form()
+        if form is not None:
+            parked.append(self._draft(FORM, "", form.get("summary", ""), state=form))
+        for draft in parked:
+            self.bapp.drafts.park(draft)
+        return parked
+
+    def _commit(self, bar: EditBar) -> str | None:
+        """Hand the bar's text to this screen's handlers now, as Enter would; None when taken,
+        else why not. (Now, not through the message queue: the screen is on its way out.)"""
+        text, purpose = bar.text, bar.purpose
+        bar.submitted = (bar.prompt, purpose, text)
+        message = EditBar.Submitted(text, purpose)
+        self._leaving, self._refusal = True, None
+        try:
+            for _cls, handler in self._get_dispatch_methods(message.handler_name, message):
+                handler(message)
+        finally:
+            self._leaving = False
+        return self._refusal
+
+    def restore_drafts(self) -> None:
+        """Put the drafts kept for this screen back where they were typed."""
+        if self._draft_session is None:
+            self._draft_session = self.bapp.session
+        drafts = self.bapp.drafts.take(self._drafts_owner(), self.draft_key())
+        bars = list(self.query(EditBar))
+        for draft in drafts:
+            if draft.purpose == FORM:
+                self.restore_form(draft.state)
+            elif bars:
+                self.restore_draft_state(draft.state)
+                bars.pop(0).show_draft(self.t("draft.mark"), draft.prompt, draft.purpose, draft.text, draft.reason)
+            else:
+                self.bapp.drafts.park(draft)
+
+    def check_message_enabled(self, message: Message) -> bool:
+        """Once the project this screen was showing is closed, what its widgets still report
+        (a cursor moved by the last commit…) is moot: the screen is on its way out."""
+        if (self._draft_session is not None and self.bapp.session is not self._draft_session
+                and message.control is not None and message.control is not self):
+            return False
+        return super().check_message_enabled(message)
+
+    def on_screen_suspend(self) -> None:
+        """Going away for good (not just under a dialog): keep what is typed."""
+        if self.is_mounted and self not in self.app.screen_stack:
+            for draft in self.keep_typed():
+                self.notify(self.t("draft.kept", place=draft.place), severity="warning", timeout=6, markup=False)
+
+    def open_bars(self) -> list[tuple[str, str, str, str, str, bool]]:
+        """The open bars as they are, to open them again after a rebuild (:meth:`reopen_bars`)."""
+        return [(b.prompt, b.purpose, b.text, b.opened_with, b.reason, b.has_class("-draft"))
+                for b in self.query(EditBar) if b.is_open]
+
+    def reopen_bars(self, bars: list[tuple[str, str, str, str, str, bool]]) -> None:
+        """Open the bars again as :meth:`open_bars` found them."""
+        for bar, (prompt, purpose, text, opened_with, reason, draft) in zip(self.query(EditBar), bars):
+            if draft:
+                bar.show_draft(self.t("draft.mark"), prompt, purpose, text, reason)
+            else:
+                bar.show_refused(prompt, purpose, text, reason)
+            bar.opened_with = opened_with

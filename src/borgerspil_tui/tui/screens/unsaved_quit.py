@@ -12,15 +12,15 @@ class UnsavedQuitScreen(ChoiceScreen):
 
     def __init__(self, session: Session, lang: str) -> None:
         name = session.path.name
-        if session.state is SaveState.CONFLICT:
+        if session.read_only is not None:
+            message = tr(lang, "quit.read_only", name=name)
+            first = ("save_as", tr(lang, "quit.save_as"))
+        elif session.state is SaveState.CONFLICT:
             message = tr(lang, "quit.conflict", name=name)
             first = ("overwrite", tr(lang, "quit.overwrite"))
         else:
-            message = tr(lang, "quit.failed", name=name, reason=session.last_error)
+            message = tr(lang, "quit.failed", name=name, reason=session.error_text(lang))
             first = ("retry", tr(lang, "quit.retry"))
-        super().__init__(tr(lang, "quit.title"), message, [
-            first,
-            ("save_as", tr(lang, "quit.save_as")),
-            ("quit", tr(lang, "quit.discard")),
-            ("cancel", tr(lang, "quit.cancel")),
-        ])
+        choices = [first, ("save_as", tr(lang, "quit.save_as")), ("quit", tr(lang, "quit.discard")),
+                   ("cancel", tr(lang, "quit.cancel"))]
+        super().__init__(tr(lang, "quit.title"), message, list(dict(choices).items()))  # save as once

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
@@ -25,6 +26,8 @@ class PartCard(Static, can_focus=True):
     PartCard:focus { border: thick $accent; }
     PartCard.-done { border: round $success; }
     """
+
+    BINDINGS = [Binding("enter", "open", show=False)]
 
     class Opened(Message):
         """The user asked to open this part."""
@@ -55,6 +58,6 @@ class PartCard(Static, can_focus=True):
     def on_click(self) -> None:
         self.post_message(self.Opened(self.part))
 
-    def key_enter(self) -> None:
-        """Open the part."""
+    def action_open(self) -> None:
+        """Open the part (a binding, so the same Enter is not seen again by the screen it opens)."""
         self.post_message(self.Opened(self.part))

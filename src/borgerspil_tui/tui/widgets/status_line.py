@@ -17,6 +17,7 @@ class StatusLine(Static):
     StatusLine { height: 1; padding: 0 1; background: $panel; color: $foreground; }
     StatusLine.-failed, StatusLine.-conflict { background: $error; color: $text; text-style: bold; }
     StatusLine.-unsaved { color: $text-warning; }
+    StatusLine.-read-only { color: $text-warning; text-style: bold; }
     """
 
     def show_session(self, session: Session | None, lang: str) -> None:
@@ -30,7 +31,10 @@ class StatusLine(Static):
         self.add_class(f"-{session.state.value}")
         state = tr(lang, f"status.{session.state.value}")
         if session.state is SaveState.FAILED and session.last_error:
-            state = f"{state}: {session.last_error}"
+            state = f"{state}: {session.error_text(lang)}"
+        self.set_class(session.read_only is not None, "-read-only")
+        if session.read_only is not None and session.state is not SaveState.FAILED:
+            state = tr(lang, "status.read_only_unsaved" if session.dirty else "status.read_only")
         self.show_parts(session.path.name, state)
 
     _parts: tuple[str, str] | None = None

@@ -190,3 +190,113 @@ async def test_enter_on_an_overview_card_opens_the_part_and_nothing_more(tmp_pat
         assert app.is_running and app.screen.NAME == "phase-focus"
         await pilot.press("escape", "enter")  # back on the overview, Enter opens it again
         assert app.is_running and app.screen.NAME == "phase-focus"
+
+
+# -- Delete deletes the item under the cursor, everywhere -------------------------------------------
+NOT_LISTS = {"overview", "readiness", "organisation", "phase-focus", "phase-experience", "phase-create",
+             "phase-insist", "matrix"}  # maps and step lists; the matrix has its own tests
+
+
+def _rich(tmp_path: Path) -> Path:
+    """A project with something on every screen that Delete can take away, linked together."""
+    from borgerspil_tui.core.model.create import Concept, Guest, PrototypeTest, SuccesRating, Vote
+    from borgerspil_tui.core.model.experience import Insight, Observation
+    from borgerspil_tui.core.model.focus import TargetGroup, ValueGoal
+    from borgerspil_tui.core.model.project import ChecklistAnswer
+    from borgerspil_tui.core.model.readiness import TeamMember
+
+    project = Project(schema_version=1, title="Alt")
+    project.readiness.team = [TeamMember(id="person-aaaaaa", name="Mette")]
+    project.readiness.considerations = {"citizen-reality": "Vi kender borgerne"}
+    project.focus.values = [ValueGoal(kind="productivity", goal="Færre opkald"), ValueGoal(kind="service")]
+    project.focus.target_groups = [TargetGroup(id="group-aaaaaa", name="Ældre")]
+    project.experience.observations = [Observation(id="obs-aaaaaa", what="Venter", quotes=["Det går nok"])]
+    project.experience.insights = [Insight(id="insight-aaaaaa", statement="Ventetid", observations=["obs-aaaaaa"])]
+    project.create.guests = [Guest(id="guest-aaaaaa", name="Borger")]
+    project.create.concepts = [Concept(
+        id="concept-aaaaaa", title="Samme dag", difference="Hurtigt", target_groups=["group-aaaaaa"],
+        tests=[PrototypeTest(id="test-aaaaaa", target_group="group-aaaaaa", prototype="Papir")],
+        succes={"simple": SuccesRating(rating="yes", quote_from="obs-aaaaaa", quote="Det går nok")})]
+    from borgerspil_tui.core.model.create import Idea
+
+    project.create.ideas = [Idea(id="idea-aaaaaa", title="Sms")]
+    project.create.votes = [Vote(voter="guest-aaaaaa", idea="idea-aaaaaa", dots=2),
+                            Vote(voter="person-aaaaaa", idea="idea-aaaaaa", dots=1)]
+    project.checklists = {"focus-problem": ChecklistAnswer(answer="yes", note="klart")}
+    return _project(tmp_path, project, name="alt")
+
+
+async def test_every_screen_that_lists_items_has_delete(tmp_path: Path) -> None:
+    from borgerspil_tui.tui.registry import project_screens
+
+    app = make_app(_rich(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        for name in project_screens():
+            if name in NOT_LISTS:
+                continue
+            await goto(pilot, name)
+            keys = {c.key for c in app.screen.SCREEN_COMMANDS}
+            assert "delete" in keys, name
+            await pilot.press("escape")
+
+
+async def test_delete_on_the_observations_cleans_the_links_and_undo_brings_both_back(tmp_path: Path) -> None:
+    path = _rich(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "observations")
+        await pilot.press("delete")
+        project = app.session.project
+        assert project.experience.observations == [] and project.experience.insights[0].observations == []
+        assert project.create.concepts[0].succes["simple"].quote_from is None
+        await pilot.press("ctrl+z")
+        assert app.session.project.experience.insights[0].observations == ["obs-aaaaaa"]
+        await goto(pilot, "target-groups")
+        await pilot.press("delete", "ctrl+s")
+    concept = load_project(path).project.create.concepts[0]
+    assert concept.target_groups == [] and concept.tests[0].target_group is None
+
+
+async def test_delete_on_notes_values_checklist_succes_card_and_votes(tmp_path: Path) -> None:
+    path = _rich(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "considerations")
+        await pilot.press("delete")
+        assert app.session.project.readiness.considerations == {}
+        await goto(pilot, "value")
+        await pilot.press("delete")  # productivity: no longer aimed at, goal gone
+        assert [v.kind for v in app.session.project.focus.values] == ["service"]
+        await goto(pilot, "checklist-focus")
+        app.screen.query_one("#questions").move_cursor(row=0)
+        first = app.screen.current_item()
+        app.session.edit("svar", lambda p: p.checklists.__setitem__(first, p.checklists.pop("focus-problem")))
+        await pilot.press("delete")
+        assert app.session.project.checklists == {}
+        await goto(pilot, "succes")
+        await pilot.press("delete")  # S Simple: rating, evidence and quote
+        assert app.session.project.create.concepts[0].succes == {}
+        await goto(pilot, "concept-card")
+        card = app.screen.query_one("#card")
+        card.highlighted = next(i for i in range(card.option_count)
+                                if card.get_option_at_index(i).id == "test:test-aaaaaa")
+        await pilot.press("delete")
+        assert app.session.project.create.concepts[0].tests == []
+        card.highlighted = next(i for i in range(card.option_count)
+                                if card.get_option_at_index(i).id == "element:difference")
+        await pilot.press("delete")
+        assert app.session.project.create.concepts[0].difference == ""
+        await goto(pilot, "votes")
+        await pilot.press("delete")  # Mette is on the team: she stays
+        assert len(app.session.project.readiness.team) == 1
+        await pilot.press("down", "delete")  # the guest and the guest's dots
+        assert app.session.project.create.guests == []
+        assert [v.voter for v in app.session.project.create.votes] == ["person-aaaaaa"]
+        await pilot.press("up", "tab", "delete")  # Mette's dot on the idea
+        assert app.session.project.create.votes == []
+        for _ in range(3):
+            await pilot.press("ctrl+z")
+        assert len(app.session.project.create.votes) == 2 and app.session.project.create.guests
+        await pilot.press("ctrl+s")
+    saved = load_project(path).project
+    assert saved.create.concepts[0].tests == [] and saved.readiness.considerations == {}

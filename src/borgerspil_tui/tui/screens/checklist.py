@@ -29,6 +29,7 @@ class ChecklistScreen(BaseScreen):
         Command("answer_en('partly')", "p", "checklist.partly", "help.answer_partly", lang="en"),
         Command("answer('no')", "n", "checklist.no", "help.answer_no"),
         Command("answer(None)", "x", "checklist.clear", "help.answer_clear"),
+        Command("delete_answer", "delete", "list.delete", "help.checklist_delete", show=False),
         Command("edit_note", "e", "checklist.note", "help.edit_note"),
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
@@ -107,6 +108,13 @@ class ChecklistScreen(BaseScreen):
         self._set(item, "edit.answer", shown=self.t(ANSWER_KEYS[answer]) if answer else "–", answer=answer)
         table = self.query_one("#questions", DataTable)
         table.move_cursor(row=table.cursor_row + 1)
+
+    def action_delete_answer(self) -> None:
+        """Delete the answer and the note of the question under the cursor (Ctrl+Z brings them back)."""
+        item = self.current_item()
+        if item is not None:
+            self.change_project("checklist.delete", lambda p: setattr(
+                p, "checklists", {key: answer for key, answer in p.checklists.items() if key != item}))
 
     def action_answer_en(self, answer: str | None) -> None:
         """The English keys (y, p) for the same answers; a separate action so the footer shows them."""

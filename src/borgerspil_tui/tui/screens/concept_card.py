@@ -34,6 +34,7 @@ class ConceptCardScreen(ConceptScreen):
         Command("cycle_status", "s", "concepts.status", "help.concepts_status"),
         Command("add_test", "t", "card.test", "help.card_test"),
         Command("open_succes", "u", "concepts.succes", "help.concepts_succes"),
+        Command("delete_item", "delete", "list.delete", "help.card_delete"),
         Command("other_concept(-1)", "left", "card.previous", "help.card_other", show=False),
         Command("other_concept(1)", "right", "card.next", "help.card_other", show=False),
     ]
@@ -248,6 +249,22 @@ class ConceptCardScreen(ConceptScreen):
         if self.edit_concept("card.test", lambda c: c.tests.append(test)):
             self._sequence = [f"test:{test.id}:{field}" for field in TEST_FIELDS] + [f"test:{test.id}:group"]
             self._next_in_sequence()
+
+    def action_delete_item(self) -> None:
+        """Delete the test round under the cursor, or empty the element (Ctrl+Z brings it back)."""
+        kind, _, key = self._highlighted().partition(":")
+        if kind == "test":
+            self.edit_concept("card.delete_test", lambda c: setattr(c, "tests", [t for t in c.tests if t.id != key]))
+        elif kind == "ideas":
+            self.edit_concept("card.clear", lambda c: setattr(c, "ideas", []))
+        elif kind == "element" and key == "title":
+            self.notify(self.t("card.title_stays"), timeout=4)
+        elif kind == "element" and key in TEXT_ELEMENTS:
+            self.edit_concept("card.clear", lambda c: setattr(c, TEXT_ELEMENTS[key], ""))
+        elif kind == "element" and key == "target-group":
+            self.edit_concept("card.clear", lambda c: setattr(c, "target_groups", []))
+        elif kind == "element" and key == "requirements":
+            self.edit_concept("card.clear", lambda c: setattr(c, "requirements", []))
 
     def action_cycle_status(self) -> None:
         """Sketch → prototype → tested → chosen → dropped."""

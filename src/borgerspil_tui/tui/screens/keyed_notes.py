@@ -18,7 +18,8 @@ from borgerspil_tui.tui.widgets.edit_bar import EditBar
 class KeyedNotesScreen(BaseScreen):
     """A method list beside the team's notes on each item."""
 
-    SCREEN_COMMANDS = [Command("edit_note", "e", "list.edit", "help.notes_edit")]
+    SCREEN_COMMANDS = [Command("edit_note", "e", "list.edit", "help.notes_edit"),
+                       Command("clear_note", "delete", "notes.clear", "help.notes_clear")]
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     KeyedNotesScreen #notes { height: 1fr; margin: 0 1; }
@@ -81,6 +82,17 @@ class KeyedNotesScreen(BaseScreen):
         """Write the team's note on the item under the cursor."""
         item_id = self.current_id()
         self.query_one(EditBar).open(self.t("notes.prompt"), item_id, self.notes(self.session.project).get(item_id, ""))
+
+    def action_clear_note(self) -> None:
+        """Delete the team's note on the item under the cursor (Ctrl+Z brings it back)."""
+        item_id = self.current_id()
+
+        def change(project: Project) -> None:
+            notes = dict(self.notes(project))
+            notes.pop(item_id, None)
+            self.set_notes(project, notes)
+
+        self.change_project("notes.clear", change)
 
     @on(DataTable.RowSelected, "#notes")
     def _selected(self) -> None:

@@ -33,6 +33,7 @@ class SuccesScreen(ConceptScreen):
         Command("rate('not-yet')", "n", "succes.not_yet", "help.succes_rate"),
         Command("edit_note", "e", "succes.note", "help.succes_note"),
         Command("pick_quote", "q", "succes.quote", "help.succes_quote"),
+        Command("clear_rating", "delete", "list.delete", "help.succes_clear"),
         Command("other_concept(-1)", "left", "card.previous", "help.card_other", show=False),
         Command("other_concept(1)", "right", "card.next", "help.card_other", show=False),
     ]
@@ -123,6 +124,13 @@ class SuccesScreen(ConceptScreen):
         self._set(criterion, "succes.rating", rating=rating)
         table = self.query_one("#succes-table", DataTable)
         table.move_cursor(row=table.cursor_row + 1)
+
+    def action_clear_rating(self) -> None:
+        """Delete the rating, evidence and quote of the criterion under the cursor (Ctrl+Z undoes)."""
+        criterion = self._criterion()
+        if criterion is not None:
+            self.edit_concept("succes.clear", lambda c: setattr(
+                c, "succes", {key: rating for key, rating in c.succes.items() if key != criterion}))
 
     def action_rate_en(self, rating: str) -> None:
         """The English keys (y, p) for the same ratings."""

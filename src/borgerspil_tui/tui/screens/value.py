@@ -27,6 +27,7 @@ class ValueScreen(BaseScreen):
     SCREEN_COMMANDS = [
         Command("toggle_aim", "space", "value.aim", "help.value_aim"),
         Command("edit_goal", "e", "value.goal", "help.value_goal"),
+        Command("clear_value", "delete", "list.delete", "help.value_clear"),
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
@@ -94,6 +95,12 @@ class ValueScreen(BaseScreen):
                 values.sort(key=lambda v: order.index(v.kind) if v.kind in order else len(order))
 
         self.change_project("value.aim", change)
+
+    def action_clear_value(self) -> None:
+        """Stop aiming at the value kind under the cursor and delete its goal (Ctrl+Z brings it back)."""
+        kind = self._kind()
+        self.change_project("value.clear", lambda p: setattr(p.focus, "values",
+                                                             [v for v in p.focus.values if v.kind != kind]))
 
     def action_edit_goal(self) -> None:
         """Write the concrete goal for the value kind under the cursor."""

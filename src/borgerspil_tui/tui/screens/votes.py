@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 from borgerspil_tui.core.derived import rank_ideas
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.create import Guest, Vote
+from borgerspil_tui.core.model.links import unlink
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -26,6 +27,7 @@ class VotesScreen(BaseScreen):
     SCREEN_COMMANDS = [
         *[Command(f"dots({n})", str(n), "votes.give", "help.votes_give", show=n == 1) for n in range(0, 10)],
         Command("add_guest", "g", "votes.guest", "help.votes_guest"),
+        Command("delete", "delete", "list.delete", "help.votes_delete"),
         Command("per_person(1)", "plus", "votes.more", "help.votes_per_person"),
         Command("per_person(-1)", "minus", "votes.fewer", "help.votes_per_person"),
         Command("switch_side", "tab", "votes.switch", "help.votes_switch", show=False, priority=True),
@@ -135,6 +137,24 @@ class VotesScreen(BaseScreen):
             project.create.votes = votes
 
         self.change_project("votes.give", change)
+
+    def action_delete(self) -> None:
+        """On the people: delete a guest and their dots. On the ideas: take back this person's dots."""
+        voter = self.current_voter()
+        if voter is None:
+            return
+        if self.focused is self.query_one("#vote-ideas"):
+            self.action_dots(0)
+            return
+        if not any(g.id == voter for g in self.session.project.create.guests):
+            self.notify(self.t("votes.member_on_team"), timeout=4)
+            return
+
+        def change(project: Project) -> None:
+            project.create.guests = [g for g in project.create.guests if g.id != voter]
+            unlink(project, {voter})
+
+        self.change_project("votes.delete_guest", change)
 
     def action_per_person(self, delta: int) -> None:
         """Give everyone one dot more or fewer."""

@@ -54,8 +54,7 @@ from borgerspil_tui.core.settings import Settings
 from borgerspil_tui.tui.app import BorgerspilApp
 from borgerspil_tui.tui.screens.overview import OverviewScreen
 class FirstFrame(BorgerspilApp):
-    def on_mount(self):
-        super().on_mount()
+    def on_mount(self):  # Textual calls BorgerspilApp.on_mount too (handlers run along the MRO)
         self._probe = self.set_interval(0.002, self._first_frame)
     def _first_frame(self):
         if isinstance(self.screen, OverviewScreen) and self.screen.is_mounted:

@@ -12,6 +12,14 @@ EXAMPLE = ROOT / "examples" / "hjaelpemidler.borgerspil.yaml"
 YAML_SUITE = ROOT.parent / "shared" / "yaml-test-suite"
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test starts with an empty cache of validated files of its own (core/cache), never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("BORGERSPIL_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled example project."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 
 APP_NAME = "borgerspil"
 
@@ -18,6 +18,12 @@ def config_folder() -> Path:
 def data_folder() -> Path:
     """Where the demo copy lives (``BORGERSPIL_DATA_DIR`` overrides, for tests)."""
     return Path(os.environ.get("BORGERSPIL_DATA_DIR") or user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_folder() -> Path:
+    """Where validated method and project files are kept to start faster (``BORGERSPIL_CACHE_DIR``
+    overrides, for tests); anything in it may be deleted at any time."""
+    return Path(os.environ.get("BORGERSPIL_CACHE_DIR") or user_cache_dir(APP_NAME, appauthor=False))
 
 
 def settings_file() -> Path:

@@ -26,7 +26,7 @@ _Said = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 class Frozen(BaseModel):
     """Base of the method models: unknown fields are refused, nothing changes after loading."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first use (core/cache)
 
 
 class Localized(Frozen):
@@ -200,11 +200,24 @@ def parse_method(text: str, path: Path | str | None) -> Method:
     return validate(Method, data, text, path)
 
 
+def _kept_or_parsed(text: str, path: Path | str, source: str) -> Method:
+    """:func:`parse_method`, or the same method kept from an earlier run of this code (core/cache)."""
+    from borgerspil_tui.core import cache as kept
+
+    key = kept.content_key(text.encode("utf-8"))
+    found = kept.recall("method", source, key)
+    if isinstance(found, Method):
+        return found
+    method = parse_method(text, path)
+    kept.remember("method", source, key, method)
+    return method
+
+
 @cache
 def bundled_method() -> Method:
     """The method that ships with the app."""
     text = decode(bundled_method_text().encode("utf-8"), "checklists.yaml")
-    return parse_method(text, "checklists.yaml")
+    return _kept_or_parsed(text, "checklists.yaml", "bundled")
 
 
 def load_method(path: str | Path | None = None) -> Method:
@@ -213,4 +226,5 @@ def load_method(path: str | Path | None = None) -> Method:
     if chosen is None:
         return bundled_method()
     file = Path(chosen)
-    return parse_method(read_text(file), file)
+    text = read_text(file)
+    return _kept_or_parsed(text, file, str(file.resolve()))

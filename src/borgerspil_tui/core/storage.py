@@ -90,11 +90,24 @@ def parse_project(text: str, path: Path | str | None = None) -> Project:
         return validate(Project, migrate(data, path), text, path)
 
 
-def load_project(path: Path) -> Loaded:
-    """Read, check and validate a project file."""
+def load_project(path: Path, *, kept: bool = False) -> Loaded:
+    """Read, check and validate a project file.
+
+    ``kept``: bytes this code has validated before come from the cache (the app's start-up, see
+    ``core/cache``); others are validated and kept there.
+    """
     raw = read_bytes(path)
+    key = fingerprint(raw)
+    if kept:
+        from borgerspil_tui.core import cache
+
+        found = cache.recall("project", str(path.resolve()), key)
+        if isinstance(found, Project):
+            return Loaded(found, path, key)
     project = parse_project(decode(raw, path), path)
-    return Loaded(project, path, fingerprint(raw))
+    if kept:
+        cache.remember("project", str(path.resolve()), key, project)
+    return Loaded(project, path, key)
 
 
 class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):  # type: ignore[misc]

@@ -51,7 +51,10 @@ ValueKind = Literal["productivity", "service", "effect", "democracy"]
 class Strict(BaseModel):
     """Base for every model in the file: unknown fields are an error, assignment is checked."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
+    # defer_build: a model's validator is built when first used, so a project from the cache
+    # (core/cache) is on screen without building any (measured in benchmarks/bench_app.py).
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False,
+                              defer_build=True)
 
 
 def id_field(prefix: str) -> object:

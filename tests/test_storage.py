@@ -58,7 +58,7 @@ def test_one_idea_changed_is_a_small_diff(example_copy: Path) -> None:
     project.create.ideas[1].scores["importance"] = 1
     after = dump_project(project).splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
-    assert changed == [("      importance: 4", "      importance: 1")]
+    assert changed == [("        importance: 4", "        importance: 1")]
 
 
 def test_save_keeps_mode_and_leaves_no_temp_files(example_copy: Path) -> None:

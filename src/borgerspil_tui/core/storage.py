@@ -9,14 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from borgerspil_tui.core.disk import SaveError, atomic_write, write_refusal
 from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.located import decode, parse_mapping, read_bytes, validate
-from borgerspil_tui.core.safe_yaml import NOT_TEXT
 from borgerspil_tui.core.model import SCHEMA_VERSION, Project
 from borgerspil_tui.core.problems import FileProblemError, Problem
+from borgerspil_tui.core.yaml_writer import dump_data
 
 SCHEMA_URL = "https://borgerspil.dk/schema/borgerspil-project-v1.schema.json"
 """Where the project JSON Schema is published; ``borgerspil schema`` writes the same schema."""
@@ -110,34 +108,6 @@ def load_project(path: Path, *, kept: bool = False) -> Loaded:
     return Loaded(project, path, key)
 
 
-class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):  # type: ignore[misc]
-    """Canonical output: multi-line text as ``|`` blocks, and never an anchor or alias (PyYAML
-    would otherwise write ``&id001`` when two items share one date object — which this program's
-    own reader rightly refuses)."""
-
-    def ignore_aliases(self, data: object) -> bool:  # noqa: D102 - see the class docstring
-        return True
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-def _represent_float(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
-    if value.is_integer() and abs(value) < 1e15:
-        return dumper.represent_int(int(value))
-    return dumper.represent_float(value)
-
-
-_Dumper.add_representer(str, _represent_str)
-# Quote every string that *this* program's YAML 1.2 reader would not read back as text
-# (PyYAML's own 1.1 rules already quote yes/no/on/off and dates, which is harmless).
-_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", NOT_TEXT, None)
-_Dumper.add_representer(float, _represent_float)
-
-
 def to_data(project: Project) -> dict[str, Any]:
     """The project as plain data in model order, defaults left out.
 
@@ -153,8 +123,7 @@ def to_data(project: Project) -> dict[str, Any]:
 def dump_project(project: Project) -> str:
     """The canonical file text: modeline, fields in model order, LF, final newline."""
     with gc_paused():
-        body = yaml.dump(to_data(project), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                         default_flow_style=False, width=2**30, indent=2)
+        body = dump_data(to_data(project))
     return MODELINE + body
 
 

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
+from borgerspil_tui.core import safe_yaml
 from borgerspil_tui.core.method import (
     METHOD_ENV,
     Localized,
     bundled_method,
+    bundled_method_file,
     bundled_method_text,
     load_method,
 )
 from borgerspil_tui.core.problems import FileProblemError
+from tests.conftest import ROOT
+from tests.test_yaml_output import lint
 
 
 def _localized(obj: object) -> list[Localized]:
@@ -101,3 +109,40 @@ def test_custom_method_unknown_field_is_named(tmp_path: Path) -> None:
     problem = error.problems[0]
     assert "unknown field 'colour'" in problem.message
     assert problem.format(tmp_path / "metode.yaml").startswith(f"{tmp_path / 'metode.yaml'}:")
+
+
+# -- where the file lives, and that every YAML tool reads it the same ---------------------------------
+
+
+def test_the_method_file_is_the_repositorys_data_file_in_a_source_checkout() -> None:
+    assert bundled_method_file() == ROOT / "data" / "checklists.yaml"
+    assert not (ROOT / "src" / "borgerspil_tui" / "data" / "checklists.yaml").exists()  # one source
+
+
+def test_the_method_file_passes_yamllint() -> None:
+    assert lint(bundled_method_text()) == []
+
+
+def test_the_pure_python_yaml_reader_reads_the_method_file_as_we_do() -> None:
+    text = bundled_method_text()
+    ours = safe_yaml.parse(text)[0]
+    assert yaml.load(text, Loader=yaml.SafeLoader) == ours  # PyYAML without libyaml: yamllint, pre-commit
+    assert yaml.load(text, Loader=yaml.CSafeLoader) == ours
+
+
+def test_the_wheel_carries_the_method_file_and_the_installed_app_finds_it(tmp_path: Path) -> None:
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "-w", str(tmp_path), "--no-deps",
+                            "-q"], capture_output=True, text=True)
+    if built.returncode != 0:
+        pytest.skip(f"no wheel could be built here (pip needs hatchling): {built.stderr[-300:]}")
+    [wheel] = tmp_path.glob("*.whl")
+    installed = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        assert archive.read("borgerspil_tui/data/checklists.yaml") == bundled_method_file().read_bytes()
+        archive.extractall(installed)
+    code = ("from borgerspil_tui.core.method import bundled_method_file, bundled_method; "
+            "print(bundled_method_file()); print(bundled_method().phases[0].name('da'))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True,
+                           env={"PYTHONPATH": str(installed), "PATH": "/usr/bin:/bin",
+                                "BORGERSPIL_CACHE_DIR": str(tmp_path / "cache")})
+    assert shown.stdout.splitlines() == [str(installed / "borgerspil_tui" / "data" / "checklists.yaml"), "Fokusér"]

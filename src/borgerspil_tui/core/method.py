@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -189,9 +188,23 @@ class Method(Frozen):
         return {c.id: c.default_weight for c in self.criteria}
 
 
+def bundled_method_file() -> Path:
+    """The method file that ships with the app.
+
+    Its source is the repository's top-level ``data/checklists.yaml``; the wheel carries a copy
+    inside the package (``borgerspil_tui/data/``, see pyproject.toml), which an installed app
+    finds first. A source checkout or an editable install has no copy and reads the source.
+    """
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "data" / "checklists.yaml"
+    if installed.is_file():
+        return installed
+    return package.parent.parent / "data" / "checklists.yaml"
+
+
 def bundled_method_text() -> str:
-    """The text of the method file that ships inside the package."""
-    return resources.files("borgerspil_tui").joinpath("data", "checklists.yaml").read_text("utf-8")
+    """The text of the method file that ships with the app."""
+    return bundled_method_file().read_text("utf-8")
 
 
 def parse_method(text: str, path: Path | str | None) -> Method:

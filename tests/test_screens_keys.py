@@ -300,3 +300,50 @@ async def test_delete_on_notes_values_checklist_succes_card_and_votes(tmp_path: 
         await pilot.press("ctrl+s")
     saved = load_project(path).project
     assert saved.create.concepts[0].tests == [] and saved.readiness.considerations == {}
+
+
+# -- chosen or not: a sign, not only a colour --------------------------------------------------------
+def _prompts(app) -> list[str]:  # noqa: ANN001
+    options = app.screen.query_one("#picker-list")
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_pickers_and_choices_show_chosen_with_a_sign(tmp_path: Path) -> None:
+    from borgerspil_tui.core.model.experience import Insight, Observation
+
+    project = Project(schema_version=1, title="Tegn")
+    project.experience.observations = [Observation(id="obs-aaaaaa", who="Mor", what="Venter"),
+                                       Observation(id="obs-bbbbbb", what="Ringer")]
+    project.experience.insights = [Insight(id="insight-aaaaaa", statement="Ventetid", observations=["obs-aaaaaa"])]
+    path = _project(tmp_path, project)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "insights")
+        await pilot.press("l")
+        assert _prompts(app) == ["☑ Mor: Venter", "☐ Ringer"]
+        await pilot.press("space", "down", "space")
+        assert _prompts(app) == ["☐ Mor: Venter", "☑ Ringer"]
+        await pilot.press("enter")
+        assert app.session.project.experience.insights[0].observations == ["obs-bbbbbb"]
+        await goto(pilot, "what-ifs")
+        await pilot.press("n", *"Hvad nu hvis", "enter", "enter", "i")
+        assert _prompts(app) == ["◉ (ingen)", "○ Ventetid"]
+        await pilot.press("enter")  # the picker starts on the first insight
+        await pilot.press("i")
+        assert _prompts(app) == ["○ (ingen)", "◉ Ventetid"]
+        await pilot.press("escape")
+        await goto(pilot, "value")
+        await pilot.press("space")
+        table = app.screen.query_one("#values")
+        assert [str(table.get_row_at(r)[0]) for r in range(table.row_count)] == ["☑", "☐", "☐", "☐"]
+
+
+async def test_the_wizard_language_choice_shows_a_sign(tmp_path: Path) -> None:
+    from textual.widgets import RadioButton
+
+    app = make_app(folder=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        buttons = {b.id: str(b.render()) for b in app.screen.query(RadioButton)}
+        assert "◉" in buttons["lang-da"] and "○" in buttons["lang-en"], buttons

@@ -69,7 +69,8 @@ class InsightsScreen(ListScreen):
         item = self.current()
         if item is None:
             return
-        options = [(o.id, f"{o.who}: {o.what}") for o in self.session.project.experience.observations]
+        options = [(o.id, f"{o.who}: {o.what}" if o.who else o.what)
+                   for o in self.session.project.experience.observations]
         self.pick(self.t("insights.link"), options, set(item.observations),
                   lambda ids: self.edit_item(item.id, "insights.link", observations=ids))
 

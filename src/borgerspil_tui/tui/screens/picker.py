@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, SelectionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.tui.widgets.check_list import CheckList, one_of
 
 
 class PickerScreen(ModalScreen[list[str] | None]):
@@ -22,7 +22,7 @@ class PickerScreen(ModalScreen[list[str] | None]):
     PickerScreen > Vertical { width: 90%; height: 80%; border: thick $accent; background: $surface; padding: 0 1; }
     PickerScreen #picker-title { text-style: bold; padding: 1 0; }
     PickerScreen #picker-hint { color: $text-muted; }
-    PickerScreen SelectionList, PickerScreen OptionList { height: 1fr; }
+    PickerScreen OptionList { height: 1fr; }
     """
     BINDINGS = [Binding("escape", "cancel", show=False), Binding("ctrl+s", "done", show=False),
                 Binding("enter", "done", show=False, priority=True)]
@@ -42,12 +42,11 @@ class PickerScreen(ModalScreen[list[str] | None]):
             hint = "picker.hint_many" if self.multiple else "picker.hint_one"
             yield Static(Content(tr(self.lang, hint)), id="picker-hint")
             if self.multiple:
-                yield SelectionList[str](*[(Text(label), value, value in self.selected)
-                                           for value, label in self.options], id="picker-list")
+                yield CheckList(self.options, self.selected, id="picker-list")
             else:
-                yield OptionList(Option(Content(tr(self.lang, "picker.none")), id="__none__"),
-                                 *[Option(Content(label), id=value) for value, label in self.options],
-                                 id="picker-list")
+                yield OptionList(Option(one_of(tr(self.lang, "picker.none"), not self.selected), id="__none__"),
+                                 *[Option(one_of(label, value in self.selected), id=value)
+                                   for value, label in self.options], id="picker-list")
 
     def on_mount(self) -> None:
         widget = self.query_one("#picker-list")
@@ -70,7 +69,7 @@ class PickerScreen(ModalScreen[list[str] | None]):
     def action_done(self) -> None:
         """Return what is ticked (or, choosing one, what is highlighted)."""
         if self.multiple:
-            chosen = set(self.query_one(SelectionList).selected)
+            chosen = self.query_one(CheckList).selected
             self.dismiss([value for value, _ in self.options if value in chosen])
             return
         options = self.query_one(OptionList)

@@ -14,6 +14,7 @@ from borgerspil_tui.core.model.focus import ValueGoal
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.widgets.check_list import CHOSEN, NOT_CHOSEN
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 
 TEXT_FIELDS = ("success_picture", "desired_change", "if_we_fail")
@@ -64,7 +65,7 @@ class ValueScreen(BaseScreen):
         table.clear()
         goals = {v.kind: v.goal for v in self.session.project.focus.values}
         for kind in self.method.value_kinds:
-            aimed = "✓" if kind.id in goals else " "
+            aimed = CHOSEN if kind.id in goals else NOT_CHOSEN
             table.add_row(cell(aimed), cell(kind.name(self.lang)), cell(goals.get(kind.id, "")), key=kind.id)
         table.move_cursor(row=row)
 

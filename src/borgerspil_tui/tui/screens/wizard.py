@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Input, Label, RadioButton, RadioS
 from borgerspil_tui.core.model import SCHEMA_VERSION, Project
 from borgerspil_tui.core.model.readiness import TeamMember
 from borgerspil_tui.core.storage import SUFFIX, SaveError, create_project_file
+from borgerspil_tui.tui.widgets.check_list import SignedRadioButton
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -76,8 +77,8 @@ class WizardScreen(BaseScreen):
                 yield Input(id="member-role", placeholder=t("wizard.member_role"))
             yield Label(Content(t("wizard.language")))
             with RadioSet(id="language"):
-                yield RadioButton("Dansk", value=self.lang == "da", id="lang-da")
-                yield RadioButton("English", value=self.lang == "en", id="lang-en")
+                yield SignedRadioButton("Dansk", value=self.lang == "da", id="lang-da")
+                yield SignedRadioButton("English", value=self.lang == "en", id="lang-en")
             yield Static("", id="messages")
             yield Button(Content(t("wizard.create")), id="create", variant="primary")
 

@@ -347,3 +347,21 @@ async def test_the_wizard_language_choice_shows_a_sign(tmp_path: Path) -> None:
         await pilot.pause()
         buttons = {b.id: str(b.render()) for b in app.screen.query(RadioButton)}
         assert "◉" in buttons["lang-da"] and "○" in buttons["lang-en"], buttons
+
+
+async def test_a_question_marks_the_button_enter_presses(tmp_path: Path) -> None:
+    from textual.widgets import Button
+
+    from borgerspil_tui.tui.screens.choice import ChoiceScreen
+
+    app = make_app(_project(tmp_path))
+    answers: list[str | None] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ChoiceScreen("Spørgsmål", "[b]Hvad nu?[/b]", [("ja", "Ja"), ("nej", "Nej")]), answers.append)
+        await pilot.pause()
+        labels = lambda: [str(b.label) for b in app.screen.query(Button)]  # noqa: E731
+        assert labels() == ["▶ Ja", "  Nej"]
+        await pilot.press("tab")
+        assert labels() == ["  Ja", "▶ Nej"]
+        await pilot.press("enter")
+    assert answers == ["nej"]

@@ -37,8 +37,18 @@ class ChoiceScreen(ModalScreen[str | None]):
             yield Static(Content(self.message), classes="choice-message")
             with Horizontal():
                 for index, (choice_id, label) in enumerate(self.choices):
-                    yield Button(Content(label), id=f"choice-{choice_id}",
+                    yield Button(self._label(label, index == 0), id=f"choice-{choice_id}",
                                  variant="primary" if index == 0 else "default")
+
+    @staticmethod
+    def _label(label: str, focused: bool) -> Content:
+        """▶ marks the button Enter presses: a sign, not only a colour."""
+        return Content(f"▶ {label}" if focused else f"  {label}")
+
+    def on_descendant_focus(self) -> None:
+        labels = dict(self.choices)
+        for button in self.query(Button):
+            button.label = self._label(labels[(button.id or "").removeprefix("choice-")], button.has_focus)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
 from borgerspil_tui.core import matrix
+from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.derived import RankedIdea, effective_weights, rank_ideas
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.matrix import MatrixView
@@ -190,8 +191,9 @@ class MatrixScreen(IdeaEditing, BaseScreen):
         coordinate = table.cursor_coordinate
         current = self.current_id()
         table.clear()
-        for item in self._visible(ranked):
-            table.add_row(*self._cells(item), key=item.idea.id)
+        with gc_paused():  # thousands of cells, no cycles: the collector would only run over them
+            for item in self._visible(ranked):
+                table.add_row(*self._cells(item), key=item.idea.id)
         if current is not None and current in table.rows:
             table.move_cursor(row=table.get_row_index(current), column=coordinate.column)
         else:

@@ -56,6 +56,8 @@ class FittedTable(DataTable):
         changed their width or label too)."""
         column = self.columns.get(self.flex)
         room = self.scrollable_content_region.width
+        if room <= 0:  # not laid out yet: guess from the app's width, so the first frame is right
+            room = self.app.size.width - self.styles.margin.width - self.styles.scrollbar_size_vertical
         if column is None or room <= 0:
             return
         others = sum(c.get_render_width(self) for key, c in self.columns.items() if key != self.flex)

@@ -82,8 +82,8 @@ class AssessmentScreen(BaseScreen):
         self.query_one("#dimension-detail", Static).update(Content(self.t(
             "assessment.ends", system=dimension.system_centred(self.lang), citizen=dimension.citizen_centred(self.lang))))
 
-    def _set(self, label: str, **changes: object) -> None:
-        dimension = self.current_id()
+    def _set(self, label: str, dimension: str | None = None, **changes: object) -> None:
+        dimension = dimension or self.current_id()
 
         def change(project: Project) -> None:
             current = project.organisation.assessment.get(dimension) or DimensionAssessment()
@@ -107,7 +107,7 @@ class AssessmentScreen(BaseScreen):
 
     @on(EditBar.Submitted)
     def _typed(self, event: EditBar.Submitted) -> None:
-        self._set("notes.note", note=event.text.strip())
+        self._set("notes.note", event.purpose, note=event.text.strip())
         self._done()
 
     @on(EditBar.Cancelled)

@@ -31,6 +31,10 @@ class ConceptScreen(BaseScreen):
 
         return self.change_project(label, apply, merge_key=merge_key)
 
+    def draft_key(self) -> str:
+        concept = self.concept()
+        return f"{self.NAME}:{concept.id}" if concept else self.NAME
+
     def fill(self) -> None:
         """Draw the concept."""
 

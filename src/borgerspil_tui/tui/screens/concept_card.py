@@ -180,10 +180,11 @@ class ConceptCardScreen(ConceptScreen):
     def _typed(self, event: EditBar.Submitted) -> None:
         text = event.text.strip()
         parts = event.purpose.split(":")
+        taken = True
         if parts[0] == "element":
             field = TEXT_ELEMENTS[parts[1]]
             if text or field != "title":
-                self.edit_concept("card.edit", lambda c: setattr(c, field, text))
+                taken = self.edit_concept("card.edit", lambda c: setattr(c, field, text))
         elif parts[0] == "requirements":
             index = int(parts[1]) - 1
 
@@ -194,11 +195,13 @@ class ConceptCardScreen(ConceptScreen):
                     items.pop()
                 concept.requirements = items
 
-            self.edit_concept("card.edit", set_requirement)
+            taken = self.edit_concept("card.edit", set_requirement)
         elif parts[0] == "test":
             test_id, field = parts[1], parts[2]
-            self.edit_concept("card.test", lambda c: setattr(next(t for t in c.tests if t.id == test_id), field, text))
-        self._next_in_sequence()
+            taken = self.edit_concept("card.test",
+                                      lambda c: setattr(next(t for t in c.tests if t.id == test_id), field, text))
+        if taken:  # a refused text comes back in the bar; the next question waits
+            self._next_in_sequence()
 
     @on(EditBar.Cancelled)
     def _done(self) -> None:

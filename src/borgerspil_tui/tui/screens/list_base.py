@@ -166,7 +166,7 @@ class ListScreen(BaseScreen):
             try:
                 value = dt.date.fromisoformat(text) if text else None
             except ValueError:
-                self.notify(self.t("observations.bad_date", text=text), severity="error", markup=False)
+                self.refuse(self.t("observations.bad_date", text=text))
                 return False
             return self.edit_item(item_id, "field.date", **{field: value})
         if field == self.MAIN_FIELD and not text:
@@ -186,8 +186,7 @@ class ListScreen(BaseScreen):
             if not text:
                 self._done()
                 return
-            item = self.new_item(text)
-            if self.change_project("list.add", lambda p: self.items(p).append(item)):
+            if self.change_project("list.add", lambda p: self.items(p).append(self.new_item(text))):
                 table = self.query_one("#items", DataTable)
                 table.move_cursor(row=table.row_count - 1)
                 self.query_one(EditBar).open(self.t("list.prompt_add"), "add")

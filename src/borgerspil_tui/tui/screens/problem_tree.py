@@ -7,6 +7,8 @@ work the same in both; every change goes through the session and can be undone.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -290,6 +292,15 @@ class ProblemTreeScreen(BaseScreen):
                     self._adding = ("sibling", created[0].id)  # next Enter adds the next one beside it
                 self._show_selection()
                 bar.open(self._prompt_for_adding(), "add")
+
+    def draft_state(self) -> dict[str, Any]:
+        return {"selected": self.selected, "adding": list(self._adding) if self._adding else None}
+
+    def restore_draft_state(self, state: dict[str, Any]) -> None:
+        self.selected = state.get("selected", self.selected)
+        adding = state.get("adding")
+        self._adding = (adding[0], adding[1]) if adding else None
+        self._show_selection()
 
     def _prompt_for_adding(self) -> str:
         if self._adding and self._adding[0] == "top":

@@ -157,7 +157,7 @@ class ProcessScreen(BaseScreen):
             try:
                 value: object = parse_number(text)
             except ValueError:
-                self.notify(self.t("process.not_a_number", text=text), severity="error", markup=False)
+                self.refuse(self.t("process.not_a_number", text=text))
                 return
         else:
             value = text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +20,7 @@ from borgerspil_tui.tui.widgets.check_list import SignedRadioButton
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.screens.choice import ChoiceScreen
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
 
@@ -49,17 +51,23 @@ class WizardScreen(BaseScreen):
     WizardScreen .member-row Input { width: 1fr; }
     WizardScreen #messages { margin: 1 0; color: $text-warning; }
     WizardScreen #create { margin: 1 0 2 0; }
+    WizardScreen #draft-mark { display: none; color: $text-warning; text-style: bold; margin-top: 1; }
+    WizardScreen.-draft #draft-mark { display: block; }
     """
+    DRAFTS_PER_PROJECT = False
 
     def __init__(self) -> None:
         super().__init__()
         self.team: list[TeamMember] = []
         self._suggested = suggest_file_name("")
         """The last file name suggested from the title; once the user types another, it stays."""
+        self._finished = False
+        """Created, or thrown away on purpose: nothing to keep as a draft."""
 
     def compose_body(self) -> ComposeResult:
         t = self.t
         with VerticalScroll(id="form"):
+            yield Static(Content(t("draft.wizard_restored")), id="draft-mark")
             yield Label(Content(t("wizard.title")))
             yield Input(id="title", placeholder=t("wizard.title_placeholder"))
             yield Label(Content(t("wizard.file")))
@@ -187,8 +195,55 @@ class WizardScreen(BaseScreen):
         except (ValueError, SaveError) as error:
             self._show_messages(str(getattr(error, "reason", error)))
             return
+        self._finished = True
         self.bapp.open_project(path)
 
     def action_cancel(self) -> None:
-        """Leave the wizard without creating anything."""
-        self.dismiss()
+        """Leave the wizard without creating anything; with something typed, ask first."""
+        if self.unsaved_form() is None:
+            self.dismiss()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self._finished = True
+                self.dismiss()
+
+        self.app.push_screen(ChoiceScreen(self.t("draft.wizard_title"), self.t("draft.wizard_message"), [
+            ("keep", self.t("draft.keep_editing")), ("discard", self.t("draft.discard"))]), chosen)
+
+    # -- what is typed and not created yet: kept as a draft when the user goes elsewhere ---------
+    def unsaved_form(self) -> dict[str, Any] | None:
+        if self._finished:
+            return None
+        form = {key: self.query_one(f"#{key}", Input).value for key in ("title", "file-name", "member-name",
+                                                                           "member-role")}
+        form["problem"] = self.query_one("#problem", TextArea).text
+        typed = any(form[key].strip() for key in ("title", "member-name", "member-role", "problem"))
+        if not typed and not self.team and form["file-name"] == self._suggested:
+            return None
+        form["team"] = [member.model_dump() for member in self.team]
+        form["language"] = "en" if self.query_one("#lang-en", RadioButton).value else "da"
+        form["summary"] = form["title"] or form["problem"] or form["member-name"] or ", ".join(
+            member.name for member in self.team) or form["file-name"]
+        return form
+
+    def restore_form(self, state: dict[str, Any]) -> None:
+        self._suggested = suggest_file_name(state["title"])
+        for key in ("title", "file-name", "member-name", "member-role"):
+            field = self.query_one(f"#{key}", Input)
+            with field.prevent(Input.Changed):
+                field.value = state[key]
+        self.query_one("#problem", TextArea).load_text(state["problem"])
+        if state["file-name"] != self._suggested:
+            self._suggested = ""  # the user typed their own file name: it stays
+        self.team = [TeamMember.model_validate(member) for member in state["team"]]
+        table = self.query_one("#team", DataTable)
+        table.clear()
+        for member in self.team:
+            table.add_row(cell(member.name), cell(member.role), key=member.id)
+        self.query_one(f"#lang-{state['language']}", RadioButton).value = True
+        title = self.query_one("#title", Input)
+        title.cursor_position = len(title.value)
+        self.add_class("-draft")
+        self._show_messages()

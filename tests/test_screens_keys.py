@@ -365,3 +365,20 @@ async def test_a_question_marks_the_button_enter_presses(tmp_path: Path) -> None
         assert labels() == ["  Ja", "▶ Nej"]
         await pilot.press("enter")
     assert answers == ["nej"]
+
+
+# -- the overview at 80×24 --------------------------------------------------------------------------
+async def test_the_overview_shows_every_part_s_steps_at_80x24(example_copy: Path) -> None:
+    from borgerspil_tui.core.overview import project_status
+    from borgerspil_tui.tui.widgets.part_card import PartCard
+
+    for language in ("da", "en"):
+        app = make_app(example_copy, language=language)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for status in project_status(app.session.project, app.method, language):
+                card = app.screen.query_one(f"#card-{status.id}", PartCard)
+                shown = "\n".join(card.render_line(y).text for y in range(card.size.height))
+                for step in status.steps:
+                    assert step.name[:12] in shown, (language, status.id, step.name, shown)
+                assert f"{round(status.progress * 100)} %" in shown

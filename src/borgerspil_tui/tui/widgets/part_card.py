@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
+
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -16,6 +19,44 @@ def progress_bar(fraction: float, width: int = BAR_WIDTH) -> str:
     """A bar of full and empty blocks, e.g. ``██████░░░░ 60 %``."""
     filled = round(max(0.0, min(1.0, fraction)) * width)
     return "█" * filled + "░" * (width - filled) + f" {round(fraction * 100):>3} %"
+
+
+def _rows(lines: list[str], width: int) -> int:
+    """How many screen rows ``lines`` take when wrapped at ``width``."""
+    return sum(len(textwrap.wrap(line, width)) or 1 for line in lines)
+
+
+def _cut(line: str, width: int) -> str:
+    """One row at most: cut with … at the end."""
+    if cell_len(line) <= width:
+        return line
+    while cell_len(line) + 1 > width:
+        line = line[:-1]
+    return line.rstrip() + "…"
+
+
+def card_lines(status: PartStatus, tagline: str, labels: dict[str, str], number: str, *,
+               width: int = 0, height: int = 0) -> list[str]:
+    """The lines of a card: in full when they fit ``width`` × ``height`` (0: unknown), else the steps
+    first — the name with the progress on one line, one line per step, the checklist, the next step."""
+    steps = [f"{'?' if step.done is None else ('✓' if step.done else '·')} {step.name}" for step in status.steps]
+    checklist = ([f"{labels['checklist']}: {status.checklist.answered}/{status.checklist.total}"]
+                 if status.checklist is not None and status.checklist.total else [])
+    next_step = [f"{labels['next']}: {status.next_step.name}"] if status.next_step is not None else []
+    title = f"{number}  {status.name.upper()}"
+    full = [title, tagline, "", progress_bar(status.progress), "", *steps, *checklist]
+    full += ["", *next_step] if next_step else []
+    if width <= 0 or height <= 0:
+        return full
+    bar = progress_bar(status.progress)
+    for lines in (full, [title, tagline, bar, *steps, *checklist, *next_step], [title, bar, *steps, *checklist,
+                                                                                  *next_step]):
+        if _rows(lines, width) <= height:
+            return lines
+    compact = [f"{title}  {round(status.progress * 100)} %", *steps, *checklist, *next_step]
+    if _rows(compact, width) <= height:
+        return compact
+    return [_cut(line, width) for line in compact][:height]
 
 
 class PartCard(Static, can_focus=True):
@@ -42,17 +83,17 @@ class PartCard(Static, can_focus=True):
         self.show(status, tagline, labels, number)
 
     def show(self, status: PartStatus, tagline: str, labels: dict[str, str], number: str) -> None:
-        """Draw the card for ``status`` (all text plain)."""
-        lines = [f"{number}  {status.name.upper()}", tagline, "", progress_bar(status.progress), ""]
-        for step in status.steps:
-            mark = "?" if step.done is None else ("✓" if step.done else "·")
-            lines.append(f"{mark} {step.name}")
-        if status.checklist is not None and status.checklist.total:
-            lines.append(f"{labels['checklist']}: {status.checklist.answered}/{status.checklist.total}")
-        step = status.next_step
-        if step is not None:
-            lines += ["", f"{labels['next']}: {step.name}"]
+        """Draw the card for ``status`` (all text plain), as much of it as the card has room for."""
+        self._shown = (status, tagline, labels, number)
         self.set_class(status.progress >= 0.999, "-done")
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        size = self.content_size
+        lines = card_lines(*self._shown, width=size.width, height=size.height)
         self.update(Content("\n".join(lines)))
 
     def on_click(self) -> None:

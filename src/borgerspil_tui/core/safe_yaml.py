@@ -121,7 +121,41 @@ def _parser_message(error: yaml.YAMLError, text: str, offset: int | None) -> str
     return next((key for found, key in _PARSER_PROBLEMS if found in what), "parse.yaml_other")
 
 
+_BREAKS_ONLY_YAML_SEES = "\r\x85\u2028\u2029"
+"""Characters libyaml reads as a line break (moving every line number after them) and most
+editors do not: a lone carriage return, NEL, and the Unicode line and paragraph separators."""
+
+
+def _character_at(key: str, text: str, index: int) -> Problem:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Problem.of(key, line=line, column=column, code=f"U+{ord(text[index]):04X}")
+
+
+def find_stray_line_breaks(text: str) -> Problem | None:
+    """The first character that YAML would read as a line break and an editor would not.
+
+    ``str.find`` per character is a fraction of a millisecond on a large file (and nothing at all
+    for a character wider than any in the text), so every file is checked before it is parsed.
+    """
+    found = [index for index in map(text.find, _BREAKS_ONLY_YAML_SEES) if index >= 0]
+    return _character_at("parse.stray_line_break", text, min(found)) if found else None
+
+
+def _refused_character(error: yaml.YAMLError, text: str) -> Problem | None:
+    """Our message for a character libyaml's reader refuses (its own names a byte offset)."""
+    code = getattr(error, "character", None)
+    index = text.find(chr(code)) if isinstance(code, int) and 0 <= code <= 0x10FFFF else -1
+    if index < 0:
+        return None
+    return _character_at("parse.not_a_character" if code in (0xFFFE, 0xFFFF) else "parse.control_character",
+                         text, index)
+
+
 def _parser_problem(error: yaml.YAMLError, text: str) -> Problem:
+    refused = _refused_character(error, text)
+    if refused is not None:
+        return refused
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     if mark is not None:
         key = _parser_message(error, text, getattr(mark, "index", None))
@@ -142,6 +176,9 @@ def parse(text: str, *, positions: bool = False) -> tuple[Any, dict[Path, Positi
     loader asks for them only when it has an error to place.
     Raises :class:`YamlProblem` for anything refused.
     """
+    stray = find_stray_line_breaks(text)
+    if stray is not None:
+        raise YamlProblem(stray)
     parser = _Parser(text)
     value_pos: dict[Path, Position] = {}
     key_pos: dict[Path, Position] = {}

@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from borgerspil_tui.core import safe_yaml
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.problems import FileProblemError, Problem, format_field
 from borgerspil_tui.core.validation_messages import message_for, show_value
@@ -97,6 +96,8 @@ def decode(data: bytes, path: Path | str | None = None) -> str:
 
 def parse_mapping(text: str, path: Path | str | None, *, positions: bool = False) -> tuple[dict, dict, dict]:
     """Parse text to a top-level mapping (with position maps when asked), or raise located problems."""
+    from borgerspil_tui.core import safe_yaml  # here, not at the top: a file from core/cache needs no YAML
+
     conflict = safe_yaml.find_conflict_markers(text)
     if conflict is not None:
         raise FileProblemError(path, [conflict])

@@ -14,7 +14,6 @@ from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.located import decode, parse_mapping, read_bytes, validate
 from borgerspil_tui.core.model import SCHEMA_VERSION, Project
 from borgerspil_tui.core.problems import FileProblemError, Problem
-from borgerspil_tui.core.yaml_writer import dump_data
 
 SCHEMA_URL = "https://borgerspil.dk/schema/borgerspil-project-v1.schema.json"
 """Where the project JSON Schema is published; ``borgerspil schema`` writes the same schema."""
@@ -122,6 +121,8 @@ def to_data(project: Project) -> dict[str, Any]:
 
 def dump_project(project: Project) -> str:
     """The canonical file text: modeline, fields in model order, LF, final newline."""
+    from borgerspil_tui.core.yaml_writer import dump_data  # here: start-up needs no YAML (core/cache)
+
     with gc_paused():
         body = dump_data(to_data(project))
     return MODELINE + body

@@ -272,11 +272,7 @@ class Session:
 def _refusal(error: ValidationError) -> EditRefused:
     """The first thing wrong, as our own message (pydantic's English is never shown)."""
     from borgerspil_tui.core.problems import format_field
-    from borgerspil_tui.core.validation_messages import message_for
+    from borgerspil_tui.core.validation_messages import first_error
 
-    first = error.errors()[0]
-    if first["type"] == "link":
-        loc, message = first["ctx"]["problems"][0]
-    else:
-        loc, message = tuple(first["loc"]), message_for(first)
-    return EditRefused(Problem.from_message(message, field=format_field(loc)), tuple(loc), error.title)
+    loc, message = first_error(error)
+    return EditRefused(Problem.from_message(message, field=format_field(loc)), loc, error.title)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn
 
+from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from borgerspil_tui.core.i18n import Message, has_text, tr
@@ -165,3 +166,23 @@ def field_label(loc: Loc, lang: str, model: str = "") -> str:
             return tr(lang, f"fieldname.{name}")
         names.pop()  # a dict key (criterion id) or a name we do not know: its container
     return ""
+
+
+def first_error(error: ValidationError) -> tuple[Loc, Message]:
+    """Where the first thing wrong is, and our message for it."""
+    first = error.errors()[0]
+    if first["type"] == "link":
+        loc, message = first["ctx"]["problems"][0]
+        return tuple(loc), message
+    return tuple(first["loc"]), message_for(first)
+
+
+def describe(error: Exception, lang: str) -> str:
+    """Why a value was refused, in ``lang``, naming the field as the screens do ("Navn: højst 500
+    tegn, men der er 612"); a failure that is not a validation error gets a general sentence."""
+    if not isinstance(error, ValidationError):
+        return tr(lang, "refused.failed")
+    loc, message = first_error(error)
+    label = field_label(loc, lang, error.title)
+    reason = message.text(lang)
+    return tr(lang, "refused.field", field=label, reason=reason) if label else reason

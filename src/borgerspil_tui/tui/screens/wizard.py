@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Input, Label, RadioButton, RadioS
 from borgerspil_tui.core.model import SCHEMA_VERSION, Project
 from borgerspil_tui.core.model.readiness import TeamMember
 from borgerspil_tui.core.storage import SUFFIX, SaveError, create_project_file
+from borgerspil_tui.core.validation_messages import describe
 from borgerspil_tui.tui.widgets.check_list import SignedRadioButton
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.commands import Command, bindings
@@ -25,10 +26,11 @@ from borgerspil_tui.tui.screens.choice import ChoiceScreen
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
 
 
-def suggest_file_name(title: str) -> str:
-    """A file name from a title: ``Kortere ventetid!`` → ``kortere-ventetid.borgerspil.yaml``."""
+def suggest_file_name(title: str, lang: str = "da") -> str:
+    """A file name from a title: ``Kortere ventetid!`` → ``kortere-ventetid.borgerspil.yaml``; without
+    a title ``projekt.borgerspil.yaml`` (``project.borgerspil.yaml`` in English)."""
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower().translate(_FOLD)).strip("-")[:60].strip("-")
-    return (slug or "projekt") + SUFFIX
+    return (slug or ("project" if lang == "en" else "projekt")) + SUFFIX
 
 
 class WizardScreen(BaseScreen):
@@ -59,7 +61,7 @@ class WizardScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self.team: list[TeamMember] = []
-        self._suggested = suggest_file_name("")
+        self._suggested = suggest_file_name("", self.lang)
         """The last file name suggested from the title; once the user types another, it stays."""
         self._finished = False
         """Created, or thrown away on purpose: nothing to keep as a draft."""
@@ -71,7 +73,7 @@ class WizardScreen(BaseScreen):
             yield Label(Content(t("wizard.title")))
             yield Input(id="title", placeholder=t("wizard.title_placeholder"))
             yield Label(Content(t("wizard.file")))
-            yield Input(id="file-name", value=suggest_file_name(""))
+            yield Input(id="file-name", value=self._suggested)
             yield Static(Content(t("wizard.file_hint", folder=str(self.bapp.folder))), classes="hint")
             yield Label(Content(t("wizard.problem")))
             yield Static(Content(t("wizard.problem_hint")), classes="hint")
@@ -103,7 +105,7 @@ class WizardScreen(BaseScreen):
     def _title_changed(self, event: Input.Changed) -> None:
         file_name = self.query_one("#file-name", Input)
         if file_name.value == self._suggested:
-            self._suggested = suggest_file_name(event.value)
+            self._suggested = suggest_file_name(event.value, self.lang)
             file_name.value = self._suggested
         self._show_messages()
 
@@ -126,7 +128,7 @@ class WizardScreen(BaseScreen):
         try:
             member = TeamMember(name=name, role=role_input.value.strip())
         except ValueError as error:
-            self._show_messages(str(error))
+            self._show_messages(describe(error, self.lang))
             return
         self.team.append(member)
         self.query_one("#team", DataTable).add_row(cell(member.name), cell(member.role), key=member.id)
@@ -193,7 +195,7 @@ class WizardScreen(BaseScreen):
             project = Project.model_validate(project.model_dump())
             create_project_file(path, project)
         except (ValueError, SaveError) as error:
-            self._show_messages(str(getattr(error, "reason", error)))
+            self._show_messages(error.text(self.lang) if isinstance(error, SaveError) else describe(error, self.lang))
             return
         self._finished = True
         self.bapp.open_project(path)
@@ -229,7 +231,7 @@ class WizardScreen(BaseScreen):
         return form
 
     def restore_form(self, state: dict[str, Any]) -> None:
-        self._suggested = suggest_file_name(state["title"])
+        self._suggested = suggest_file_name(state["title"], self.lang)
         for key in ("title", "file-name", "member-name", "member-role"):
             field = self.query_one(f"#{key}", Input)
             with field.prevent(Input.Changed):

@@ -84,7 +84,7 @@ def projects(draw: st.DrawFn) -> Project:
         c.votes = draw(st.lists(st.builds(Vote, voter=st.sampled_from(voters), idea=st.sampled_from(idea_ids),
                                           dots=st.integers(1, 10)), max_size=5))
     group_ids = [g.id for g in f.target_groups]
-    test = st.builds(PrototypeTest, date=dates, prototype=text, learned=text,
+    test = st.builds(PrototypeTest, date=dates, prototype=text, learned=text, with_whom=text,
                      target_group=st.sampled_from(group_ids) if group_ids else st.none())
     rating = st.builds(SuccesRating, rating=st.sampled_from(["not-yet", "partly", "yes"]), note=text,
                        quote=text)

@@ -382,3 +382,44 @@ async def test_the_overview_shows_every_part_s_steps_at_80x24(example_copy: Path
                 for step in status.steps:
                     assert step.name[:12] in shown, (language, status.id, step.name, shown)
                 assert f"{round(status.progress * 100)} %" in shown
+
+
+# -- test rounds: with whom, in words or a target group ----------------------------------------------
+async def test_a_test_round_is_with_a_target_group_or_with_whom_the_words_say(tmp_path: Path) -> None:
+    from borgerspil_tui.core.model.create import Concept
+    from borgerspil_tui.core.model.focus import TargetGroup
+    from tests.app_helpers import HOSTILE, screen_text
+
+    project = Project(schema_version=1, title="Test")
+    project.focus.target_groups = [TargetGroup(id="group-aaaaaa", name="Ældre")]
+    project.create.concepts = [Concept(id="concept-aaaaaa", title="Samme dag")]
+    path = _project(tmp_path, project)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "concept-card")
+        await pilot.press("t", "enter", "enter", "enter")  # prototype, learned, adjusted left empty
+        assert _prompts(app)[-1].startswith("○ ✎")  # a target group, or write it yourself
+        await pilot.press("end", "enter", *"3 borgere i distrikt Nord", "enter")
+        [test] = app.session.project.create.concepts[0].tests
+        assert (test.target_group, test.with_whom) == (None, "3 borgere i distrikt Nord")
+        assert "3 BORGERE I DISTRIKT NORD" in screen_text(app)  # the round's heading
+        await pilot.press("t", "enter", "enter", "enter")
+        await pilot.press("enter")  # the picker starts on the first target group
+        second = app.session.project.create.concepts[0].tests[1]
+        assert (second.target_group, second.with_whom) == ("group-aaaaaa", "")
+        await pilot.press("ctrl+s")
+    saved = load_project(path).project.create.concepts[0].tests
+    assert [(t.target_group, t.with_whom) for t in saved] == [(None, "3 borgere i distrikt Nord"), ("group-aaaaaa", "")]
+    text = path.read_text("utf-8")
+    assert text.count("with_whom") == 1  # left out when empty: files without it read as before
+
+    project = Project(schema_version=1, title="Fjendtlig")
+    project.create.concepts = [Concept(id="concept-aaaaaa", title="Samme dag")]
+    app = make_app(_project(tmp_path, project, name="fjendtlig"), language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "concept-card")
+        await pilot.press("t", "enter", "enter", "enter")  # no target groups: the words at once
+        hostile = HOSTILE.replace("🎉 ", "")  # a key press cannot be an emoji
+        await pilot.press(*hostile, "enter")
+        assert app.session.project.create.concepts[0].tests[0].with_whom == hostile
+        assert hostile.upper() in screen_text(app)

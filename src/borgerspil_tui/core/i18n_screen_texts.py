@@ -27,4 +27,10 @@ SCREEN_TEXTS: dict[str, tuple[str, str]] = {
                          "Delete the test round, or empty the element (Ctrl+Z undoes)"),
     "card.title_stays": ("Et koncept har altid en titel; slet hele konceptet på listen over koncepter",
                          "A concept always has a title; delete the whole concept in the list of concepts"),
+    # Test rounds: with whom, a target group or in words
+    "card.with_whom_title": ("Testet med hvem? En af målgrupperne, eller skriv selv",
+                             "Tested with whom? One of the target groups, or write it yourself"),
+    "card.with_whom_free": ("✎ Skriv selv (fx «3 borgere i distrikt Nord»)",
+                            "✎ Write it yourself (e.g. \"3 citizens in the north district\")"),
+    "card.with_whom_prompt": ("Testet med hvem?", "Tested with whom?"),
 }

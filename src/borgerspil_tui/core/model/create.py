@@ -53,6 +53,9 @@ class PrototypeTest(Strict):
     id: ItemId = id_field("test")
     date: IsoDate | None = None
     target_group: ItemId | None = None
+    """The target group it was tested with, when it was one of the project's."""
+    with_whom: Text = ""
+    """Who it was tested with, in the team's own words ("3 borgere i distrikt Nord")."""
     prototype: Text = ""
     learned: Text = ""
     adjusted: Text = ""

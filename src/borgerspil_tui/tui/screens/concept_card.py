@@ -22,6 +22,16 @@ TEXT_ELEMENTS = {"title": "title", "difference": "difference", "contents": "cont
                  "place": "place", "involved": "involved"}
 """Method element id → concept field, for the elements that are plain text."""
 TEST_FIELDS = ("prototype", "learned", "adjusted")
+FREE_TEXT = "__free__"
+"""The picker's choice for "with whom, in our own words"."""
+WHOM = "whom"
+"""The bar's purpose prefix for typing with whom a round was tested."""
+
+
+def _set_with_whom(concept: Concept, test_id: str, group: str | None, text: str) -> None:
+    """A test round was with a target group or with whom the words say: one or the other."""
+    test = next(t for t in concept.tests if t.id == test_id)
+    test.target_group, test.with_whom = group, text
 
 
 class ConceptCardScreen(ConceptScreen):
@@ -95,7 +105,7 @@ class ConceptCardScreen(ConceptScreen):
         options.append(Option(self._element(self.t("card.ideas"), "\n".join(f"• {ideas.get(i, i)}" for i in concept.ideas),
                                             self.t("card.ideas_prompt")), id="ideas"))
         for number, test in enumerate(concept.tests, start=1):
-            who = groups.get(test.target_group or "", "")
+            who = " · ".join(w for w in (groups.get(test.target_group or "", ""), test.with_whom) if w) or "–"
             head = self.t("card.round", n=number, date=test.date.isoformat() if test.date else "–", who=who)
             body = "\n".join(f"{self.t(f'card.{field}')}: {getattr(test, field)}" for field in TEST_FIELDS
                              if getattr(test, field))
@@ -229,18 +239,36 @@ class ConceptCardScreen(ConceptScreen):
         self.app.push_screen(PickerScreen(self.t("card.ideas"), options, set(concept.ideas), lang=self.lang), chosen)
 
     def _pick_test_group(self, concept: Concept, test_id: str) -> None:
+        """With whom: one of the target groups, or in the team's own words (the bar)."""
         options = [(g.id, g.name) for g in self.session.project.focus.target_groups]
         test = next(t for t in concept.tests if t.id == test_id)
+        if not options:
+            self._ask_with_whom(test)
+            return
 
         def chosen(ids: list[str] | None) -> None:
-            if ids is not None:
+            if ids == [FREE_TEXT]:
+                self._ask_with_whom(test)
+            elif ids is not None:
                 group = ids[0] if ids else None
-                self.edit_concept("card.test", lambda c: setattr(next(t for t in c.tests if t.id == test_id),
-                                                          "target_group", group))
+                self.edit_concept("card.test", lambda c: _set_with_whom(c, test_id, group, ""))
 
-        selected = {test.target_group} if test.target_group else set()
-        self.app.push_screen(PickerScreen(self.t("card.with_whom"), options, selected, multiple=False,
-                                          lang=self.lang), chosen)
+        selected = {test.target_group} if test.target_group else ({FREE_TEXT} if test.with_whom else set())
+        free = f"✎ {test.with_whom}" if test.with_whom else self.t("card.with_whom_free")
+        self.app.push_screen(PickerScreen(self.t("card.with_whom_title"), [*options, (FREE_TEXT, free)], selected,
+                                          multiple=False, lang=self.lang), chosen)
+
+    def _ask_with_whom(self, test: PrototypeTest) -> None:
+        self.query_one(EditBar).open(self.t("card.with_whom_prompt"), f"{WHOM}:{test.id}", test.with_whom)
+        self._sequence = []
+
+    @on(EditBar.Submitted)
+    def _with_whom_typed(self, event: EditBar.Submitted) -> None:
+        """Who a test round was with, in words (``_typed`` closes the bar: nothing else is asked)."""
+        kind, _, test_id = event.purpose.partition(":")
+        if kind == WHOM:
+            text = event.text.strip()
+            self.edit_concept("card.test", lambda c: _set_with_whom(c, test_id, None, text))
 
     def action_add_test(self) -> None:
         """A new test round dated today: the prototype, what was learned, what is adjusted, with whom."""

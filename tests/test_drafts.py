@@ -352,3 +352,13 @@ async def test_assessment_note_kept_for_its_own_dimension(example_copy: Path) ->
         await pilot.press("up")  # the cursor moves away before the text is committed
         await goto(pilot, "overview")
         assert app.session.project.organisation.assessment["strategy"].note == "Strategien nævner borgerne"
+
+
+async def test_checklist_note_is_saved_as_typed_and_kept_on_ctrl_q(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "c", "e", *"Spørg Borgerservice")  # the note field saves as you type
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    answers = load_project(example_copy).project.checklists
+    assert any(a.note.endswith("Spørg Borgerservice") for a in answers.values())

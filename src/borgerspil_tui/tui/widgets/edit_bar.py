@@ -32,6 +32,7 @@ class BarInput(Input):
             self.call_later(self._to_end)  # after Input's own focus handler has selected everything
 
     def _to_end(self) -> None:
+        self.cursor_position = 0  # a change, so the field scrolls to show the end of a long text
         self.cursor_position = len(self.value)
 
     async def action_submit(self) -> None:
@@ -161,6 +162,7 @@ class EditBar(Vertical):
         field = self.query_one(BarInput)
         field.cursor_position = len(field.value)
         field.keep_cursor = True
+        field.call_after_refresh(field._to_end)  # once the field knows how wide the text is
 
     @on(Input.Changed, "#edit-input")
     def _changed(self) -> None:

@@ -362,3 +362,15 @@ async def test_checklist_note_is_saved_as_typed_and_kept_on_ctrl_q(example_copy:
         await pilot.pause()
     answers = load_project(example_copy).project.checklists
     assert any(a.note.endswith("Spørg Borgerservice") for a in answers.values())
+
+
+async def test_typed_text_goes_to_its_own_project_when_a_new_one_is_created(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "team")
+        await pilot.press("n", *"Kirsten", "f5")  # the wizard opens over the team screen
+        await pilot.press(*"Kortere ventetid", "ctrl+s")
+        await pilot.pause()
+        assert app.screen.NAME == "overview" and app.session.project.title == "Kortere ventetid"
+        assert app.session.project.readiness.team == []
+    assert load_project(example_copy).project.readiness.team[-1].name == "Kirsten"

@@ -94,6 +94,12 @@ MESSAGE_TEXTS: dict[str, tuple[str, str]] = {
     "refused.failed": ("Ændringen blev ikke lavet: den passer ikke i projektet",
                        "The change was not made: it does not fit the project"),
     # Reading files (core/located.py, core/safe_yaml.py, core/storage.py)
+    "read.no_file": ("filen findes ikke", "no such file"),
+    "read.folder": ("det er en mappe, ikke en fil", "this is a folder, not a file"),
+    "read.permission": ("du har ikke lov til at læse filen", "you are not allowed to read this file"),
+    "read.failed": ("filen kan ikke læses: {reason}", "cannot be read: {reason}"),
+    "read.not_utf8": ("byten {byte} er ikke UTF-8-tekst; gem filen som UTF-8",
+                      "byte {byte} is not UTF-8 text; save the file as UTF-8"),
     "parse.empty": ("filen er tom", "the file is empty"),
     "parse.top_level": ("øverst skal filen have felter med navn og værdi, ikke {found}",
                         "the top level must be a mapping of fields, not {found}"),

@@ -62,13 +62,15 @@ def read_bytes(path: Path) -> bytes:
     except FileProblemError:
         raise
     except FileNotFoundError:
-        raise FileProblemError(path, [Problem("no such file")]) from None
+        raise FileProblemError(path, [Problem.of("read.no_file")]) from None
     except IsADirectoryError:
-        raise FileProblemError(path, [Problem("this is a folder, not a file")]) from None
+        raise FileProblemError(path, [Problem.of("read.folder")]) from None
+    except PermissionError:
+        raise FileProblemError(path, [Problem.of("read.permission")]) from None
     except OSError as error:
         if error.errno == errno.ENXIO:  # a socket (opening one is refused with this)
             raise FileProblemError(path, [Problem.of("file.not_regular")]) from None
-        raise FileProblemError(path, [Problem(f"cannot be read: {error.strerror or error}")]) from None
+        raise FileProblemError(path, [Problem.of("read.failed", reason=error.strerror or str(error))]) from None
     data = b"".join(chunks)
     if len(data) > limit:
         raise FileProblemError(path, [Problem.of("file.too_large", limit=limit // 1_048_576)])
@@ -78,15 +80,14 @@ def read_bytes(path: Path) -> bytes:
 def decode(data: bytes, path: Path | str | None = None) -> str:
     """Decode UTF-8 (with or without BOM) and normalise line endings to LF."""
     if len(data) > MAX_FILE_BYTES:
-        raise FileProblemError(path, [Problem(f"the file is larger than {MAX_FILE_BYTES // 1_048_576} MB")])
+        raise FileProblemError(path, [Problem.of("file.too_large", limit=MAX_FILE_BYTES // 1_048_576)])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise FileProblemError(path, [Problem(
-            f"byte 0x{data[error.start]:02x} is not UTF-8 text; save the file as UTF-8",
-            line=line, column=column)]) from None
+        raise FileProblemError(path, [Problem.of(
+            "read.not_utf8", line=line, column=column, byte=f"0x{data[error.start]:02x}")]) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:

@@ -78,7 +78,7 @@ class FileProblemError(Exception):
     def __init__(self, path: str | Path | None, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
-        super().__init__("\n".join(p.format(path) for p in problems))
+        super().__init__("\n".join(p.format(path, "en") for p in problems))  # for logs; users get .problems
 
 
 def format_field(loc: tuple[str | int, ...]) -> str:

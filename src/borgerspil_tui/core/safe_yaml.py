@@ -65,7 +65,7 @@ class YamlProblem(Exception):
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
-        super().__init__(problem.format())
+        super().__init__(problem.format(lang="en"))
 
 
 def resolve_plain(value: str) -> Any:

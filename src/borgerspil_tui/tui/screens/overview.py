@@ -41,8 +41,7 @@ class OverviewScreen(BaseScreen):
                 yield PartCard(status, self._tagline(status.id), self._labels(), NUMBERS[status.id])
         yield Static(Content(self._suggestion_text(statuses)), id="suggestion")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # BaseScreen.on_mount runs too: Textual calls it along the MRO
         self.query_one(PartCard).focus()
 
     def _labels(self) -> dict[str, str]:

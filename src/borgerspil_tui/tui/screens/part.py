@@ -43,8 +43,7 @@ class PartScreen(BaseScreen):
         yield Static(Content(self._summary()), id="part-summary")
         yield OptionList(*self._options(), id="steps")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # BaseScreen.on_mount runs too: Textual calls it along the MRO
         self.query_one("#steps", OptionList).focus()
 
     def _summary(self) -> str:

@@ -184,6 +184,9 @@ MESSAGE_TEXTS: dict[str, tuple[str, str]] = {
     # The palette, when nothing matches what was typed
     "palette.no_matches": ("Ingen match", "No matches"),
     "palette.no_matches_help": ("Prøv et andet ord, på dansk eller engelsk", "Try another word, in Danish or English"),
+    # Writing files
+    "save.exists": ("der findes allerede en fil med det navn; den er ikke rørt",
+                    "a file with that name already exists; it was left as it is"),
     # The command line
     "cli.ok": ("{path}: i orden", "{path}: ok"),
     "cli.created": ("oprettede {path}", "created {path}"),

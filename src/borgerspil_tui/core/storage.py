@@ -159,7 +159,7 @@ def create_project_file(path: Path, project: Project) -> str:
             out.flush()
             os.fsync(out.fileno())
     except FileExistsError:
-        raise SaveError(path, "a file with that name already exists; it was left as it is") from None
+        raise SaveError.of(path, "save.exists") from None
     except OSError as error:
         raise SaveError.from_os(path, error) from None
     return fingerprint(data)

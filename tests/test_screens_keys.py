@@ -423,3 +423,36 @@ async def test_a_test_round_is_with_a_target_group_or_with_whom_the_words_say(tm
         await pilot.press(*hostile, "enter")
         assert app.session.project.create.concepts[0].tests[0].with_whom == hostile
         assert hostile.upper() in screen_text(app)
+
+
+# -- the whole item under the cursor ----------------------------------------------------------------
+def _visible(app) -> str:  # noqa: ANN001
+    """What is on the terminal now, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_a_long_observation_shows_all_of_it_and_its_quote(tmp_path: Path) -> None:
+    from borgerspil_tui.core.model.experience import Observation
+    from borgerspil_tui.core.model.focus import TargetGroup
+    from tests.app_helpers import HOSTILE
+
+    long = " ".join(f"Sætning {n} om hvad vi så ved skranken, og hvad borgeren gjorde bagefter." for n in range(40))
+    project = Project(schema_version=1, title="Lang")
+    project.experience.observations = [Observation(what=long, who="Mand, 79", quotes=[HOSTILE, "Det går nok"])]
+    project.focus.target_groups = [TargetGroup(name="Ældre", description=long, why="De venter længst " + HOSTILE)]
+    path = _project(tmp_path, project)
+    for language in ("da", "en"):
+        app = make_app(path, language=language)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await goto(pilot, "observations")
+            await pilot.pause()
+            assert "Sætning 0 om" in _visible(app)
+            await pilot.press("tab", "end")  # the detail under the table scrolls
+            await pilot.pause()
+            visible = _visible(app)
+            assert "«Det går nok»" in visible and "Sætning 39" in visible, visible
+            await goto(pilot, "target-groups")
+            await pilot.press("tab", "end")
+            await pilot.pause()
+            visible = _visible(app)
+            assert "De venter længst [/] [b]fed[/b]" in visible and "[@click=app.quit]" in visible, visible

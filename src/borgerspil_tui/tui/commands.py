@@ -36,7 +36,7 @@ def bindings(commands: list[Command]) -> list[Binding]:
 
 
 APP_COMMANDS: list[Command] = [
-    Command("back", "escape", "key.back", "help.back", needs_project=True),
+    Command("back", "escape", "key.back", "help.back", show=False, needs_project=True),
     Command("help", "f1", "key.help", "help.help"),
     Command("save", "ctrl+s", "key.save", "help.save", needs_project=True),
     Command("undo", "ctrl+z", "key.undo", "help.undo", needs_project=True),

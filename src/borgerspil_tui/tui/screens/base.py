@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -34,6 +35,8 @@ class BaseScreen(Screen):
     """The screen's name for the palette, help and ``borgerspil screenshot --screen``."""
     SCREEN_COMMANDS: ClassVar[list[Command]] = []
     """This screen's own commands (bindings are made from them)."""
+    BINDINGS = [Binding("escape", "app.back", "key.back", tooltip="help.back")]
+    """Esc goes back; bound here so the footer shows it first (the app's own binding is for the help)."""
 
     DEFAULT_CSS = """
     BaseScreen { layout: vertical; }

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
@@ -48,7 +49,8 @@ class ListScreen(BaseScreen):
     DEFAULT_CSS = """
     ListScreen #items { height: 1fr; margin: 0 1; }
     ListScreen #items-empty { padding: 1 2; color: $text-muted; height: auto; }
-    ListScreen #detail { height: auto; max-height: 8; padding: 0 2; border-top: solid $panel; }
+    ListScreen #detail-box { height: auto; max-height: 40%; border-top: solid $panel; }
+    ListScreen #detail { height: auto; padding: 0 2; }
     """
 
     def items(self, project: Project) -> list[Any]:
@@ -74,7 +76,8 @@ class ListScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t(self.EMPTY_TEXT)) if self.EMPTY_TEXT else "", id="items-empty")
         yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="detail")
+        with VerticalScroll(id="detail-box"):  # all of the item, scrolled when long (Tab, ↑↓)
+            yield Static("", id="detail")
         yield EditBar(id="edit-bar")
 
     def populate(self) -> None:

@@ -47,8 +47,13 @@ class ObservationsScreen(ListScreen):
                 quotes, ", ".join(item.tags)]
 
     def detail(self, item: Observation) -> str:
-        lines = [item.what]
+        """All of the observation: when, where, who, what was seen, every quote, the tags."""
+        when = " · ".join(part for part in (item.date.isoformat() if item.date else "", item.place, item.who) if part)
+        lines = [when] if when else []
+        lines.append(item.what)
         lines += [f"«{quote}»" for quote in item.quotes]
+        if item.tags:
+            lines.append("# " + ", ".join(item.tags))
         return "\n".join(lines)
 
     def new_item(self, text: str) -> Observation:

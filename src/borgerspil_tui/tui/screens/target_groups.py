@@ -39,6 +39,14 @@ class TargetGroupsScreen(ListScreen):
         kind = self.t("groups.primary_kind" if item.primary else "groups.secondary_kind")
         return [item.name, kind, item.description.replace("\n", " "), item.why.replace("\n", " ")]
 
+    def detail(self, item: TargetGroup) -> str:
+        """All of the target group: name and kind, the whole description and why them."""
+        kind = self.t("groups.primary_kind" if item.primary else "groups.secondary_kind")
+        lines = [f"{item.name} ({kind})"]
+        lines += [f"{self.t(key)}: {text}" for key, text in (("groups.description", item.description),
+                                                              ("groups.why", item.why)) if text]
+        return "\n".join(lines)
+
     def new_item(self, text: str) -> TargetGroup:
         return TargetGroup(name=text)
 

@@ -32,3 +32,41 @@ async def test_each_screen_sets_itself_up_once(example_copy: Path, monkeypatch: 
         await goto(pilot, "phase-focus")
         assert calls == ["overview", "phase-focus"]
         assert app.screen.focused is not None and app.screen.focused.id == "steps"
+
+
+FIRST_FRAME = """
+import sys
+from pathlib import Path
+from borgerspil_tui.core.method import bundled_method
+from borgerspil_tui.core.session import Session
+from borgerspil_tui.core.settings import Settings
+from borgerspil_tui.tui.app import BorgerspilApp
+from borgerspil_tui.tui.screens.overview import OverviewScreen
+LOADED = []
+class FirstFrame(BorgerspilApp):
+    def on_mount(self):
+        self._probe = self.set_interval(0.01, self._first_frame)
+    def _first_frame(self):
+        if isinstance(self.screen, OverviewScreen) and self.screen.is_mounted:
+            self._probe.stop()
+            LOADED.extend(sys.modules)
+            self.exit()
+app = FirstFrame(method=bundled_method(), settings=Settings(), language="da",
+                 session=Session.open(Path(sys.argv[1])), remember=False)
+app.run(headless=True, size=(120, 40))
+print(" ".join(sorted(LOADED)))
+"""
+
+
+def test_an_unchanged_project_reaches_the_overview_without_yaml_or_validators(example_copy: Path) -> None:
+    """A file opened before comes from the cache (core/cache): until the overview is drawn, no
+    YAML module is imported and no pydantic validator is built (building the first one imports
+    ``importlib.metadata`` for pydantic's plugins). A module that imports YAML at its top and is
+    imported at start-up undoes that: import it where a file is parsed or written."""
+    run = [sys.executable, "-c", FIRST_FRAME, str(example_copy)]
+    first = subprocess.run(run, capture_output=True, text=True, check=True, timeout=120)
+    assert "yaml" in first.stdout.split()  # the first time, the file is parsed
+    again = subprocess.run(run, capture_output=True, text=True, check=True, timeout=120)
+    loaded = set(again.stdout.split())
+    assert "borgerspil_tui.tui.screens.overview" in loaded
+    assert not {name for name in loaded if name == "yaml" or name.startswith(("yaml.", "importlib.metadata"))}

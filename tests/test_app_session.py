@@ -134,3 +134,86 @@ async def test_quit_with_unsaved_changes_asks(example_copy: Path, monkeypatch: p
         await pilot.pause()
         assert app.is_running
         assert app.session.dirty
+
+
+# -- read-only files and links (issue 8) ---------------------------------------------------------------
+async def test_a_read_only_file_opens_read_only_and_save_offers_save_as(example_copy: Path) -> None:
+    from borgerspil_tui.tui.screens.save_as import SaveAsScreen
+
+    os.chmod(example_copy, 0o444)
+    before = example_copy.read_bytes()
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.read_only is not None
+        assert any("skrivebeskyttet" in n.message for n in app._notifications), "said on open"
+        assert "skrivebeskyttet" in str(app.screen.query_one("#status-line").visual)
+        await pilot.press("1", "c", "j")  # edits are kept in memory
+        assert app.session.project.checklists["focus-change"].answer == "yes"
+        app._autosave()  # as the timer would
+        assert example_copy.read_bytes() == before, "never saved over"
+        assert app.session.state is SaveState.UNSAVED and app.session.dirty
+        assert "ikke gemt" in str(app.screen.query_one("#status-line").visual)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveAsScreen)
+        await pilot.press("enter")  # the suggested name: hjaelpemidler-kopi.borgerspil.yaml
+        await pilot.pause()
+        copy = example_copy.with_name("hjaelpemidler-kopi.borgerspil.yaml")
+        assert app.session.path == copy and app.session.read_only is None
+        assert app.session.state is SaveState.SAVED
+    assert load_project(copy).project.checklists["focus-change"].answer == "yes"
+    assert example_copy.read_bytes() == before
+
+
+async def test_quitting_a_read_only_file_with_edits_asks_and_offers_save_as(example_copy: Path) -> None:
+    os.chmod(example_copy, 0o444)
+    before = example_copy.read_bytes()
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "c", "j")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedQuitScreen)
+        assert "skrivebeskyttet" in app.screen.message
+        assert [c for c, _ in app.screen.choices] == ["save_as", "quit", "cancel"]
+        await pilot.click("#choice-quit")
+        await pilot.pause()
+        assert app.discard_on_exit
+    assert example_copy.read_bytes() == before
+    assert sorted(p.name for p in example_copy.parent.iterdir()) == [example_copy.name], "and no rescue copy"
+
+
+async def test_save_as_into_a_read_only_folder_says_so(example_copy: Path, tmp_path: Path) -> None:
+    from borgerspil_tui.tui.screens.save_as import SaveAsScreen
+
+    locked = tmp_path / "låst"
+    locked.mkdir()
+    os.chmod(locked, 0o555)
+    app = make_app(example_copy)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            app.action_save_as()
+            await pilot.pause()
+            field = app.screen.query_one("#save-as-path")
+            field.value = str(locked / "ny.borgerspil.yaml")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, SaveAsScreen)
+            assert "mappen er skrivebeskyttet" in str(app.screen.query_one("#save-as-error").visual)
+    finally:
+        os.chmod(locked, 0o755)
+    assert list(locked.iterdir()) == []
+
+
+async def test_saving_through_a_link_keeps_the_link_and_writes_its_target(example_copy: Path, tmp_path: Path) -> None:
+    link = tmp_path / "genvej.borgerspil.yaml"
+    link.symlink_to(example_copy)
+    app = make_app(link)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "c", "j")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session.state is SaveState.SAVED
+    assert link.is_symlink() and link.resolve() == example_copy.resolve()
+    assert load_project(example_copy).project.checklists["focus-change"].answer == "yes"

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.text import printable
 
 PARTS = ("readiness", "focus", "experience", "create", "insist", "organisation")
 """The parts of a project, in the method's order."""
@@ -39,6 +40,9 @@ class Difference:
     changed: int = 0
     whole: bool = False
     """The field is one value (a text, a number) and it differs."""
+    names: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+    """What the items more, fewer and changed are called (their title, name or text); for a
+    whole value, the other version's value."""
 
 
 def compare_projects(base: Project, other: Project) -> list[Difference]:
@@ -60,14 +64,15 @@ def _part(part: str, base: BaseModel, other: BaseModel) -> list[Difference]:
         if old == new:
             continue
         if isinstance(old, list) and isinstance(new, list):
-            more, fewer, changed = _count(_keyed_list(name, old), _keyed_list(name, new))
+            names = _count(_keyed_list(name, old), _keyed_list(name, new))
         elif isinstance(old, dict) and isinstance(new, dict):
-            more, fewer, changed = _count(_plain(old), _plain(new))
+            names = _count(_plain(old), _plain(new))
         else:
-            found.append(Difference(part, name, whole=True))
+            value = "" if new is None else str(_plain(new))
+            found.append(Difference(part, name, whole=True, names=((value,), (), ())))
             continue
-        if more or fewer or changed:
-            found.append(Difference(part, name, more, fewer, changed))
+        if any(names):
+            found.append(Difference(part, name, *map(len, names), names=names))
     return found
 
 
@@ -75,8 +80,8 @@ def _checklists(part: str, base: Project, other: Project) -> list[Difference]:
     prefix = f"{part}-"
     old = {k: v for k, v in base.checklists.items() if k.startswith(prefix)}
     new = {k: v for k, v in other.checklists.items() if k.startswith(prefix)}
-    more, fewer, changed = _count(_plain(old), _plain(new))
-    return [Difference(part, "checklist", more, fewer, changed)] if more or fewer or changed else []
+    counted = _count(_plain(old), _plain(new))  # named by the method's ids only: counted, not named
+    return [Difference(part, "checklist", *map(len, counted))] if any(counted) else []
 
 
 def _plain(value: Any) -> Any:
@@ -109,10 +114,26 @@ def _keyed_list(name: str, items: list[Any]) -> dict[str, Any]:
     return out
 
 
-def _count(old: dict[str, Any], new: dict[str, Any]) -> tuple[int, int, int]:
-    more = sum(1 for key in new if key not in old)
-    fewer = sum(1 for key in old if key not in new)
-    changed = sum(1 for key in new if key in old and new[key] != old[key])
+_NAMED_BY = ("title", "name", "text", "statement", "question", "what", "exercise", "voter", "kind", "phase", "line")
+
+
+def _name(key: str, item: Any) -> str:
+    """What people call an item: its title, name or text (a text item is its own name)."""
+    if isinstance(item, dict):
+        for field in _NAMED_BY:
+            if isinstance(item.get(field), str) and item[field]:
+                return item[field]
+        return "" if key.startswith("#") else key
+    if isinstance(item, str):
+        return item
+    return "" if key.startswith("#") else key
+
+
+def _count(old: dict[str, Any], new: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The names of the items ``new`` has more, fewer, and changed."""
+    more = tuple(_name(key, item) for key, item in new.items() if key not in old)
+    fewer = tuple(_name(key, item) for key, item in old.items() if key not in new)
+    changed = tuple(_name(key, item) for key, item in new.items() if key in old and item != old[key])
     return more, fewer, changed
 
 
@@ -123,28 +144,47 @@ def _noun(difference: Difference, count: int, lang: str) -> str:
     return forms[0] if count == 1 else forms[-1]
 
 
-def phrases(difference: Difference, lang: str) -> list[str]:
-    """One difference in words: "3 idéer mere", "1 idé mindre", "problemet ændret"."""
+SHOWN = 3
+"""How many items' names a detailed description shows per kind of difference."""
+
+
+def _quoted(names: tuple[str, ...], lang: str) -> str:
+    shown = [tr(lang, "compare.quoted", text=_short(name)) for name in names[:SHOWN] if name]
+    return ", ".join(shown) + (", …" if len(names) > SHOWN else "")
+
+
+def _short(text: str, width: int = 50) -> str:
+    flat = " ".join(printable(text).split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def phrases(difference: Difference, lang: str, *, names: bool = False) -> list[str]:
+    """One difference in words: "3 idéer mere", "1 idé mindre", "problemet ændret" (with
+    ``names``: "1 idé mere («Lån ud fra lageret»)", "problemet ændret («…»)")."""
     if difference.whole:
         name = tr(lang, f"compare.name.{difference.field}", default=difference.field)
-        return [tr(lang, "compare.whole", name=name)]
+        said = tr(lang, "compare.whole", name=name)
+        return [f"{said} ({_quoted(difference.names[0], lang)})" if names and any(difference.names[0]) else said]
     out: list[str] = []
-    if difference.more:
-        out.append(tr(lang, "compare.more", count=difference.more, noun=_noun(difference, difference.more, lang)))
-    if difference.fewer:
-        key = "compare.fewer_one" if difference.fewer == 1 else "compare.fewer"
-        out.append(tr(lang, key, count=difference.fewer, noun=_noun(difference, difference.fewer, lang)))
-    if difference.changed:
-        out.append(tr(lang, "compare.changed", count=difference.changed,
-                      noun=_noun(difference, difference.changed, lang)))
+    counts = (difference.more, difference.fewer, difference.changed)
+    for index, (count, key) in enumerate(zip(counts, ("compare.more", "compare.fewer", "compare.changed"),
+                                             strict=True)):
+        if not count:
+            continue
+        if key == "compare.fewer" and count == 1:
+            key = "compare.fewer_one"
+        said = tr(lang, key, count=count, noun=_noun(difference, count, lang))
+        listed = difference.names[index]
+        out.append(f"{said} ({_quoted(listed, lang)})" if names and any(listed) else said)
     return out
 
 
-def describe(differences: list[Difference], lang: str) -> list[str]:
-    """One line per part that differs: "Skab: 3 idéer mere, 1 koncept ændret"."""
+def describe(differences: list[Difference], lang: str, *, names: bool = False) -> list[str]:
+    """One line per part that differs: "Skab: 3 idéer mere, 1 koncept ændret" (with ``names``,
+    what the items are called)."""
     lines: list[str] = []
     for part in ("project", *PARTS):
-        words = [phrase for d in differences if d.part == part for phrase in phrases(d, lang)]
+        words = [phrase for d in differences if d.part == part for phrase in phrases(d, lang, names=names)]
         if words:
             lines.append(f"{tr(lang, _PART_NAMES[part])}: {', '.join(words)}")
     return lines

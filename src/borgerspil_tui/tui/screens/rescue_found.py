@@ -33,8 +33,10 @@ class RescueFoundScreen(ModalScreen[str | None]):
     RescueFoundScreen #rescue-details { height: auto; max-height: 12; margin-top: 1; }
     RescueFoundScreen #rescue-details.-hidden { display: none; }
     RescueFoundScreen #rescue-ask { color: $text-warning; margin-top: 1; }
+    RescueFoundScreen #rescue-ask.-hidden { display: none; }
     RescueFoundScreen Horizontal { height: auto; margin-top: 1; }
     RescueFoundScreen Button { margin-right: 1; }
+    RescueFoundScreen Button.-hidden { display: none; }
     """
     BINDINGS = [Binding("escape", "later", show=False)]
 
@@ -45,7 +47,6 @@ class RescueFoundScreen(ModalScreen[str | None]):
         self.older = older
         self.lines: list[str] = []
         self.problem = ""
-        self._sure = False
 
     @property
     def lang(self) -> str:
@@ -64,7 +65,7 @@ class RescueFoundScreen(ModalScreen[str | None]):
             differences = []
         else:
             differences = compare_projects(self.project, rescued)
-            self.lines = describe(differences, self.lang)
+            self.lines = describe(differences, self.lang, names=True)
         try:
             when = rescue_time(self.rescue).strftime("%Y-%m-%d %H:%M")
         except OSError:
@@ -84,12 +85,14 @@ class RescueFoundScreen(ModalScreen[str | None]):
                 yield Static(Content(self.t("rescue.compare_title")))
                 for line in self.lines or [self.t("compare.same")]:
                     yield Static(Content(f"• {line}"), classes="rescue-line")
-            yield Static("", id="rescue-ask")
+            yield Static("", id="rescue-ask", classes="-hidden")
             with Horizontal():
                 if not self.problem:
                     yield Button(Content(self.t("rescue.restore")), id="rescue-restore", variant="primary")
                     yield Button(Content(self.t("rescue.compare")), id="rescue-compare")
                 yield Button(Content(self.t("rescue.delete")), id="rescue-delete", variant="error")
+                yield Button(Content(self.t("rescue.delete_sure")), id="rescue-delete-sure", variant="error",
+                             classes="-hidden")
                 yield Button(Content(self.t("rescue.later")), id="rescue-later")
 
     def on_mount(self) -> None:
@@ -100,10 +103,16 @@ class RescueFoundScreen(ModalScreen[str | None]):
         choice = (event.button.id or "").removeprefix("rescue-")
         if choice == "compare":
             self.query_one("#rescue-details").toggle_class("-hidden")
-        elif choice == "delete" and not self._sure:
-            self._sure = True  # deleting is for good: a second press
-            self.query_one("#rescue-ask", Static).update(Content(self.t("rescue.delete_ask")))
-            event.button.label = Content(self.t("rescue.delete_sure"))
+        elif choice == "delete":  # deleting is for good: asked once more, on a button of its own
+            ask = self.query_one("#rescue-ask", Static)
+            ask.update(Content(self.t("rescue.delete_ask")))
+            ask.remove_class("-hidden")
+            event.button.add_class("-hidden")
+            sure = self.query_one("#rescue-delete-sure", Button)
+            sure.remove_class("-hidden")
+            sure.focus()
+        elif choice == "delete-sure":
+            self.dismiss("delete")
         elif choice == "later":
             self.dismiss(None)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -11,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from borgerspil_tui.core.disk import write_refusal
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.storage import SUFFIX
 
@@ -31,7 +33,8 @@ class SaveAsScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         lang = self.app.language  # type: ignore[attr-defined]
-        suggestion = self.current.with_name(self.current.name.removesuffix(SUFFIX) + "-kopi" + SUFFIX)
+        copy = tr(lang, "save_as.copy")
+        suggestion = self.current.with_name(self.current.name.removesuffix(SUFFIX) + f"-{copy}" + SUFFIX)
         with Vertical():
             yield Static(Content(tr(lang, "save_as.title")))
             yield Input(str(suggestion), id="save-as-path")
@@ -46,10 +49,12 @@ class SaveAsScreen(ModalScreen[Path | None]):
         error = ""
         if not raw:
             error = tr(lang, "save_as.empty")
-        elif path.exists():
+        elif os.path.lexists(path):
             error = tr(lang, "save_as.exists")
         elif not path.parent.is_dir():
             error = tr(lang, "save_as.no_folder")
+        elif (refusal := write_refusal(path)) is not None:
+            error = refusal.text(lang)
         if error:
             self.query_one("#save-as-error", Static).update(Content(error))
             return

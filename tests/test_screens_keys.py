@@ -456,3 +456,21 @@ async def test_a_long_observation_shows_all_of_it_and_its_quote(tmp_path: Path) 
             await pilot.pause()
             visible = _visible(app)
             assert "De venter længst [/] [b]fed[/b]" in visible and "[@click=app.quit]" in visible, visible
+
+
+# -- Det ved vi: n says which list -------------------------------------------------------------------
+async def test_n_on_what_we_know_names_the_list_it_adds_to(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    for language, known, unknown in (("da", "ny i «Hvad ved vi?»", "Ny i «Hvad ved vi ikke?»"),
+                                     ("en", "new in “What do we know?”", "New in “What don't we know?”")):
+        app = make_app(path, language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await goto(pilot, "knowledge")
+            await pilot.press("tab")  # from "why it matters" to "what do we know"
+            await pilot.pause()
+            assert f"n {known}" in _footer(app)
+            await pilot.press("tab", "n")
+            assert str(app.screen.query_one("#edit-prompt").visual).startswith(unknown)
+            await pilot.press(*"Hvor længe", "enter", "escape")
+            await pilot.press("ctrl+s")
+    assert [n.text for n in load_project(path).project.focus.unknown] == ["Hvor længe", "Hvor længe"]

@@ -33,4 +33,8 @@ SCREEN_TEXTS: dict[str, tuple[str, str]] = {
     "card.with_whom_free": ("✎ Skriv selv (fx «3 borgere i distrikt Nord»)",
                             "✎ Write it yourself (e.g. \"3 citizens in the north district\")"),
     "card.with_whom_prompt": ("Testet med hvem?", "Tested with whom?"),
+    # Det ved vi: n says which list it adds to
+    "knowledge.add_to": ("ny i «{list}»", "new in “{list}”"),
+    "knowledge.prompt_add": ("Ny i «{list}» (Enter for den næste, tom Enter stopper):",
+                             "New in “{list}” (Enter for the next, empty Enter stops):"),
 }

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,15 @@ class Command:
 def bindings(commands: list[Command]) -> list[Binding]:
     """Bindings for a list of commands."""
     return [command.binding() for command in commands]
+
+
+def relabel(node: DOMNode, action: str, label: str) -> None:
+    """Show ``label`` (already in the UI language) in the footer for ``action``: a key whose meaning
+    depends on where the cursor is ("n new in «What do we know?»"). Each node has its own bindings."""
+    keys = node._bindings.key_to_bindings
+    for key, found in keys.items():
+        keys[key] = [replace(b, description=label) if b.action == action else b for b in found]
+    node.refresh_bindings()
 
 
 APP_COMMANDS: list[Command] = [

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Static
 
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import Assumption, Note
-from borgerspil_tui.tui.commands import Command, bindings
+from borgerspil_tui.tui.commands import Command, bindings, relabel
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
@@ -56,6 +56,14 @@ class KnowledgeScreen(BaseScreen):
                     yield Static(Content(question.prompt(self.lang)), classes="section-prompt")
                 yield DataTable(id=f"list-{section}", cursor_type="row", zebra_stripes=True)
         yield EditBar(id="edit-bar")
+
+    def _list_name(self, section: str) -> str:
+        """The list's name as the screen heads it (the method's question)."""
+        return next(q for q in self.method.problem_questions if q.id == QUESTION_OF[section]).name(self.lang)
+
+    def on_descendant_focus(self) -> None:
+        """``n`` adds to the list with the cursor: the footer says which."""
+        relabel(self, "add", self.t("knowledge.add_to", list=self._list_name(self.current_section())))
 
     def populate(self) -> None:
         for section in SECTIONS:
@@ -108,7 +116,8 @@ class KnowledgeScreen(BaseScreen):
     # -- actions ---------------------------------------------------------------------------------
     def action_add(self) -> None:
         """Add an item to the current list (Enter for the next one)."""
-        self.query_one(EditBar).open(self.t("list.prompt_add"), f"add:{self.current_section()}")
+        section = self.current_section()
+        self.query_one(EditBar).open(self.t("knowledge.prompt_add", list=self._list_name(section)), f"add:{section}")
 
     def action_edit(self) -> None:
         """Edit the text of the item under the cursor."""
@@ -144,7 +153,7 @@ class KnowledgeScreen(BaseScreen):
             self.change_project("list.add", lambda p: self._items(p, section).append(model(text=text)))
             table = self.query_one(f"#list-{section}", DataTable)
             table.move_cursor(row=table.row_count - 1)
-            bar.open(self.t("list.prompt_add"), event.purpose)
+            bar.open(self.t("knowledge.prompt_add", list=self._list_name(section)), event.purpose)
             return
         item_id = rest[0]
         field = "note" if kind == "note" else "text"

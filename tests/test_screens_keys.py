@@ -474,3 +474,25 @@ async def test_n_on_what_we_know_names_the_list_it_adds_to(tmp_path: Path) -> No
             await pilot.press(*"Hvor længe", "enter", "escape")
             await pilot.press("ctrl+s")
     assert [n.text for n in load_project(path).project.focus.unknown] == ["Hvor længe", "Hvor længe"]
+
+
+# -- process design ----------------------------------------------------------------------------------
+async def test_process_design_status_at_the_bottom_phase_column_fixed_and_e_explains(example_copy: Path) -> None:
+    from borgerspil_tui.tui.widgets.status_line import StatusLine
+
+    for size in ((120, 40), (80, 24)):
+        app = make_app(example_copy)
+        async with app.run_test(size=size) as pilot:
+            await goto(pilot, "process")
+            await pilot.pause()
+            status = app.screen.query_one(StatusLine)
+            assert status.region.y == size[1] - 2  # just above the footer
+            grid = app.screen.query_one("#grid")
+            grid.move_cursor(column=9)  # the last column: the table scrolls sideways
+            await pilot.pause()
+            assert grid.scroll_x > 0
+            assert "Fokusér" in _visible(app) and "Insistér" in _visible(app)  # the phase column stays
+            grid.move_cursor(column=0)
+            await pilot.press("e")
+            assert not app.screen.query_one("#edit-bar").is_open
+            assert any("metodens egne" in n.message for n in app._notifications)

@@ -37,4 +37,7 @@ SCREEN_TEXTS: dict[str, tuple[str, str]] = {
     "knowledge.add_to": ("ny i «{list}»", "new in “{list}”"),
     "knowledge.prompt_add": ("Ny i «{list}» (Enter for den næste, tom Enter stopper):",
                              "New in “{list}” (Enter for the next, empty Enter stops):"),
+    # Process design
+    "process.phase_fixed": ("Faserne er metodens egne og kan ikke rettes – gå til højre (→) for at skrive i rækken",
+                            "The phases are the method's own and cannot be edited – go right (→) to write in the row"),
 }

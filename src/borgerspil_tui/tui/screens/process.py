@@ -58,14 +58,14 @@ class ProcessScreen(BaseScreen):
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     ProcessScreen #grid { height: auto; max-height: 1fr; margin: 0 1; }
-    ProcessScreen #totals { padding: 1 2; height: auto; text-style: bold; }
+    ProcessScreen #totals { padding: 1 2; height: 1fr; text-style: bold; }
     """
 
     def guidance_text(self) -> str | None:
         return self.step_guidance("focus", "design-process")
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="grid", cursor_type="cell", zebra_stripes=True)
+        yield DataTable(id="grid", cursor_type="cell", zebra_stripes=True, fixed_columns=1)
         yield Static("", id="totals")
         yield EditBar(id="edit-bar")
 
@@ -136,6 +136,7 @@ class ProcessScreen(BaseScreen):
         """Edit the cell under the cursor in the bar below."""
         phase, column = self._where()
         if column is None:
+            self.notify(self.t("process.phase_fixed"), timeout=4)
             return
         if column == "done_by":
             self.action_cycle_done_by()
@@ -179,5 +180,7 @@ class ProcessScreen(BaseScreen):
     def action_clear_cell(self) -> None:
         """Empty the cell under the cursor."""
         phase, column = self._where()
-        if column is not None and column != "done_by":
+        if column is None:
+            self.notify(self.t("process.phase_fixed"), timeout=4)
+        elif column != "done_by":
             self._set(phase, column, None if column in NUMBERS else "")

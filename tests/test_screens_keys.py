@@ -496,3 +496,33 @@ async def test_process_design_status_at_the_bottom_phase_column_fixed_and_e_expl
             await pilot.press("e")
             assert not app.screen.query_one("#edit-bar").is_open
             assert any("metodens egne" in n.message for n in app._notifications)
+
+
+# -- SUCCES -------------------------------------------------------------------------------------------
+async def test_succes_hint_changes_once_a_quote_is_chosen_and_no_stray_dash(tmp_path: Path) -> None:
+    from borgerspil_tui.core.model.create import Concept
+    from borgerspil_tui.core.model.experience import Observation
+
+    project = Project(schema_version=1, title="Succes")
+    project.experience.observations = [Observation(id="obs-aaaaaa", what="Venter", quotes=["Det går nok"]),
+                                       Observation(id="obs-bbbbbb", what="Ringer", who="Søn", quotes=["Hvornår?"])]
+    project.create.concepts = [Concept(id="concept-aaaaaa", title="Samme dag")]
+    path = _project(tmp_path, project)
+    for language, pick, change, chosen in (("da", "q Vælg borgerens", "q skift citatet", "Citatet er valgt"),
+                                           ("en", "q Pick the citizen's", "q change the quote", "The quote is chosen")):
+        app = make_app(path, language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await goto(pilot, "succes")
+            app.screen.query_one("#succes-table").move_cursor(row=5)  # S Stories
+            await pilot.pause()
+            assert pick in _footer(app)
+            stories = "S " + app.method.succes[5].name(language)
+            assert f"{stories}: {app.method.succes[5].prompt(language)}" in _visible(app)
+            await pilot.press("q")
+            assert _prompts(app)[1:] == ["○ «Det går nok»", "○ «Hvornår?» — Søn"]
+            await pilot.press("enter")  # the first quote
+            await pilot.pause()
+            assert app.session.project.create.concepts[0].succes["stories"].quote == "Det går nok"
+            assert change in _footer(app)
+            assert f"{stories}: {chosen}" in _visible(app)
+            await pilot.press("delete", "ctrl+s")

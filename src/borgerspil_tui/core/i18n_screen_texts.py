@@ -40,4 +40,8 @@ SCREEN_TEXTS: dict[str, tuple[str, str]] = {
     # Process design
     "process.phase_fixed": ("Faserne er metodens egne og kan ikke rettes – gå til højre (→) for at skrive i rækken",
                             "The phases are the method's own and cannot be edited – go right (→) to write in the row"),
+    # SUCCES
+    "succes.quote_change": ("skift citatet", "change the quote"),
+    "succes.quote_chosen": ("Citatet er valgt – bærer det budskabet? Vurdér med j/d/n, eller skift det med q.",
+                            "The quote is chosen – does it carry the message? Rate it with y/p/n, or change it with q."),
 }

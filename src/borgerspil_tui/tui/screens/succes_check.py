@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Label, Static, TextArea
 
 from borgerspil_tui.core import succes
 from borgerspil_tui.core.model.create import Concept, SuccesRating
-from borgerspil_tui.tui.commands import Command, bindings
+from borgerspil_tui.tui.commands import Command, bindings, relabel
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.concept_base import ConceptScreen
 from borgerspil_tui.tui.screens.picker import PickerScreen
@@ -95,13 +95,23 @@ class SuccesScreen(ConceptScreen):
         table.move_cursor(row=row)
         self.query_one("#verdict", Static).update(Content(self.t(
             f"succes.verdict_{result.verdict}") + f"  ({result.score}/{2 * len(result.ratings)})"))
-        tips = [f"{c.letter} {c.name(self.lang)}: {c.prompt(self.lang) if c.prompt else ''}" for c in result.weakest]
+        quoted = {criterion.id for criterion, rating in result.ratings if rating.quote}
+        tips = [f"{c.letter} {c.name(self.lang)}: " + (self.t("succes.quote_chosen") if c.id in quoted else
+                                                       c.prompt(self.lang) if c.prompt else "") for c in result.weakest]
         self.query_one("#weakest", Static).update(Content(
             (self.t("succes.weakest") + "\n" + "\n".join(tips)) if tips else ""))
         pitch = self.query_one("#pitch", TextArea)
         if not pitch.has_focus and pitch.text != concept.pitch:
             pitch.load_text(concept.pitch)
+        self._row_moved()
         self.refresh_status()
+
+    @on(DataTable.RowHighlighted, "#succes-table")
+    def _row_moved(self) -> None:
+        """q picks a quote, or changes the one already chosen: the footer says which."""
+        concept, criterion = self.concept(), self._criterion()
+        rating = concept.succes.get(criterion) if concept is not None and criterion is not None else None
+        relabel(self, "pick_quote", self.t("succes.quote_change" if rating and rating.quote else "succes.quote"))
 
     def _criterion(self) -> str | None:
         table = self.query_one("#succes-table", DataTable)
@@ -163,7 +173,7 @@ class SuccesScreen(ConceptScreen):
     def action_pick_quote(self) -> None:
         """Use a citizen's own words from an observation as the evidence (the story)."""
         criterion = self._criterion() or "stories"
-        options = [(f"{o.id}|{n}", f"«{quote}» — {o.who}")
+        options = [(f"{o.id}|{n}", f"«{quote}» — {o.who}" if o.who else f"«{quote}»")
                    for o in self.session.project.experience.observations for n, quote in enumerate(o.quotes)]
         if not options:
             self.notify(self.t("succes.no_quotes"), severity="warning", timeout=4)

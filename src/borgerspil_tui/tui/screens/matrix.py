@@ -21,6 +21,7 @@ from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.screens.idea_editing import IdeaEditing
+from borgerspil_tui.tui.screens.matrix_views import MatrixViews
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 from borgerspil_tui.tui.widgets.matrix_table import FittedTable
 from borgerspil_tui.tui.widgets.two_by_two import Legend, TwoByTwo
@@ -72,7 +73,7 @@ def _title(text: str) -> Text:
     return Text(text, end="", no_wrap=True, overflow="ellipsis")
 
 
-class MatrixScreen(IdeaEditing, BaseScreen):
+class MatrixScreen(IdeaEditing, MatrixViews, BaseScreen):
     """Move to a cell and press a digit to score; the rank updates at once."""
 
     NAME = "matrix"
@@ -262,12 +263,6 @@ class MatrixScreen(IdeaEditing, BaseScreen):
             text += Content("\n") + Content.styled(self.t("matrix.no_description"), "$text-muted")
         detail.update(text)
 
-    def _legend_id(self) -> str | None:
-        legend = self.query_one("#legend", DataTable)
-        if not legend.row_count:
-            return None
-        return str(legend.coordinate_to_cell_key(legend.cursor_coordinate).row_key.value)
-
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         if event.data_table.id == "ideas":
             self._show_detail()
@@ -275,23 +270,6 @@ class MatrixScreen(IdeaEditing, BaseScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "legend":
             self._show_detail()
-
-    def _draw_plot(self, ranked: list[RankedIdea]) -> None:
-        vertical, horizontal = self.view.fitted_axes([c.id for c in self.method.criteria])
-        shown = self._visible(ranked, sort_key="rank")
-        placement = matrix.place(shown, vertical, horizontal)
-        names = {c.id: c.name(self.lang) for c in self.method.criteria}
-        names |= {q: self.t(f"matrix.q_{q}") for q in matrix.QUADRANTS.values()}
-        self.query_one("#plot", TwoByTwo).show(placement, vertical, horizontal, names)
-        legend = self.query_one("#legend", DataTable)
-        current = self._legend_id()
-        legend.clear()
-        for item in shown:
-            quadrant = placement.quadrant_of(item, vertical, horizontal)
-            where = self.t(f"matrix.q_{quadrant}") if quadrant else self.t("matrix.unplaced")
-            legend.add_row(cell(str(item.rank)), cell(where), cell(item.idea.title), key=item.idea.id)
-        if current is not None and current in legend.rows:
-            legend.move_cursor(row=legend.get_row_index(current))
 
     def project_changed(self) -> None:
         super().project_changed()
@@ -358,10 +336,6 @@ class MatrixScreen(IdeaEditing, BaseScreen):
         if self._edit("matrix.score", change, light=True) and next_id in table.rows:
             table.move_cursor(row=table.get_row_index(next_id), column=col)
 
-    def action_digit_in_plot(self) -> None:
-        """A digit in the 2×2 view: say where digits score."""
-        self.notify(self.t("matrix.digits_in_plot"), timeout=3)
-
     def action_weight(self, delta: int) -> None:
         """Raise or lower the weight of the criterion in the column under the cursor."""
         column = self.current_column()
@@ -380,43 +354,3 @@ class MatrixScreen(IdeaEditing, BaseScreen):
         """Let the dots count in the ranking, or not."""
         self._edit("matrix.votes_rank", lambda p: setattr(p.create, "votes_in_ranking",
                                                            not p.create.votes_in_ranking))
-
-    # -- views -----------------------------------------------------------------------------------
-    def action_sort_column(self) -> None:
-        """Sort by the column under the cursor; again reverses."""
-        column, view = self.current_column(), self.view
-        if column == view.sort_key:
-            view.sort_reverse = not view.sort_reverse
-        else:
-            view.sort_key, view.sort_reverse = column, False
-        self.fill()
-
-    def action_filter(self) -> None:
-        """Show only ideas whose text contains what you type (empty shows all)."""
-        self.query_one(EditBar).open(self.t("matrix.prompt_filter"), "filter", self.view.filter_text)
-
-    def action_switch_view(self) -> None:
-        """Switch between the table and the 2×2 view."""
-        view = self.view
-        view.plot_mode = not view.plot_mode
-        self.set_class(view.plot_mode, "-plot")
-        self.fill()
-        (self.query_one("#legend") if view.plot_mode else self.query_one("#ideas")).focus()
-        self.refresh_bindings()
-
-    def action_axis(self, which: str) -> None:
-        """Use the next criterion on the vertical (y) or horizontal (x) axis of the 2×2 view; the
-        two axes are never the same criterion."""
-        ids = [c.id for c in self.method.criteria]
-        vertical, horizontal = self.view.fitted_axes(ids)
-        if which == "y":
-            vertical = matrix.next_axis(ids, vertical, horizontal)
-        else:
-            horizontal = matrix.next_axis(ids, horizontal, vertical)
-        self.view.axes = (vertical, horizontal)
-        if self.view.plot_mode:
-            self._draw_plot(rank_ideas(self.session.project, self.method))
-
-    def action_goto_votes(self) -> None:
-        """Enter the dot votes of the people in the room."""
-        self.bapp.action_goto("votes")

@@ -39,3 +39,28 @@ def test_succes_verdict_and_weakest() -> None:
     concept.succes["credible"] = SuccesRating(rating="yes")
     assert succes.check(concept, METHOD).verdict == "ready"
     assert succes.check(concept, METHOD).weakest == []
+
+
+def test_the_axes_skip_each_other_and_fit_the_method() -> None:
+    ids = ["a", "b", "c"]
+    assert matrix.next_axis(ids, "a", "b") == "c"
+    assert matrix.next_axis(ids, "c", "a") == "b"
+    assert matrix.next_axis(["a"], "a", "a") == "a"
+    view = matrix.MatrixView(axes=("importance", "importance"))
+    assert view.fitted_axes(["importance", "feasibility"]) == ("importance", "feasibility")
+    assert matrix.MatrixView(axes=("gone", "b")).fitted_axes(ids) == ("a", "b")
+
+
+def test_the_cursor_moves_on_after_a_score() -> None:
+    columns = [3, 4, 5, 6]
+    assert matrix.advance(0, 3, columns, 2) == (0, 4)
+    assert matrix.advance(0, 6, columns, 2) == (1, 3)
+    assert matrix.advance(1, 6, columns, 2) == (1, 6)  # the last cell: stay
+
+
+def test_criterion_headers_are_two_lines_with_the_weight() -> None:
+    assert matrix.criterion_header("Vigtighed", 3) == "Vigtighed\n×3"
+    assert matrix.criterion_header("Strategisk\nmatch", 1) == "Strategisk\nmatch ×1"
+    assert matrix.criterion_header("Borgernes oplevede værdi", 2.5) == "Borgernes\noplevede værdi ×2.5"
+    first, second = matrix.criterion_header("Et meget langt navn på et kriterium", 1).split("\n")
+    assert len(first) <= 14 and second.endswith("… ×1")

@@ -304,3 +304,18 @@ async def test_the_wizard_proposes_a_file_name_in_the_apps_language(tmp_path: Pa
         assert app.screen.query_one("#file-name", Input).value == expected
         await pilot.press(*"Kortere ventetid")
         assert app.screen.query_one("#file-name", Input).value == "kortere-ventetid.borgerspil.yaml"
+
+
+def test_usage_errors_in_the_users_language(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["validate", str(EXAMPLE), "--bogus"])
+    assert caught.value.code == 2 and "borgerspil: ukendte argumenter: --bogus" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["validate", str(EXAMPLE), "--bogus", "--lang", "en"])
+    assert "borgerspil: unrecognized arguments: --bogus" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--lang", "fr", "validate", str(EXAMPLE)])
+    assert "--lang: 'fr' findes ikke (vælg mellem 'da', 'en')" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "vis denne hjælp og stop" in capsys.readouterr().out

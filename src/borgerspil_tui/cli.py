@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from borgerspil_tui import __version__
 from borgerspil_tui.core.method import METHOD_ENV, load_method
@@ -118,7 +119,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
             failed = True
         else:
             _say(_t(args, "cli.ok", path=printable(raw)))
+            _say_comments(args, raw, _file_comments(raw))
     return 1 if failed else 0
+
+
+def _file_comments(raw: str) -> list:
+    from borgerspil_tui.core.comments import file_comments
+
+    return file_comments(Path(raw))
+
+
+def _say_comments(args: argparse.Namespace, raw: str, comments: list, key: str = "comments.lost") -> None:
+    """Where a file's comments are (a save would drop them) and where notes belong instead."""
+    from borgerspil_tui.core.comments import comments_problem, notes_instead
+
+    if comments:
+        _say(comments_problem(comments, key).format(printable(raw), args.language), err=True)
+        _say(notes_instead().format(printable(raw), args.language), err=True)
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
@@ -143,8 +160,14 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         canonical = dump_project(loaded.project).encode("utf-8")
         if canonical == path.read_bytes():
             continue
+        comments = _file_comments(raw)
         if args.check:
             _say(_t(args, "cli.would_reformat", path=printable(raw)))
+            _say_comments(args, raw, comments)
+            status = 1
+            continue
+        if comments and not args.drop_comments:
+            _say_comments(args, raw, comments, "comments.fmt_refused")
             status = 1
             continue
         try:
@@ -153,7 +176,8 @@ def cmd_fmt(args: argparse.Namespace) -> int:
             _say(f"{printable(raw)}: {printable(_save_reason(args, error))}", err=True)
             status = 1
         else:
-            _say(_t(args, "cli.reformatted", path=printable(raw)))
+            _say(_t(args, "comments.dropped", path=printable(raw), count=len(comments)) if comments
+                 else _t(args, "cli.reformatted", path=printable(raw)))
     return status
 
 
@@ -247,6 +271,35 @@ def _with_implicit_open(argv: list[str]) -> list[str]:
     return argv
 
 
+_ARGPARSE_ERRORS = (
+    (re.compile(r"unrecognized arguments: (?P<what>.*)"), "cli.error.unknown"),
+    (re.compile(r"the following arguments are required: (?P<what>.*)"), "cli.error.required"),
+    (re.compile(r"argument (?P<name>\S+): invalid choice: (?P<what>'.*?') \(choose from (?P<choices>.*)\)"),
+     "cli.error.choice"),
+    (re.compile(r"argument (?P<name>\S+): expected one argument"), "cli.error.one_value"),
+    (re.compile(r"argument (?P<name>\S+): expected at least one argument"), "cli.error.values"),
+    (re.compile(r"ambiguous option: (?P<what>\S+) could match (?P<choices>.*)"), "cli.error.ambiguous"),
+)
+"""argparse's English error messages, and ours for each (anything else is shown as argparse says it)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, its errors said in the chosen language (the sub-command parsers are made from this class too)."""
+
+    language = "da"
+
+    def error(self, message: str) -> NoReturn:
+        from borgerspil_tui.core.i18n import tr
+
+        for pattern, key in _ARGPARSE_ERRORS:
+            found = pattern.fullmatch(message)
+            if found:
+                message = tr(self.language, key, **found.groupdict())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {printable(message)}\n")
+
+
 def _everywhere(lang: str) -> argparse.ArgumentParser:
     """``--lang`` and ``--method``, for every sub-command too, so they work after it and after PATH.
 
@@ -255,7 +308,7 @@ def _everywhere(lang: str) -> argparse.ArgumentParser:
     """
     from borgerspil_tui.core.i18n import tr
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = _parser_class(lang)(add_help=False)
     common.add_argument("-h", "--help", action="help", help=tr(lang, "cli.help.help"))
     common.add_argument("--lang", choices=("da", "en"), default=argparse.SUPPRESS,
                         help=tr(lang, "cli.help.lang"))
@@ -268,6 +321,11 @@ def _command(commands: Any, name: str, text: str, common: list[argparse.Argument
     return commands.add_parser(name, help=text, description=text, parents=common, add_help=False)
 
 
+def _parser_class(lang: str) -> type[_Parser]:
+    """A parser class that speaks ``lang`` (argparse makes the sub-command parsers from the same class)."""
+    return type("Parser", (_Parser,), {"language": lang})
+
+
 def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     """The argument parser for every sub-command, its help in ``lang``."""
     from borgerspil_tui.core.i18n import tr
@@ -275,7 +333,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     def t(key: str) -> str:
         return tr(lang, f"cli.help.{key}")
 
-    parser = argparse.ArgumentParser(prog="borgerspil", description=t("description"), add_help=False)
+    parser = _parser_class(lang)(prog="borgerspil", description=t("description"), add_help=False)
     parser.add_argument("-h", "--help", action="help", help=t("help"))
     parser.add_argument("--version", action="version", version=f"borgerspil {__version__}", help=t("version"))
     parser.add_argument("--lang", choices=("da", "en"), help=t("lang"))
@@ -295,6 +353,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     fmt = _command(commands, "fmt", t("fmt"), common)
     fmt.add_argument("paths", metavar="PATH", nargs="+")
     fmt.add_argument("--check", action="store_true", help=t("fmt_check"))
+    fmt.add_argument("--drop-comments", action="store_true", help=t("drop_comments"))
     fmt.set_defaults(run=cmd_fmt)
 
     status = _command(commands, "check", t("check"), common)

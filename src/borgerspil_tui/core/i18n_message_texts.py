@@ -200,6 +200,13 @@ MESSAGE_TEXTS: dict[str, tuple[str, str]] = {
                              "åbn PATH, eller startskærmen. --lang og --method kan stå hvor som helst.",
                              "Citizen-centred innovation (Sæt borgeren i spil) in the terminal. Without a "
                              "command: open PATH, or the home screen. --lang and --method may stand anywhere."),
+    "cli.error.unknown": ("ukendte argumenter: {what}", "unrecognized arguments: {what}"),
+    "cli.error.required": ("mangler: {what}", "missing: {what}"),
+    "cli.error.choice": ("{name}: {what} findes ikke (vælg mellem {choices})",
+                         "{name}: there is no {what} (choose from {choices})"),
+    "cli.error.one_value": ("{name} skal have en værdi", "{name} needs a value"),
+    "cli.error.values": ("{name} skal have mindst én værdi", "{name} needs at least one value"),
+    "cli.error.ambiguous": ("{what} kan betyde flere ting: {choices}", "{what} could mean several options: {choices}"),
     "cli.help.help": ("vis denne hjælp og stop", "show this help and exit"),
     "cli.help.commands": ("kommandoer", "commands"),
     "cli.help.version": ("vis versionen og stop", "show the version and exit"),

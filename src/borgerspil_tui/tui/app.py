@@ -15,6 +15,7 @@ from borgerspil_tui.core.method import Method
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.settings import Settings
+from borgerspil_tui.tui.app_comments import CommentsMixin
 from borgerspil_tui.tui.app_files import FilesMixin
 from borgerspil_tui.tui.commands import APP_COMMANDS, bindings
 from borgerspil_tui.tui.drafts import Draft, Drafts
@@ -32,7 +33,7 @@ def _app_commands():  # noqa: ANN202 - type[Provider]
     return AppCommands
 
 
-class BorgerspilApp(FilesMixin, App[None]):
+class BorgerspilApp(CommentsMixin, FilesMixin, App[None]):
     """Citizen-centred innovation in the terminal."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -322,9 +323,13 @@ class BorgerspilApp(FilesMixin, App[None]):
             return
         if session.read_only is not None:
             return  # kept in memory until the user saves elsewhere (the status line says so)
+        if self.comments_kept(session):
+            return  # the user chose to leave the file and its comments alone; Ctrl+S asks again
         self._save(session)
 
     def _save(self, session: Session, *, force: bool = False) -> bool:
+        if not self.comments_settled(session, then=lambda: self._save(session, force=force)):
+            return False  # asked first: the file has comments a save would drop
         if session.save(force=force):
             return True
         if session.state is SaveState.CONFLICT:
@@ -415,6 +420,8 @@ class BorgerspilApp(FilesMixin, App[None]):
             if not drafts:
                 self.exit()
                 return
+        elif not self.comments_settled(session, then=lambda: self.call_later(self.action_quit), quitting=True):
+            return  # asked first: the file has comments a save would drop
         elif session.state is not SaveState.CONFLICT and session.save():
             if not drafts:
                 self.exit()

@@ -14,7 +14,8 @@ MATRIX_TEXTS: dict[str, tuple[str, str]] = {
                               "{shown} of {total} {total:idea|ideas} (filter: {text})"),
     "matrix.chosen_count": ("{n} valgt", "{n} chosen"),
     # Under the table: the idea under the cursor
-    "matrix.no_description": ("Ingen beskrivelse endnu – i skriver en", "No description yet – i writes one"),
+    "matrix.no_description": ("Ingen beskrivelse endnu (tast i for at skrive en)",
+                              "No description yet (press i to write one)"),
     "matrix.no_ideas": ("Ingen idéer endnu. Tryk n og skriv den første.", "No ideas yet. Press n and type the first."),
     "matrix.none_match": ("Ingen idéer indeholder »{text}«. / ændrer filtret, tomt viser alle.",
                           "No idea contains “{text}”. / changes the filter; empty shows all."),

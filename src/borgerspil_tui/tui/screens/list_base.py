@@ -49,7 +49,9 @@ class ListScreen(BaseScreen):
     DEFAULT_CSS = """
     ListScreen #items { height: 1fr; margin: 0 1; }
     ListScreen #items-empty { padding: 1 2; color: $text-muted; height: auto; }
-    ListScreen #detail-box { height: auto; max-height: 40%; border-top: solid $panel; }
+    ListScreen #detail-box {
+        height: auto; max-height: 40%; border-top: solid $panel; overflow-x: hidden; scrollbar-gutter: stable;
+    }
     ListScreen #detail { height: auto; padding: 0 2; }
     """
 

@@ -3,6 +3,8 @@
 Run: python benchmarks/bench_storage.py
 Targets (issue 2): load+validate ≤ 2× libyaml's CSafeLoader; save ≤ 1.5× CSafeDumper;
 10× the data ≤ 12× the time; peak memory validating the 10× file under 250 MB.
+The save writes emoji as themselves and indents sequences (issue 8) on top of libyaml; PyYAML's
+pure-Python emitter, which does both by itself, is measured beside it to show what that would cost.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import large_project  # noqa: E402
 
 from borgerspil_tui.core.storage import dump_project, parse_project, to_data  # noqa: E402
+from borgerspil_tui.core.yaml_writer import dump_python  # noqa: E402
 
 
 def best_of(func, repeat: int = 5, *, pause_gc: bool = False) -> float:
@@ -52,6 +55,7 @@ def measure(scale: int) -> dict[str, float]:
         "libyaml_dump": best_of(lambda: yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False,
                                                   allow_unicode=True), repeat, pause_gc=True),
         "save": best_of(lambda: dump_project(project), repeat),
+        "python_dump": best_of(lambda: dump_python(data), 1) if scale == 1 else float("nan"),
     }
 
 
@@ -77,6 +81,8 @@ def main() -> None:
               f"{row['save'] * 1000:.0f} ms vs CSafeDumper {row['libyaml_dump'] * 1000:.0f} ms = "
               f"{row['save'] / row['libyaml_dump']:.2f}×")
     print(f"scaling 10×/1×: load {ten['load'] / one['load']:.1f}×, save {ten['save'] / one['save']:.1f}×")
+    print(f"1× with PyYAML's pure-Python emitter instead: {one['python_dump'] * 1000:.0f} ms = "
+          f"{one['python_dump'] / one['libyaml_dump']:.1f}× CSafeDumper")
     print(f"peak memory validating the 10× file: {peak_memory_mb(10):.0f} MB")
 
 

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.session import EditRefused
@@ -130,6 +130,8 @@ class BaseScreen(Screen):
 
     async def relabel(self) -> None:
         """Rebuild every text in the new language, keeping whatever is typed in the fields."""
+        from textual.widgets import TextArea  # here: the overview, drawn first, has none (start-up)
+
         typed = {w.id: w.value for w in self.query(Input) if w.id}
         written = {w.id: w.text for w in self.query(TextArea) if w.id}
         bars = self.open_bars()
@@ -169,6 +171,8 @@ class BaseScreen(Screen):
 
     def leave_field(self) -> bool:
         """Esc in a text field (the edit bar has its own Esc): back to the screen's list; True if it did."""
+        from textual.widgets import TextArea
+
         if not isinstance(self.focused, (Input, TextArea)):
             return False
         lists = [w for w in self.query("DataTable, Tree, OptionList") if w.focusable]

@@ -374,3 +374,16 @@ async def test_typed_text_goes_to_its_own_project_when_a_new_one_is_created(exam
         assert app.screen.NAME == "overview" and app.session.project.title == "Kortere ventetid"
         assert app.session.project.readiness.team == []
     assert load_project(example_copy).project.readiness.team[-1].name == "Kirsten"
+
+
+async def test_a_too_long_idea_left_in_the_matrix_bar_is_kept_as_a_draft(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "matrix")
+        ideas = len(app.session.project.create.ideas)
+        await pilot.press("n")
+        await paste(pilot, "Idé " * 150)
+        await goto(pilot, "overview")
+        assert len(app.session.project.create.ideas) == ideas
+        await goto(pilot, "matrix")
+        assert bar(app).is_open and bar(app).text == "Idé " * 150 and reason(app)

@@ -263,6 +263,10 @@ class BaseScreen(Screen):
         try:
             for _cls, handler in self._get_dispatch_methods(message.handler_name, message):
                 handler(message)
+        except ValueError as error:  # a handler that checks the text itself, outside the session
+            from borgerspil_tui.core.validation_messages import describe
+
+            self._refusal = describe(error, self.lang)
         finally:
             self._leaving = False
         return self._refusal

@@ -72,12 +72,12 @@ class FilesMixin:
 
     def offer_rescues(self: BorgerspilApp, path: Path) -> None:
         """Show the newest rescue copy of ``path`` not offered yet in this session (one at a time)."""
-        from borgerspil_tui.tui.screens.rescue_found import RescueFoundScreen
-
         offered = self._rescues_offered
         waiting = [rescue for rescue in find_rescues(path) if rescue not in offered]
         if not waiting or self.session is None:
             return
+        from borgerspil_tui.tui.screens.rescue_found import RescueFoundScreen  # only when there is one (start-up)
+
         rescue = waiting[0]
         self._rescues_offered = offered | {rescue}
 

@@ -220,3 +220,20 @@ def test_a_read_only_folder_sends_the_edit_to_a_rescue_copy_in_the_data_folder(
     monkeypatch.setenv("BORGERSPIL_DATA_DIR", env["BORGERSPIL_DATA_DIR"])
     assert rescues[0].parent == fallback_folder(project)
     assert find_rescues(project) == rescues
+
+
+def test_quit_without_saving_means_it_no_rescue_copy(project: Path, env: dict[str, str]) -> None:
+    os.chmod(project, 0o444)
+    before = project.read_bytes()
+    terminal = Terminal([str(project)], env)
+    try:
+        _edit(terminal, "ændringerne er ikke gemt")
+        terminal.send("\x11")  # Ctrl+Q
+        terminal.wait_for("Afslut uden at gemme")
+        terminal.send("\t", "\r")  # from "Gem som…" to "Afslut uden at gemme"
+        code = terminal.wait_exit()
+    finally:
+        terminal.close()
+    assert code == 0
+    assert project.read_bytes() == before
+    assert find_rescues(project) == [] and sorted(p.name for p in project.parent.iterdir()) == [project.name]

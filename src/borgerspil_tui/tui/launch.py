@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, path: Path | None, *, demo: bool = False) -> i
         app.run()
     finally:
         session = app.session
-        if session is not None:
+        if session is not None and not app.discard_on_exit:  # "quit without saving" means it
             _say_where(secure_edits(session), app.language)
     return app.return_code or 0
 

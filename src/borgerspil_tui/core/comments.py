@@ -13,14 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from borgerspil_tui.core.problems import Problem
-
-try:  # the same scanner the reader uses
-    from yaml._yaml import CParser as _Scanner
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Scanner  # type: ignore[assignment]
 
 MODELINE_START = "# yaml-language-server:"
 """A first line that starts so is the editor's schema line, which the writer puts back itself."""
@@ -103,8 +96,20 @@ def _candidates(text: str) -> list[int]:
     return found
 
 
+def _Scanner(text: str):  # noqa: ANN202, N802 - stands for libyaml's scanner class
+    """libyaml's scanner over ``text``, the one the reader uses (imported on first use: the app
+    starts without YAML, see core/cache)."""
+    try:
+        from yaml._yaml import CParser as scanner
+    except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import SafeLoader as scanner  # type: ignore[assignment]
+    return scanner(text)
+
+
 def _outside_tokens(text: str, candidates: list[int]) -> list[int]:
     """The candidates that lie between tokens, or on the header line of a ``|``/``>`` block."""
+    import yaml  # here: the app starts without YAML (core/cache); most files never get here
+
     comments: list[int] = []
     waiting = iter(candidates)
     next_one = next(waiting, None)

@@ -70,3 +70,35 @@ def test_an_unchanged_project_reaches_the_overview_without_yaml_or_validators(ex
     loaded = set(again.stdout.split())
     assert "borgerspil_tui.tui.screens.overview" in loaded
     assert not {name for name in loaded if name == "yaml" or name.startswith(("yaml.", "importlib.metadata"))}
+
+
+IDLE = """
+import sys
+from pathlib import Path
+from borgerspil_tui.core.method import bundled_method
+from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.session import Session
+from borgerspil_tui.core.settings import Settings
+from borgerspil_tui.tui.app import BorgerspilApp
+SEEN = []
+class Idle(BorgerspilApp):
+    def on_mount(self):
+        SEEN.append(Project.__pydantic_complete__)
+        self.set_timer(3, self._done)
+    def _done(self):
+        SEEN.append(Project.__pydantic_complete__)
+        self.exit()
+app = Idle(method=bundled_method(), settings=Settings(), language="da",
+           session=Session.open(Path(sys.argv[1])), remember=False)
+app.run(headless=True, size=(120, 40))
+print(*SEEN)
+"""
+
+
+def test_the_validators_are_built_while_the_app_waits_for_the_first_key(example_copy: Path) -> None:
+    """From the cache, the project is drawn before its validator is built; the app builds it soon
+    after, so the first edit does not wait for it."""
+    run = [sys.executable, "-c", IDLE, str(example_copy)]
+    subprocess.run(run, capture_output=True, text=True, check=True, timeout=120)  # fills the cache
+    again = subprocess.run(run, capture_output=True, text=True, check=True, timeout=120)
+    assert again.stdout.split() == ["False", "True"]

@@ -12,6 +12,7 @@ from textual.timer import Timer
 
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import Method
+from borgerspil_tui.core.model import build_validators
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.settings import Settings
@@ -93,6 +94,10 @@ class BorgerspilApp(CommentsMixin, FilesMixin, App[None]):
         if self._notice:
             self.notify(self._notice, timeout=10, markup=False)
         self.files_started()
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: build the validators the first edit needs while the user reads it."""
+        self.set_timer(0.2, build_validators)
 
     def attach_session(self, session: Session) -> None:
         """Make ``session`` the open project."""

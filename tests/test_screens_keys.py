@@ -331,7 +331,8 @@ async def test_pickers_and_choices_show_chosen_with_a_sign(tmp_path: Path) -> No
         await pilot.press("enter")  # the picker starts on the first insight
         await pilot.press("i")
         assert _prompts(app) == ["○ (ingen)", "◉ Ventetid"]
-        await pilot.press("escape")
+        await pilot.press("escape")  # a dialog's own Esc: it closes, the screen stays
+        assert app.screen.NAME == "what-ifs"
         await goto(pilot, "value")
         await pilot.press("space")
         table = app.screen.query_one("#values")

@@ -53,7 +53,8 @@ class EditRefused(Exception):
         self.problem = problem
         self.loc = loc
         self.model = model
-        super().__init__(self.text("en"))
+        detail = problem.values.get("detail")  # what failed, for logs and tests; users get text()
+        super().__init__(self.text("en") + (f" ({detail})" if detail else ""))
 
     def text(self, lang: str = "da") -> str:
         """Why, in ``lang``, naming the field as the screens name it: "Titel: højst 500 tegn, …"."""

@@ -237,3 +237,23 @@ async def test_an_organisations_method_with_a_fifth_criterion(example_copy: Path
         assert "Borgernes" in header[0] and "oplevede værdi ×1" in header[1]  # the method's own name
         await pilot.press("right", "right", "right", "right", "2")
         assert app.session.project.create.ideas[0].scores["citizen-value"] == 2
+
+
+async def test_a_too_long_idea_stays_in_the_bar_with_the_reason(tmp_path: Path) -> None:
+    path = _project(tmp_path, ["Første idé"])
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "matrix")
+        await pilot.press("n")
+        long_title = "x" * 600
+        app.screen.query_one("#edit-input").value = long_title
+        await pilot.press("enter")
+        from borgerspil_tui.tui.widgets.edit_bar import EditBar
+
+        bar = app.screen.query_one(EditBar)
+        assert bar.is_open and bar.text == long_title
+        assert "500" in bar.reason and "tegn" in bar.reason
+        assert [idea.title for idea in app.session.project.create.ideas] == ["Første idé"]
+        app.screen.query_one("#edit-input").value = "x" * 40
+        await pilot.press("enter")
+        assert [idea.title for idea in app.session.project.create.ideas] == ["Første idé", "x" * 40]

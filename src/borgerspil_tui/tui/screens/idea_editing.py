@@ -35,11 +35,16 @@ class IdeaEditing:
             if not text:
                 self._done()
                 return
-            idea = Idea(title=text)
-            if self._edit("matrix.add", lambda p: p.create.ideas.append(idea)):
+            made: list[Idea] = []
+
+            def add(project: Project) -> None:  # made inside the edit: a refused title is the session's to say
+                made.append(Idea(title=text))
+                project.create.ideas.append(made[0])
+
+            if self._edit("matrix.add", add):
                 table = self.query_one("#ideas", DataTable)
-                if idea.id in table.rows:
-                    table.move_cursor(row=table.get_row_index(idea.id))
+                if made[0].id in table.rows:
+                    table.move_cursor(row=table.get_row_index(made[0].id))
                 self.query_one(EditBar).open(self.t("matrix.prompt_add"), "add")
             return
         if event.purpose == "filter":

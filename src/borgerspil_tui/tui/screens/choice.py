@@ -48,7 +48,9 @@ class ChoiceScreen(ModalScreen[str | None]):
     def on_descendant_focus(self) -> None:
         labels = dict(self.choices)
         for button in self.query(Button):
-            button.label = self._label(labels[(button.id or "").removeprefix("choice-")], button.has_focus)
+            label = labels.get((button.id or "").removeprefix("choice-"))
+            if label is not None:
+                button.label = self._label(label, button.has_focus)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

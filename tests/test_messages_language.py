@@ -319,3 +319,13 @@ def test_usage_errors_in_the_users_language(capsys: pytest.CaptureFixture) -> No
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "vis denne hjælp og stop" in capsys.readouterr().out
+
+
+def test_save_as_over_an_existing_file_says_so_in_the_apps_language(example_copy: Path) -> None:
+    session = Session.open(example_copy)
+    other = example_copy.with_name("other.borgerspil.yaml")
+    other.write_text("x", "utf-8")
+    assert not session.save_as(other)
+    assert session.error_text("da") == "der findes allerede en fil med det navn; den er ikke rørt"
+    assert session.error_text("en") == "a file with that name already exists; it was left as it is"
+    assert other.read_text("utf-8") == "x"

@@ -237,8 +237,8 @@ class Session:
         self.path, self.fingerprint = path, None
         if os.path.lexists(path):
             self.path, self.fingerprint = old
-            self.state, self.last_error = SaveState.FAILED, f"{path} already exists"
-            self.last_failure = None
+            self.last_failure = SaveError.of(path, "save.exists")
+            self.state, self.last_error = SaveState.FAILED, self.last_failure.reason
             self._changed()
             return False
         if not self.save():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 from pathlib import Path
 
 from borgerspil_tui.core.storage import atomic_write
@@ -36,13 +37,16 @@ async def render(app, screen: str, size: tuple[int, int]) -> str:  # noqa: ANN00
 
 def run(args: argparse.Namespace) -> int:
     """Write the screenshot; return the exit status."""
+    from borgerspil_tui.core.i18n import tr
     from borgerspil_tui.core.settings import Settings
+    from borgerspil_tui.core.text import printable
     from borgerspil_tui.tui.launch import build_app
 
+    lang = getattr(args, "language", "da")
     try:
         width, height = (int(part) for part in args.size.lower().split("x"))
     except ValueError:
-        print(f"borgerspil screenshot: --size must look like 120x40, not {args.size!r}")
+        print("borgerspil screenshot: " + tr(lang, "cli.shot.size", size=printable(args.size)), file=sys.stderr)
         return 2
     path = Path(args.path)
     needs_project = args.screen not in ("home", "wizard")
@@ -52,10 +56,11 @@ def run(args: argparse.Namespace) -> int:
     app.remember = False
     app.settings = Settings(language=app.language, theme=app.theme, show_guidance=True)
     if args.screen not in screen_names():
-        print(f"borgerspil screenshot: unknown screen {args.screen!r}; one of: {', '.join(screen_names())}")
+        print("borgerspil screenshot: " + tr(lang, "cli.shot.screen", screen=printable(args.screen),
+                                             names=", ".join(screen_names())), file=sys.stderr)
         return 2
     if needs_project and app.session is None:
-        print("borgerspil screenshot: this screen needs a project file")
+        print("borgerspil screenshot: " + tr(lang, "cli.shot.project"), file=sys.stderr)
         return 2
     svg = asyncio.run(render(app, args.screen, (width, height)))
     atomic_write(Path(args.output), svg.encode("utf-8"))

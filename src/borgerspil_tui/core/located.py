@@ -145,6 +145,8 @@ def _problems(error: dict[str, Any], value_pos: dict, key_pos: dict) -> list[Pro
         loc = loc[:-1]
         line, column = _position(loc, key_pos)
         reason = message_for({**error, "loc": loc})
+        if reason.key == "valid.id":  # "'Not An Id' is not an id: …" names the key already
+            return [Problem.from_message(reason, line=line, column=column, field=format_field(loc[:-1]))]
         return [Problem.of("valid.bad_key", line=line, column=column, field=format_field(loc[:-1]),
                            name=show_value(loc[-1]), reason=reason)]
     if kind in ("extra_forbidden", "missing"):

@@ -131,3 +131,19 @@ def test_a_method_file_is_kept_and_follows_its_bytes(tmp_path: Path, monkeypatch
     for _ in range(2):
         with pytest.raises(FileProblemError):
             load_method(own)
+
+
+def test_entries_left_alone_for_long_are_removed(example_copy: Path, tmp_path: Path, own_cache: Path) -> None:
+    other = tmp_path / "other.borgerspil.yaml"
+    shutil.copyfile(example_copy, other)
+    Session.open(other)
+    (old,) = _entries(own_cache, "project")
+    stale_temp = own_cache / ".project-x.tmp"
+    stale_temp.write_bytes(b"")
+    long_ago = 1_000_000_000
+    os.utime(old, (long_ago, long_ago))
+    os.utime(stale_temp, (long_ago, long_ago))
+    Session.open(example_copy)  # writing an entry tidies the folder
+    assert len(_entries(own_cache, "project")) == 1
+    assert old not in _entries(own_cache, "project")
+    assert not stale_temp.exists()

@@ -16,6 +16,7 @@ import pickle
 import stat
 import sys
 import tempfile
+import time
 from functools import cache
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from borgerspil_tui.core.locations import cache_folder
 
 FORMAT = 1
 """Bumped when the layout of an entry changes."""
+KEEP_DAYS = 60
+"""Entries not written for this long (files moved, deleted, or long left alone) are removed."""
 
 
 def content_key(data: bytes) -> str:
@@ -97,5 +100,15 @@ def remember(kind: str, source: str, key: str, value: object) -> None:
         except BaseException:
             os.unlink(temp)
             raise
+        _prune(folder)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no reason to fail
         return
+
+
+def _prune(folder: Path) -> None:
+    """Remove entries (and temp files of interrupted writes) older than :data:`KEEP_DAYS`."""
+    oldest = time.time() - KEEP_DAYS * 86400
+    with os.scandir(folder) as found:
+        for entry in found:
+            if entry.name.endswith((".pickle", ".tmp")) and entry.stat().st_mtime < oldest:
+                os.unlink(entry.path)

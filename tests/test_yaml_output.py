@@ -96,6 +96,13 @@ def test_stand_ins_are_not_used_for_text_that_holds_private_use_characters() -> 
     assert "🙂" in written and "\\U" not in written
 
 
+def test_a_text_that_spells_an_escape_is_kept_as_typed() -> None:
+    data = {"a": "C:\\U0001F642", "b": "\\U0001F642 and 🙂", "c": '"\\U0001F642"'}
+    written = dump_data(data)
+    assert written == dump_python(data)
+    assert yaml.load(written, Loader=yaml.SafeLoader) == data
+
+
 def test_more_emoji_than_stand_ins_falls_back_to_the_python_emitter(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yaml_writer, "_STAND_INS", ["\ue000", "\ue001"])
     data = {"a": "🙂🎉🍎", "b": "🍎"}

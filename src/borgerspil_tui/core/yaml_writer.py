@@ -8,8 +8,10 @@ have, and it has no switch for either:
 * it writes a sequence that is the value of a key without indenting it ("indentless"), which
   ``yamllint``'s default ``indentation`` rule refuses.
 
-So each character outside the BMP is handed to libyaml as a stand-in from the Private Use Area
-and put back in the text afterwards, and sequences are indented in one pass over the lines. The
+So when libyaml escaped such a character, the data is written again with each character outside
+the BMP handed to libyaml as a stand-in from the Private Use Area and put back in the text
+afterwards (a text without emoji costs nothing extra), and sequences are indented in one pass
+over the lines. The
 pure-Python emitter does both natively (see :class:`_PyDumper`); it is the reference the tests
 compare with, and the fallback in the rare case a stand-in cannot be used (a text that itself
 holds Private Use characters, or more different emoji than the area has room for).
@@ -98,7 +100,10 @@ class _PyDumper(_Canonical, yaml.SafeDumper):
 
 if _C_EMITTER:
     class _CDumper(_Canonical, yaml.CSafeDumper):  # type: ignore[misc]
-        """libyaml's emitter; the caller puts emoji back and indents sequences (see module doc)."""
+        """libyaml's emitter; the caller indents sequences (see the module docstring)."""
+
+    class _CDumperWithStandIns(_CDumper):
+        """libyaml's emitter, handed a Private Use stand-in for each character outside the BMP."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -116,9 +121,10 @@ if _C_EMITTER:
             self.stand_in_counts[found] = self.stand_in_counts.get(found, 0) + 1
             return found
 else:  # pragma: no cover - PyYAML without libyaml
-    _CDumper = None  # type: ignore[assignment,misc]
+    _CDumper = _CDumperWithStandIns = None  # type: ignore[assignment,misc]
 
-for _dumper, _strings in ((_PyDumper, _represent_str), (_CDumper, _represent_str_with_stand_ins)):
+for _dumper, _strings in ((_PyDumper, _represent_str), (_CDumper, _represent_str),
+                          (_CDumperWithStandIns, _represent_str_with_stand_ins)):
     if _dumper is None:
         continue  # pragma: no cover
     _dumper.add_representer(str, _strings)
@@ -149,11 +155,12 @@ def dump_data(data: Any) -> str:
     """Block-style YAML for ``data``: sequences indented, every printable character as itself."""
     if _CDumper is None:  # pragma: no cover - PyYAML without libyaml
         return dump_python(data)
-    try:
-        text, dumper = _emit(_CDumper, data)
-    except _TooManyStandIns:
-        return dump_python(data)
-    if dumper.stand_ins:
+    text = _emit(_CDumper, data)[0]
+    if "\\U" in text:  # libyaml escaped a character outside the BMP (or a text holds a "\U")
+        try:
+            text, dumper = _emit(_CDumperWithStandIns, data)
+        except _TooManyStandIns:
+            return dump_python(data)
         for stand_in, count in dumper.stand_in_counts.items():
             if text.count(stand_in) != count:  # the data itself holds this Private Use character
                 return dump_python(data)

@@ -4,26 +4,33 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
 class ChoiceScreen(ModalScreen[str | None]):
-    """Title, message (plain text) and one button per choice; Escape answers None."""
+    """Title, message (plain text) and one button per choice, one under the other so that every
+    answer can be read whole at 80 columns and on a projector; ↑/↓ or Tab move, Enter chooses,
+    Escape answers None."""
 
     DEFAULT_CSS = """
     ChoiceScreen { align: center middle; }
     ChoiceScreen > Vertical {
-        width: 72; height: auto; padding: 1 2; border: thick $accent; background: $surface;
+        width: 72; max-width: 100%; height: auto; max-height: 100%; padding: 1 2;
+        border: thick $accent; background: $surface;
     }
     ChoiceScreen .choice-title { text-style: bold; margin-bottom: 1; }
     ChoiceScreen .choice-message { margin-bottom: 1; }
-    ChoiceScreen Horizontal { height: auto; }
-    ChoiceScreen Button { margin-right: 1; }
+    ChoiceScreen #choice-buttons { height: auto; }
+    ChoiceScreen Button { width: 100%; margin-bottom: 1; content-align: left middle; }
     """
-    BINDINGS = [Binding("escape", "dismiss_none", show=False)]
+    BINDINGS = [
+        Binding("escape", "dismiss_none", show=False),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
 
     def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -35,7 +42,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         with Vertical():
             yield Static(Content(self.choice_title), classes="choice-title")
             yield Static(Content(self.message), classes="choice-message")
-            with Horizontal():
+            with Vertical(id="choice-buttons"):
                 for index, (choice_id, label) in enumerate(self.choices):
                     yield Button(self._label(label, index == 0), id=f"choice-{choice_id}",
                                  variant="primary" if index == 0 else "default")

@@ -12,11 +12,6 @@ from borgerspil_tui.tui.screens.choice import ChoiceScreen
 class CommentsFoundScreen(ChoiceScreen):
     """Save a copy (the file keeps its comments), save without the comments, or not now."""
 
-    DEFAULT_CSS = """
-    CommentsFoundScreen Horizontal { layout: grid; grid-size: 2; grid-gutter: 0 1; }
-    CommentsFoundScreen Button { width: 100%; margin-right: 0; }
-    """
-
     def __init__(self, path: Path, comments: list[Comment], lang: str, *, quitting: bool = False) -> None:
         self.path = path
         message = tr(lang, "comments.message", name=path.name, count=len(comments), lines=line_list(comments))

@@ -13,7 +13,10 @@ from borgerspil_tui.core.i18n import has_text, tr
 
 
 class KeyBar(Static):
-    """``key label`` pairs for the active, shown bindings; the palette key at the end."""
+    """``key label`` pairs for the active, shown bindings; the palette key at the end.
+
+    When the pairs do not all fit, whole pairs are left out from the end (never a pair cut in
+    half) and the help key stays, so the user always sees where the rest is."""
 
     DEFAULT_CSS = """
     KeyBar { dock: bottom; height: 1; background: $panel; color: $foreground; padding: 0 1; }
@@ -29,6 +32,9 @@ class KeyBar(Static):
     def _bindings_changed(self, _screen: object) -> None:
         self.show_keys()
 
+    def on_resize(self) -> None:
+        self.show_keys()
+
     def show_keys(self) -> None:
         """Redraw from the screen's active bindings (nothing once the screen is gone)."""
         if not self.is_attached or not self.is_mounted:
@@ -37,6 +43,7 @@ class KeyBar(Static):
         lang = getattr(app, "language", "da")
         other_language = {c.key for c in getattr(self.screen, "SCREEN_COMMANDS", []) if c.lang not in (None, lang)}
         parts: list[Content] = []
+        help_pair: Content | None = None
         palette: Content | None = None
         seen: set[str] = set()
         for key, active in self.screen.active_bindings.items():
@@ -49,10 +56,32 @@ class KeyBar(Static):
             seen.add(binding.action)
             label = tr(lang, binding.description) if has_text(binding.description) else binding.description
             parts.append(self._pair(app.get_key_display(binding), label))
-        line = Content("  ").join(parts)
-        if palette is not None:
-            line = line + Content("   ") + palette
-        self.update(line)
+            if binding.action == "help":
+                help_pair = parts[-1]
+        self.update(self._fit(parts, help_pair, palette, self.content_region.width))
+
+    @staticmethod
+    def _fit(parts: list[Content], help_pair: Content | None, palette: Content | None, width: int) -> Content:
+        """As many whole pairs as fit in ``width``, in their order, the help key always among them
+        (all of them when the width is not known yet)."""
+        def line_of(chosen: list[Content], end: Content | None) -> Content:
+            line = Content("  ").join(chosen)
+            return line + Content("   ") + end if end is not None else line
+
+        if width <= 0 or line_of(parts, palette).cell_length <= width:
+            return line_of(parts, palette)
+        must = [index for index, pair in enumerate(parts) if pair is help_pair]
+        chosen = set(must)
+        for index in range(len(parts)):
+            if index in chosen:
+                continue
+            trial = chosen | {index}
+            if line_of([parts[i] for i in sorted(trial)], None).cell_length > width:
+                break
+            chosen = trial
+        kept = [parts[i] for i in sorted(chosen)]
+        with_palette = line_of(kept, palette)
+        return with_palette if with_palette.cell_length <= width else line_of(kept, None)
 
     @staticmethod
     def _pair(key: str, label: str) -> Content:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -102,3 +103,35 @@ def test_the_validators_are_built_while_the_app_waits_for_the_first_key(example_
     subprocess.run(run, capture_output=True, text=True, check=True, timeout=120)  # fills the cache
     again = subprocess.run(run, capture_output=True, text=True, check=True, timeout=120)
     assert again.stdout.split() == ["False", "True"]
+
+
+COLLECTOR = """
+import argparse, gc, sys
+from pathlib import Path
+from borgerspil_tui.tui import launch
+SEEN = []
+app = launch.start_app(argparse.Namespace(lang=None, method=None), Path(sys.argv[1]))
+app_class = type(app)
+on_ready = app_class.on_ready
+def noted(self):
+    on_ready(self)
+    SEEN.append(gc.isenabled())
+    self.set_timer(3, done)
+def done():
+    SEEN.extend([gc.isenabled(), gc.get_freeze_count() > 0])
+    app.exit()
+app_class.on_ready = noted
+app.run(headless=True, size=(120, 40))
+print(*SEEN)
+"""
+
+
+def test_the_collector_waits_for_the_first_frame_and_then_runs_as_usual(example_copy: Path, tmp_path: Path) -> None:
+    """The start makes many objects that live on and next to no garbage: the app starts with the
+    cyclic collector paused, and once the first frame is on screen it collects, sets aside what
+    lives on (``gc.freeze``) and collects as usual."""
+    env = {**os.environ, "BORGERSPIL_CONFIG_DIR": str(tmp_path / "config"),
+           "BORGERSPIL_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", COLLECTOR, str(example_copy)], capture_output=True, text=True,
+                          check=True, timeout=120, env=env)
+    assert done.stdout.split() == ["False", "True", "True"]

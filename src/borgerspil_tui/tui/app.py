@@ -12,6 +12,7 @@ from textual.timer import Timer
 
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import Method
+from borgerspil_tui.core.gc_pause import start_done
 from borgerspil_tui.core.model import build_validators
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.session import SaveState, Session
@@ -97,8 +98,13 @@ class BorgerspilApp(NavigationMixin, CommentsMixin, FilesMixin, App[None]):
         self.files_started()
 
     def on_ready(self) -> None:
-        """The first frame is on screen: build the validators the first edit needs while the user reads it."""
-        self.set_timer(0.2, build_validators)
+        """The first frame is on screen: while the user reads it, build the validators the first
+        edit needs and let the garbage collector catch up (``gc_pause.start_done``)."""
+        self.set_timer(0.2, self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        build_validators()
+        start_done()
 
     def attach_session(self, session: Session) -> None:
         """Make ``session`` the open project."""

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from borgerspil_tui.core.gc_pause import pause_for_start, start_done
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import load_method
 from borgerspil_tui.core.problems import FileProblemError, Problem
@@ -52,12 +53,19 @@ def autosave_delay() -> float:
     return value if 0.1 <= value <= 3600 else 1.5
 
 
+def start_app(args: argparse.Namespace, path: Path | None, *, demo: bool = False):  # noqa: ANN201
+    """The app to run, built with the collector paused until its first frame (``gc_pause``)."""
+    pause_for_start()
+    return build_app(args, path, demo=demo)
+
+
 def run(args: argparse.Namespace, path: Path | None, *, demo: bool = False) -> int:
     """Run the app; if it stops with edits not on disk, save them, or keep a rescue copy."""
-    app = build_app(args, path, demo=demo)
+    app = start_app(args, path, demo=demo)
     try:
         app.run()
     finally:
+        start_done()
         session = app.session
         if session is not None and not app.discard_on_exit:  # "quit without saving" means it
             _say_where(secure_edits(session), app.language)

@@ -70,9 +70,10 @@ from pathlib import Path
 from borgerspil_tui.tui import launch
 app = launch.start_app(argparse.Namespace(lang=None, method=None), Path(sys.argv[1]))
 app_class = type(app)
-on_ready = app_class.on_ready
+on_ready = getattr(app_class, "on_ready", None)
 def noted(self):
-    on_ready(self)
+    if on_ready is not None:
+        on_ready(self)
     frame_drawn(self)
 app_class.on_ready = noted
 app.run(headless=True, size=(120, 40))

@@ -31,6 +31,7 @@ def _entries(folder: Path, kind: str) -> list[Path]:
 
 def test_an_unchanged_project_opens_from_the_cache(example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = Session.open(example_copy)
+    first.keep()  # the app does this once it is idle after the first frame
     _no_parsing(monkeypatch)
     again = Session.open(example_copy)
     assert again.project == first.project
@@ -41,7 +42,7 @@ def test_an_unchanged_project_opens_from_the_cache(example_copy: Path, monkeypat
 
 
 def test_changed_bytes_are_parsed_again(example_copy: Path) -> None:
-    Session.open(example_copy)
+    Session.open(example_copy).keep()
     text = example_copy.read_text("utf-8")
     example_copy.write_text(text.replace("\ntitle: ", "\ntitle: Ændret – ", 1), "utf-8")
     assert Session.open(example_copy).project.title.startswith("Ændret – ")
@@ -59,7 +60,7 @@ def test_an_invalid_file_is_refused_every_time(example_copy: Path, own_cache: Pa
 
 
 def test_other_code_does_not_use_the_entry(example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    Session.open(example_copy)
+    Session.open(example_copy).keep()
     calls = []
     parse = storage.parse_project
     monkeypatch.setattr(storage, "parse_project", lambda *a: calls.append(a) or parse(*a))
@@ -87,7 +88,9 @@ def test_the_code_fingerprint_follows_the_core_modules(tmp_path: Path, monkeypat
 
 @pytest.mark.parametrize("damage", ["garbage", "empty", "truncated", "shared"])
 def test_a_broken_or_foreign_entry_means_parsing(example_copy: Path, own_cache: Path, damage: str) -> None:
-    expected = Session.open(example_copy).project
+    first = Session.open(example_copy)
+    first.keep()
+    expected = first.project
     (entry,) = _entries(own_cache, "project")
     data = entry.read_bytes()
     if damage == "garbage":
@@ -100,7 +103,9 @@ def test_a_broken_or_foreign_entry_means_parsing(example_copy: Path, own_cache: 
         if not hasattr(os, "getuid"):
             pytest.skip("file modes")
         entry.chmod(0o666)  # others could have written it: not read
-    assert Session.open(example_copy).project == expected
+    again = Session.open(example_copy)
+    assert again.project == expected
+    again.keep()
     assert entry.stat().st_mode & 0o777 == 0o600  # written again, the user's own
 
 
@@ -109,11 +114,13 @@ def test_a_cache_that_cannot_be_written_is_no_problem(example_copy: Path, tmp_pa
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the folder should be", "utf-8")
     monkeypatch.setenv("BORGERSPIL_CACHE_DIR", str(blocked))
-    assert Session.open(example_copy).project == Session.open(EXAMPLE).project
+    session = Session.open(example_copy)
+    session.keep()
+    assert Session.open(example_copy).project == session.project == Session.open(EXAMPLE).project
 
 
 def test_the_files_of_the_cache_are_the_users_own(example_copy: Path, own_cache: Path) -> None:
-    Session.open(example_copy)
+    Session.open(example_copy).keep()
     (entry,) = _entries(own_cache, "project")
     if hasattr(os, "getuid"):
         assert entry.stat().st_mode & 0o777 == 0o600
@@ -136,14 +143,30 @@ def test_a_method_file_is_kept_and_follows_its_bytes(tmp_path: Path, monkeypatch
 def test_entries_left_alone_for_long_are_removed(example_copy: Path, tmp_path: Path, own_cache: Path) -> None:
     other = tmp_path / "other.borgerspil.yaml"
     shutil.copyfile(example_copy, other)
-    Session.open(other)
+    Session.open(other).keep()
     (old,) = _entries(own_cache, "project")
     stale_temp = own_cache / ".project-x.tmp"
     stale_temp.write_bytes(b"")
     long_ago = 1_000_000_000
     os.utime(old, (long_ago, long_ago))
     os.utime(stale_temp, (long_ago, long_ago))
-    Session.open(example_copy)  # writing an entry tidies the folder
+    Session.open(example_copy).keep()  # writing an entry tidies the folder
     assert len(_entries(own_cache, "project")) == 1
     assert old not in _entries(own_cache, "project")
     assert not stale_temp.exists()
+
+
+def test_only_an_unedited_project_is_kept(example_copy: Path, own_cache: Path) -> None:
+    session = Session.open(example_copy)
+    session.edit("title", lambda p: setattr(p, "title", "Ny titel"))
+    session.keep()
+    assert _entries(own_cache, "project") == []
+    kept = Session.open(example_copy)
+    kept.keep()
+    kept.keep()  # once is enough
+    assert len(_entries(own_cache, "project")) == 1
+    (entry,) = _entries(own_cache, "project")
+    os.utime(entry, (1_000_000_000, 1_000_000_000))
+    from_cache = Session.open(example_copy)
+    from_cache.keep()  # it came from the cache: nothing to write
+    assert entry.stat().st_mtime == 1_000_000_000

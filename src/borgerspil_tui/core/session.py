@@ -25,6 +25,7 @@ from borgerspil_tui.core.storage import (
     Loaded,
     SaveError,
     file_fingerprint,
+    keep_project,
     load_project,
     save_project,
 )
@@ -103,10 +104,23 @@ class Session:
         Temp files an interrupted save of this file left behind are removed, and a file the
         user may not write is opened read-only (:attr:`read_only`).
         """
-        session = cls(load_project(path, kept=True))
+        loaded = load_project(path, kept=True)
+        session = cls(loaded)
+        session._to_keep = None if loaded.from_cache else loaded.fingerprint
         remove_stale_temps(path)
         session.read_only = write_refusal(path)
         return session
+
+    _to_keep: str | None = None
+    """The fingerprint of the bytes the project was parsed from, until :meth:`keep` has run."""
+
+    def keep(self) -> None:
+        """Put the project in the cache of validated files (core/cache) when it was parsed from its
+        file and is still unedited, so the next start from the same bytes is quick. The app calls
+        it once it is idle after the first frame (pickling a large project takes a while)."""
+        key, self._to_keep = self._to_keep, None
+        if key is not None and self.revision == 0:
+            keep_project(self.path, key, self.project)
 
     # -- listening -------------------------------------------------------------------------
     def subscribe(self, listener: Callable[[], None]) -> None:

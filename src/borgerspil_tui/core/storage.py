@@ -39,6 +39,8 @@ class Loaded:
     project: Project
     path: Path
     fingerprint: str | None
+    from_cache: bool = False
+    """Whether the project came from the cache of validated files (core/cache), not the parser."""
 
 
 def fingerprint(data: bytes) -> str:
@@ -90,8 +92,8 @@ def parse_project(text: str, path: Path | str | None = None) -> Project:
 def load_project(path: Path, *, kept: bool = False) -> Loaded:
     """Read, check and validate a project file.
 
-    ``kept``: bytes this code has validated before come from the cache (the app's start-up, see
-    ``core/cache``); others are validated and kept there.
+    ``kept``: bytes this code has validated before come from the cache of validated files (the
+    app's start-up, see ``core/cache``; :func:`keep_project` puts them there).
     """
     raw = read_bytes(path)
     key = fingerprint(raw)
@@ -100,11 +102,15 @@ def load_project(path: Path, *, kept: bool = False) -> Loaded:
 
         found = cache.recall("project", str(path.resolve()), key)
         if isinstance(found, Project):
-            return Loaded(found, path, key)
-    project = parse_project(decode(raw, path), path)
-    if kept:
-        cache.remember("project", str(path.resolve()), key, project)
-    return Loaded(project, path, key)
+            return Loaded(found, path, key, from_cache=True)
+    return Loaded(parse_project(decode(raw, path), path), path, key)
+
+
+def keep_project(path: Path, key: str, project: Project) -> None:
+    """Put ``project``, parsed from the bytes with fingerprint ``key``, in the cache of validated files."""
+    from borgerspil_tui.core import cache
+
+    cache.remember("project", str(path.resolve()), key, project)
 
 
 def to_data(project: Project) -> dict[str, Any]:

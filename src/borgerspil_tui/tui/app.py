@@ -99,12 +99,14 @@ class BorgerspilApp(NavigationMixin, CommentsMixin, FilesMixin, App[None]):
 
     def on_ready(self) -> None:
         """The first frame is on screen: while the user reads it, build the validators the first
-        edit needs and let the garbage collector catch up (``gc_pause.start_done``)."""
-        self.set_timer(0.2, self._after_first_frame)
+        edit needs, keep a parsed project in the cache for the next start (``Session.keep``) and
+        let the garbage collector catch up (``gc_pause.start_done``)."""
+        for wait, step in ((0.2, build_validators), (0.4, self._keep_session), (0.6, start_done)):
+            self.set_timer(wait, step)  # one at a time: a key pressed meanwhile is answered between them
 
-    def _after_first_frame(self) -> None:
-        build_validators()
-        start_done()
+    def _keep_session(self) -> None:
+        if self.session is not None:
+            self.session.keep()
 
     def attach_session(self, session: Session) -> None:
         """Make ``session`` the open project."""

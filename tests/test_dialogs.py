@@ -21,7 +21,8 @@ class _Host(App[None]):
     def on_mount(self) -> None:
         def keep(answer: str | None) -> None:
             self.answer = answer
-        self.push_screen(ChoiceScreen(HOSTILE, "Filen er ændret på disken. " * 3, CHOICES), keep)
+        message = tr("da", "comments.message", name="projekt.borgerspil.yaml", count=3, lines="2, 7, 9")
+        self.push_screen(ChoiceScreen(HOSTILE, message, CHOICES), keep)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -24,7 +24,7 @@ class ChoiceScreen(ModalScreen[str | None]):
     ChoiceScreen .choice-title { text-style: bold; margin-bottom: 1; }
     ChoiceScreen .choice-message { margin-bottom: 1; }
     ChoiceScreen #choice-buttons { height: auto; }
-    ChoiceScreen Button { width: 100%; margin-bottom: 1; content-align: left middle; }
+    ChoiceScreen Button { width: 100%; height: 1; margin-bottom: 1; }
     """
     BINDINGS = [
         Binding("escape", "dismiss_none", show=False),
@@ -44,7 +44,7 @@ class ChoiceScreen(ModalScreen[str | None]):
             yield Static(Content(self.message), classes="choice-message")
             with Vertical(id="choice-buttons"):
                 for index, (choice_id, label) in enumerate(self.choices):
-                    yield Button(self._label(label, index == 0), id=f"choice-{choice_id}",
+                    yield Button(self._label(label, index == 0), id=f"choice-{choice_id}", compact=True,
                                  variant="primary" if index == 0 else "default")
 
     @staticmethod

@@ -211,7 +211,7 @@ async def switching(path: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="timed rounds (at least 5)")
+    parser.add_argument("--runs", type=int, default=11, help="timed rounds (at least 5)")
     parser.add_argument("--startup-only", action="store_true", help="skip moving between screens")
     options = parser.parse_args()
     runs = max(5, options.runs)

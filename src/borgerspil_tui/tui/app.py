@@ -18,9 +18,10 @@ from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.settings import Settings
 from borgerspil_tui.tui.app_comments import CommentsMixin
+from borgerspil_tui.tui.app_drafts import DraftsMixin
 from borgerspil_tui.tui.app_files import FilesMixin
 from borgerspil_tui.tui.commands import APP_COMMANDS, bindings
-from borgerspil_tui.tui.drafts import Draft, Drafts
+from borgerspil_tui.tui.drafts import Drafts
 from borgerspil_tui.tui.navigation import NavigationMixin
 from borgerspil_tui.tui.registry import project_screens
 from borgerspil_tui.tui.themes import APP_THEMES
@@ -36,7 +37,7 @@ def _app_commands():  # noqa: ANN202 - type[Provider]
     return AppCommands
 
 
-class BorgerspilApp(NavigationMixin, CommentsMixin, FilesMixin, App[None]):
+class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, App[None]):
     """Citizen-centred innovation in the terminal."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -396,42 +397,3 @@ class BorgerspilApp(NavigationMixin, CommentsMixin, FilesMixin, App[None]):
                 self.back_to_drafts(drafts)
 
         self.push_screen(UnsavedQuitScreen(session, self.language, drafts), chosen)
-
-    # -- typed text that is not confirmed (drafts) --------------------------------------------------
-    def keep_typed_text(self) -> None:
-        """Before the project closes or the app quits: every screen commits what is typed in it,
-        or keeps it as a draft when it cannot be saved."""
-        from borgerspil_tui.tui.screens.base import BaseScreen
-
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, BaseScreen) and screen.is_mounted:
-                screen.keep_typed()
-
-    def back_to_drafts(self, drafts: list[Draft]) -> None:
-        """The user keeps the typed text: show it again where it was typed."""
-        from borgerspil_tui.tui.screens.base import BaseScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, BaseScreen) and screen.is_mounted:
-                screen.restore_drafts()
-        waiting = [d for d in drafts if any(d is kept for kept in self.drafts.all())]
-        if waiting and len(waiting) == len(drafts) and waiting[0].name in project_screens():
-            self.action_goto(waiting[0].name)
-
-    def _typed_text_settled(self, session: Session) -> bool:
-        """Before closing the project: commit typed text; ask about any that cannot be saved."""
-        self.keep_typed_text()
-        drafts = self.drafts.of_project(session)
-        if not drafts:
-            return True
-        from borgerspil_tui.tui.screens.drafts_left import DraftsLeftScreen
-
-        def chosen(choice: str | None) -> None:
-            if choice == "discard":
-                self.drafts.drop(drafts)
-                self.action_home()
-            else:
-                self.back_to_drafts(drafts)
-
-        self.push_screen(DraftsLeftScreen(drafts, self.language), chosen)
-        return False

@@ -187,6 +187,27 @@ async def test_quitting_a_read_only_file_with_edits_asks_and_offers_save_as(exam
     assert sorted(p.name for p in example_copy.parent.iterdir()) == [example_copy.name], "and no rescue copy"
 
 
+async def test_closing_a_read_only_file_with_edits_offers_save_as_and_keeps_it_open(example_copy: Path) -> None:
+    from borgerspil_tui.tui.screens.save_as import SaveAsScreen
+
+    os.chmod(example_copy, 0o444)
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "c", "j")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveAsScreen)
+        assert app.session is not None and app.session.dirty, "the project stays open with the edit"
+        await pilot.press("enter")
+        await pilot.pause()
+        copy = example_copy.with_name("hjaelpemidler-kopi.borgerspil.yaml")
+        assert app.session.path == copy
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.session is None and app.screen.__class__.__name__ == "HomeScreen"
+    assert load_project(copy).project.checklists["focus-change"].answer == "yes"
+
+
 async def test_save_as_into_a_read_only_folder_says_so(example_copy: Path, tmp_path: Path) -> None:
     from borgerspil_tui.tui.screens.save_as import SaveAsScreen
 

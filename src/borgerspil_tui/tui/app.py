@@ -160,6 +160,8 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, App
         if session is not None:
             if not self._typed_text_settled(session):
                 return
+            if session.dirty and self.save_read_only():
+                return  # a read-only file: offered *save as*; the project stays open
             if session.dirty and not self._save(session):
                 return
             session.unsubscribe(self._session_changed)

@@ -114,9 +114,16 @@ def test_custom_method_unknown_field_is_named(tmp_path: Path) -> None:
 # -- where the file lives, and that every YAML tool reads it the same ---------------------------------
 
 
-def test_the_method_file_is_the_repositorys_data_file_in_a_source_checkout() -> None:
-    assert bundled_method_file() == ROOT / "data" / "checklists.yaml"
+def test_the_method_file_is_the_repositorys_data_file_or_its_installed_copy() -> None:
+    import borgerspil_tui
+
+    source = ROOT / "data" / "checklists.yaml"
     assert not (ROOT / "src" / "borgerspil_tui" / "data" / "checklists.yaml").exists()  # one source
+    if Path(borgerspil_tui.__file__).resolve().is_relative_to(ROOT / "src"):  # a checkout, editable
+        assert bundled_method_file() == source
+    else:  # an installed wheel (as CI installs it): its copy, the same bytes as the source
+        assert bundled_method_file() != source
+        assert bundled_method_file().read_bytes() == source.read_bytes()
 
 
 def test_the_method_file_passes_yamllint() -> None:

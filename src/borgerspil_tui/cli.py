@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
 
 from borgerspil_tui import __version__
+from borgerspil_tui.cli_args import command, everywhere, lang_flag, parser_class, with_implicit_open
 from borgerspil_tui.core.method import METHOD_ENV, load_method
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.text import printable
-
-COMMAND_NAMES = ("new", "validate", "fmt", "schema", "check", "demo", "open", "screenshot")
-VALUE_OPTIONS = ("--lang", "--method")
-"""Options that work anywhere on the line (before or after the command and the path) and take a value."""
-
 
 def _say(text: str, *, err: bool = False) -> None:
     print(text, file=sys.stderr if err else sys.stdout)
@@ -44,19 +38,6 @@ def _language(flag: str | None) -> str:
     if flag in ("da", "en"):
         return flag
     return choose_language(flag, Settings.load())
-
-
-def _lang_flag(argv: list[str]) -> str | None:
-    """The value of ``--lang`` wherever it is on the line (the last one wins, as in argparse)."""
-    found = None
-    for index, token in enumerate(argv):
-        if token == "--":
-            break
-        if token == "--lang" and index + 1 < len(argv):
-            found = argv[index + 1]
-        elif token.startswith("--lang="):
-            found = token.removeprefix("--lang=")
-    return found
 
 
 def _project_path(raw: str) -> Path:
@@ -254,78 +235,6 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return run(args)
 
 
-def _with_implicit_open(argv: list[str]) -> list[str]:
-    """``borgerspil PATH`` means ``borgerspil open PATH`` (options may stand before or after it)."""
-    index = 0
-    while index < len(argv):
-        token = argv[index]
-        if token in VALUE_OPTIONS:
-            index += 2
-            continue
-        if token.startswith(tuple(f"{option}=" for option in VALUE_OPTIONS)):
-            index += 1
-            continue
-        if token.startswith("-") or token in COMMAND_NAMES:
-            return argv
-        return [*argv[:index], "open", *argv[index:]]
-    return argv
-
-
-_ARGPARSE_ERRORS = (
-    (re.compile(r"unrecognized arguments: (?P<what>.*)"), "cli.error.unknown"),
-    (re.compile(r"the following arguments are required: (?P<what>.*)"), "cli.error.required"),
-    (re.compile(r"argument (?P<name>\S+): invalid choice: (?P<what>'.*?') \(choose from (?P<choices>.*)\)"),
-     "cli.error.choice"),
-    (re.compile(r"argument (?P<name>\S+): expected one argument"), "cli.error.one_value"),
-    (re.compile(r"argument (?P<name>\S+): expected at least one argument"), "cli.error.values"),
-    (re.compile(r"ambiguous option: (?P<what>\S+) could match (?P<choices>.*)"), "cli.error.ambiguous"),
-)
-"""argparse's English error messages, and ours for each (anything else is shown as argparse says it)."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, its errors said in the chosen language (the sub-command parsers are made from this class too)."""
-
-    language = "da"
-
-    def error(self, message: str) -> NoReturn:
-        from borgerspil_tui.core.i18n import tr
-
-        for pattern, key in _ARGPARSE_ERRORS:
-            found = pattern.fullmatch(message)
-            if found:
-                message = tr(self.language, key, **found.groupdict())
-                break
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: {printable(message)}\n")
-
-
-def _everywhere(lang: str) -> argparse.ArgumentParser:
-    """``--lang`` and ``--method``, for every sub-command too, so they work after it and after PATH.
-
-    In the sub-commands they default to "not given", so an option given before the command is not
-    overwritten by the sub-command's default.
-    """
-    from borgerspil_tui.core.i18n import tr
-
-    common = _parser_class(lang)(add_help=False)
-    common.add_argument("-h", "--help", action="help", help=tr(lang, "cli.help.help"))
-    common.add_argument("--lang", choices=("da", "en"), default=argparse.SUPPRESS,
-                        help=tr(lang, "cli.help.lang"))
-    common.add_argument("--method", metavar="PATH", default=argparse.SUPPRESS, help=tr(lang, "cli.help.method"))
-    return common
-
-
-def _command(commands: Any, name: str, text: str, common: list[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    """A sub-command with its help in the chosen language and the options that work anywhere."""
-    return commands.add_parser(name, help=text, description=text, parents=common, add_help=False)
-
-
-def _parser_class(lang: str) -> type[_Parser]:
-    """A parser class that speaks ``lang`` (argparse makes the sub-command parsers from the same class)."""
-    return type("Parser", (_Parser,), {"language": lang})
-
-
 def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     """The argument parser for every sub-command, its help in ``lang``."""
     from borgerspil_tui.core.i18n import tr
@@ -333,49 +242,49 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     def t(key: str) -> str:
         return tr(lang, f"cli.help.{key}")
 
-    parser = _parser_class(lang)(prog="borgerspil", description=t("description"), add_help=False)
+    parser = parser_class(lang)(prog="borgerspil", description=t("description"), add_help=False)
     parser.add_argument("-h", "--help", action="help", help=t("help"))
     parser.add_argument("--version", action="version", version=f"borgerspil {__version__}", help=t("version"))
     parser.add_argument("--lang", choices=("da", "en"), help=t("lang"))
     parser.add_argument("--method", metavar="PATH", help=t("method"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("commands"))
-    common = [_everywhere(lang)]
+    common = [everywhere(lang)]
 
-    new = _command(commands, "new", t("new"), common)
+    new = command(commands, "new", t("new"), common)
     new.add_argument("path", metavar="PATH")
     new.add_argument("--title", metavar="TEXT", help=t("title"))
     new.set_defaults(run=cmd_new)
 
-    check = _command(commands, "validate", t("validate"), common)
+    check = command(commands, "validate", t("validate"), common)
     check.add_argument("paths", metavar="PATH", nargs="+")
     check.set_defaults(run=cmd_validate)
 
-    fmt = _command(commands, "fmt", t("fmt"), common)
+    fmt = command(commands, "fmt", t("fmt"), common)
     fmt.add_argument("paths", metavar="PATH", nargs="+")
     fmt.add_argument("--check", action="store_true", help=t("fmt_check"))
     fmt.add_argument("--drop-comments", action="store_true", help=t("drop_comments"))
     fmt.set_defaults(run=cmd_fmt)
 
-    status = _command(commands, "check", t("check"), common)
+    status = command(commands, "check", t("check"), common)
     status.add_argument("path", metavar="PATH")
     status.add_argument("--strict", action="store_true", help=t("strict"))
     status.set_defaults(run=cmd_check)
 
-    demo = _command(commands, "demo", t("demo"), common)
+    demo = command(commands, "demo", t("demo"), common)
     demo.set_defaults(run=cmd_demo)
 
-    open_ = _command(commands, "open", t("open"), common)
+    open_ = command(commands, "open", t("open"), common)
     open_.add_argument("path", metavar="PATH")
     open_.set_defaults(run=cmd_open)
 
-    shot = _command(commands, "screenshot", t("screenshot"), common)
+    shot = command(commands, "screenshot", t("screenshot"), common)
     shot.add_argument("path", metavar="PATH", help=t("screenshot_path"))
     shot.add_argument("--screen", required=True, metavar="NAME", help=t("screen"))
     shot.add_argument("-o", "--output", required=True, metavar="OUT.svg")
     shot.add_argument("--size", default="120x40", metavar="WxH")
     shot.set_defaults(run=cmd_screenshot)
 
-    schema = _command(commands, "schema", t("schema"), common)
+    schema = command(commands, "schema", t("schema"), common)
     schema.add_argument("-o", "--output", metavar="FILE")
     schema.set_defaults(run=cmd_schema)
     return parser
@@ -383,8 +292,8 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args_list = _with_implicit_open(list(sys.argv[1:] if argv is None else argv))
-    language = _language(_lang_flag(args_list))
+    args_list = with_implicit_open(list(sys.argv[1:] if argv is None else argv))
+    language = _language(lang_flag(args_list))
     parser = build_parser(language)
     args = parser.parse_args(args_list)
     args.language = language

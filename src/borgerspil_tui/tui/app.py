@@ -330,40 +330,6 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, App
             self.notify(self.tr("note.redone", what=label) if label else self.tr("note.nothing_to_redo"),
                         timeout=2, markup=False)
 
-    def _check_disk(self) -> None:
-        session = self.session
-        if session is None or self._asking_about_disk or session.state is SaveState.CONFLICT:
-            return
-        if session.changed_on_disk():
-            session.state = SaveState.CONFLICT
-            self._session_changed()
-            self._ask_about_disk()
-
-    def _ask_about_disk(self) -> None:
-        from borgerspil_tui.tui.screens.disk_changed import DiskChangedScreen
-
-        if self._asking_about_disk or self.session is None:
-            return
-        self._asking_about_disk = True
-        self.push_screen(DiskChangedScreen(self.session.path, self.language), self._disk_choice)
-
-    def _disk_choice(self, choice: str | None) -> None:
-        self._asking_about_disk = False
-        session = self.session
-        if session is None:
-            return
-        if choice == "reload":
-            try:
-                session.reload()
-            except FileProblemError as error:
-                from borgerspil_tui.tui.screens.load_error import LoadErrorScreen
-
-                self.push_screen(LoadErrorScreen(session.path, error.problems, can_continue=True))
-        elif choice == "overwrite":
-            self._save(session, force=True)
-        elif choice == "save_as":
-            self.action_save_as()
-
     async def action_quit(self) -> None:
         """Quit, but never drop unsaved edits or typed text silently."""
         self.keep_typed_text()

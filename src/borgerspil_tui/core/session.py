@@ -8,13 +8,20 @@ file that changed on disk without being told to. No Textual here: the app schedu
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+
+from borgerspil_tui.core.change_apply import ChangeFailed, ProjectEditor
+from borgerspil_tui.core.change_diff import diff
+from borgerspil_tui.core.changes import MISSING, AddItem, Change, ChangeSet, MoveItem, RemoveItem, SetValue, merged
+from borgerspil_tui.core.edits import EditBuilder
+from borgerspil_tui.core.item_index import IndexProblem, ItemIndex, check_dots
+from borgerspil_tui.core.model.links import find_link_problems
 
 from borgerspil_tui.core.disk import remove_stale_temps, write_refusal
 from borgerspil_tui.core.gc_pause import gc_paused
@@ -67,18 +74,18 @@ class EditRefused(Exception):
         return tr(lang, "refused.field", field=label, reason=reason) if label else reason
 
 
-@dataclass
-class _Step:
-    label: str
-    before: dict[str, Any]
-    merge_key: str | None
-
-
 class Session:
-    """A project open for editing, with undo/redo and safe saving."""
+    """A project open for editing, with undo/redo and safe saving.
+
+    Every edit is a :class:`ChangeSet` (core/changes): it is applied in place, checked where it
+    changed (the values it set, the links it made or broke), and kept as itself for undo: the
+    undo history holds what changed, never a copy of the project.
+    """
 
     def __init__(self, loaded: Loaded) -> None:
-        self.project: Project = loaded.project
+        self._editor = ProjectEditor(loaded.project)
+        self.index = ItemIndex(loaded.project)
+        """Every item with an id: its kind and where it is (kept up to date by each change)."""
         self.path: Path = loaded.path
         self.fingerprint: str | None = loaded.fingerprint
         self.state = SaveState.SAVED
@@ -92,10 +99,28 @@ class Session:
         """The revision last written to a rescue copy, and where (one exit writes one copy)."""
         self.revision = 0
         """Goes up with every change to the project (edit, undo, redo, reload)."""
+        self.last_change: ChangeSet | None = None
+        """What the latest change did (an undo: the changes that undid it); None when the whole
+        project may be different (a reload) or only the save state changed (see :attr:`last_event`)."""
+        self.last_event: str = "state"
+        """What listeners were last told about: ``"edit"`` (see :attr:`last_change`), ``"whole"``
+        (anything may have changed) or ``"state"`` (only the save state)."""
         self._saved_revision = 0
-        self._undo: list[_Step] = []
-        self._redo: list[_Step] = []
+        self._undo: list[ChangeSet] = []
+        self._redo: list[ChangeSet] = []
         self._listeners: list[Callable[[], None]] = []
+        self._saving: SaveJob | None = None
+        self._write_lock = threading.Lock()
+
+    @property
+    def project(self) -> Project:
+        """The project as it is now (read it; change it only through :meth:`apply`)."""
+        return self._editor.project
+
+    @property
+    def changes(self) -> EditBuilder:
+        """Builds the changes for an edit: ``session.apply(label, session.changes.set(path, value))``."""
+        return EditBuilder(self._editor, self.index)
 
     @classmethod
     def open(cls, path: Path) -> Session:
@@ -132,7 +157,8 @@ class Session:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def _changed(self) -> None:
+    def _changed(self, event: str = "state", change: ChangeSet | None = None) -> None:
+        self.last_event, self.last_change = event, change
         for listener in list(self._listeners):
             listener()
 
@@ -142,40 +168,110 @@ class Session:
         """Whether there are changes that are not on disk."""
         return self.revision != self._saved_revision
 
-    def edit(self, label: str, change: Callable[[Project], None], *, merge_key: str | None = None) -> None:
-        """Apply ``change`` to the project as one undoable step.
+    def apply(self, label: str, changes: Iterable[Change], *, merge_key: str | None = None) -> ChangeSet | None:
+        """Make ``changes`` (built with :attr:`changes`) as one undoable step named ``label``.
 
-        Consecutive edits with the same ``merge_key`` (typing in one field) are one undo step.
-        An edit that leaves the project as it was records nothing and leaves the file saved.
-        If the result is invalid, the project is put back and :class:`EditRefused` is raised.
+        They are checked where they change the project; if one is refused, those already made
+        are undone and :class:`EditRefused` says why. Changes that change nothing record nothing.
+        Consecutive edits with the same ``merge_key`` that set the same fields (typing in one
+        field) are one undo step. Returns the step made, or None.
         """
-        with gc_paused():  # thousands of short-lived objects; the collector would run mid-edit
-            before = self.project.model_dump()
-            try:
-                change(self.project)
-                after = self.project.model_dump()
-                Project.model_validate(after)
-            except ValidationError as error:
-                self.project = Project.model_validate(before)
-                raise _refusal(error) from None
-            except (ValueError, TypeError, KeyError, StopIteration) as error:
-                # A change that fails half-way (a date that is not a date…) leaves nothing behind.
-                self.project = Project.model_validate(before)
-                raise EditRefused(Problem.of("refused.failed", detail=str(error) or type(error).__name__)) from None
-        if after == before:
-            return  # nothing changed (a move at the edge…): no undo step, the file stays saved
+        made = tuple(c for c in changes if not (isinstance(c, SetValue) and _same(c.old, c.new)))
+        if not made:
+            return None
+        step = ChangeSet(label, made, merge_key)
+        self._make(step, check=True)
         last = self._undo[-1] if self._undo else None
-        if not (merge_key and last and last.merge_key == merge_key and not self._redo):
-            self._undo.append(_Step(label, before, merge_key))
+        combined = merged(last, step) if last is not None and not self._redo else None
+        if combined is not None:
+            self._undo[-1] = combined
+        else:
+            self._undo.append(step)
             del self._undo[:-UNDO_LIMIT]
         self._redo.clear()
-        self._touch()
+        self._touch(step)
+        return step
 
-    def _touch(self) -> None:
+    def edit(self, label: str, change: Callable[[Project], None], *, merge_key: str | None = None) -> None:
+        """Change the project with a function that changes it in place (the slow, general way:
+        the whole project is compared and checked). Screens use :meth:`apply`; this is for
+        changes that have no builder, and for tests. Raises :class:`EditRefused`."""
+        with gc_paused():
+            before = self.project
+            working = before.model_copy(deep=True)
+            try:
+                change(working)
+                Project.model_validate(working.model_dump())
+            except ValidationError as error:
+                raise _refusal(error) from None
+            except (ValueError, TypeError, KeyError, StopIteration) as error:
+                raise EditRefused(Problem.of("refused.failed", detail=str(error) or type(error).__name__)) from None
+            made = diff(before, working)
+        self.apply(label, made, merge_key=merge_key)
+
+    def _make(self, step: ChangeSet, *, check: bool) -> None:
+        """Apply ``step``'s changes in order, keeping the index up to date; with ``check``, check
+        what they changed and put everything back if something is refused."""
+        done: list[Change] = []
+        try:
+            results = []
+            for change in step.changes:
+                results.append(self._apply_one(change))
+                done.append(change)
+            if check:
+                self._check(step, results)
+        except (ChangeFailed, IndexProblem) as error:
+            for change in reversed(done):
+                self._apply_one(change.inverted())
+            raise _refused(error) from None
+
+    def _apply_one(self, change: Change) -> object:
+        if isinstance(change, RemoveItem):
+            removed = self._editor.apply(change)
+            self.index.removed(change.at, removed)
+            return removed
+        result = self._editor.apply(change)
+        if isinstance(change, AddItem):
+            try:
+                self.index.added(change.at, self._editor.get(change.at[:-1]), result)
+            except IndexProblem:
+                self._editor.apply(change.inverted())
+                raise
+        elif isinstance(change, MoveItem):
+            self.index.moved(change.target, result)
+        return result
+
+    def _check(self, step: ChangeSet, results: list[object]) -> None:
+        removed = False
+        votes = False
+        for change, result in zip(step.changes, results):
+            path = change.path if isinstance(change, SetValue) else (
+                change.at if isinstance(change, (AddItem, RemoveItem)) else change.target)
+            votes = votes or path[:2] in (("create", "votes"), ("create", "dots_per_person"))
+            if isinstance(change, RemoveItem):
+                removed = True
+            elif isinstance(change, AddItem):
+                self.index.check_links(result, None, "", (*change.at, change.key))
+            elif isinstance(change, SetValue) and change.new is not MISSING:
+                owner = self._owner_of(change.path)
+                self.index.check_links(result, owner, change.path[-1], change.path)
+        if votes:
+            check_dots(self.project)
+        if removed:
+            problems = find_link_problems(self.project)
+            if problems:
+                loc, message = problems[0]
+                raise IndexProblem(message, loc)
+
+    def _owner_of(self, path: tuple[str, ...]) -> BaseModel | None:
+        parent = self._editor.get(path[:-1])
+        return parent if isinstance(parent, BaseModel) else None
+
+    def _touch(self, change: ChangeSet | None) -> None:
         self.revision += 1
         if self.state is SaveState.SAVED:
             self.state = SaveState.UNSAVED
-        self._changed()
+        self._changed("edit" if change is not None else "whole", change)
 
     @property
     def can_undo(self) -> bool:
@@ -192,9 +288,10 @@ class Session:
         if not self._undo:
             return None
         step = self._undo.pop()
-        self._redo.append(_Step(step.label, self.project.model_dump(), None))
-        self.project = Project.model_validate(step.before)
-        self._touch()
+        inverse = step.inverted()
+        self._make(inverse, check=False)
+        self._redo.append(step)
+        self._touch(inverse)
         return step.label
 
     def redo(self) -> str | None:
@@ -202,10 +299,24 @@ class Session:
         if not self._redo:
             return None
         step = self._redo.pop()
-        self._undo.append(_Step(step.label, self.project.model_dump(), None))
-        self.project = Project.model_validate(step.before)
-        self._touch()
+        self._make(step, check=False)
+        self._undo.append(step)
+        self._touch(step)
         return step.label
+
+    def undo_steps(self) -> list[ChangeSet]:
+        """The edits that can be undone, oldest first (for tests and a future history view)."""
+        return list(self._undo)
+
+    def _replace(self, label: str, project: Project) -> None:
+        """Put ``project`` in place of this one as one undoable step (the changes between them)."""
+        step = ChangeSet(label, tuple(diff(self.project, project)))
+        self._editor = ProjectEditor(project)
+        self.index = ItemIndex(project)
+        if step:
+            self._undo.append(step)
+            del self._undo[:-UNDO_LIMIT]
+        self._redo.clear()
 
     # -- disk ------------------------------------------------------------------------------
     def changed_on_disk(self) -> bool:
@@ -215,31 +326,62 @@ class Session:
         except (OSError, SaveError):
             return True
 
-    def save(self, *, force: bool = False) -> bool:
-        """Save now. Returns True on success.
+    @property
+    def saving(self) -> bool:
+        """Whether a save started by :meth:`start_save` has not finished yet."""
+        return self._saving is not None
 
-        On a change on disk the state becomes CONFLICT (nothing written; call again with
-        ``force`` to keep these edits, or :meth:`reload`); on a failure it becomes FAILED and
-        ``last_error`` says why. The project stays in memory either way.
-        """
-        revision = self.revision
-        try:
-            self.fingerprint = save_project(self.path, self.project, self.fingerprint, force=force)
-        except ExternalChangeError:
+    def start_save(self, *, force: bool = False) -> SaveJob | None:
+        """Begin a save: take a snapshot of the project as it is now (no copy: the edits that
+        follow copy what they change until :meth:`finish_save`). Run the job's ``run`` in any
+        thread, then :meth:`finish_save` here. None while another save is still running."""
+        if self._saving is not None:
+            return None
+        job = SaveJob(self._editor.snapshot(), self.path, self.fingerprint, self.revision, force, self._write_lock)
+        self._saving = job
+        return job
+
+    def finish_save(self, job: SaveJob) -> bool:
+        """Take in the outcome of ``job`` (see :meth:`save`); True when it was written."""
+        if job is self._saving:
+            self._saving = None
+            self._editor.release()
+        if job.path != self.path:
+            return False  # saved as something else meanwhile: this job's outcome is not ours
+        error = job.error
+        if isinstance(error, ExternalChangeError):
             self.state = SaveState.CONFLICT
             self.last_error, self.last_failure = "", None
             self._changed()
             return False
-        except SaveError as error:
+        if isinstance(error, SaveError):
             self.state = SaveState.FAILED
             self.last_error, self.last_failure = error.reason, error
             self._changed()
             return False
-        self._saved_revision = revision
-        self.state = SaveState.SAVED
+        self.fingerprint = job.fingerprint
+        self._saved_revision = job.revision
+        self.state = SaveState.SAVED if not self.dirty else SaveState.UNSAVED
         self.last_error, self.last_failure = "", None
         self._changed()
         return True
+
+    def save(self, *, force: bool = False) -> bool:
+        """Save now, in this thread. Returns True on success.
+
+        On a change on disk the state becomes CONFLICT (nothing written; call again with
+        ``force`` to keep these edits, or :meth:`reload`); on a failure it becomes FAILED and
+        ``last_error`` says why. The project stays in memory either way. A save running in a
+        worker is waited for first (two saves never write at once).
+        """
+        running = self._saving
+        if running is not None:
+            running.done.wait()
+            self.finish_save(running)
+        job = self.start_save(force=force)
+        assert job is not None
+        job.run()
+        return self.finish_save(job)
 
     def error_text(self, lang: str) -> str:
         """Why the last save failed, in ``lang`` when it is one of ours or a common system error."""
@@ -264,24 +406,49 @@ class Session:
 
     def restore(self, label: str, project: Project) -> None:
         """Put ``project`` (a rescue copy's content) in place of this one, as one undoable edit."""
-        before = self.project.model_dump()
-        self.project = Project.model_validate(project.model_dump())
-        self._undo.append(_Step(label, before, None))
-        del self._undo[:-UNDO_LIMIT]
-        self._redo.clear()
-        self._touch()
+        self._replace(label, project)
+        self._touch(None)
 
     def reload(self) -> None:
         """Replace the project with what is on disk now (an undoable step)."""
         loaded = load_project(self.path)
-        self._undo.append(_Step("reload", self.project.model_dump(), None))
-        self._redo.clear()
-        self.project = loaded.project
+        self._replace("reload", loaded.project)
         self.fingerprint = loaded.fingerprint
         self.revision += 1
         self._saved_revision = self.revision
         self.state = SaveState.SAVED
-        self._changed()
+        self._changed("whole")
+
+
+class SaveJob:
+    """One save: a snapshot of the project, written by :meth:`run` in any thread.
+
+    ``error`` is None and ``fingerprint`` the new file's when it was written; ``done`` is set
+    when it has finished either way. The file is checked and written under one lock, so two
+    saves never interleave.
+    """
+
+    def __init__(self, project: Project, path: Path, expected: str | None, revision: int, force: bool,
+                 lock: threading.Lock) -> None:
+        self.project = project
+        self.path = path
+        self.expected = expected
+        self.revision = revision
+        self.force = force
+        self.fingerprint: str | None = None
+        self.error: SaveError | ExternalChangeError | None = None
+        self.done = threading.Event()
+        self._lock = lock
+
+    def run(self) -> None:
+        """Serialise the snapshot, check it, and write it over the file atomically."""
+        try:
+            with self._lock:
+                self.fingerprint = save_project(self.path, self.project, self.expected, force=self.force)
+        except (SaveError, ExternalChangeError) as error:
+            self.error = error
+        finally:
+            self.done.set()
 
 
 def _refusal(error: ValidationError) -> EditRefused:
@@ -291,3 +458,24 @@ def _refusal(error: ValidationError) -> EditRefused:
 
     loc, message = first_error(error)
     return EditRefused(Problem.from_message(message, field=format_field(loc)), loc, error.title)
+
+
+def _refused(error: ChangeFailed | IndexProblem) -> EditRefused:
+    """A refused change as the message the user reads."""
+    from borgerspil_tui.core.problems import format_field
+    from borgerspil_tui.core.validation_messages import first_error
+
+    if isinstance(error, IndexProblem):
+        return EditRefused(Problem.from_message(error.message, field=format_field(error.loc)), error.loc)
+    if error.error is not None:
+        loc, message = first_error(error.error)
+        loc = (*error.loc, *loc)
+        return EditRefused(Problem.from_message(message, field=format_field(loc)), loc, error.model)
+    return EditRefused(Problem.of("refused.failed", detail=str(error)), error.loc, error.model)
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Whether a value set is the value that was there (MISSING only equals MISSING)."""
+    if old is MISSING or new is MISSING:
+        return old is new
+    return bool(old == new)

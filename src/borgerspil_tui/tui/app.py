@@ -259,12 +259,16 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, App
 
     # -- editing and saving -----------------------------------------------------------------------
     def _session_changed(self) -> None:
+        session = self.session
+        only_state = session is not None and session.last_event == "state"
         for screen in list(self.screen_listeners):
-            if screen is self.screen and screen.is_mounted:
+            if only_state:
+                if screen.is_mounted:
+                    screen.refresh_status()  # saved, failed…: the status line, not the content
+            elif screen is self.screen and screen.is_mounted:
                 screen.project_changed()
             else:
                 screen.stale = True  # refreshed when it is shown again
-        session = self.session
         if session is not None and session.dirty and session.state is SaveState.UNSAVED:
             if self._autosave_timer is not None:
                 self._autosave_timer.stop()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -22,6 +22,8 @@ from borgerspil_tui.tui.widgets.status_line import StatusLine
 from borgerspil_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from borgerspil_tui.core.changes import Change
+    from borgerspil_tui.core.edits import EditBuilder
     from borgerspil_tui.core.method import Method
     from borgerspil_tui.core.model import Project
     from borgerspil_tui.core.session import Session
@@ -84,6 +86,23 @@ class BaseScreen(Screen):
             self.refuse(error.text(self.lang))
             return False
         return True
+
+    def apply_changes(self, label: str, changes: Iterable[Change], *, merge_key: str | None = None,
+                      **values: object) -> bool:
+        """Make ``changes`` (built with :attr:`changes`) as one undo step named by the UI text
+        ``label``; the edit costs what it changes. A refused edit leaves the project as it was
+        and the screen says why. Returns whether the edit was made (or there was nothing to make)."""
+        try:
+            self.session.apply(self.t(label, **values), changes, merge_key=merge_key)
+        except EditRefused as error:
+            self.refuse(error.text(self.lang))
+            return False
+        return True
+
+    @property
+    def changes(self) -> EditBuilder:
+        """Builds the changes for an edit of the open project (see core/edits)."""
+        return self.session.changes
 
     def step_guidance(self, phase: str, step: str) -> str | None:
         """The method's guidance for one step of a phase."""

@@ -22,7 +22,7 @@ from borgerspil_tui.tui.widgets.status_line import StatusLine
 from borgerspil_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from borgerspil_tui.core.changes import Change
+    from borgerspil_tui.core.changes import Change, ChangeSet
     from borgerspil_tui.core.edits import EditBuilder
     from borgerspil_tui.core.method import Method
     from borgerspil_tui.core.model import Project
@@ -175,7 +175,28 @@ class BaseScreen(Screen):
     def on_screen_resume(self) -> None:
         if self.stale and self.is_mounted and self.bapp.session is not None:
             self.stale = False
-            self.project_changed()
+            self._missed = True  # several edits may have come and gone: latest_change() is None
+            try:
+                self.project_changed()
+            finally:
+                self._missed = False
+
+    _missed = False
+    """True while the screen catches up on edits made while it was not on top."""
+
+    def latest_change(self) -> ChangeSet | None:
+        """The edit :meth:`project_changed` is about, to redraw only what it touched; None when the
+        screen must redraw everything (a reload, or edits made while it was not on top)."""
+        session = self.bapp.session
+        if self._missed or session is None or session.last_event != "edit":
+            return None
+        return session.last_change
+
+    def changed_items(self, at: tuple[str, ...]) -> set[str] | None:
+        """The keys of the items (or map keys) in ``at`` that the latest edit changed; None: redraw
+        everything there (items added, removed or moved, or see :meth:`latest_change`)."""
+        change = self.latest_change()
+        return None if change is None else change.items_touched(at)
 
     def refresh_status(self) -> None:
         """Update title and status line from the session."""

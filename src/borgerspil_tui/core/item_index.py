@@ -110,10 +110,14 @@ class ItemIndex:
             self.lists.pop(item_id, None)
         return gone
 
-    def moved(self, target: Path, item: BaseModel) -> None:
-        """``item`` moved to the list ``target``; its own items moved with it."""
-        for _, sub, sub_at in _items_in(item, target, "", top=True):
+    def moved(self, target: Path, item: BaseModel, owner: BaseModel | None = None) -> None:
+        """``item`` moved to the list ``target`` (a field of ``owner``); its own items moved with it.
+        With ``owner``, they take the target list's kind (a cause moved among the consequences)."""
+        kind = self._list_kind(target, owner) if owner is not None else ""
+        for sub_kind, sub, sub_at in _items_in(item, target, kind, top=True):
             self.lists[sub.id] = sub_at
+            if owner is not None:
+                self.kinds[sub.id] = sub_kind
 
     def _list_kind(self, at: Path, owner: BaseModel) -> str:
         if type(owner).__name__ == "TreeNode":

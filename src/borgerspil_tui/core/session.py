@@ -226,7 +226,7 @@ class Session:
             raise _refused(error) from None
 
     def _apply_one(self, change: Change) -> object:
-        if isinstance(change, RemoveItem):
+        if isinstance(change, RemoveItem) or (isinstance(change, MoveItem) and change.source[:2] != change.target[:2]):
             removed = self._editor.apply(change)
             self.index.removed(change.at, removed)
             return removed
@@ -238,7 +238,7 @@ class Session:
                 self._editor.apply(change.inverted())
                 raise
         elif isinstance(change, MoveItem):
-            self.index.moved(change.target, result)
+            self.index.moved(change.target, result, self._editor.get(change.target[:-1]))
         return result
 
     def _check(self, step: ChangeSet, results: list[object]) -> None:
@@ -249,7 +249,7 @@ class Session:
                 change.at if isinstance(change, (AddItem, RemoveItem)) else change.target)
             votes = votes or path[:2] in (("create", "votes"), ("create", "dots_per_person"))
             if isinstance(change, RemoveItem):
-                removed = True
+                removed = True  # links to what left may break; so may links to what changed kind
             elif isinstance(change, AddItem):
                 self.index.check_links(result, None, "", (*change.at, change.key))
             elif isinstance(change, SetValue) and change.new is not MISSING:

@@ -226,7 +226,7 @@ class Session:
             raise _refused(error) from None
 
     def _apply_one(self, change: Change) -> object:
-        if isinstance(change, RemoveItem) or (isinstance(change, MoveItem) and change.source[:2] != change.target[:2]):
+        if isinstance(change, RemoveItem):
             removed = self._editor.apply(change)
             self.index.removed(change.at, removed)
             return removed
@@ -248,7 +248,7 @@ class Session:
             path = change.path if isinstance(change, SetValue) else (
                 change.at if isinstance(change, (AddItem, RemoveItem)) else change.target)
             votes = votes or path[:2] in (("create", "votes"), ("create", "dots_per_person"))
-            if isinstance(change, RemoveItem):
+            if isinstance(change, RemoveItem) or (isinstance(change, MoveItem) and change.source[:2] != change.target[:2]):
                 removed = True  # links to what left may break; so may links to what changed kind
             elif isinstance(change, AddItem):
                 self.index.check_links(result, None, "", (*change.at, change.key))

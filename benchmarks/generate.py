@@ -73,3 +73,17 @@ def large_project(scale: int = 1, seed: int = 1) -> Project:
                 succes={"simple": SuccesRating(rating="yes", note=_sentence(rng, 6))})
         for i in range(50 * scale)]
     return Project.model_validate(p.model_dump())
+
+
+def issue_project(scale: int = 1, seed: int = 1) -> Project:
+    """The 4 MB project the speed targets are set on: 5,000 ideas and 3,000 problem-tree nodes
+    (the causes, four levels deep), with 1,500 observations, 500 insights and 250 concepts; all of
+    it × ``scale`` (4× and 8× show whether a cost grows with the project)."""
+    project = large_project(5 * scale, seed)
+    rng = random.Random(seed + 1)
+    counter = [0]
+    causes: list[TreeNode] = []
+    while counter[0] < 3000 * scale:
+        causes += _tree(rng, 3000 * scale, 4, counter)
+    project.focus.causes = causes  # ids node-000001… as before, so the insights' links still hold
+    return Project.model_validate(project.model_dump())

@@ -3,17 +3,21 @@ citizen-centred (5), with a note."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.organisation import DimensionAssessment
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+
+
+ASSESSMENT = ("organisation", "assessment")
+"""Where the assessment lives: a map from the method's dimension ids."""
 
 
 def scale(position: int | None) -> str:
@@ -59,17 +63,28 @@ class AssessmentScreen(BaseScreen):
         table = self.query_one("#dimensions", DataTable)
         row = table.cursor_row
         table.clear()
-        assessment = self.session.project.organisation.assessment
         for dimension in self.method.organisation.dimensions:
-            found = assessment.get(dimension.id) or DimensionAssessment()
-            table.add_row(cell(dimension.name(self.lang)), cell(scale(found.position)),
-                          cell(found.note.replace("\n", " ")), key=dimension.id)
+            position, note = self._cells(dimension.id)
+            table.add_row(cell(dimension.name(self.lang)), position, note, key=dimension.id)
         table.move_cursor(row=row)
         self._detail()
 
+    def _cells(self, dimension_id: str) -> tuple[Text, Text]:
+        found = self.session.project.organisation.assessment.get(dimension_id) or DimensionAssessment()
+        return cell(scale(found.position)), cell(found.note.replace("\n", " "))
+
     def project_changed(self) -> None:
         super().project_changed()
-        self.fill()
+        touched = self.changed_items(ASSESSMENT)
+        if touched is None:
+            self.fill()
+            return
+        table = self.query_one("#dimensions", DataTable)
+        for dimension_id in touched:
+            if dimension_id in table.rows:
+                position, note = self._cells(dimension_id)
+                table.update_cell(dimension_id, "assessment.position", position)
+                table.update_cell(dimension_id, "notes.note", note)
 
     def current_id(self) -> str:
         """The dimension under the cursor."""
@@ -82,15 +97,17 @@ class AssessmentScreen(BaseScreen):
         self.query_one("#dimension-detail", Static).update(Content(self.t(
             "assessment.ends", system=dimension.system_centred(self.lang), citizen=dimension.citizen_centred(self.lang))))
 
-    def _set(self, label: str, dimension: str | None = None, **changes: object) -> None:
+    def _set(self, label: str, dimension: str | None = None, **fields: object) -> None:
+        """Set fields of one dimension's assessment (the whole assessment when there is none yet)."""
         dimension = dimension or self.current_id()
-
-        def change(project: Project) -> None:
-            current = project.organisation.assessment.get(dimension) or DimensionAssessment()
-            project.organisation.assessment = {**project.organisation.assessment,
-                                               dimension: current.model_copy(update=changes)}
-
-        self.change_project(label, change)
+        at = (*ASSESSMENT, dimension)
+        current = self.session.project.organisation.assessment.get(dimension)
+        if current is not None:
+            changes = self.changes.set_fields(at, **fields)
+        else:
+            new = DimensionAssessment().model_copy(update=fields)
+            changes = self.changes.set(at, new) if new != DimensionAssessment() else []
+        self.apply_changes(label, changes)
 
     def action_place(self, position: int) -> None:
         """Place the organisation on the dimension under the cursor (Delete clears)."""

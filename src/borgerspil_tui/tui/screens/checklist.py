@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Input, Static
 
 from borgerspil_tui.core.derived import checklist_progress
-from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.changes import MISSING
 from borgerspil_tui.core.model.project import ChecklistAnswer
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.commands import Command, bindings
@@ -93,12 +93,17 @@ class ChecklistScreen(BaseScreen):
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def _set(self, item_id: str, label: str, merge: str | None = None, *, shown: str = "",
-             **changes: object) -> None:
-        def change(project: Project) -> None:
-            current = project.checklists.get(item_id) or ChecklistAnswer()
-            project.checklists = {**project.checklists, item_id: current.model_copy(update=changes)}
-
-        self.change_project(label, change, merge_key=merge, answer=shown)
+             whole: bool = False, **fields: object) -> None:
+        """Set fields of one answer: its own fields when it is there, else the whole answer; with
+        ``whole``, always the whole answer (typing a note: one path, so the keystrokes are one step)."""
+        at = ("checklists", item_id)
+        current = self.session.project.checklists.get(item_id)
+        if current is not None and not whole:
+            changes = self.changes.set_fields(at, **fields)
+        else:
+            new = (current or ChecklistAnswer()).model_copy(update=fields)
+            changes = self.changes.set(at, new) if current is not None or new != ChecklistAnswer() else []
+        self.apply_changes(label, changes, merge_key=merge, answer=shown)
 
     def action_answer(self, answer: str | None) -> None:
         """Answer the question under the cursor and move to the next one."""
@@ -113,8 +118,7 @@ class ChecklistScreen(BaseScreen):
         """Delete the answer and the note of the question under the cursor (Ctrl+Z brings them back)."""
         item = self.current_item()
         if item is not None:
-            self.change_project("checklist.delete", lambda p: setattr(
-                p, "checklists", {key: answer for key, answer in p.checklists.items() if key != item}))
+            self.apply_changes("checklist.delete", self.changes.set(("checklists", item), MISSING))
 
     def action_answer_en(self, answer: str | None) -> None:
         """The English keys (y, p) for the same answers; a separate action so the footer shows them."""
@@ -143,7 +147,7 @@ class ChecklistScreen(BaseScreen):
     def _note_typed(self, event: Input.Changed) -> None:
         item = self.current_item()
         if item is not None:
-            self._set(item, "edit.note", merge=f"checklist-note:{item}", note=event.value)
+            self._set(item, "edit.note", merge=f"checklist-note:{item}", whole=True, note=event.value)
 
     @on(Input.Submitted, "#note")
     def _note_done(self) -> None:
@@ -151,11 +155,15 @@ class ChecklistScreen(BaseScreen):
 
     def project_changed(self) -> None:
         super().project_changed()
+        touched = self.changed_items(("checklists",))
+        if touched == set():
+            return  # nothing on this screen changed
         table = self.query_one("#questions", DataTable)
         for item in self.method.checklist(self.part):
-            _, answer, note = self._cells(item.id, "")
-            table.update_cell(item.id, "answer", answer)
-            table.update_cell(item.id, "note", note)
+            if touched is None or item.id in touched:
+                _, answer, note = self._cells(item.id, "")
+                table.update_cell(item.id, "answer", answer)
+                table.update_cell(item.id, "note", note)
         self._show_progress()
         if not self.query_one("#note", Input).has_focus:
             self._load_note()

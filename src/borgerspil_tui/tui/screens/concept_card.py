@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from borgerspil_tui.core.model.create import Concept, PrototypeTest
 from borgerspil_tui.tui.commands import Command, bindings
-from borgerspil_tui.tui.screens.concept_base import ConceptScreen
+from borgerspil_tui.tui.screens.concept_base import CONCEPTS, ConceptScreen
 from borgerspil_tui.tui.screens.concepts import STATUSES, last_tested
 from borgerspil_tui.tui.screens.picker import PickerScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
@@ -21,17 +21,14 @@ from borgerspil_tui.tui.widgets.edit_bar import EditBar
 TEXT_ELEMENTS = {"title": "title", "difference": "difference", "contents": "contents", "reflection": "reflection",
                  "place": "place", "involved": "involved"}
 """Method element id → concept field, for the elements that are plain text."""
+OPTION_OF = {**{field: f"element:{element}" for element, field in TEXT_ELEMENTS.items()},
+             "target_groups": "element:target-group", "requirements": "element:requirements", "ideas": "ideas"}
+"""Concept field → the card's option that shows it."""
 TEST_FIELDS = ("prototype", "learned", "adjusted")
 FREE_TEXT = "__free__"
 """The picker's choice for "with whom, in our own words"."""
 WHOM = "whom"
 """The bar's purpose prefix for typing with whom a round was tested."""
-
-
-def _set_with_whom(concept: Concept, test_id: str, group: str | None, text: str) -> None:
-    """A test round was with a target group or with whom the words say: one or the other."""
-    test = next(t for t in concept.tests if t.id == test_id)
-    test.target_group, test.with_whom = group, text
 
 
 class ConceptCardScreen(ConceptScreen):
@@ -86,31 +83,36 @@ class ConceptCardScreen(ConceptScreen):
         return text + Content.styled(prompt, "italic $text-muted")
 
     def _options(self, concept: Concept) -> list[Option]:
+        ids = [f"element:{element.id}" for element in self.method.concept_elements]
+        ids += ["ideas", *(f"test:{test.id}" for test in concept.tests)]
+        return [Option(self._prompt(option_id, concept), id=option_id) for option_id in ids]
+
+    def _prompt(self, option_id: str, concept: Concept) -> Content:
+        """What the card shows for one element, the ideas, or one test round."""
         project = self.session.project
-        options: list[Option] = []
+        kind, _, key = option_id.partition(":")
+        if kind == "ideas":
+            ideas = {i.id: i.title for i in project.create.ideas} if concept.ideas else {}
+            return self._element(self.t("card.ideas"), "\n".join(f"• {ideas.get(i, i)}" for i in concept.ideas),
+                                 self.t("card.ideas_prompt"))
         groups = {g.id: g.name for g in project.focus.target_groups}
-        for element in self.method.concept_elements:
-            prompt = element.prompt(self.lang) if element.prompt else ""
-            name = element.name(self.lang)
-            if element.id in TEXT_ELEMENTS:
-                body = getattr(concept, TEXT_ELEMENTS[element.id])
-            elif element.id == "target-group":
-                body = ", ".join(groups.get(g, g) for g in concept.target_groups)
-            elif element.id == "requirements":
-                body = "\n".join(f"{n}. {text}" for n, text in enumerate(concept.requirements, start=1))
-            else:
-                body = ""
-            options.append(Option(self._element(name, body, prompt), id=f"element:{element.id}"))
-        ideas = {i.id: i.title for i in project.create.ideas}
-        options.append(Option(self._element(self.t("card.ideas"), "\n".join(f"• {ideas.get(i, i)}" for i in concept.ideas),
-                                            self.t("card.ideas_prompt")), id="ideas"))
-        for number, test in enumerate(concept.tests, start=1):
+        if kind == "test":
+            number, test = next((n, t) for n, t in enumerate(concept.tests, start=1) if t.id == key)
             who = " · ".join(w for w in (groups.get(test.target_group or "", ""), test.with_whom) if w) or "–"
             head = self.t("card.round", n=number, date=test.date.isoformat() if test.date else "–", who=who)
             body = "\n".join(f"{self.t(f'card.{field}')}: {getattr(test, field)}" for field in TEST_FIELDS
                              if getattr(test, field))
-            options.append(Option(self._element(head, body, self.t("card.test_prompt")), id=f"test:{test.id}"))
-        return options
+            return self._element(head, body, self.t("card.test_prompt"))
+        element = next(e for e in self.method.concept_elements if e.id == key)
+        if key in TEXT_ELEMENTS:
+            body = getattr(concept, TEXT_ELEMENTS[key])
+        elif key == "target-group":
+            body = ", ".join(groups.get(g, g) for g in concept.target_groups)
+        elif key == "requirements":
+            body = "\n".join(f"{n}. {text}" for n, text in enumerate(concept.requirements, start=1))
+        else:
+            body = ""
+        return self._element(element.name(self.lang), body, element.prompt(self.lang) if element.prompt else "")
 
     def fill(self) -> None:
         """Draw the card of the current concept."""
@@ -126,10 +128,28 @@ class ConceptCardScreen(ConceptScreen):
         card.clear_options()
         card.add_options(self._options(concept))
         card.highlighted = min(highlighted or 0, card.option_count - 1)
+        self._show_head(concept)
+        self.refresh_status()
+
+    def _show_head(self, concept: Concept) -> None:
         head = self.t("card.head", status=self.t(f"concept.status_{concept.status}"), rounds=len(concept.tests),
                       last=last_tested(concept) or "–")
         self.query_one("#card-head", Static).update(Content(head))
+
+    def project_changed(self) -> None:
+        """Redraw what the edit changed: one element or test round; the whole card only when test
+        rounds came or went, another concept is shown, or names shown on it changed."""
         self.refresh_status()
+        touched, concept = self.touched_in_concept(), self.concept()
+        if touched is None or concept is None or any(path == ("tests",) for path in touched):
+            self.fill()
+            return
+        card = self.query_one("#card", OptionList)
+        for option_id in sorted({OPTION_OF.get(path[0], "") if path[0] != "tests" else f"test:{path[1]}"
+                                 for path in touched} - {""}):
+            card.replace_option_prompt(option_id, self._prompt(option_id, concept))
+        if touched:
+            self._show_head(concept)
 
     # -- editing ---------------------------------------------------------------------------------
     def _highlighted(self) -> str:
@@ -190,26 +210,21 @@ class ConceptCardScreen(ConceptScreen):
     def _typed(self, event: EditBar.Submitted) -> None:
         text = event.text.strip()
         parts = event.purpose.split(":")
+        concept = self.concept()
         taken = True
         if parts[0] == "element":
             field = TEXT_ELEMENTS[parts[1]]
             if text or field != "title":
-                taken = self.edit_concept("card.edit", lambda c: setattr(c, field, text))
-        elif parts[0] == "requirements":
+                taken = self.set_fields("card.edit", **{field: text})
+        elif parts[0] == "requirements" and concept is not None:
             index = int(parts[1]) - 1
-
-            def set_requirement(concept: Concept) -> None:
-                items = list(concept.requirements) + [""] * (3 - len(concept.requirements))
-                items[index] = text
-                while items and not items[-1]:
-                    items.pop()
-                concept.requirements = items
-
-            taken = self.edit_concept("card.edit", set_requirement)
+            items = list(concept.requirements) + [""] * (3 - len(concept.requirements))
+            items[index] = text
+            while items and not items[-1]:
+                items.pop()
+            taken = self.set_fields("card.edit", requirements=items)
         elif parts[0] == "test":
-            test_id, field = parts[1], parts[2]
-            taken = self.edit_concept("card.test",
-                                      lambda c: setattr(next(t for t in c.tests if t.id == test_id), field, text))
+            taken = self.set_fields("card.test", "tests", parts[1], **{parts[2]: text})
         if taken:  # a refused text comes back in the bar; the next question waits
             self._next_in_sequence()
 
@@ -224,7 +239,7 @@ class ConceptCardScreen(ConceptScreen):
 
         def chosen(ids: list[str] | None) -> None:
             if ids is not None:
-                self.edit_concept("card.edit", lambda c: setattr(c, "target_groups", ids))
+                self.set_fields("card.edit", target_groups=ids)
 
         self.app.push_screen(PickerScreen(self._prompt_for("target-group"), options, set(concept.target_groups),
                                           lang=self.lang), chosen)
@@ -234,7 +249,7 @@ class ConceptCardScreen(ConceptScreen):
 
         def chosen(ids: list[str] | None) -> None:
             if ids is not None:
-                self.edit_concept("card.edit", lambda c: setattr(c, "ideas", ids))
+                self.set_fields("card.edit", ideas=ids)
 
         self.app.push_screen(PickerScreen(self.t("card.ideas"), options, set(concept.ideas), lang=self.lang), chosen)
 
@@ -251,7 +266,7 @@ class ConceptCardScreen(ConceptScreen):
                 self._ask_with_whom(test)
             elif ids is not None:
                 group = ids[0] if ids else None
-                self.edit_concept("card.test", lambda c: _set_with_whom(c, test_id, group, ""))
+                self.set_fields("card.test", "tests", test_id, target_group=group, with_whom="")
 
         selected = {test.target_group} if test.target_group else ({FREE_TEXT} if test.with_whom else set())
         free = f"✎ {test.with_whom}" if test.with_whom else self.t("card.with_whom_free")
@@ -268,7 +283,7 @@ class ConceptCardScreen(ConceptScreen):
         kind, _, test_id = event.purpose.partition(":")
         if kind == WHOM:
             text = event.text.strip()
-            self.edit_concept("card.test", lambda c: _set_with_whom(c, test_id, None, text))
+            self.set_fields("card.test", "tests", test_id, target_group=None, with_whom=text)
 
     def action_add_test(self) -> None:
         """A new test round dated today: the prototype, what was learned, what is adjusted, with whom."""
@@ -277,30 +292,34 @@ class ConceptCardScreen(ConceptScreen):
             return
         test = PrototypeTest(date=dt.date.today(), target_group=concept.target_groups[0] if concept.target_groups
                              else None)
-        if self.edit_concept("card.test", lambda c: c.tests.append(test)):
+        if self.edit_concept("card.test", self.changes.add((*CONCEPTS, concept.id, "tests"), test)):
             self._sequence = [f"test:{test.id}:{field}" for field in TEST_FIELDS] + [f"test:{test.id}:group"]
             self._next_in_sequence()
 
     def action_delete_item(self) -> None:
         """Delete the test round under the cursor, or empty the element (Ctrl+Z brings it back)."""
         kind, _, key = self._highlighted().partition(":")
+        at = self.concept_at()
+        if at is None:
+            return
         if kind == "test":
-            self.edit_concept("card.delete_test", lambda c: setattr(c, "tests", [t for t in c.tests if t.id != key]))
+            self.edit_concept("card.delete_test", self.changes.remove((*at, "tests", key)))
         elif kind == "ideas":
-            self.edit_concept("card.clear", lambda c: setattr(c, "ideas", []))
+            self.set_fields("card.clear", ideas=[])
         elif kind == "element" and key == "title":
             self.notify(self.t("card.title_stays"), timeout=4)
         elif kind == "element" and key in TEXT_ELEMENTS:
-            self.edit_concept("card.clear", lambda c: setattr(c, TEXT_ELEMENTS[key], ""))
+            self.set_fields("card.clear", **{TEXT_ELEMENTS[key]: ""})
         elif kind == "element" and key == "target-group":
-            self.edit_concept("card.clear", lambda c: setattr(c, "target_groups", []))
+            self.set_fields("card.clear", target_groups=[])
         elif kind == "element" and key == "requirements":
-            self.edit_concept("card.clear", lambda c: setattr(c, "requirements", []))
+            self.set_fields("card.clear", requirements=[])
 
     def action_cycle_status(self) -> None:
         """Sketch → prototype → tested → chosen → dropped."""
-        self.edit_concept("concepts.status", lambda c: setattr(c, "status", STATUSES[(STATUSES.index(c.status) + 1)
-                                                                             % len(STATUSES)]))
+        concept = self.concept()
+        if concept is not None:
+            self.set_fields("concepts.status", status=STATUSES[(STATUSES.index(concept.status) + 1) % len(STATUSES)])
 
     def action_open_succes(self) -> None:
         """Check how the concept communicates (SUCCES)."""

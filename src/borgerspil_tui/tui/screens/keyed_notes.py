@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from borgerspil_tui.core.changes import MISSING, Change
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
@@ -30,13 +31,24 @@ class KeyedNotesScreen(BaseScreen):
         """(id, title, explanation) of the method's items."""
         raise NotImplementedError
 
-    def notes(self, project: Project) -> dict[str, str]:
-        """Where the notes live in the project."""
-        raise NotImplementedError
+    NOTES_AT: tuple[str, ...] = ()
+    """Where the notes live in the project: a map from the method's item ids to texts."""
 
-    def set_notes(self, project: Project, notes: dict[str, str]) -> None:
-        """Store the notes."""
-        raise NotImplementedError
+    def notes(self, project: Project) -> dict[str, str]:
+        """The notes as they are now."""
+        here: object = project
+        for name in self.NOTES_AT:
+            here = getattr(here, name)
+        return here  # type: ignore[return-value]
+
+    def note_changes(self, item_id: str, text: str) -> list[Change]:
+        """The changes that make ``text`` the note on ``item_id`` (empty: no note). Screens whose
+        notes are not a map (the value case, the handover) say their own."""
+        return self.changes.set((*self.NOTES_AT, item_id), text or MISSING)
+
+    def notes_touched(self) -> set[str] | None:
+        """The rows whose notes the edit being shown changed; None: any may have."""
+        return self.changed_items(self.NOTES_AT)
 
     def compose_body(self) -> ComposeResult:
         yield DataTable(id="notes", cursor_type="row", zebra_stripes=True)
@@ -58,13 +70,27 @@ class KeyedNotesScreen(BaseScreen):
         table.clear()
         notes = self.notes(self.session.project)
         for item_id, title, _ in self.rows():
-            table.add_row(cell(title), cell(notes.get(item_id, "").replace("\n", " ")), key=item_id)
+            table.add_row(cell(title), cell(self._shown(notes, item_id)), key=item_id)
         table.move_cursor(row=row)
         self._detail()
 
+    @staticmethod
+    def _shown(notes: dict[str, str], item_id: str) -> str:
+        return notes.get(item_id, "").replace("\n", " ")
+
     def project_changed(self) -> None:
         super().project_changed()
-        self.fill()
+        touched = self.notes_touched()
+        if touched is None:
+            self.fill()
+            return
+        table = self.query_one("#notes", DataTable)
+        notes = self.notes(self.session.project)
+        for item_id in touched:
+            if item_id in table.rows:
+                table.update_cell(item_id, "note", cell(self._shown(notes, item_id)))
+        if self.current_id() in touched:
+            self._detail()
 
     def current_id(self) -> str:
         """The item under the cursor."""
@@ -85,14 +111,7 @@ class KeyedNotesScreen(BaseScreen):
 
     def action_clear_note(self) -> None:
         """Delete the team's note on the item under the cursor (Ctrl+Z brings it back)."""
-        item_id = self.current_id()
-
-        def change(project: Project) -> None:
-            notes = dict(self.notes(project))
-            notes.pop(item_id, None)
-            self.set_notes(project, notes)
-
-        self.change_project("notes.clear", change)
+        self.apply_changes("notes.clear", self.note_changes(self.current_id(), ""))
 
     @on(DataTable.RowSelected, "#notes")
     def _selected(self) -> None:
@@ -101,16 +120,7 @@ class KeyedNotesScreen(BaseScreen):
     @on(EditBar.Submitted)
     def _typed(self, event: EditBar.Submitted) -> None:
         item_id, text = event.purpose, event.text.strip()
-
-        def change(project: Project) -> None:
-            notes = dict(self.notes(project))
-            if text:
-                notes[item_id] = text
-            else:
-                notes.pop(item_id, None)
-            self.set_notes(project, notes)
-
-        if self.change_project("notes.note", change):
+        if self.apply_changes("notes.note", self.note_changes(item_id, text)):
             self._done()
 
     @on(EditBar.Cancelled)
@@ -124,6 +134,7 @@ class ConsiderationsScreen(KeyedNotesScreen):
 
     NAME = "considerations"
     part = "readiness"
+    NOTES_AT = ("readiness", "considerations")
 
     def guidance_text(self) -> str | None:
         return self.method.readiness.tagline(self.lang)
@@ -132,18 +143,13 @@ class ConsiderationsScreen(KeyedNotesScreen):
         return [(c.id, c.name(self.lang), c.text(self.lang) if c.text else "")
                 for c in self.method.readiness.considerations]
 
-    def notes(self, project: Project) -> dict[str, str]:
-        return project.readiness.considerations
-
-    def set_notes(self, project: Project, notes: dict[str, str]) -> None:
-        project.readiness.considerations = notes
-
 
 class ReflectionsScreen(KeyedNotesScreen):
     """Organisation: the team's answers to the reflection questions."""
 
     NAME = "reflections"
     part = "organisation"
+    NOTES_AT = ("organisation", "reflections")
 
     def guidance_text(self) -> str | None:
         return self.method.organisation.tagline(self.lang)
@@ -151,8 +157,3 @@ class ReflectionsScreen(KeyedNotesScreen):
     def rows(self) -> list[tuple[str, str, str]]:
         return [(q.id, q.text(self.lang), "") for q in self.method.organisation.reflection_questions]
 
-    def notes(self, project: Project) -> dict[str, str]:
-        return project.organisation.reflections
-
-    def set_notes(self, project: Project, notes: dict[str, str]) -> None:
-        project.organisation.reflections = notes

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Label, Static, TextArea
 
 from borgerspil_tui.core import succes
+from borgerspil_tui.core.changes import MISSING
 from borgerspil_tui.core.model.create import Concept, SuccesRating
 from borgerspil_tui.tui.commands import Command, bindings, relabel
 from borgerspil_tui.tui.plain import cell
@@ -84,15 +85,31 @@ class SuccesScreen(ConceptScreen):
         result = succes.check(concept, self.method)
         row = table.cursor_row
         table.clear()
+        self._shown = self._rows(result)
+        for criterion_id, values in self._shown.items():
+            table.add_row(*(cell(value) for value in values), key=criterion_id)
+        table.move_cursor(row=row)
+        self._show_verdict(result)
+        self._load_pitch(concept)
+        self._row_moved()
+        self.refresh_status()
+
+    _shown: dict[str, tuple[str, str, str, str]] = {}
+    """What the table shows, by criterion: letter, name (◀ for the weakest), rating, evidence."""
+
+    def _rows(self, result: succes.SuccesCheck) -> dict[str, tuple[str, str, str, str]]:
         weakest = {c.id for c in result.weakest}
+        rows = {}
         for criterion, rating in result.ratings:
             evidence = rating.note
             if rating.quote:
                 evidence = (evidence + "  " if evidence else "") + f"«{rating.quote}»"
             mark = " ◀" if criterion.id in weakest else ""
-            table.add_row(cell(criterion.letter), cell(criterion.name(self.lang) + mark),
-                          cell(self.t(f"succes.{rating.rating.replace('-', '_')}")), cell(evidence), key=criterion.id)
-        table.move_cursor(row=row)
+            rows[criterion.id] = (criterion.letter, criterion.name(self.lang) + mark,
+                                  self.t(f"succes.{rating.rating.replace('-', '_')}"), evidence)
+        return rows
+
+    def _show_verdict(self, result: succes.SuccesCheck) -> None:
         self.query_one("#verdict", Static).update(Content(self.t(
             f"succes.verdict_{result.verdict}") + f"  ({result.score}/{2 * len(result.ratings)})"))
         quoted = {criterion.id for criterion, rating in result.ratings if rating.quote}
@@ -100,11 +117,35 @@ class SuccesScreen(ConceptScreen):
                                                        c.prompt(self.lang) if c.prompt else "") for c in result.weakest]
         self.query_one("#weakest", Static).update(Content(
             (self.t("succes.weakest") + "\n" + "\n".join(tips)) if tips else ""))
+
+    def _load_pitch(self, concept: Concept) -> None:
         pitch = self.query_one("#pitch", TextArea)
         if not pitch.has_focus and pitch.text != concept.pitch:
             pitch.load_text(concept.pitch)
-        self._row_moved()
+
+    def project_changed(self) -> None:
+        """Typing the pitch changes nothing else on screen; a rating changes its row, the verdict and
+        the weakest marks. Everything is drawn again only for another concept or a reload."""
         self.refresh_status()
+        touched, concept = self.touched_in_concept(), self.concept()
+        if touched is None or concept is None:
+            self.fill()
+            return
+        if any(path[0] == "pitch" for path in touched):
+            self._load_pitch(concept)
+        if not any(path[0] == "succes" for path in touched):
+            return
+        result = succes.check(concept, self.method)
+        rows = self._rows(result)
+        table = self.query_one("#succes-table", DataTable)
+        columns = [c.key for c in table.ordered_columns]
+        for criterion_id, values in rows.items():
+            for column, old, new in zip(columns, self._shown.get(criterion_id, ()), values):
+                if old != new:
+                    table.update_cell(criterion_id, column, cell(new))
+        self._shown = rows
+        self._show_verdict(result)
+        self._row_moved()
 
     @on(DataTable.RowHighlighted, "#succes-table")
     def _row_moved(self) -> None:
@@ -119,12 +160,16 @@ class SuccesScreen(ConceptScreen):
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
-    def _set(self, criterion: str, label: str, **changes: object) -> None:
-        def change(concept: Concept) -> None:
-            current = concept.succes.get(criterion) or SuccesRating()
-            concept.succes = {**concept.succes, criterion: current.model_copy(update=changes)}
-
-        self.edit_concept(label, change)
+    def _set(self, criterion: str, label: str, **fields: object) -> None:
+        """Set fields of one criterion's rating (the whole rating when there is none yet)."""
+        concept, at = self.concept(), self.concept_at()
+        if concept is None or at is None:
+            return
+        path = (*at, "succes", criterion)
+        if criterion in concept.succes:
+            self.edit_concept(label, self.changes.set_fields(path, **fields))
+        else:
+            self.edit_concept(label, self.changes.set(path, SuccesRating().model_copy(update=fields)))
 
     def action_rate(self, rating: str) -> None:
         """Rate the criterion under the cursor and move on."""
@@ -138,9 +183,9 @@ class SuccesScreen(ConceptScreen):
     def action_clear_rating(self) -> None:
         """Delete the rating, evidence and quote of the criterion under the cursor (Ctrl+Z undoes)."""
         criterion = self._criterion()
-        if criterion is not None:
-            self.edit_concept("succes.clear", lambda c: setattr(
-                c, "succes", {key: rating for key, rating in c.succes.items() if key != criterion}))
+        at = self.concept_at()
+        if criterion is not None and at is not None:
+            self.edit_concept("succes.clear", self.changes.set((*at, "succes", criterion), MISSING))
 
     def action_rate_en(self, rating: str) -> None:
         """The English keys (y, p) for the same ratings."""
@@ -194,4 +239,4 @@ class SuccesScreen(ConceptScreen):
         text = event.text_area.text
         if concept is None or concept.pitch == text:
             return
-        self.edit_concept("succes.pitch", lambda c: setattr(c, "pitch", text), merge_key=f"pitch:{concept.id}")
+        self.set_fields("succes.pitch", pitch=text, merge_key=f"pitch:{concept.id}")

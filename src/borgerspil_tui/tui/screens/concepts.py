@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from borgerspil_tui.core import succes
-from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.create import Concept
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
@@ -24,6 +21,7 @@ class ConceptsScreen(ListScreen):
 
     NAME = "concepts"
     part = "create"
+    LIST_PATH = ("create", "concepts")
     COLUMNS = ("concepts.title", "concepts.status", "concepts.ideas", "concepts.rounds", "concepts.last",
                "concepts.verdict")
     MAIN_FIELD = "title"
@@ -39,12 +37,6 @@ class ConceptsScreen(ListScreen):
     def guidance_text(self) -> str | None:
         return self.step_guidance("create", "make-concepts")
 
-    def items(self, project: Project) -> list[Any]:
-        return project.create.concepts
-
-    def set_items(self, project: Project, items: list[Any]) -> None:
-        project.create.concepts = items
-
     def cells(self, item: Concept) -> list[str]:
         verdict = succes.check(item, self.method).verdict
         return [item.title, self.t(f"concept.status_{item.status}"), str(len(item.ideas)), str(len(item.tests)),
@@ -57,9 +49,9 @@ class ConceptsScreen(ListScreen):
         """A new concept opens its card at once, ready for the eight elements."""
         if purpose != "add" or not text:
             return False
-        concept = Concept(title=text)
         self._done()
-        if self.change_project("concepts.add", lambda p: p.create.concepts.append(concept)):
+        concept = self.add_item("concepts.add", lambda: Concept(title=text))
+        if concept is not None:
             self.bapp.current_concept = concept.id
             self.bapp.action_goto("concept-card")
         return True

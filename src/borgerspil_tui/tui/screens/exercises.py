@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.organisation import EmpathyExercise
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import ListScreen
@@ -16,6 +13,7 @@ class ExercisesScreen(ListScreen):
 
     NAME = "exercises"
     part = "organisation"
+    LIST_PATH = ("organisation", "exercises")
     COLUMNS = ("exercises.exercise", "field.date", "exercises.notes")
     MAIN_FIELD = "notes"
     EMPTY_TEXT = "exercises.empty"
@@ -31,16 +29,10 @@ class ExercisesScreen(ListScreen):
         return " ".join(f"{e.name(self.lang)}: {e.text(self.lang)}" for e in self.method.organisation.empathy_exercises
                         if e.text)
 
-    def items(self, project: Project) -> list[Any]:
-        return project.organisation.exercises
-
-    def set_items(self, project: Project, items: list[Any]) -> None:
-        project.organisation.exercises = items
-
     def exercise_name(self, exercise_id: str) -> str:
         """The exercise's name in the UI language."""
-        found = next((e for e in self.method.organisation.empathy_exercises if e.id == exercise_id), None)
-        return found.name(self.lang) if found else exercise_id
+        names = self.lookup("names", lambda: {e.id: e.name(self.lang) for e in self.method.organisation.empathy_exercises})
+        return names.get(exercise_id, exercise_id)
 
     def cells(self, item: EmpathyExercise) -> list[str]:
         return [self.exercise_name(item.exercise), item.date.isoformat() if item.date else "", item.notes.replace("\n", " ")]
@@ -54,7 +46,8 @@ class ExercisesScreen(ListScreen):
 
         def add(ids: list[str]) -> None:
             if ids:
-                exercise = EmpathyExercise(exercise=ids[0], date=dt.date.today())
-                self.change_project("list.add", lambda p: p.organisation.exercises.append(exercise))
+                exercise = self.add_item("list.add", lambda: EmpathyExercise(exercise=ids[0], date=dt.date.today()))
+                if exercise is not None:
+                    self.show_row(exercise.id)
 
         self.pick(self.t("exercises.pick"), options, set(), add, multiple=False)

@@ -3,10 +3,7 @@ tree each insight supports or contradicts (the tree then shows that a cause has 
 
 from __future__ import annotations
 
-from typing import Any
-
 from borgerspil_tui.core import tree_ops
-from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.experience import Insight
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
@@ -17,6 +14,7 @@ class InsightsScreen(ListScreen):
 
     NAME = "insights"
     part = "experience"
+    LIST_PATH = ("experience", "insights")
     COLUMNS = ("insights.eye", "field.statement", "insights.observations", "insights.supports",
                "insights.contradicts")
     MAIN_FIELD = "statement"
@@ -35,20 +33,14 @@ class InsightsScreen(ListScreen):
         return " ".join(s.guidance(self.lang) for key in ("information-to-knowledge", "see-the-point")
                         if (s := steps.get(key)) and s.guidance)
 
-    def items(self, project: Project) -> list[Any]:
-        return project.experience.insights
-
-    def set_items(self, project: Project, items: list[Any]) -> None:
-        project.experience.insights = items
-
     def cells(self, item: Insight) -> list[str]:
         return ["★" if item.eye_opener else "", item.statement.replace("\n", " "), str(len(item.observations) or ""),
                 str(len(item.supports) or ""), str(len(item.contradicts) or "")]
 
     def detail(self, item: Insight) -> str:
         project = self.session.project
-        observations = {o.id: o.what for o in project.experience.observations}
-        causes = {n.id: n.text for n, _ in tree_ops.walk(project.focus.causes)}
+        observations = self.lookup("observations", lambda: {o.id: o.what for o in project.experience.observations})
+        causes = self.lookup("causes", lambda: {n.id: n.text for n, _ in tree_ops.walk(project.focus.causes)})
         lines = [item.statement]
         lines += [f"👁 {observations.get(o, o)}" for o in item.observations]
         lines += [f"＋ {causes.get(c, c)}" for c in item.supports]

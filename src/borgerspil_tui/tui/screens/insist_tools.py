@@ -4,8 +4,8 @@ milestones, and the handover."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
+from borgerspil_tui.core.changes import Change, SetValue
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.insist import BottomLine, Milestone
 from borgerspil_tui.tui.commands import Command, bindings
@@ -33,17 +33,32 @@ class ValueCaseScreen(KeyedNotesScreen):
                              explanation.get(field, "")))
         return rows
 
+    NOTES_AT = ("insist", "value_case")
+
     def notes(self, project: Project) -> dict[str, str]:
         return {f"{b.line}.{field}": getattr(b, field) for b in project.insist.value_case for field in VALUE_FIELDS
                 if getattr(b, field)}
 
-    def set_notes(self, project: Project, notes: dict[str, str]) -> None:
-        lines = []
-        for line in self.method.bottom_lines:
-            values = {field: notes.get(f"{line.id}.{field}", "") for field in VALUE_FIELDS}
-            if any(values.values()):
-                lines.append(BottomLine(line=line.id, **values))
-        project.insist.value_case = lines
+    def note_changes(self, item_id: str, text: str) -> list[Change]:
+        """A bottom line is there while one of its fields is written, in the method's order."""
+        line, field = item_id.split(".", 1)
+        path = (*self.NOTES_AT, line)
+        found = self.changes.get(path, None)
+        if found is None:
+            if not text:
+                return []
+            order = [b.id for b in self.method.bottom_lines]
+            index = sum(1 for b in self.session.project.insist.value_case
+                        if b.line in order and order.index(b.line) < order.index(line))
+            new = BottomLine(line=line)  # the text as a change of its own: the session checks it
+            return [*self.changes.add(self.NOTES_AT, new, index), SetValue((*path, field), getattr(new, field), text)]
+        if not text and not any(getattr(found, other) for other in VALUE_FIELDS if other != field):
+            return self.changes.remove(path)
+        return self.changes.set((*path, field), text)
+
+    def notes_touched(self) -> set[str] | None:
+        lines = self.changed_items(self.NOTES_AT)
+        return None if lines is None else {f"{line}.{field}" for line in lines for field in VALUE_FIELDS}
 
 
 class AspectsScreen(KeyedNotesScreen):
@@ -59,11 +74,7 @@ class AspectsScreen(KeyedNotesScreen):
         return [(a.id, a.name(self.lang), a.prompt(self.lang) if a.prompt else "")
                 for a in self.method.implementation_aspects]
 
-    def notes(self, project: Project) -> dict[str, str]:
-        return project.insist.aspects
-
-    def set_notes(self, project: Project, notes: dict[str, str]) -> None:
-        project.insist.aspects = notes
+    NOTES_AT = ("insist", "aspects")
 
 
 class HandoverScreen(KeyedNotesScreen):
@@ -78,17 +89,23 @@ class HandoverScreen(KeyedNotesScreen):
     def rows(self) -> list[tuple[str, str, str]]:
         return [(key, self.t(f"handover.{key}"), "") for key in ("to", "date", "notes")]
 
+    NOTES_AT = ("insist", "handover")
+
     def notes(self, project: Project) -> dict[str, str]:
         handover = project.insist.handover
         values = {"to": handover.to, "date": handover.date.isoformat() if handover.date else "",
                   "notes": handover.notes}
         return {key: value for key, value in values.items() if value}
 
-    def set_notes(self, project: Project, notes: dict[str, str]) -> None:
-        handover = project.insist.handover
-        handover.to = notes.get("to", "")
-        handover.notes = notes.get("notes", "")
-        handover.date = dt.date.fromisoformat(notes["date"]) if notes.get("date") else None
+    def note_changes(self, item_id: str, text: str) -> list[Change]:
+        """The handover's fields; a date as YYYY-MM-DD (anything else is refused by the session, in its words)."""
+        value: object = text
+        if item_id == "date":
+            try:
+                value = dt.date.fromisoformat(text) if text else None
+            except ValueError:
+                value = text
+        return self.changes.set((*self.NOTES_AT, item_id), value)
 
 
 class MilestonesScreen(ListScreen):
@@ -96,6 +113,7 @@ class MilestonesScreen(ListScreen):
 
     NAME = "milestones"
     part = "insist"
+    LIST_PATH = ("insist", "milestones")
     COLUMNS = ("milestones.title", "field.date", "milestones.owner", "milestones.done")
     MAIN_FIELD = "title"
     EMPTY_TEXT = "milestones.empty"
@@ -110,12 +128,6 @@ class MilestonesScreen(ListScreen):
 
     def guidance_text(self) -> str | None:
         return self.step_guidance("insist", "implement")
-
-    def items(self, project: Project) -> list[Any]:
-        return project.insist.milestones
-
-    def set_items(self, project: Project, items: list[Any]) -> None:
-        project.insist.milestones = items
 
     def cells(self, item: Milestone) -> list[str]:
         return [item.title, item.due.isoformat() if item.due else "", item.owner, "✓" if item.done else ""]

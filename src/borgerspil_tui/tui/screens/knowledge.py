@@ -9,11 +9,15 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from borgerspil_tui.core.model import Project
+from pydantic import ValidationError
+
+from borgerspil_tui.core.changes import Path
 from borgerspil_tui.core.model.focus import Assumption, Note
+from borgerspil_tui.core.validation_messages import describe
 from borgerspil_tui.tui.commands import Command, bindings, relabel
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.screens.table_rows import FollowsChanges, fill_rows, follow_rows, touches
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 
 SECTIONS = ("why_it_matters", "known", "unknown", "assumptions")
@@ -22,7 +26,7 @@ QUESTION_OF = {"why_it_matters": "why-it-matters", "known": "known", "unknown": 
 STATUSES = ("untested", "tested", "refuted")
 
 
-class KnowledgeScreen(BaseScreen):
+class KnowledgeScreen(FollowsChanges, BaseScreen):
     """Four lists that the method's problem questions prompt; assumptions can be tested or refuted."""
 
     NAME = "knowledge"
@@ -76,23 +80,28 @@ class KnowledgeScreen(BaseScreen):
         self.fill()
         self.query_one(f"#list-{SECTIONS[0]}", DataTable).focus()
 
+    def _cells(self, item: Note | Assumption) -> list[Text]:
+        cells = [cell(item.text)]
+        if isinstance(item, Assumption):
+            cells += [cell(self.t(f"knowledge.{item.status}")), cell(item.note)]
+        return cells
+
     def fill(self) -> None:
         """Show the four lists from the project, keeping each cursor where it was."""
+        self.shown()
         for section in SECTIONS:
-            table = self.query_one(f"#list-{section}", DataTable)
-            row = table.cursor_row
-            table.clear()
-            for item in getattr(self.session.project.focus, section):
-                cells: list[Text] = [cell(item.text)]
-                if isinstance(item, Assumption):
-                    cells += [cell(self.t(f"knowledge.{item.status}")), cell(item.note)]
-                table.add_row(*cells, key=item.id)
-            if table.row_count:
-                table.move_cursor(row=min(row, table.row_count - 1))
+            fill_rows(self.query_one(f"#list-{section}", DataTable), self._items(section), self._cells)
 
     def project_changed(self) -> None:
         super().project_changed()
-        self.fill()
+        change = self.news()
+        if change is None:
+            self.fill()
+            return
+        for section in SECTIONS:
+            if touches(change, self._at(section)):
+                follow_rows(self.query_one(f"#list-{section}", DataTable), self._items(section), self._cells,
+                            self._at(section), change)
 
     # -- which list, which item ----------------------------------------------------------------
     def current_section(self) -> str:
@@ -109,9 +118,13 @@ class KnowledgeScreen(BaseScreen):
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
-    def _items(self, project: Project, section: str) -> list:
-        return getattr(project.focus, section)
+    def _items(self, section: str) -> list:
+        return getattr(self.session.project.focus, section)
 
+    @staticmethod
+    def _at(section: str, *rest: str) -> Path:
+        """Where a list (or an item of it, or a field of that) is in the project."""
+        return ("focus", section, *rest)
 
     # -- actions ---------------------------------------------------------------------------------
     def action_add(self) -> None:
@@ -125,16 +138,16 @@ class KnowledgeScreen(BaseScreen):
         if item_id is None:
             return
         section = self.current_section()
-        item = next(i for i in self._items(self.session.project, section) if i.id == item_id)
-        self.query_one(EditBar).open(self.t("list.prompt_edit"), f"edit:{section}:{item_id}", item.text)
+        text = self.changes.get(self._at(section, item_id, "text"), "")
+        self.query_one(EditBar).open(self.t("list.prompt_edit"), f"edit:{section}:{item_id}", text)
 
     def action_edit_note(self) -> None:
         """Write what was learned when an assumption was tested."""
         item_id = self.current_id()
         if item_id is None or self.current_section() != "assumptions":
             return
-        item = next(i for i in self.session.project.focus.assumptions if i.id == item_id)
-        self.query_one(EditBar).open(self.t("knowledge.note"), f"note:assumptions:{item_id}", item.note)
+        note = self.changes.get(self._at("assumptions", item_id, "note"), "")
+        self.query_one(EditBar).open(self.t("knowledge.note"), f"note:assumptions:{item_id}", note)
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
@@ -150,19 +163,21 @@ class KnowledgeScreen(BaseScreen):
                 self._done(section)
                 return
             model = Assumption if section == "assumptions" else Note
-            self.change_project("list.add", lambda p: self._items(p, section).append(model(text=text)))
-            table = self.query_one(f"#list-{section}", DataTable)
-            table.move_cursor(row=table.row_count - 1)
-            bar.open(self.t("knowledge.prompt_add", list=self._list_name(section)), event.purpose)
+            try:
+                item = model(text=text)
+            except ValidationError as error:  # too long …: the bar keeps the text and says why
+                self.refuse(describe(error, self.lang))
+                return
+            if self.apply_changes("list.add", self.changes.add(self._at(section), item)):
+                table = self.query_one(f"#list-{section}", DataTable)
+                table.move_cursor(row=table.get_row_index(item.id))
+                bar.open(self.t("knowledge.prompt_add", list=self._list_name(section)), event.purpose)
             return
         item_id = rest[0]
         field = "note" if kind == "note" else "text"
-        if text or field == "note":
-            def change(project: Project) -> None:
-                for item in self._items(project, section):
-                    if item.id == item_id:
-                        setattr(item, field, text)
-            self.change_project("list.edit", change)
+        if (text or field == "note") and not self.apply_changes(
+                "list.edit", self.changes.set(self._at(section, item_id, field), text)):
+            return
         self._done(section)
 
     @on(EditBar.Cancelled)
@@ -178,22 +193,16 @@ class KnowledgeScreen(BaseScreen):
         item_id = self.current_id()
         if item_id is None or self.current_section() != "assumptions":
             return
-
-        def change(project: Project) -> None:
-            for item in project.focus.assumptions:
-                if item.id == item_id:
-                    item.status = STATUSES[(STATUSES.index(item.status) + 1) % len(STATUSES)]
-
-        self.change_project("knowledge.status", change)
+        path = self._at("assumptions", item_id, "status")
+        status = self.changes.get(path)
+        self.apply_changes("knowledge.status", self.changes.set(path, STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)]))
 
     def action_delete(self) -> None:
         """Delete the item under the cursor (Ctrl+Z brings it back)."""
         item_id = self.current_id()
         if item_id is None:
             return
-        section = self.current_section()
-        self.change_project("list.delete", lambda p: setattr(p.focus, section,
-                                                    [i for i in self._items(p, section) if i.id != item_id]))
+        self.apply_changes("list.delete", self.changes.remove(self._at(self.current_section(), item_id)))
 
     def action_move(self, delta: int) -> None:
         """Move the item under the cursor up or down."""
@@ -201,13 +210,6 @@ class KnowledgeScreen(BaseScreen):
         if item_id is None:
             return
         section = self.current_section()
-        table = self.query_one(f"#list-{section}", DataTable)
-
-        def change(project: Project) -> None:
-            items = self._items(project, section)
-            index = next(i for i, item in enumerate(items) if item.id == item_id)
-            target = max(0, min(len(items) - 1, index + delta))
-            items.insert(target, items.pop(index))
-
-        self.change_project("list.edit", change)
-        table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))
+        if self.apply_changes("list.edit", self.changes.move(self._at(section, item_id), delta)):
+            table = self.query_one(f"#list-{section}", DataTable)
+            table.move_cursor(row=table.get_row_index(item_id))

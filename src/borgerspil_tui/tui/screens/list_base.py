@@ -1,8 +1,9 @@
 """A screen that is one table of items people add (observations, insights, what-if questions).
 
-Subclasses say which list of the project it shows, its columns and cells, and how a new item is
-made from a typed text; adding one after another, editing a text field in the bar, deleting
-(with the links to it) and moving come from here.
+Subclasses say which list of the project it shows (its path), its columns and cells, and how a
+new item is made from a typed text; adding one after another, editing a text field in the bar,
+deleting (with the links to it) and moving come from here. Every edit is a change by item id
+(core/edits), and the table follows it row by row (table_rows) instead of being filled again.
 """
 
 from __future__ import annotations
@@ -11,18 +12,21 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from pydantic import BaseModel, ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from borgerspil_tui.core.changes import Path
 from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.model.links import unlink
+from borgerspil_tui.core.validation_messages import describe
 from borgerspil_tui.tui.commands import Command
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.screens.picker import PickerScreen
+from borgerspil_tui.tui.screens.table_rows import FollowsChanges, fill_rows, follow_rows, touches
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 
 LIST_COMMANDS = [
@@ -34,9 +38,13 @@ LIST_COMMANDS = [
 ]
 
 
-class ListScreen(BaseScreen):
+class ListScreen(FollowsChanges, BaseScreen):
     """One table of items with add, edit, delete and move."""
 
+    LIST_PATH: ClassVar[Path] = ()
+    """Where the list is in the project: ``("experience", "observations")``."""
+    ALSO_SHOWN: ClassVar[tuple[Path, ...]] = ()
+    """Other parts of the project the rows show (an edit there fills the table again)."""
     COLUMNS: ClassVar[tuple[str, ...]] = ()
     """UI text keys of the column headings."""
     MAIN_FIELD: ClassVar[str] = "text"
@@ -57,11 +65,10 @@ class ListScreen(BaseScreen):
 
     def items(self, project: Project) -> list[Any]:
         """The list this screen edits."""
-        raise NotImplementedError
-
-    def set_items(self, project: Project, items: list[Any]) -> None:
-        """Replace the list."""
-        raise NotImplementedError
+        here: Any = project
+        for part in self.LIST_PATH:
+            here = getattr(here, part)
+        return here
 
     def cells(self, item: Any) -> list[str]:
         """The texts of one row."""
@@ -90,17 +97,18 @@ class ListScreen(BaseScreen):
         self.fill()
         table.focus()
 
+    def _row_cells(self, item: Any) -> list:
+        return [cell(text) for text in self.cells(item)]
+
     def fill(self) -> None:
         """Show the list from the project, keeping the cursor where it was."""
-        table = self.query_one("#items", DataTable)
-        row = table.cursor_row
-        table.clear()
+        self.shown()
         items = self.items(self.session.project)
-        for item in items:
-            table.add_row(*(cell(text) for text in self.cells(item)), key=item.id)
+        fill_rows(self.query_one("#items", DataTable), items, self._row_cells)
+        self._after_rows(items)
+
+    def _after_rows(self, items: list[Any]) -> None:
         self.query_one("#items-empty").display = not items
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
         self._show_detail()
 
     @on(DataTable.RowHighlighted, "#items")
@@ -110,7 +118,16 @@ class ListScreen(BaseScreen):
 
     def project_changed(self) -> None:
         super().project_changed()
-        self.fill()
+        change = self.news()
+        if change is None or any(touches(change, path) for path in self.ALSO_SHOWN):
+            self.fill()
+            return
+        if not touches(change, self.LIST_PATH):
+            self._show_detail()  # an edit elsewhere (a detail may name what it changed)
+            return
+        items = self.items(self.session.project)
+        follow_rows(self.query_one("#items", DataTable), items, self._row_cells, self.LIST_PATH, change)
+        self._after_rows(items)
 
     # -- helpers -------------------------------------------------------------------------------
     def current_id(self) -> str | None:
@@ -123,15 +140,32 @@ class ListScreen(BaseScreen):
     def current(self) -> Any | None:
         """The item under the cursor."""
         item_id = self.current_id()
-        return next((i for i in self.items(self.session.project) if i.id == item_id), None)
+        return None if item_id is None else self.changes.get((*self.LIST_PATH, item_id), None)
+
+    def path(self, item_id: str) -> Path:
+        """Where the item with this id is in the project."""
+        return (*self.LIST_PATH, item_id)
 
     def edit_item(self, item_id: str, label: str, **values: object) -> bool:
         """Set fields of one item."""
-        def change(project: Project) -> None:
-            item = next(i for i in self.items(project) if i.id == item_id)
-            for key, value in values.items():
-                setattr(item, key, value)
-        return self.change_project(label, change)
+        return self.apply_changes(label, self.changes.set_fields(self.path(item_id), **values))
+
+    def add_item(self, label: str, make: Callable[[], BaseModel], at: Path | None = None) -> BaseModel | None:
+        """Add the item ``make`` gives to the list (or to ``at``); None when it is refused."""
+        try:
+            item = make()
+        except ValidationError as error:  # a typed text the model does not take (too long …)
+            self.refuse(describe(error, self.lang))
+            return None
+        if self.apply_changes(label, self.changes.add(self.LIST_PATH if at is None else at, item)):
+            return item
+        return None
+
+    def show_row(self, item_id: str) -> None:
+        """Put the cursor on the item's row."""
+        table = self.query_one("#items", DataTable)
+        if item_id in table.rows:
+            table.move_cursor(row=table.get_row_index(item_id))
 
     def pick(self, title: str, options: list[tuple[str, str]], current: set[str], apply: Callable[[list[str]], None],
              *, multiple: bool = True) -> None:
@@ -191,9 +225,9 @@ class ListScreen(BaseScreen):
             if not text:
                 self._done()
                 return
-            if self.change_project("list.add", lambda p: self.items(p).append(self.new_item(text))):
-                table = self.query_one("#items", DataTable)
-                table.move_cursor(row=table.row_count - 1)
+            item = self.add_item("list.add", lambda: self.new_item(text))
+            if item is not None:
+                self.show_row(item.id)
                 self.query_one(EditBar).open(self.t("list.prompt_add"), "add")
             return
         field, item_id = event.purpose.split(":", 1)
@@ -208,26 +242,11 @@ class ListScreen(BaseScreen):
     def action_delete(self) -> None:
         """Delete the item under the cursor and the links to it (Ctrl+Z brings both back)."""
         item_id = self.current_id()
-        if item_id is None:
-            return
-
-        def change(project: Project) -> None:
-            self.set_items(project, [i for i in self.items(project) if i.id != item_id])
-            unlink(project, {item_id})
-
-        self.change_project("list.delete", change)
+        if item_id is not None:
+            self.apply_changes("list.delete", self.changes.remove(self.path(item_id)))
 
     def action_move(self, delta: int) -> None:
-        """Move the item under the cursor up or down."""
+        """Move the item under the cursor up or down (nothing at either end)."""
         item_id = self.current_id()
-        if item_id is None:
-            return
-
-        def change(project: Project) -> None:
-            items = self.items(project)
-            index = next(i for i, item in enumerate(items) if item.id == item_id)
-            items.insert(max(0, min(len(items) - 1, index + delta)), items.pop(index))
-
-        if self.change_project("list.edit", change):
-            table = self.query_one("#items", DataTable)
-            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))
+        if item_id is not None and self.apply_changes("list.edit", self.changes.move(self.path(item_id), delta)):
+            self.show_row(item_id)

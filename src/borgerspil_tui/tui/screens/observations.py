@@ -4,9 +4,7 @@ or heard, the citizen's own words, and tags."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.experience import Observation
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
@@ -18,6 +16,7 @@ class ObservationsScreen(ListScreen):
 
     NAME = "observations"
     part = "experience"
+    LIST_PATH = ("experience", "observations")
     COLUMNS = ("field.date", "field.place", "field.who", "field.what", "field.quotes", "field.tags")
     MAIN_FIELD = "what"
     EMPTY_TEXT = "observations.empty"
@@ -33,12 +32,6 @@ class ObservationsScreen(ListScreen):
 
     def guidance_text(self) -> str | None:
         return self.t("observations.guidance")
-
-    def items(self, project: Project) -> list[Any]:
-        return project.experience.observations
-
-    def set_items(self, project: Project, items: list[Any]) -> None:
-        project.experience.observations = items
 
     def cells(self, item: Observation) -> list[str]:
         quotes = f"«{item.quotes[0]}»" + (f" +{len(item.quotes) - 1}" if len(item.quotes) > 1 else "") \
@@ -57,7 +50,7 @@ class ObservationsScreen(ListScreen):
         return "\n".join(lines)
 
     def new_item(self, text: str) -> Observation:
-        last = self.session.project.experience.observations[-1:] or None
+        last = self.session.project.experience.observations[-1:]
         if last:
             return Observation(what=text, date=last[0].date, place=last[0].place, who=last[0].who)
         return Observation(what=text, date=dt.date.today())
@@ -81,11 +74,7 @@ class ObservationsScreen(ListScreen):
         if not text:
             self._done()
             return True
-
-        def change(project: Project) -> None:
-            observation = next(o for o in project.experience.observations if o.id == item_id)
-            observation.quotes = [*observation.quotes, text]
-
-        if self.change_project("observations.quote", change):
+        quotes = self.changes.get((*self.path(item_id), "quotes"), [])
+        if self.apply_changes("observations.quote", self.changes.set((*self.path(item_id), "quotes"), [*quotes, text])):
             self.query_one(EditBar).open(self.t("observations.prompt_quote"), purpose)
         return True

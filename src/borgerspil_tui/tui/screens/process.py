@@ -10,17 +10,20 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.changes import SetValue, plain
 from borgerspil_tui.core.model.focus import ProcessRow
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.screens.table_rows import FollowsChanges, set_row
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 
 COLUMNS = ("timeframe", "weeks", "methods", "deliverables", "people", "external", "budget", "done_by",
            "critical_points")
 NUMBERS = ("weeks", "budget")
 DONE_BY = ("team", "external", "both")
+ROWS = ("focus", "process")
+"""Where the grid's rows are: one per phase that has any, in the method's order, keyed by phase."""
 
 
 def parse_number(text: str) -> float | None:
@@ -45,7 +48,7 @@ def format_number(value: float | None) -> str:
     return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".").rstrip("0").rstrip(",")
 
 
-class ProcessScreen(BaseScreen):
+class ProcessScreen(FollowsChanges, BaseScreen):
     """A grid with one row per phase; Enter edits a cell, t changes who does the phase's work."""
 
     NAME = "process"
@@ -79,8 +82,8 @@ class ProcessScreen(BaseScreen):
         table.focus()
         table.move_cursor(column=1)
 
-    def _row(self, project: Project, phase: str) -> ProcessRow | None:
-        return next((r for r in project.focus.process if r.phase == phase), None)
+    def _row(self, phase: str) -> ProcessRow | None:
+        return self.changes.get((*ROWS, phase), None)
 
     def _value(self, row: ProcessRow | None, column: str) -> str:
         if row is None:
@@ -92,17 +95,23 @@ class ProcessScreen(BaseScreen):
             return self.t(f"process.by_{value}")
         return str(value).replace("\n", " ")
 
+    def _cells(self, phase_id: str, name: str) -> list:
+        row = self._row(phase_id)
+        return [cell(name), *(cell(self._value(row, c)) for c in COLUMNS)]
+
     def fill(self) -> None:
         """Show the grid and the totals from the project."""
+        self.shown()
         table = self.query_one("#grid", DataTable)
         coordinate = table.cursor_coordinate
         table.clear()
-        project = self.session.project
         for phase in self.method.phases:
-            row = self._row(project, phase.id)
-            table.add_row(cell(phase.name(self.lang)), *(cell(self._value(row, c)) for c in COLUMNS), key=phase.id)
+            table.add_row(*self._cells(phase.id, phase.name(self.lang)), key=phase.id)
         table.move_cursor(row=coordinate.row, column=coordinate.column)
-        rows = project.focus.process
+        self._totals()
+
+    def _totals(self) -> None:
+        rows = self.session.project.focus.process
         weeks = sum(r.weeks or 0 for r in rows)
         budget = sum(r.budget or 0 for r in rows)
         by = {who: sum(1 for r in rows if r.done_by == who) for who in DONE_BY}
@@ -112,7 +121,18 @@ class ProcessScreen(BaseScreen):
 
     def project_changed(self) -> None:
         super().project_changed()
-        self.fill()
+        change = self.news()
+        if change is None:
+            self.fill()
+            return
+        touched = change.items_touched(ROWS)
+        if touched == set():
+            return
+        table = self.query_one("#grid", DataTable)
+        for phase in self.method.phases:  # the phases the edit touched (all four when a row came or went)
+            if touched is None or phase.id in touched:
+                set_row(table, phase.id, self._cells(phase.id, phase.name(self.lang)))
+        self._totals()
 
     def _where(self) -> tuple[str, str | None]:
         table = self.query_one("#grid", DataTable)
@@ -120,17 +140,15 @@ class ProcessScreen(BaseScreen):
         column = str(key.column_key.value)
         return str(key.row_key.value), (column if column in COLUMNS else None)
 
-    def _set(self, phase: str, column: str, value: object) -> None:
-        def change(project: Project) -> None:
-            row = self._row(project, phase)
-            if row is None:
-                row = ProcessRow(phase=phase)
-                project.focus.process.append(row)
-                order = [p.id for p in self.method.phases]
-                project.focus.process.sort(key=lambda r: order.index(r.phase))
-            setattr(row, column, value)
-
-        self.change_project(f"process.{column}", change)
+    def _set(self, phase: str, column: str, value: object) -> bool:
+        if self._row(phase) is not None:
+            return self.apply_changes(f"process.{column}", self.changes.set((*ROWS, phase, column), value))
+        order = [p.id for p in self.method.phases]
+        index = sum(1 for r in self.session.project.focus.process if order.index(r.phase) < order.index(phase))
+        new = ProcessRow(phase=phase)
+        # the value as a change of its own, so the session checks it (and words a refusal)
+        return self.apply_changes(f"process.{column}", [
+            *self.changes.add(ROWS, new, index), SetValue((*ROWS, phase, column), plain(getattr(new, column)), value)])
 
     def action_edit_cell(self) -> None:
         """Edit the cell under the cursor in the bar below."""
@@ -141,7 +159,7 @@ class ProcessScreen(BaseScreen):
         if column == "done_by":
             self.action_cycle_done_by()
             return
-        row = self._row(self.session.project, phase)
+        row = self._row(phase)
         current = self._value(row, column) if column in NUMBERS else (getattr(row, column) if row else "")
         name = self.method.phase(phase).name(self.lang)
         self.query_one(EditBar).open(f"{name} · {self.t(f'process.{column}')}:", f"{phase}:{column}", current)
@@ -162,8 +180,8 @@ class ProcessScreen(BaseScreen):
                 return
         else:
             value = text
-        self._set(phase, column, value)
-        self._done()
+        if self._set(phase, column, value):
+            self._done()
 
     @on(EditBar.Cancelled)
     def _done(self) -> None:
@@ -173,7 +191,7 @@ class ProcessScreen(BaseScreen):
     def action_cycle_done_by(self) -> None:
         """The team itself → outside help → both, for the phase under the cursor."""
         phase, _ = self._where()
-        row = self._row(self.session.project, phase)
+        row = self._row(phase)
         current = row.done_by if row else "team"
         self._set(phase, "done_by", DONE_BY[(DONE_BY.index(current) + 1) % len(DONE_BY)])
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import TargetGroup
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
@@ -15,6 +12,7 @@ class TargetGroupsScreen(ListScreen):
 
     NAME = "target-groups"
     part = "focus"
+    LIST_PATH = ("focus", "target_groups")
     COLUMNS = ("groups.name", "groups.kind", "groups.description", "groups.why")
     MAIN_FIELD = "name"
     EMPTY_TEXT = "groups.empty"
@@ -28,12 +26,6 @@ class TargetGroupsScreen(ListScreen):
 
     def guidance_text(self) -> str | None:
         return self.step_guidance("focus", "target-group")
-
-    def items(self, project: Project) -> list[Any]:
-        return project.focus.target_groups
-
-    def set_items(self, project: Project, items: list[Any]) -> None:
-        project.focus.target_groups = items
 
     def cells(self, item: TargetGroup) -> list[str]:
         kind = self.t("groups.primary_kind" if item.primary else "groups.secondary_kind")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.readiness import TeamMember
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
@@ -15,6 +12,7 @@ class TeamScreen(ListScreen):
 
     NAME = "team"
     part = "readiness"
+    LIST_PATH = ("readiness", "team")
     COLUMNS = ("wizard.member_name", "wizard.member_role", "team.dedicated")
     MAIN_FIELD = "name"
     EMPTY_TEXT = "team.empty"
@@ -29,12 +27,6 @@ class TeamScreen(ListScreen):
         team = next(c for c in self.method.readiness.considerations if c.id == "team")
         return team.text(self.lang) if team.text else None
 
-    def items(self, project: Project) -> list[Any]:
-        return project.readiness.team
-
-    def set_items(self, project: Project, items: list[Any]) -> None:
-        project.readiness.team = items
-
     def cells(self, item: TeamMember) -> list[str]:
         return [item.name, item.role, self.t("checklist.yes") if item.dedicated else self.t("checklist.no")]
 
@@ -44,8 +36,8 @@ class TeamScreen(ListScreen):
     def detail(self, item: TeamMember) -> str:
         """How many are on the team, and the method's advice when that is not 4–6 dedicated people."""
         team = self.session.project.readiness.team
-        dedicated = sum(1 for member in team if member.dedicated)
-        text = self.t("team.count", count=len(team), dedicated=dedicated)
+        count, dedicated = self.lookup("count", lambda: (len(team), sum(1 for member in team if member.dedicated)))
+        text = self.t("team.count", count=count, dedicated=dedicated)
         if not 4 <= dedicated <= 6:
             text += "\n" + self.t("wizard.team_size", count=dedicated)
         return text

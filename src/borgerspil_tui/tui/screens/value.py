@@ -9,18 +9,21 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static, TextArea
 
-from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.changes import Change, SetValue
 from borgerspil_tui.core.model.focus import ValueGoal
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.screens.table_rows import FollowsChanges, set_row, touches
 from borgerspil_tui.tui.widgets.check_list import CHOSEN, NOT_CHOSEN
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 
 TEXT_FIELDS = ("success_picture", "desired_change", "if_we_fail")
+VALUES = ("focus", "values")
+"""Where the value goals are: one per kind aimed at, in the method's order, keyed by kind."""
 
 
-class ValueScreen(BaseScreen):
+class ValueScreen(FollowsChanges, BaseScreen):
     """The four kinds of value with a goal each, and three texts that describe success."""
 
     NAME = "value"
@@ -58,21 +61,36 @@ class ValueScreen(BaseScreen):
         self.fill()
         table.focus()
 
+    def _cells(self, kind_id: str, name: str, goals: dict[str, str]) -> list:
+        return [cell(CHOSEN if kind_id in goals else NOT_CHOSEN), cell(name), cell(goals.get(kind_id, ""))]
+
     def fill(self) -> None:
         """Show the value kinds from the project."""
+        self.shown()
         table = self.query_one("#values", DataTable)
         row = table.cursor_row
         table.clear()
-        goals = {v.kind: v.goal for v in self.session.project.focus.values}
+        goals = self._goals()
         for kind in self.method.value_kinds:
-            aimed = CHOSEN if kind.id in goals else NOT_CHOSEN
-            table.add_row(cell(aimed), cell(kind.name(self.lang)), cell(goals.get(kind.id, "")), key=kind.id)
+            table.add_row(*self._cells(kind.id, kind.name(self.lang), goals), key=kind.id)
         table.move_cursor(row=row)
+
+    def _goals(self) -> dict[str, str]:
+        return {v.kind: v.goal for v in self.session.project.focus.values}
 
     def project_changed(self) -> None:
         super().project_changed()
-        self.fill()
+        change = self.news()
+        if change is None:
+            self.fill()
+        elif touches(change, VALUES):  # four rows at most: each is put right
+            table = self.query_one("#values", DataTable)
+            goals = self._goals()
+            for kind in self.method.value_kinds:
+                set_row(table, kind.id, self._cells(kind.id, kind.name(self.lang), goals))
         for field in TEXT_FIELDS:
+            if change is not None and not touches(change, ("focus", field)):
+                continue
             area = self.query_one(f"#text-{field}", TextArea)
             value = getattr(self.session.project.focus, field)
             if not area.has_focus and area.text != value:
@@ -82,31 +100,33 @@ class ValueScreen(BaseScreen):
         table = self.query_one("#values", DataTable)
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
+    def _aim(self, kind: str, goal: str = "") -> list[Change]:
+        """The changes that add a goal for ``kind`` where the method's order puts it."""
+        order = [k.id for k in self.method.value_kinds]
+        place = order.index(kind)
+        index = sum(1 for v in self.session.project.focus.values if v.kind in order and order.index(v.kind) < place)
+        new = ValueGoal(kind=kind)
+        # the goal as a change of its own: the session checks it (a goal too long is refused, not raised)
+        return [*self.changes.add(VALUES, new, index), SetValue((*VALUES, kind, "goal"), new.goal, goal)]
+
     def action_toggle_aim(self) -> None:
         """Aim at the value kind under the cursor, or stop aiming at it."""
         kind = self._kind()
-
-        def change(project: Project) -> None:
-            values = project.focus.values
-            if any(v.kind == kind for v in values):
-                project.focus.values = [v for v in values if v.kind != kind]
-            else:
-                values.append(ValueGoal(kind=kind))
-                order = [k.id for k in self.method.value_kinds]
-                values.sort(key=lambda v: order.index(v.kind) if v.kind in order else len(order))
-
-        self.change_project("value.aim", change)
+        if self.changes.get((*VALUES, kind), None) is not None:
+            self.apply_changes("value.aim", self.changes.remove((*VALUES, kind)))
+        else:
+            self.apply_changes("value.aim", self._aim(kind))
 
     def action_clear_value(self) -> None:
         """Stop aiming at the value kind under the cursor and delete its goal (Ctrl+Z brings it back)."""
         kind = self._kind()
-        self.change_project("value.clear", lambda p: setattr(p.focus, "values",
-                                                             [v for v in p.focus.values if v.kind != kind]))
+        if self.changes.get((*VALUES, kind), None) is not None:
+            self.apply_changes("value.clear", self.changes.remove((*VALUES, kind)))
 
     def action_edit_goal(self) -> None:
         """Write the concrete goal for the value kind under the cursor."""
         kind = self._kind()
-        current = next((v.goal for v in self.session.project.focus.values if v.kind == kind), "")
+        current = self.changes.get((*VALUES, kind, "goal"), "")
         self.query_one(EditBar).open(self.t("value.prompt_goal"), kind, current)
 
     @on(DataTable.RowSelected, "#values")
@@ -116,16 +136,12 @@ class ValueScreen(BaseScreen):
     @on(EditBar.Submitted)
     def _goal_typed(self, event: EditBar.Submitted) -> None:
         kind, goal = event.purpose, event.text.strip()
-
-        def change(project: Project) -> None:
-            for value in project.focus.values:
-                if value.kind == kind:
-                    value.goal = goal
-                    return
-            project.focus.values.append(ValueGoal(kind=kind, goal=goal))
-
-        self.change_project("value.goal", change)
-        self._done()
+        if self.changes.get((*VALUES, kind), None) is not None:
+            made = self.apply_changes("value.goal", self.changes.set((*VALUES, kind, "goal"), goal))
+        else:
+            made = self.apply_changes("value.goal", self._aim(kind, goal))
+        if made:
+            self._done()
 
     @on(EditBar.Cancelled)
     def _done(self) -> None:
@@ -137,6 +153,5 @@ class ValueScreen(BaseScreen):
         field = (event.text_area.id or "").removeprefix("text-")
         if field not in TEXT_FIELDS or getattr(self.session.project.focus, field) == event.text_area.text:
             return
-        text = event.text_area.text
-        self.change_project(f"value.{field}", lambda p: setattr(p.focus, field, text),
-                          merge_key=f"value-text:{field}")
+        self.apply_changes(f"value.{field}", self.changes.set(("focus", field), event.text_area.text),
+                           merge_key=f"value-text:{field}")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.create import WhatIf
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
@@ -15,6 +12,8 @@ class WhatIfsScreen(ListScreen):
 
     NAME = "what-ifs"
     part = "create"
+    LIST_PATH = ("create", "what_ifs")
+    ALSO_SHOWN = (("experience", "insights"),)
     COLUMNS = ("field.question", "whatifs.insight")
     MAIN_FIELD = "question"
     EMPTY_TEXT = "whatifs.empty"
@@ -24,15 +23,12 @@ class WhatIfsScreen(ListScreen):
     def guidance_text(self) -> str | None:
         return self.step_guidance("create", "set-frame")
 
-    def items(self, project: Project) -> list[Any]:
-        return project.create.what_ifs
-
-    def set_items(self, project: Project, items: list[Any]) -> None:
-        project.create.what_ifs = items
-
     def _insight_text(self, insight_id: str | None) -> str:
-        insight = next((i for i in self.session.project.experience.insights if i.id == insight_id), None)
-        return ("★ " if insight.eye_opener else "") + insight.statement if insight else ""
+        if insight_id is None:
+            return ""
+        insights = self.lookup("insights", lambda: {i.id: ("★ " if i.eye_opener else "") + i.statement
+                                                    for i in self.session.project.experience.insights})
+        return insights.get(insight_id, "")
 
     def cells(self, item: WhatIf) -> list[str]:
         return [item.question.replace("\n", " "), self._insight_text(item.insight)]

@@ -7,9 +7,12 @@ score on either axis is listed as not placed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from borgerspil_tui.core.derived import RankedIdea
+from borgerspil_tui.core.model.create import Idea
 
 HIGH = 3
 """The lowest score that counts as high."""
@@ -54,26 +57,55 @@ SORT_KEYS = ("order", "rank", "title", "dots", "score", "chosen")
 """Columns the matrix sorts by besides a criterion id."""
 
 
-def visible_rows(ranked: list[RankedIdea], order: list[str], sort_key: str, reverse: bool,
-                 needle: str = "") -> list[RankedIdea]:
-    """The rows of the matrix table: filtered by text, sorted by a column.
+def matches(idea: Idea, needle: str) -> bool:
+    """Whether the idea's title or description holds ``needle`` (already casefolded; empty: all)."""
+    return not needle or needle in (idea.title + " " + idea.description).casefold()
 
-    ``order`` is the ids in the order they were added; ``sort_key`` is one of :data:`SORT_KEYS`
-    or a criterion id (highest score first). Ties fall back to the rank.
-    """
-    needle = needle.casefold()
-    rows = [r for r in ranked if not needle or needle in (r.idea.title + " " + r.idea.description).casefold()]
-    position = {idea_id: index for index, idea_id in enumerate(order)}
-    keys = {
-        "order": lambda r: position[r.idea.id],
+
+def row_key(sort_key: str, position: Callable[[str], int]) -> Callable[[RankedIdea], Any]:
+    """What the rows are sorted by for ``sort_key`` (see :func:`visible_rows`); ``position``
+    gives an idea's place in the order the ideas were added."""
+    keys: dict[str, Callable[[RankedIdea], Any]] = {
+        "order": lambda r: position(r.idea.id),
         "rank": lambda r: r.rank,
         "title": lambda r: r.idea.title.casefold(),
         "dots": lambda r: (-r.dots, r.rank),
         "score": lambda r: (-r.score, r.rank),
         "chosen": lambda r: (not r.idea.chosen, r.rank),
     }
-    key = keys.get(sort_key, lambda r: (-(r.idea.scores.get(sort_key) or 0), r.rank))
-    return sorted(rows, key=key, reverse=reverse)
+    return keys.get(sort_key, lambda r: (-(r.idea.scores.get(sort_key) or 0), r.rank))
+
+
+def visible_rows(ranked: list[RankedIdea], order: list[str], sort_key: str, reverse: bool,
+                 needle: str = "") -> list[RankedIdea]:
+    """The rows of the matrix table: filtered by text, sorted by a column.
+
+    ``order`` is the ids in the order they were added; ``sort_key`` is one of :data:`SORT_KEYS`
+    or a criterion id (highest score first). Ties fall back to the rank (``ranked`` is best
+    first, and the sort keeps that order among equals, reversed or not).
+    """
+    needle = needle.casefold()
+    rows = [r for r in ranked if matches(r.idea, needle)]
+    position = {idea_id: index for index, idea_id in enumerate(order)}
+    return sorted(rows, key=row_key(sort_key, position.__getitem__), reverse=reverse)
+
+
+def place_of(item: RankedIdea, count: int, row_at: Callable[[int], RankedIdea],
+             key: Callable[[RankedIdea], Any], reverse: bool) -> int:
+    """Where ``item`` goes among ``count`` rows in the order of :func:`visible_rows` (``row_at``
+    gives the row at a place): a binary search, for one row that changed or is new."""
+    mine = key(item)
+    low, high = 0, count
+    while low < high:
+        middle = (low + high) // 2
+        other = row_at(middle)
+        theirs = key(other)
+        before = (mine > theirs if reverse else mine < theirs) or (mine == theirs and item.rank < other.rank)
+        if before:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 @dataclass

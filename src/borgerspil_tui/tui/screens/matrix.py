@@ -4,23 +4,19 @@ and chosen ideas turned into a concept in one step. Ideas are added here too."""
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import DataTable, Static
-from textual.widgets.data_table import ColumnKey
 
 from borgerspil_tui.core import matrix
-from borgerspil_tui.core.gc_pause import gc_paused
-from borgerspil_tui.core.derived import RankedIdea, effective_weights, rank_ideas
+from borgerspil_tui.core.changes import MISSING
+from borgerspil_tui.core.derived import effective_weights
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.matrix import MatrixView
-from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.model.create import Idea
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.screens.idea_editing import IdeaEditing
+from borgerspil_tui.tui.screens.matrix_rows import MatrixRows
 from borgerspil_tui.tui.screens.matrix_views import MatrixViews
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 from borgerspil_tui.tui.widgets.matrix_table import FittedTable
@@ -68,12 +64,7 @@ def _width(label: str) -> int:
     return max(cell_len(line) for line in label.split("\n"))
 
 
-def _title(text: str) -> Text:
-    """A title cell: one line, ``…`` where it is cut (the whole title is under the table)."""
-    return Text(text, end="", no_wrap=True, overflow="ellipsis")
-
-
-class MatrixScreen(IdeaEditing, MatrixViews, BaseScreen):
+class MatrixScreen(IdeaEditing, MatrixViews, MatrixRows, BaseScreen):
     """Move to a cell and press a digit to score; the rank updates at once."""
 
     NAME = "matrix"
@@ -89,14 +80,6 @@ class MatrixScreen(IdeaEditing, MatrixViews, BaseScreen):
     MatrixScreen #legend { height: 1fr; margin: 0 1; }
     MatrixScreen #idea-detail { height: auto; max-height: 20%; padding: 0 2; background: $boost; }
     """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._shown: dict[str, tuple[int, float, dict[str, int], int]] = {}
-        """What each row shows now: (rank, score, scores, dots), to update only what changed."""
-        self._light = False
-        self._relabel_columns = False
-        self._table_stale = False
 
     @property
     def view(self) -> MatrixView:
@@ -129,6 +112,7 @@ class MatrixScreen(IdeaEditing, MatrixViews, BaseScreen):
         yield EditBar(id="edit-bar")
 
     def populate(self) -> None:
+        self._info = ""  # the line above the table is new (a language switch builds the screen again)
         table = self.query_one("#ideas", FittedTable)
         table.clear(columns=True)
         table.add_column(cell("#"), key="rank", width=self._rank_width())
@@ -151,117 +135,12 @@ class MatrixScreen(IdeaEditing, MatrixViews, BaseScreen):
         table.move_cursor(column=FIRST_CRITERION)
         self.refresh_bindings()
 
-    def _rank_width(self) -> int:
-        return max(2, len(str(len(self.session.project.create.ideas))))
-
     def _criterion_label(self, criterion_id: str) -> str:
         """``Strategisk`` / ``match ×1``: the short name from the texts (the method's name for a
         criterion of an organisation's own method file), on two lines with the weight."""
         criterion = next(c for c in self.method.criteria if c.id == criterion_id)
         short = tr(self.lang, f"matrix.short.{criterion_id}", default=criterion.name(self.lang))
         return matrix.criterion_header(short, effective_weights(self.session.project, self.method)[criterion_id])
-
-    def _visible(self, ranked: list[RankedIdea], sort_key: str | None = None) -> list[RankedIdea]:
-        view = self.view
-        order = [idea.id for idea in self.session.project.create.ideas]
-        return matrix.visible_rows(ranked, order, sort_key or view.sort_key, view.sort_reverse and not sort_key,
-                                   view.filter_text)
-
-    def _cells(self, item: RankedIdea) -> list:
-        idea = item.idea
-        scores = [cell(str(idea.scores[c.id]) if c.id in idea.scores else "·") for c in self.method.criteria]
-        return [cell(str(item.rank)), _title(idea.title), cell(f"{item.score:.2f}"), *scores,
-                cell(str(item.dots) if item.dots else ""), cell("✓" if idea.chosen else "")]
-
-    def fill(self) -> None:
-        """Rebuild the table (and the 2×2 view) from the project."""
-        ranked = rank_ideas(self.session.project, self.method)
-        self._show_info(ranked)
-        if self.view.plot_mode:  # the table is hidden: rebuild it when it is shown again
-            self._table_stale = True
-            self._draw_plot(ranked)
-            self._show_detail()
-            return
-        self._table_stale = False
-        self._shown = {r.idea.id: (r.rank, r.score, dict(r.idea.scores), r.dots) for r in ranked}
-        table = self.query_one("#ideas", FittedTable)
-        rank_column = table.columns[ColumnKey("rank")]
-        if rank_column.width < self._rank_width():
-            rank_column.width = self._rank_width()
-            table.fit_columns(force=True)
-        coordinate = table.cursor_coordinate
-        current = self.current_id()
-        table.clear()
-        with gc_paused():  # thousands of cells, no cycles: the collector would only run over them
-            for item in self._visible(ranked):
-                table.add_row(*self._cells(item), key=item.idea.id)
-        if current is not None and current in table.rows:
-            table.move_cursor(row=table.get_row_index(current), column=coordinate.column)
-        else:
-            table.move_cursor(row=min(coordinate.row, max(0, table.row_count - 1)), column=coordinate.column)
-        self._show_detail()
-
-    def refresh_scores(self) -> None:
-        """Update rank, scores and weights in place (fast path for a score or weight change)."""
-        ranked = rank_ideas(self.session.project, self.method)
-        old = self._shown
-        self._shown = {r.idea.id: (r.rank, r.score, dict(r.idea.scores), r.dots) for r in ranked}
-        table = self.query_one("#ideas", DataTable)
-        view = self.view
-        if view.sort_key not in ("order", "title") or set(old) != set(self._shown) or view.filter_text \
-                or view.plot_mode or self._table_stale:
-            self.fill()
-            return
-        changed = [(item, old[item.idea.id]) for item in ranked
-                   if old[item.idea.id][:3] != (item.rank, item.score, item.idea.scores)]
-        for item, before in changed:
-            if item.idea.id not in table.rows:
-                continue
-            if before[0] != item.rank:
-                table.update_cell(item.idea.id, "rank", cell(str(item.rank)))
-            if before[1] != item.score:
-                table.update_cell(item.idea.id, "score", cell(f"{item.score:.2f}"))
-            if before[2] != item.idea.scores:
-                for criterion in self.method.criteria:
-                    value = item.idea.scores.get(criterion.id)
-                    table.update_cell(item.idea.id, criterion.id, cell(str(value) if value else "·"))
-        self._show_info(ranked)
-
-    def _show_info(self, ranked: list[RankedIdea]) -> None:
-        create, view = self.session.project.create, self.view
-        total = len(create.ideas)
-        if view.filter_text:
-            shown = len(self._visible(ranked, sort_key="order"))
-            parts = [self.t("matrix.count_filtered", shown=shown, total=total, text=view.filter_text)]
-        else:
-            parts = [self.t("matrix.count", n=total)]
-        parts.append(self.t("matrix.chosen_count", n=sum(1 for i in create.ideas if i.chosen)))
-        names = {c.id: c.name(self.lang) for c in self.method.criteria}
-        column = self.t(f"matrix.sort_{view.sort_key}") if view.sort_key in matrix.SORT_KEYS \
-            else names.get(view.sort_key, view.sort_key)
-        parts.append(self.t("matrix.sorted_by", column=column) + (" ↑" if view.sort_reverse else ""))
-        weights = effective_weights(self.session.project, self.method)
-        parts.append(self.t("matrix.weights") + " " + ", ".join(
-            f"{c.name(self.lang)} ×{weights[c.id]:g}" for c in self.method.criteria))
-        parts.append(self.t("matrix.votes_count" if create.votes_in_ranking else "matrix.votes_not_count"))
-        self.query_one("#matrix-info", Static).update(Content(" · ".join(parts)))
-
-    def _show_detail(self) -> None:
-        """The whole title and description of the idea under the cursor."""
-        idea_id = self._legend_id() if self.view.plot_mode else self.current_id()
-        idea = next((i for i in self.session.project.create.ideas if i.id == idea_id), None)
-        detail = self.query_one("#idea-detail", Static)
-        if idea is None:
-            filtered = self.view.filter_text and self.session.project.create.ideas
-            detail.update(Content(self.t("matrix.none_match", text=self.view.filter_text) if filtered
-                                  else self.t("matrix.no_ideas")))
-            return
-        text = Content.styled(idea.title, "bold")
-        if idea.description:
-            text += Content("\n") + Content(idea.description)
-        else:
-            text += Content("\n") + Content.styled(self.t("matrix.no_description"), "$text-muted")
-        detail.update(text)
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         if event.data_table.id == "ideas":
@@ -270,21 +149,6 @@ class MatrixScreen(IdeaEditing, MatrixViews, BaseScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "legend":
             self._show_detail()
-
-    def project_changed(self) -> None:
-        super().project_changed()
-        if self._relabel_columns:
-            table = self.query_one("#ideas", FittedTable)
-            for criterion in self.method.criteria:
-                column = table.columns[ColumnKey(criterion.id)]
-                column.label = cell(self._criterion_label(criterion.id))
-                column.width = _width(column.label.plain)
-            table.fit_columns(force=True)
-        if self._light:
-            self.refresh_scores()
-        else:
-            self.fill()
-        self._light = self._relabel_columns = False
 
     # -- helpers -------------------------------------------------------------------------------
     def current_id(self) -> str | None:
@@ -298,16 +162,6 @@ class MatrixScreen(IdeaEditing, MatrixViews, BaseScreen):
         """The key of the column under the cursor."""
         table = self.query_one("#ideas", DataTable)
         return str(table.ordered_columns[table.cursor_column].key.value)
-
-    def _edit(self, label: str, change, *, light: bool = False) -> bool:  # noqa: ANN001
-        self._light = light
-        if self.change_project(label, change):
-            return True
-        self._light = False
-        return False
-
-    def _idea(self, project: Project, idea_id: str) -> Idea:
-        return next(i for i in project.create.ideas if i.id == idea_id)
 
     # -- scoring and weights ---------------------------------------------------------------------
     def action_score(self, value: int) -> None:
@@ -324,16 +178,9 @@ class MatrixScreen(IdeaEditing, MatrixViews, BaseScreen):
         if value:
             row, col = matrix.advance(row, col, [table.get_column_index(c) for c in criteria], table.row_count)
         next_id = str(table.coordinate_to_cell_key(table.cursor_coordinate._replace(row=row)).row_key.value)
-
-        def change(project: Project) -> None:
-            scores = dict(self._idea(project, idea_id).scores)
-            if value:
-                scores[column] = value
-            else:
-                scores.pop(column, None)
-            self._idea(project, idea_id).scores = scores
-
-        if self._edit("matrix.score", change, light=True) and next_id in table.rows:
+        path = ("create", "ideas", idea_id, "scores", column)
+        if self.apply_changes("matrix.score" if value else "matrix.clear", self.changes.set(path, value or MISSING)) \
+                and next_id in table.rows:
             table.move_cursor(row=table.get_row_index(next_id), column=col)
 
     def action_weight(self, delta: int) -> None:
@@ -343,14 +190,10 @@ class MatrixScreen(IdeaEditing, MatrixViews, BaseScreen):
             return
         weights = effective_weights(self.session.project, self.method)
         new = max(0.0, min(10.0, weights[column] + delta))
-
-        def change(project: Project) -> None:
-            project.create.weights = {**project.create.weights, column: new}
-
-        self._relabel_columns = True
-        self._edit("matrix.weight_up" if delta > 0 else "matrix.weight_down", change, light=True)
+        self.apply_changes("matrix.weight_up" if delta > 0 else "matrix.weight_down",
+                           self.changes.set(("create", "weights", column), new))
 
     def action_toggle_votes_in_ranking(self) -> None:
         """Let the dots count in the ranking, or not."""
-        self._edit("matrix.votes_rank", lambda p: setattr(p.create, "votes_in_ranking",
-                                                           not p.create.votes_in_ranking))
+        self.apply_changes("matrix.votes_rank", self.changes.set(("create", "votes_in_ranking"),
+                                                                 not self.session.project.create.votes_in_ranking))

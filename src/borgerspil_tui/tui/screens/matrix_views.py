@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from borgerspil_tui.core import matrix
-from borgerspil_tui.core.derived import RankedIdea, rank_ideas
+from borgerspil_tui.core.derived import RankedIdea
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 from borgerspil_tui.tui.widgets.two_by_two import TwoByTwo
@@ -13,7 +13,7 @@ from borgerspil_tui.tui.widgets.two_by_two import TwoByTwo
 
 class MatrixViews:
     """How the matrix is looked at (a mixin of the matrix screen: it uses the screen's ``view``,
-    ``fill`` and ``_visible``)."""
+    ``fill``, ``_ranked`` and ``_visible``). Sorting, filtering and switching views edit nothing."""
 
     def _legend_id(self) -> str | None:
         """The idea under the cursor of the 2×2 view's legend."""
@@ -76,7 +76,7 @@ class MatrixViews:
             horizontal = matrix.next_axis(ids, horizontal, vertical)
         self.view.axes = (vertical, horizontal)
         if self.view.plot_mode:
-            self._draw_plot(rank_ideas(self.session.project, self.method))
+            self._draw_plot(self._ranked())
 
     def action_goto_votes(self) -> None:
         """Enter the dot votes of the people in the room."""

@@ -1,11 +1,14 @@
-"""A table whose one wide column takes the room the others leave, and whose first columns stay put
-when the table is wider than the screen."""
+"""A table whose one wide column takes the room the others leave, whose first columns stay put
+when the table is wider than the screen, and whose cells and rows change in bulk."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import events
+from textual._two_way_dict import TwoWayDict
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
+from textual.widgets.data_table import CellType, ColumnKey, RowKey
 
 
 class FittedTable(DataTable):
@@ -75,4 +78,44 @@ class FittedTable(DataTable):
         # measure its size again.
         self._clear_caches()
         self._require_update_dimensions = True
+        self.refresh()
+
+    # -- changes in bulk: DataTable's own update_cell refreshes once per cell, and it can neither
+    # -- move a row nor put rows in a given order without a key function over every row.
+    def set_cells(self, cells: Iterable[tuple[str, str, CellType]]) -> None:
+        """Put new values in cells given as (row key, column key, value), then redraw once. Rows
+        that are not in the table are left out (a filter hides them); widths stay as they are."""
+        data = self._data
+        changed = False
+        for row, column, value in cells:
+            values = data.get(RowKey(row))
+            if values is not None:
+                values[ColumnKey(column)] = value
+                changed = True
+        if changed:
+            self._update_count += 1
+            self.refresh()
+
+    def row_key_at(self, index: int) -> str:
+        """The key of the row at ``index``."""
+        return str(self._row_locations.get_key(index).value)
+
+    def order_rows(self, rows: list[str]) -> None:
+        """Show the rows in this order (the keys of every row in the table, each once)."""
+        self._row_locations = TwoWayDict({RowKey(row): index for index, row in enumerate(rows)})
+        self._update_count += 1
+        self.refresh()
+
+    def move_row(self, row: str, index: int) -> None:
+        """Move a row to ``index``; the rows between shift by one."""
+        locations = self._row_locations
+        key = RowKey(row)
+        old = locations.get(key)
+        if old is None or old == index:
+            return
+        step = 1 if index > old else -1
+        for place in range(old, index, step):
+            locations[locations.get_key(place + step)] = place
+        locations[key] = index
+        self._update_count += 1
         self.refresh()

@@ -64,3 +64,82 @@ def test_criterion_headers_are_two_lines_with_the_weight() -> None:
     assert matrix.criterion_header("Borgernes oplevede værdi", 2.5) == "Borgernes\noplevede værdi ×2.5"
     first, second = matrix.criterion_header("Et meget langt navn på et kriterium", 1).split("\n")
     assert len(first) <= 14 and second.endswith("… ×1")
+
+
+# -- the ranking kept one idea at a time ---------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from borgerspil_tui.core.model.create import Vote  # noqa: E402
+from borgerspil_tui.core.model.readiness import TeamMember  # noqa: E402
+from borgerspil_tui.core.ranking import Ranking  # noqa: E402
+
+CRITERIA = [c.id for c in METHOD.criteria]
+_scores = st.dictionaries(st.sampled_from(CRITERIA), st.integers(1, 5), max_size=4)
+_steps = st.lists(st.one_of(
+    st.tuples(st.just("score"), st.integers(0, 30), _scores),
+    st.tuples(st.just("dots"), st.integers(0, 30), st.integers(0, 3)),
+    st.tuples(st.just("add"), st.integers(0, 0), _scores),
+    st.tuples(st.just("remove"), st.integers(0, 30), st.just({})),
+), max_size=25)
+
+
+def _ranks(ranking: Ranking) -> list[tuple[str, int, float, int]]:
+    return [(i, ranking.rank(i), ranking.score(i), ranking.dots_of(i)) for i in ranking]
+
+
+@settings(max_examples=150, deadline=None)
+@given(start=st.lists(_scores, max_size=8), steps=_steps, votes_first=st.booleans(),
+       weights=st.dictionaries(st.sampled_from(CRITERIA), st.sampled_from([0, 0.5, 1, 3])))
+def test_the_ranking_kept_up_to_date_is_rank_ideas(start, steps, votes_first, weights) -> None:  # noqa: ANN001
+    """After any scores, dots, new and deleted ideas, the kept ranking is ``rank_ideas``'s, and the
+    places it says changed are the only ones whose idea has another rank."""
+    project = Project(schema_version=1, title="t")
+    project.readiness.team = [TeamMember(id="person-aaaaaa", name="A")]
+    project.create.ideas = [Idea(title=f"i{n}", scores=s) for n, s in enumerate(start)]
+    project.create.votes_in_ranking, project.create.weights = votes_first, weights
+    ranking = Ranking(project, METHOD)
+    for kind, which, value in steps:
+        ideas = project.create.ideas
+        before = {i: r for i, r, _, _ in _ranks(ranking)}
+        if kind == "add":
+            ideas.append(Idea(title="new", scores=value))
+            span = ranking.add(ideas[-1])
+        elif not ideas:
+            continue
+        elif kind == "remove":
+            gone = ideas.pop(which % len(ideas))
+            project.create.votes = [v for v in project.create.votes if v.idea != gone.id]
+            span = ranking.remove(gone.id)
+        elif kind == "score":
+            idea = ideas[which % len(ideas)]
+            idea.scores = value
+            span = ranking.update(idea)
+        else:
+            idea = ideas[which % len(ideas)]
+            project.create.votes = [v for v in project.create.votes if v.idea != idea.id]
+            if value:
+                project.create.votes.append(Vote(voter="person-aaaaaa", idea=idea.id, dots=value))
+            span = ranking.update(idea, value)
+        expected = [(r.idea.id, r.rank, r.score, r.dots) for r in rank_ideas(project, METHOD)]
+        assert _ranks(ranking) == expected
+        moved = {i for i, r, _, _ in expected if before.get(i) != r}
+        inside = set() if span is None else set(ranking.ids(*span))
+        assert moved <= inside
+
+
+def test_a_changed_row_finds_the_place_a_full_sort_gives_it() -> None:
+    project = Project(schema_version=1, title="t")
+    project.create.ideas = [Idea(title=t, scores={"importance": s}, chosen=c) for t, s, c in
+                            (("b", 3, False), ("a", 5, True), ("b", 1, True), ("c", 3, False), ("a", 2, False))]
+    ranked = rank_ideas(project, METHOD)
+    order = [i.id for i in project.create.ideas]
+    position = {idea_id: n for n, idea_id in enumerate(order)}
+    for sort_key in [*matrix.SORT_KEYS, "importance", "feasibility"]:
+        for reverse in (False, True):
+            rows = matrix.visible_rows(ranked, order, sort_key, reverse)
+            key = matrix.row_key(sort_key, position.__getitem__)
+            for index, item in enumerate(rows):
+                others = rows[:index] + rows[index + 1:]
+                assert matrix.place_of(item, len(others), others.__getitem__, key, reverse) == index, \
+                    (sort_key, reverse, item.idea.title)

@@ -114,3 +114,25 @@ async def test_the_phase_screen_lists_its_tools(example_copy: Path) -> None:
             assert f"→ {tool}" in text
         await pilot.press("down", "down", "enter")  # "→ Det ved vi" under the first step
         assert app.screen.NAME == "knowledge"
+
+
+async def test_a_value_kind_and_a_process_row_take_their_place_in_the_methods_order(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        session = app.session
+        assert [v.kind for v in session.project.focus.values] == ["service", "effect", "productivity"]
+        await _goto(pilot, "value")
+        await pilot.press("space", "space")  # productivity off, and on again: first, as the method has it
+        assert [v.kind for v in session.project.focus.values] == ["productivity", "service", "effect"]
+        for phase in ("focus", "experience"):
+            session.apply("test", session.changes.remove(("focus", "process", phase)))
+        await _goto(pilot, "process")
+        await pilot.press("down", "enter", "ctrl+u", *"Uge 3-6", "enter")  # Oplev's timeframe: a row again
+        assert [r.phase for r in session.project.focus.process] == ["experience", "create", "insist"]
+        await pilot.press("up", "right", "enter", "ctrl+u", *"1000", "enter")  # Fokusér's weeks: over 520
+        assert [r.phase for r in session.project.focus.process] == ["experience", "create", "insist"]  # refused
+        await pilot.press("ctrl+u", *"3", "enter")
+        assert [(r.phase, r.weeks) for r in session.project.focus.process][:2] == [("focus", 3), ("experience", None)]
+        await pilot.press("ctrl+z")
+        assert [r.phase for r in session.project.focus.process] == ["experience", "create", "insist"]
+        assert str(app.screen.query_one("#grid").get_row("focus")[2]) == ""

@@ -49,3 +49,43 @@ def test_a_change_that_fails_half_way_leaves_nothing_behind(example_copy: Path) 
     with pytest.raises(EditRefused, match="isoformat"):
         session.edit("test", half_way)
     assert session.project.model_dump() == before and not session.dirty
+
+
+async def test_value_case_lines_come_and_go_in_the_method_order_and_undo_puts_them_back(example_copy: Path) -> None:
+    from tests.test_list_updates import content, fresh_content
+
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "value-case")
+        screen = app.screen
+        before = app.session.project.insist.value_case[0].model_dump()  # items change in place: a copy
+        for _ in range(5):  # every field of productivity, the first bottom line, emptied
+            await pilot.press("delete", "down")
+        assert [b.line for b in app.session.project.insist.value_case] == ["service", "effect"]
+        assert content(screen) == await fresh_content(pilot)
+        await pilot.press("ctrl+home", "e", *"Kortere sagsbehandling", "enter")  # it comes back first, not last
+        lines = app.session.project.insist.value_case
+        assert [b.line for b in lines] == ["productivity", "service", "effect"]
+        assert (lines[0].goal, lines[0].change) == ("Kortere sagsbehandling", "")
+        assert content(screen) == await fresh_content(pilot)
+        for _ in range(6):
+            await pilot.press("ctrl+z")
+        assert app.session.project.insist.value_case[0].model_dump() == before
+        assert content(screen) == await fresh_content(pilot)
+        await pilot.press("ctrl+s")
+    assert load_project(example_copy).project.insist.value_case[0].model_dump() == before
+
+
+async def test_a_handover_date_that_is_not_a_date_is_refused_in_the_users_words(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "handover")
+        await pilot.press("down", "e", "ctrl+u", *"første juli", "enter")
+        await pilot.pause()
+        assert app.session.project.insist.handover.date == dt.date(2026, 6, 30) and not app.session.dirty
+        bar = screen_text(app)
+        assert "første juli" in bar and "ÅÅÅÅ-MM-DD" in bar, bar
+        await pilot.press("ctrl+u", "enter")  # empty: no date
+        assert app.session.project.insist.handover.date is None
+        await pilot.press("ctrl+z")
+        assert app.session.project.insist.handover.date == dt.date(2026, 6, 30)

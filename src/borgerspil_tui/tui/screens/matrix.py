@@ -112,7 +112,7 @@ class MatrixScreen(IdeaEditing, MatrixViews, MatrixRows, BaseScreen):
         yield EditBar(id="edit-bar")
 
     def populate(self) -> None:
-        self._info = ""  # the line above the table is new (a language switch builds the screen again)
+        self._info, self._detail = "", ()  # the lines above and under the table are new (a language switch)
         table = self.query_one("#ideas", FittedTable)
         table.clear(columns=True)
         table.add_column(cell("#"), key="rank", width=self._rank_width())

@@ -44,6 +44,7 @@ class MatrixRows:
     """The session and revision the table shows: one edit later, that edit is all that changed."""
     _table_stale = False
     _info = ""
+    _detail: tuple[str, ...] = ()
 
     # -- looking up -----------------------------------------------------------------------------
     def _find(self, idea_id: str | None) -> Idea | None:
@@ -304,17 +305,22 @@ class MatrixRows:
             self.query_one("#matrix-info", Static).update(Content(text))
 
     def _show_detail(self) -> None:
-        """The whole title and description of the idea under the cursor."""
+        """The whole title and description of the idea under the cursor (drawn again only when it
+        is another idea or it changed: the cursor moves along a row without it)."""
         idea = self._find(self._legend_id() if self.view.plot_mode else self.current_id())
-        detail = self.query_one("#idea-detail", Static)
         if idea is None:
             filtered = self.view.filter_text and self.session.project.create.ideas
-            detail.update(Content(self.t("matrix.none_match", text=self.view.filter_text) if filtered
-                                  else self.t("matrix.no_ideas")))
-            return
-        text = Content.styled(idea.title, "bold")
-        if idea.description:
-            text += Content("\n") + Content(idea.description)
+            shown: tuple[str, ...] = ("none", self.t("matrix.none_match", text=self.view.filter_text) if filtered
+                                      else self.t("matrix.no_ideas"))
         else:
-            text += Content("\n") + Content.styled(self.t("matrix.no_description"), "$text-muted")
-        detail.update(text)
+            shown = ("idea", idea.title, idea.description, self.t("matrix.no_description"))
+        if shown == self._detail:
+            return
+        self._detail = shown
+        if idea is None:
+            text = Content(shown[1])
+        elif idea.description:
+            text = Content.styled(idea.title, "bold") + Content("\n") + Content(idea.description)
+        else:
+            text = Content.styled(idea.title, "bold") + Content("\n") + Content.styled(shown[3], "$text-muted")
+        self.query_one("#idea-detail", Static).update(text)

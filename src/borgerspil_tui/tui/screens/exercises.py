@@ -31,7 +31,8 @@ class ExercisesScreen(ListScreen):
 
     def exercise_name(self, exercise_id: str) -> str:
         """The exercise's name in the UI language."""
-        names = self.lookup("names", lambda: {e.id: e.name(self.lang) for e in self.method.organisation.empathy_exercises})
+        names = self.lookup("names", lambda: {e.id: e.name(self.lang)
+                                              for e in self.method.organisation.empathy_exercises})
         return names.get(exercise_id, exercise_id)
 
     def cells(self, item: EmpathyExercise) -> list[str]:

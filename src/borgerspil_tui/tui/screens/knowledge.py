@@ -194,8 +194,8 @@ class KnowledgeScreen(FollowsChanges, BaseScreen):
         if item_id is None or self.current_section() != "assumptions":
             return
         path = self._at("assumptions", item_id, "status")
-        status = self.changes.get(path)
-        self.apply_changes("knowledge.status", self.changes.set(path, STATUSES[(STATUSES.index(status) + 1) % len(STATUSES)]))
+        status = STATUSES[(STATUSES.index(self.changes.get(path)) + 1) % len(STATUSES)]
+        self.apply_changes("knowledge.status", self.changes.set(path, status))
 
     def action_delete(self) -> None:
         """Delete the item under the cursor (Ctrl+Z brings it back)."""

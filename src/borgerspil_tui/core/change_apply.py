@@ -29,6 +29,8 @@ from borgerspil_tui.core.changes import (
 from borgerspil_tui.core.model import Project
 
 _POSITION_CACHE_SIZE = 512
+_SHIFT_LIMIT = 256
+"""Inserts and removals a list's position cache follows before it is built again."""
 
 
 class ChangeFailed(Exception):
@@ -87,12 +89,64 @@ def map_adapters(cls: type[BaseModel], name: str) -> tuple[TypeAdapter, TypeAdap
 
 
 # -- the editor ---------------------------------------------------------------------------------
+class _Positions:
+    """Where each item of one list is, by key, followed through inserts and removals (an insert
+    or a removal in a list of 5,000 ideas does not make the next look-up read them all again)."""
+
+    __slots__ = ("items", "at", "seen", "shifts")
+
+    def __init__(self, items: list[Any], at: dict[str, int] | None = None) -> None:
+        self.items = items
+        self.at = {item_key(item): index for index, item in enumerate(items)} if at is None else at
+        """Each key's position, as it was after the first ``seen[key]`` (default 0) shifts."""
+        self.seen: dict[str, int] = {}
+        self.shifts: list[tuple[int, int]] = []
+        """Inserts (+1) and removals (-1) since the positions were read, with where they happened."""
+
+    def usable(self, items: list[Any]) -> bool:
+        """Whether this cache is of ``items`` and may be trusted (it holds as many keys as there
+        are items, so a key it does not hold is not there)."""
+        return self.items is items and len(self.at) == len(items) and len(self.shifts) <= _SHIFT_LIMIT
+
+    def find(self, key: str) -> int | None:
+        """Where ``key`` is now, or None when it is not in the list."""
+        found = self.at.get(key)
+        if found is None:
+            return None
+        done = self.seen.get(key, 0)
+        if done < len(self.shifts):
+            for index, delta in self.shifts[done:]:
+                if found > index or (delta > 0 and found == index):
+                    found += delta
+            self.at[key] = found
+            self.seen[key] = len(self.shifts)
+        return found
+
+    def inserted(self, key: str, index: int) -> None:
+        """``key`` was put at ``index``."""
+        if index < len(self.items) - 1:  # not at the end: the items after it moved up one
+            self.shifts.append((index, 1))
+        self.at[key] = index
+        self.seen[key] = len(self.shifts)
+
+    def removed(self, key: str, index: int) -> None:
+        """``key`` was taken out of ``index``."""
+        if index < len(self.items):  # not the last: the items after it moved down one
+            self.shifts.append((index, -1))
+        self.at.pop(key, None)
+        self.seen.pop(key, None)
+
+    def copy_for(self, items: list[Any]) -> _Positions | None:
+        """The same positions for a copy of the list (None when shifts would have to be followed)."""
+        return None if self.shifts else _Positions(items, dict(self.at))
+
+
 class ProjectEditor:
     """A project being edited: finds items by key quickly, applies changes, keeps snapshots whole."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self._positions: dict[int, tuple[list[Any], dict[str, int]]] = {}
+        self._positions: dict[int, _Positions] = {}
         self._fresh: dict[int, Any] | None = None
         """While a snapshot is out: the containers copied since (ours to change), by id."""
 
@@ -120,6 +174,10 @@ class ProjectEditor:
             copy = value.model_copy()
         elif isinstance(value, list):
             copy = list(value)
+            cached = self._positions.get(id(value))
+            carried = cached.copy_for(copy) if cached is not None and cached.usable(value) else None
+            if carried is not None:
+                self._positions[id(copy)] = carried
         elif isinstance(value, dict):
             copy = dict(value)
         else:
@@ -133,20 +191,35 @@ class ProjectEditor:
         if 0 <= hint < len(items) and item_key(items[hint]) == key:
             return hint
         cached = self._positions.get(id(items))
-        if cached is not None and cached[0] is items:
-            found = cached[1].get(key)
-            if found is not None and found < len(items) and item_key(items[found]) == key:
+        if cached is not None and cached.usable(items):
+            found = cached.find(key)
+            if found is None:
+                raise KeyError(key)
+            if found < len(items) and item_key(items[found]) == key:
                 return found
         if len(self._positions) > _POSITION_CACHE_SIZE:
             self._positions.clear()
-        positions = {item_key(item): index for index, item in enumerate(items)}
-        self._positions[id(items)] = (items, positions)
-        if key not in positions:
+        cached = self._positions[id(items)] = _Positions(items)
+        found = cached.at.get(key)
+        if found is None:
             raise KeyError(key)
-        return positions[key]
+        return found
 
     def _forget(self, items: list[Any]) -> None:
         self._positions.pop(id(items), None)
+
+    def _shifted(self, items: list[Any], key: str, index: int, delta: int) -> None:
+        """``key`` was inserted at (``delta`` 1) or removed from (-1) ``index`` of ``items``:
+        the position cache follows (or is dropped when it cannot)."""
+        cached = self._positions.get(id(items))
+        if cached is None:
+            return
+        if cached.items is not items or len(cached.at) != len(items) - delta or len(cached.shifts) > _SHIFT_LIMIT:
+            self._forget(items)
+        elif delta > 0:
+            cached.inserted(key, index)
+        else:
+            cached.removed(key, index)
 
     def _child(self, parent: Any, part: str) -> Any:
         if isinstance(parent, BaseModel):
@@ -184,9 +257,7 @@ class ProjectEditor:
             child = self._child(chain[-1], part)
             if self._fresh is not None and isinstance(child, (BaseModel, list, dict)) and id(child) not in self._fresh:
                 copy = self._own(child)
-                self._replace_child(chain[-1], part, copy)
-                if isinstance(chain[-1], list):
-                    self._forget(chain[-1])
+                self._replace_child(chain[-1], part, copy)  # the same key in the same place
                 child = copy
             chain.append(child)
         return chain
@@ -247,32 +318,30 @@ class ProjectEditor:
             raise ChangeFailed(f"{key} is already in {change.at[-1]}")
         index = max(0, min(change.index, len(items)))
         items.insert(index, item)
-        cached = self._positions.get(id(items))
-        if index == len(items) - 1 and cached is not None and cached[0] is items:
-            cached[1][key] = index
-        else:
-            self._forget(items)
+        self._shifted(items, key, index, 1)
         return item
 
     def _remove(self, change: RemoveItem) -> Any:
         items = self._walk(change.at)[-1]
         index = self.position(items, change.key, change.index)
         removed = items.pop(index)
-        self._forget(items)
+        self._shifted(items, change.key, index, -1)
         return removed
 
     def _move(self, change: MoveItem) -> Any:
         source = self._walk(change.source)[-1]
         index = self.position(source, change.key, change.source_index)
         item = source.pop(index)
-        self._forget(source)
+        self._shifted(source, change.key, index, -1)
         try:
             target = self._walk(change.target)[-1]
         except (KeyError, IndexError):
             source.insert(index, item)  # the target was inside the item itself (a loop): put it back
+            self._shifted(source, change.key, index, 1)
             raise ChangeFailed(f"cannot move {change.key} into itself") from None
-        target.insert(max(0, min(change.target_index, len(target))), item)
-        self._forget(target)
+        where = max(0, min(change.target_index, len(target)))
+        target.insert(where, item)
+        self._shifted(target, change.key, where, 1)
         return item
 
 

@@ -18,6 +18,9 @@ from borgerspil_tui.core.item_index import ItemIndex
 from borgerspil_tui.core.model import Project
 
 
+VOTES: Path = ("create", "votes")
+
+
 class EditBuilder:
     """Builds the changes for one edit from the project as it is now."""
 
@@ -92,21 +95,31 @@ class EditBuilder:
         """The changes that remove every link to the ids in ``gone`` (votes for or by them go)."""
         if not gone:
             return []
+        fields: set[Path] = set()
+        votes = False
+        for target in gone:  # the link fields that hold them, by the item index (not by reading all)
+            for path in self._index.links.linking(self.project, target):
+                if skip and path[:len(skip)] == skip:
+                    continue
+                if path[:2] == VOTES:
+                    votes = True
+                else:
+                    fields.add(path)
         changes: list[Change] = []
-        for path, value in _links(self.project):
-            if skip and path[:len(skip)] == skip:
-                continue
+        for path in sorted(fields):
+            value = self._editor.get(path)
             if isinstance(value, list):
                 kept = [v for v in value if v not in gone]
                 if len(kept) != len(value):
                     changes.append(SetValue(path, list(value), kept))
             elif value in gone:
                 changes.append(SetValue(path, value, None))
-        votes = self.project.create.votes
-        for index in range(len(votes) - 1, -1, -1):
-            vote = votes[index]
-            if vote.voter in gone or vote.idea in gone:
-                changes.append(RemoveItem(("create", "votes"), index, plain(vote)))
+        if votes:  # a short list: the votes for or by them go, last first
+            items = self.project.create.votes
+            for index in range(len(items) - 1, -1, -1):
+                vote = items[index]
+                if vote.voter in gone or vote.idea in gone:
+                    changes.append(RemoveItem(VOTES, index, plain(vote)))
         return changes
 
 
@@ -120,31 +133,6 @@ def _with_ids(item: BaseModel) -> Iterator[BaseModel]:
             for sub in value:
                 if isinstance(sub, BaseModel):
                     yield from _with_ids(sub)
-
-
-def _links(project: Project) -> Iterator[tuple[Path, Any]]:
-    """Every field that can hold links (not votes), with its path and value."""
-    for insight in project.experience.insights:
-        at = ("experience", "insights", insight.id)
-        yield (*at, "observations"), insight.observations
-        yield (*at, "supports"), insight.supports
-        yield (*at, "contradicts"), insight.contradicts
-    create = project.create
-    for what_if in create.what_ifs:
-        yield ("create", "what_ifs", what_if.id, "insight"), what_if.insight
-    for idea in create.ideas:
-        yield ("create", "ideas", idea.id, "inspired_by"), idea.inspired_by
-    for concept in create.concepts:
-        at = ("create", "concepts", concept.id)
-        yield (*at, "target_groups"), concept.target_groups
-        yield (*at, "ideas"), concept.ideas
-        for test in concept.tests:
-            yield (*at, "tests", test.id, "target_group"), test.target_group
-        for criterion, rating in concept.succes.items():
-            yield (*at, "succes", criterion, "quote_from"), rating.quote_from
-    yield ("insist", "concept"), project.insist.concept
-    for milestone in project.insist.milestones:
-        yield ("insist", "milestones", milestone.id, "depends_on"), milestone.depends_on
 
 
 __all__ = ["EditBuilder", "item_key"]

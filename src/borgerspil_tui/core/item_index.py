@@ -7,13 +7,14 @@ The whole-project check stays in ``model.links`` for loading, saving and tests.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
 from borgerspil_tui.core.changes import Path, item_key
 from borgerspil_tui.core.i18n import Message
+from borgerspil_tui.core.link_index import LinkIndex
 from borgerspil_tui.core.model import Project
 
 KIND_OF_LIST: dict[tuple[str, str], str] = {
@@ -76,6 +77,8 @@ class ItemIndex:
         for kind, item, at in _items_in(project, (), None):
             self.kinds[item.id] = kind
             self.lists[item.id] = at
+        self.links = LinkIndex(LINK_FIELDS)
+        """Which link fields hold each id (built when a deletion first asks)."""
 
     def path(self, item_id: str) -> Path:
         """The path of an item by its id (KeyError when there is none)."""
@@ -101,23 +104,36 @@ class ItemIndex:
         for sub_kind, sub, sub_at in found:
             self.kinds[sub.id] = sub_kind
             self.lists[sub.id] = sub_at
+        self.links.added(item, (*at, item_key(item)))
 
     def removed(self, at: Path, item: BaseModel) -> set[str]:
         """``item`` left the list ``at``; return the ids that went with it."""
-        gone = {sub.id for _, sub, _ in _items_in(item, at, "", top=True)}
+        gone = ids_in(item)
         for item_id in gone:
             self.kinds.pop(item_id, None)
             self.lists.pop(item_id, None)
+        self.links.removed(item, (*at, item_key(item)))
         return gone
 
-    def moved(self, target: Path, item: BaseModel, owner: BaseModel | None = None) -> None:
-        """``item`` moved to the list ``target`` (a field of ``owner``); its own items moved with it.
-        With ``owner``, they take the target list's kind (a cause moved among the consequences)."""
+    def moved(self, target: Path, item: BaseModel, owner: BaseModel | None = None, source: Path | None = None) -> None:
+        """``item`` moved to the list ``target`` (a field of ``owner``) from the list ``source``;
+        its own items moved with it. With ``owner``, they take the target list's kind (a cause
+        moved among the consequences)."""
         kind = self._list_kind(target, owner) if owner is not None else ""
         for sub_kind, sub, sub_at in _items_in(item, target, kind, top=True):
             self.lists[sub.id] = sub_at
             if owner is not None:
                 self.kinds[sub.id] = sub_kind
+        if source is not None and source != target:
+            self.links.removed(item, (*source, item_key(item)))
+            self.links.added(item, (*target, item_key(item)))
+
+    def value_set(self, path: Path, owner: BaseModel | None, old: Any, new: Any) -> None:
+        """The value at ``path`` (a field of ``owner``, a map key, a whole item) went from the
+        object ``old`` to ``new``: the links they hold are counted again."""
+        if self.links.built:
+            self.links.removed(old, path, owner)
+            self.links.added(new, path, owner)
 
     def _list_kind(self, at: Path, owner: BaseModel) -> str:
         if type(owner).__name__ == "TreeNode":
@@ -125,6 +141,15 @@ class ItemIndex:
         return KIND_OF_LIST.get((type(owner).__name__, at[-1]), "")
 
     # -- checks ---------------------------------------------------------------------------------
+    def check_linked(self, project: Project, items: list[BaseModel], get: Callable[[Path], Any]) -> None:
+        """After ``items`` left their lists (deleted, or moved where their kind changes): every
+        link still held to them, or to the items inside them, must be of an allowed kind (a link
+        to an item that is gone is refused). ``get`` finds what is at a path."""
+        for item_id in sorted({found for item in items for found in ids_in(item)}):
+            for loc in self.links.linking(project, item_id):
+                owner = get(loc[:-1])
+                self._check_targets([item_id], LINK_FIELDS[(type(owner).__name__, loc[-1])], owner, loc)
+
     def check_links(self, value: Any, owner: BaseModel | None, field: str, loc: Path) -> None:
         """Check the links in ``value``, just put in ``field`` of ``owner`` (or an item just added,
         with ``owner`` None): every id must be an item of an allowed kind."""
@@ -169,6 +194,11 @@ def check_dots(project: Project) -> None:
             raise IndexProblem(Message("link.too_many_dots", {
                 "voter": vote.voter, "dots": given[vote.voter], "per_person": create.dots_per_person}),
                 ("create", "votes", item_key(vote), "dots"))
+
+
+def ids_in(item: BaseModel) -> set[str]:
+    """The ids of ``item`` and of every item inside it."""
+    return {sub.id for _, sub, _ in _items_in(item, (), "", top=True)}
 
 
 def _owner(model: BaseModel) -> Message:

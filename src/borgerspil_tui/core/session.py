@@ -21,7 +21,6 @@ from borgerspil_tui.core.change_diff import diff
 from borgerspil_tui.core.changes import MISSING, AddItem, Change, ChangeSet, MoveItem, RemoveItem, SetValue, merged
 from borgerspil_tui.core.edits import EditBuilder
 from borgerspil_tui.core.item_index import IndexProblem, ItemIndex, check_dots
-from borgerspil_tui.core.model.links import find_link_problems
 
 from borgerspil_tui.core.disk import remove_stale_temps, write_refusal
 from borgerspil_tui.core.gc_pause import gc_paused
@@ -230,6 +229,14 @@ class Session:
             removed = self._editor.apply(change)
             self.index.removed(change.at, removed)
             return removed
+        if isinstance(change, SetValue) and self.index.links.built:
+            try:
+                old = self._editor.get(change.path)  # the object whose links the value replaces
+            except (KeyError, IndexError, TypeError):
+                old = None
+            result = self._editor.apply(change)
+            self.index.value_set(change.path, self._owner_of(change.path), old, result)
+            return result
         result = self._editor.apply(change)
         if isinstance(change, AddItem):
             try:
@@ -238,18 +245,18 @@ class Session:
                 self._editor.apply(change.inverted())
                 raise
         elif isinstance(change, MoveItem):
-            self.index.moved(change.target, result, self._editor.get(change.target[:-1]))
+            self.index.moved(change.target, result, self._editor.get(change.target[:-1]), change.source)
         return result
 
     def _check(self, step: ChangeSet, results: list[object]) -> None:
-        removed = False
+        left: list[BaseModel] = []
         votes = False
         for change, result in zip(step.changes, results):
             path = change.path if isinstance(change, SetValue) else (
                 change.at if isinstance(change, (AddItem, RemoveItem)) else change.target)
             votes = votes or path[:2] in (("create", "votes"), ("create", "dots_per_person"))
             if isinstance(change, RemoveItem) or (isinstance(change, MoveItem) and change.source[:2] != change.target[:2]):
-                removed = True  # links to what left may break; so may links to what changed kind
+                left.append(result)  # links to what left may break; so may links to what changed kind
             elif isinstance(change, AddItem):
                 self.index.check_links(result, None, "", (*change.at, change.key))
             elif isinstance(change, SetValue) and change.new is not MISSING:
@@ -257,11 +264,8 @@ class Session:
                 self.index.check_links(result, owner, change.path[-1], change.path)
         if votes:
             check_dots(self.project)
-        if removed:
-            problems = find_link_problems(self.project)
-            if problems:
-                loc, message = problems[0]
-                raise IndexProblem(message, loc)
+        if left:
+            self.index.check_linked(self.project, left, self._editor.get)
 
     def _owner_of(self, path: tuple[str, ...]) -> BaseModel | None:
         parent = self._editor.get(path[:-1])

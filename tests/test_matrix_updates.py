@@ -151,3 +151,21 @@ async def test_the_table_is_always_what_a_fresh_fill_shows(tmp_path: Path) -> No
             await pilot.pause()
             assert app.screen.NAME == "matrix", (step, key)
             assert _shown(app) == _expected(app), (step, key, app.screen.view)
+
+
+async def test_dots_given_on_the_votes_screen_show_when_the_matrix_is_back(tmp_path: Path) -> None:
+    path = _project(tmp_path, [Idea(title="A"), Idea(title="B")])
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "matrix")
+        await pilot.press("t")  # dots count in the ranking
+        await pilot.press("p")
+        assert app.screen.NAME == "votes"
+        await pilot.press("tab", "down", "2")  # Mette: 2 dots on B
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.NAME == "matrix"
+        assert [row[:2] + row[-2:] for row in _shown(app)] == [["2", "A", "", ""], ["1", "B", "2", ""]]
+        assert _shown(app) == _expected(app)
+        await pilot.press("ctrl+z")  # the dots again, undone here
+        assert _shown(app) == _expected(app) and _shown(app)[1][-2] == ""

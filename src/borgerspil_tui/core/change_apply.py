@@ -223,7 +223,7 @@ class ProjectEditor:
 
     def _child(self, parent: Any, part: str) -> Any:
         if isinstance(parent, BaseModel):
-            if part not in type(parent).model_fields:
+            if part not in type(parent).__pydantic_fields__:  # model_fields is a slower descriptor
                 raise KeyError(part)
             return getattr(parent, part)
         if isinstance(parent, list):

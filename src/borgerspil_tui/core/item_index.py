@@ -216,7 +216,7 @@ def _items_in(model: BaseModel, at: Path, kind: str | None, *, top: bool = False
     if top and hasattr(model, "id") and isinstance(getattr(model, "id"), str):
         yield kind or "", model, at
         at = (*at, model.id)
-    for name in type(model).model_fields:
+    for name in type(model).__pydantic_fields__:  # model_fields, without its descriptor's cost
         value = getattr(model, name)
         if isinstance(value, list) and value and isinstance(value[0], BaseModel) and hasattr(value[0], "id"):
             if type(model).__name__ == "TreeNode":
@@ -233,7 +233,7 @@ def _models_in(value: Any, loc: Path) -> Iterator[tuple[BaseModel, Path]]:
     """Every model in ``value`` (a model, or lists and maps of them), with where it is."""
     if isinstance(value, BaseModel):
         yield value, loc
-        for name in type(value).model_fields:
+        for name in type(value).__pydantic_fields__:
             yield from _models_in(getattr(value, name), (*loc, name))
     elif isinstance(value, list):
         for item in value:

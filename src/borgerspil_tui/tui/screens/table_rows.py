@@ -10,7 +10,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import DataTable
 
-from borgerspil_tui.core.changes import ChangeSet, Path, item_key
+from borgerspil_tui.core.changes import ChangeSet, MoveItem, Path, SetValue, item_key
 
 Cells = Callable[[Any], Sequence[Text]]
 """The cells of one row, made from the item it shows."""
@@ -71,12 +71,17 @@ def follow_rows(table: DataTable, items: Sequence[Any], cells: Cells, at: Path, 
     for row_key in gone:
         table.remove_row(row_key)
     changed = {path[depth] for path in change.paths() if len(path) > depth and path[:depth] == at}
-    for item, item_id in zip(items, keys):
+    appended = True  # rows are added at the end: in order while each new item is the last so far
+    for index, (item, item_id) in enumerate(zip(items, keys)):
         if item_id not in table.rows:
+            appended = appended and table.row_count == index
             table.add_row(*cells(item), key=item_id)
         elif item_id in changed:
             set_row(table, item_id, cells(item))
-    put_in_order(table, keys)
+    moved = any(isinstance(c, MoveItem) and at in (c.source, c.target)
+                or isinstance(c, SetValue) and at[:len(c.path)] == c.path for c in change.changes)  # or replaced
+    if moved or not appended:
+        put_in_order(table, keys)
 
 
 def put_in_order(table: DataTable, keys: Sequence[str]) -> None:

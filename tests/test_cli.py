@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -158,13 +162,28 @@ def test_check_strict_passes_when_nothing_is_missing(tmp_path: Path, capsys: pyt
     assert "Alt er gjort" in capsys.readouterr().out
 
 
-def test_screenshot_renders_a_screen_to_svg(tmp_path: Path) -> None:
-    out = tmp_path / "overview.svg"
-    result = subprocess.run([sys.executable, "-m", "borgerspil_tui", "screenshot", str(EXAMPLE), "--screen",
+def test_screenshot_renders_a_screen_to_svg_and_leaves_the_project_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "project"
+    folder.mkdir()
+    path = folder / EXAMPLE.name
+    shutil.copy2(EXAMPLE, path)
+    before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns, sorted(os.listdir(folder)))
+    out = tmp_path / "pictures" / "checklist.svg"
+    out.parent.mkdir()
+    env = {**os.environ, "BORGERSPIL_CONFIG_DIR": str(tmp_path / "config"), "BORGERSPIL_DATA_DIR": str(tmp_path / "data"),
+           "BORGERSPIL_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-m", "borgerspil_tui", "screenshot", str(path), "--screen",
                              "checklist-focus", "-o", str(out), "--size", "100x30", "--lang", "en"],
-                            capture_output=True, text=True, timeout=60,
-                            env={**__import__("os").environ, "BORGERSPIL_CONFIG_DIR": str(tmp_path)})
+                            capture_output=True, text=True, timeout=60, env=env)
     assert result.returncode == 0, result.stderr
-    svg = out.read_text("utf-8")
-    assert svg.startswith("<svg") and "Checklist:" in svg and "clear" in svg
-    assert EXAMPLE.read_bytes() == (EXAMPLE.parent / EXAMPLE.name).read_bytes()
+    # The file is as it was: the same bytes, not written again, nothing left beside it.
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns, sorted(os.listdir(folder))) == before
+    # The picture is of this project's screen: an SVG whose text lines are what the screen showed.
+    svg = ElementTree.parse(out).getroot()
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    lines = "\n".join("".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")).replace("\xa0", " ")
+    title = load_project(path).project.title
+    assert f"Checklist: Focus · {title}" in lines
+    assert lines.startswith("borgerspil · checklist-focus\n")
+    assert "Do we have a clear understanding of the problem?" in lines and f"{path.name} · saved" in lines
+    assert lines.endswith(" redo")  # down to the key bar on the last row

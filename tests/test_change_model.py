@@ -32,6 +32,9 @@ def assert_index_fresh(session: Session) -> None:
     fresh = ItemIndex(session.project)
     assert session.index.kinds == fresh.kinds
     assert session.index.lists == fresh.lists
+    if session.index.links.built:  # built by the first delete, then kept up to date
+        for item_id in fresh.kinds:
+            assert session.index.links.linking(session.project, item_id) == fresh.links.linking(session.project, item_id)
 
 
 # -- changes on their own -----------------------------------------------------------------------

@@ -187,6 +187,8 @@ MESSAGE_TEXTS: dict[str, tuple[str, str]] = {
     # Writing files
     "save.exists": ("der findes allerede en fil med det navn; den er ikke rørt",
                     "a file with that name already exists; it was left as it is"),
+    "save.invalid": ("projektet har en fejl i {field}: {why} (filen er ikke rørt)",
+                     "the project has an error in {field}: {why} (the file was left as it is)"),
     # The command line
     "cli.ok": ("{path}: i orden", "{path}: ok"),
     "cli.created": ("oprettede {path}", "created {path}"),

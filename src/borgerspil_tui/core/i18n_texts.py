@@ -154,6 +154,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status.no_project": ("Intet projekt åbent", "No project open"),
     "status.saved": ("gemt", "saved"),
     "status.unsaved": ("ikke gemt endnu", "not saved yet"),
+    "status.saving": ("gemmer …", "saving …"),
     "status.failed": ("KUNNE IKKE GEMME", "COULD NOT SAVE"),
     "status.conflict": ("FILEN ER ÆNDRET PÅ DISKEN", "THE FILE CHANGED ON DISK"),
     # Notifications

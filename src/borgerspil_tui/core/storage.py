@@ -141,15 +141,31 @@ def save_project(path: Path, project: Project, expected: str | None = None, *, f
     must be no file), or :class:`ExternalChangeError` is raised and nothing is written. A file or
     folder the user may not write is refused with :class:`SaveError` (see ``disk.write_refusal``).
     Through a symbolic link, the link's target gets the edit and the link stays.
+
+    The project is checked whole first (an invalid one is refused with :class:`SaveError`
+    saying where, and nothing is written), and its text is made in small pieces that let the
+    app's other thread answer keys meanwhile (core/save_pieces): the bytes of :func:`dump_project`.
     """
     refusal = write_refusal(path)
     if refusal is not None:
         raise refusal
-    data = dump_project(project).encode("utf-8")
+    data = checked_bytes(path, project)
     if not force and file_fingerprint(path) != expected:
         raise ExternalChangeError(path)
     atomic_write(path, data)
     return fingerprint(data)
+
+
+def checked_bytes(path: Path, project: Project) -> bytes:
+    """The file for ``project``, made in pieces (core/save_pieces) and checked on the way; an
+    invalid project is refused with :class:`SaveError` naming the field."""
+    from borgerspil_tui.core.problems import format_field
+    from borgerspil_tui.core.save_pieces import ProjectInvalid, file_bytes
+
+    try:
+        return file_bytes(project)
+    except ProjectInvalid as error:
+        raise SaveError.of(path, "save.invalid", field=format_field(error.loc), why=error.message) from None
 
 
 def create_project_file(path: Path, project: Project) -> str:

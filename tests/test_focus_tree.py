@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Tree
+
+from borgerspil_tui.core import tree_ops
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import TreeNode
 from borgerspil_tui.core.storage import create_project_file, load_project
 from borgerspil_tui.tui.screens.problem_tree import ProblemTreeScreen
-from tests.app_helpers import SIZE, make_app, screen_text
+from borgerspil_tui.tui.widgets.tree_outline import GROUP, PROBLEM, TreeOutline
+from tests.app_helpers import HOSTILE, SIZE, make_app, screen_text
 
 
 def _shape(nodes: list[TreeNode]) -> list:
@@ -82,9 +86,41 @@ async def test_undo_a_delete_brings_the_whole_branch_back(example_copy: Path) ->
         screen.redraw()
         await pilot.press("delete")
         assert all(n.id != "node-a2s4df" for n in app.session.project.focus.causes)
+        assert screen.selected == GROUP["causes"]  # the line above it
         await pilot.press("ctrl+z")
         assert app.session.project.focus.model_dump() == before
         assert "Skemaet er svært at forstå for ældre borgere" in screen_text(app)
+        assert screen.selected == "node-a2s4df"  # the branch that came back
+        assert "belæg: +1" in str(_outline(app).node_for("node-g5h6jk").label)  # its evidence note is back
+
+
+async def test_a_late_highlight_after_a_redraw_does_not_move_the_selection(example_copy: Path) -> None:
+    """The outline redraws and moves its cursor; a highlight event still in the queue from before
+    (the cursor on another line for a moment) must not change what the next key acts on."""
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_tree(pilot)
+        outline = _outline(app)
+        screen.selected = "node-a2s4df"
+        screen.redraw()
+        await pilot.pause()
+        assert outline.cursor_node is outline.node_for("node-a2s4df")
+        for stale in (outline.node_for(GROUP["consequences"]), outline.node_for("node-q2r3st")):
+            outline.post_message(Tree.NodeHighlighted(stale))  # as the redraw's first cursor placement posts it
+        await pilot.press("delete")
+        assert [n.id for n in app.session.project.focus.causes] == ["node-q2r3st", "node-y6z7ab"]
+
+
+async def test_a_key_right_after_moving_the_cursor_acts_on_the_line_under_it(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_tree(pilot)
+        await pilot.press("down", "down")
+        assert screen.selected == "node-a2s4df"
+        _outline(app).action_cursor_down()  # the cursor moves; its highlight event is not handled yet
+        screen.action_toggle_uncertain()
+        assert app.session.project.focus.causes[0].children[0].uncertain  # node-g5h6jk, not node-a2s4df
+        assert not app.session.project.focus.causes[0].uncertain
 
 
 async def test_picture_view_draws_and_edits_the_same_tree(example_copy: Path) -> None:
@@ -137,3 +173,93 @@ async def test_a_quick_double_enter_never_adds_the_same_text_twice(tmp_path: Pat
         await pilot.pause()
         assert _shape(app.session.project.focus.causes) == ["Ingen badebænk"]
         assert not app.screen.query_one("#edit-bar").is_open
+
+
+def _outline(app) -> TreeOutline:  # noqa: ANN001
+    return app.screen.query_one("#outline", TreeOutline)
+
+
+def _lines(line) -> list:  # noqa: ANN001
+    """The outline below ``line``: (data, label, can fold, [what is under it]) for each line."""
+    return [(child.data, str(child.label), child.allow_expand, _lines(child)) for child in line.children]
+
+
+def _expected(screen: ProblemTreeScreen) -> list:
+    """The outline as it should be for the project as it is now (drawn from the model)."""
+    def nodes(items: list[TreeNode]) -> list:
+        return [(n.id, str(screen._label(n)), bool(n.children), nodes(n.children)) for n in items]
+
+    focus = screen.session.project.focus
+    titles = {branch: screen.t(f"tree.{branch}") for branch in GROUP}
+    return [(GROUP["consequences"], titles["consequences"], True, nodes(focus.consequences)),
+            (PROBLEM, str(screen._problem_label()), False, []),
+            (GROUP["causes"], titles["causes"], True, nodes(focus.causes))]
+
+
+async def test_edits_change_the_lines_they_touch_not_the_whole_outline(example_copy: Path) -> None:
+    """Add, edit, mark, move, indent, outdent, delete, undo and redo: after each the outline is what
+    a full drawing would be, the cursor is on the node the edit was about, and a line the edit did
+    not touch is the same line as before (it was not drawn again)."""
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_tree(pilot)
+        outline = _outline(app)
+        untouched = outline.node_for("node-m4n5pq")
+        await pilot.press("down", "down")  # the first cause, node-a2s4df
+
+        async def check(*keys: str, on: str | None = None) -> None:
+            await pilot.press(*keys)
+            assert _lines(outline.root) == _expected(screen), keys
+            assert outline.node_for("node-m4n5pq") is untouched, keys
+            assert outline.cursor_node is outline.node_for(screen.selected), keys
+            if on is not None:
+                assert screen.selected == on, keys
+            counts = {b: sum(1 for _ in tree_ops.walk(getattr(app.session.project.focus, b))) for b in GROUP}
+            assert screen.query_one("#tree-count").visual.plain.startswith(f"{counts['causes']} årsag"), keys
+
+        await check("n", *"Ny", "enter")
+        new = screen.selected
+        assert new not in ("node-a2s4df", PROBLEM) and app.session.project.focus.causes[1].id == new
+        hostile = HOSTILE.replace(" 🎉", "")  # (Pilot cannot press an emoji)
+        await check(*hostile, "enter", "escape")  # a second one beside it, with text that is not markup
+        second = screen.selected
+        assert app.session.project.focus.causes[2].text == hostile
+        await check("e", "ctrl+u", *"Rettet", "enter", on=second)
+        await check("u", on=second)
+        await check("shift+up", on=second)  # above "Ny"
+        await check("tab", on=second)  # under node-a2s4df, after its two causes
+        assert [c.id for c in app.session.project.focus.causes[0].children][-1] == second
+        await check("shift+tab", on=second)
+        steps = len(app.session.undo_steps())
+        await check("up", "up", "up", "tab", on="node-a2s4df")  # nothing above it: no step
+        await check("down", "tab", on="node-g5h6jk")  # nothing above it among its siblings
+        await check("shift+up", on="node-g5h6jk")  # first already
+        assert len(app.session.undo_steps()) == steps
+        await check("up", "b", *"Barn", "enter", "escape")  # a child of node-a2s4df
+        barn = screen.selected
+        await check("delete", on="node-l7m8np")  # the line above the deleted child
+        await check("delete", on="node-g5h6jk")
+        await check("up", "delete", on=GROUP["causes"])  # node-a2s4df and its branch
+        for back in ("node-a2s4df", "node-l7m8np", barn):
+            await check("ctrl+z", on=back)  # the cursor on what came back
+        for _ in range(3):
+            await check("ctrl+y")
+        while app.session.can_undo:
+            await check("ctrl+z")
+        assert app.session.project.model_dump() == load_project(example_copy).project.model_dump()
+        shown = _lines(outline.root)
+        screen.redraw()
+        assert _lines(outline.root) == shown
+        assert outline.node_for("node-m4n5pq") is not untouched  # a drawing from scratch makes new lines
+
+
+async def test_editing_the_problem_changes_its_line(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_tree(pilot)
+        outline = _outline(app)
+        cause = outline.node_for("node-a2s4df")
+        await pilot.press("e", "ctrl+u", *"Lang ventetid", "enter")
+        assert app.session.project.focus.problem == "Lang ventetid"
+        assert str(outline.node_for(PROBLEM).label) == "PROBLEM: Lang ventetid"
+        assert outline.node_for("node-a2s4df") is cause and screen.selected == PROBLEM

@@ -2,7 +2,8 @@
 
 Two views of the same tree, switched with ``v``: an outline (a Tree widget: screen readers,
 narrow terminals, the mouse) and a picture drawn the way the method draws it. The editing keys
-work the same in both; every change goes through the session and can be undone.
+work the same in both; every edit is a change (core/tree_ops) made through the session, and can
+be undone. The outline shows an edit by changing the lines it touched, not by drawing it all again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Static, Tree
 
 from borgerspil_tui.core import tree_ops
+from borgerspil_tui.core.changes import ChangeSet, Path
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import TreeNode
 from borgerspil_tui.core.tree_picture import draw
@@ -24,7 +26,6 @@ from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 from borgerspil_tui.tui.widgets.tree_outline import GROUP, PROBLEM, TreeOutline
 from borgerspil_tui.tui.widgets.tree_picture_view import TreePictureView
-
 
 
 class ProblemTreeScreen(BaseScreen):
@@ -69,10 +70,12 @@ class ProblemTreeScreen(BaseScreen):
         self.picture_mode = False
         self._notes: dict[str, str] = {}
         """The evidence note of each cause, as of the last drawing."""
-        self._relabel: str | None = None
-        """Set just before an edit that only changes one node's label."""
+        self._counts: dict[str, int] = {"causes": 0, "consequences": 0}
+        """How many nodes each branch has, as shown."""
+        self._drawn: tuple[object, int] | None = None
+        """The session and revision the view shows (an edit after it is shown line by line)."""
         self._adding: tuple[str, str] | None = None
-        """While adding one after another: ("sibling", id) or ("top", branch)."""
+        """While adding one after another: ("sibling", id), ("child", id) or ("top", branch)."""
 
     # -- building ------------------------------------------------------------------------------
     def guidance_text(self) -> str | None:
@@ -87,12 +90,15 @@ class ProblemTreeScreen(BaseScreen):
     def populate(self) -> None:
         self.set_class(self.picture_mode, "-picture")
         self.redraw()
-        self.query_one("#outline", Tree).focus()
+        self._outline().focus()
 
     @property
     def project(self) -> Project:
         """The project being edited."""
         return self.session.project
+
+    def _outline(self) -> TreeOutline:
+        return self.query_one("#outline", TreeOutline)
 
     def _evidence_notes(self) -> dict[str, str]:
         """``[belæg: +2 −1]`` for each cause with evidence, worked out once per drawing."""
@@ -109,26 +115,32 @@ class ProblemTreeScreen(BaseScreen):
             text.append(f"  {note}", style="bold")
         return text
 
-    def redraw(self) -> None:
-        """Draw the view on screen from the project."""
-        focus = self.project.focus
-        self._notes = self._evidence_notes()
+    def _problem_label(self) -> Text:
+        label = Text(f"{self.t('tree.problem').upper()}: ", style="bold")
+        label.append(self.project.focus.problem.replace("\n", " ") or self.t("tree.no_problem"))
+        return label
+
+    def _show_counts(self) -> None:
         self.query_one("#tree-count", Static).update(Content(self.t(
-            "tree.count", causes=sum(1 for _ in tree_ops.walk(focus.causes)),
-            consequences=sum(1 for _ in tree_ops.walk(focus.consequences)))))
+            "tree.count", causes=self._counts["causes"], consequences=self._counts["consequences"])))
+
+    def redraw(self) -> None:
+        """Draw the view on screen from the project, all of it."""
+        focus = self.project.focus
+        self._drawn = (self.session, self.session.revision)
+        self._notes = self._evidence_notes()
+        self._counts = {branch: sum(1 for _ in tree_ops.walk(getattr(focus, branch))) for branch in tree_ops.BRANCHES}
+        self._show_counts()
         if self.picture_mode:
             self._draw_picture()
         else:
             self._draw_outline()
 
     def _draw_outline(self) -> None:
-        titles = {"problem": self.t("tree.problem").upper(), "no_problem": self.t("tree.no_problem"),
-                  "causes": self.t("tree.causes"), "consequences": self.t("tree.consequences")}
-        outline = self.query_one("#outline", TreeOutline)
-        self.selected = outline.show(self.project.focus, self._label, titles, self.folded, self.selected)
-
-    def _select_in_outline(self) -> None:
-        self.selected = self.query_one("#outline", TreeOutline).select(self.selected)
+        titles = {"causes": self.t("tree.causes"), "consequences": self.t("tree.consequences")}
+        focus = self.project.focus
+        self.selected = self._outline().show(focus.consequences, self._problem_label(), focus.causes, self._label,
+                                             titles, self.folded, self.selected)
 
     def _draw_picture(self) -> None:
         focus = self.project.focus
@@ -140,27 +152,44 @@ class ProblemTreeScreen(BaseScreen):
 
     def project_changed(self) -> None:
         super().project_changed()
-        relabel, self._relabel = self._relabel, None
         if not self.is_mounted:
             return
-        if relabel is not None and not self.picture_mode and self._relabel_in_outline(relabel):
-            return
-        self.redraw()
+        session = self.session
+        follows = self._drawn == (session, session.revision - 1) and session.last_event == "edit"
+        change = session.last_change if follows else None
+        self._drawn = (session, session.revision)
+        if change is None or self.picture_mode or not self._show_in_outline(change):
+            self.redraw()
 
-    def _relabel_in_outline(self, node_id: str) -> bool:
-        """Change one label in place (an edit of text or certainty); False when a rebuild is needed."""
-        try:
-            node = tree_ops.locate(self.project, node_id).node
-        except tree_ops.NodeNotFound:
+    def _show_in_outline(self, change: ChangeSet) -> bool:
+        """Show one edit by changing the lines it touched; False when the outline must be drawn whole."""
+        outline = self._outline()
+        notes = self._notes
+        if any(_touches_evidence(path) for path in change.paths()):
+            self._notes = self._evidence_notes()
+        shown = outline.show_change(change, self.changes.get, self._label, self._problem_label, self.folded)
+        if shown is None:
             return False
-        return self.query_one("#outline", TreeOutline).relabel(node_id, self._label(node))
+        for node_id in {key for key in notes.keys() | self._notes.keys() if notes.get(key) != self._notes.get(key)}:
+            if outline.node_for(node_id) is not None:
+                outline.relabel(node_id, self._label(self.changes.get(self.changes.path_of(node_id))))
+        if any(shown.counts.values()):
+            for branch, delta in shown.counts.items():
+                self._counts[branch] += delta
+            self._show_counts()
+        if shown.focus is not None and outline.node_for(shown.focus) is not None:
+            self.selected = shown.focus
+        elif outline.node_for(self.selected) is None:
+            self.selected = shown.instead.get(self.selected) or PROBLEM
+        self.selected = outline.select(self.selected)
+        return True
 
     def _show_selection(self) -> None:
-        """Move the highlight to ``selected`` without rebuilding more than needed."""
+        """Move the highlight to ``selected`` without drawing more than needed."""
         if self.picture_mode:
             self._draw_picture()
         else:
-            self._select_in_outline()
+            self.selected = self._outline().select(self.selected)
 
     # -- selection -------------------------------------------------------------------------------
     def order(self) -> list[str]:
@@ -170,16 +199,24 @@ class ProblemTreeScreen(BaseScreen):
         ids += [PROBLEM, GROUP["causes"]] + [n.id for n, _ in tree_ops.walk(focus.causes)]
         return ids
 
+    def _current(self) -> str:
+        """What is selected: in the outline, the line under the cursor now (not the last highlight
+        event handled: a key can come before it)."""
+        if not self.picture_mode:
+            data = self._outline().selected_data()
+            if data is not None:
+                self.selected = data
+        return self.selected
+
     @on(Tree.NodeHighlighted, "#outline")
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
-        if self.query_one("#outline", TreeOutline).rebuilding:
-            return  # the cursor moving while the tree is rebuilt is not the user choosing
-        if event.node.data is not None:
-            self.selected = event.node.data
+        if event.node is not self._outline().cursor_node or not self._outline().holds(event.node):
+            return  # a late event: the cursor has moved on since (the outline was changed or redrawn)
+        self.selected = event.node.data or self.selected
 
     @on(Tree.NodeSelected, "#outline")
     def _selected(self, event: Tree.NodeSelected) -> None:
-        if event.node.data is not None:
+        if event.node.data is not None and self._outline().holds(event.node):
             self.selected = event.node.data
             self.action_edit_selected()
 
@@ -195,8 +232,9 @@ class ProblemTreeScreen(BaseScreen):
     def action_select_step(self, delta: int) -> None:
         """Move the selection up or down."""
         if not self.picture_mode:
-            tree = self.query_one("#outline", Tree)
+            tree = self._outline()
             tree.action_cursor_up() if delta < 0 else tree.action_cursor_down()
+            self._current()
             return
         ids = self.order()
         index = ids.index(self.selected) if self.selected in ids else 0
@@ -206,25 +244,23 @@ class ProblemTreeScreen(BaseScreen):
 
     def action_switch_view(self) -> None:
         """Switch between the picture and the outline."""
+        self._current()
         self.picture_mode = not self.picture_mode
         self.set_class(self.picture_mode, "-picture")
         self.redraw()
         if self.picture_mode:
             self.set_focus(None)
         else:
-            self.query_one("#outline", Tree).focus()
+            self._outline().focus()
 
     # -- editing ---------------------------------------------------------------------------------
     def _branch_of(self, item: str) -> str | None:
-        for branch, group in GROUP.items():
-            if item == group:
-                return branch
-        return None
+        return next((branch for branch, group in GROUP.items() if item == group), None)
 
-    def _apply(self, label: str, change, select: str | None = None) -> bool:  # noqa: ANN001
-        if select is not None:
-            self.selected = select  # set before the edit, so the redraw it causes selects it
-        return self.change_project(label, change)
+    def _node(self) -> str | None:
+        """The selected node's id, or None on the problem or a group."""
+        item = self._current()
+        return None if item == PROBLEM or self._branch_of(item) is not None else item
 
     def _bar(self) -> EditBar:
         return self.query_one("#edit-bar", EditBar)
@@ -232,29 +268,29 @@ class ProblemTreeScreen(BaseScreen):
     def action_edit_selected(self) -> None:
         """Edit the selected text (the problem itself on the trunk)."""
         self._adding = None
-        if self.selected == PROBLEM:
+        item = self._current()
+        if item == PROBLEM:
             self._bar().open(self.t("tree.prompt_problem"), "problem", self.project.focus.problem)
-        elif self._branch_of(self.selected) is None:
-            node = tree_ops.locate(self.project, self.selected).node
+        elif self._branch_of(item) is None:
+            node = self.changes.get(tree_ops.node_path(self.changes, item))
             self._bar().open(self.t("tree.prompt_edit"), "edit", node.text)
 
     def action_add_sibling(self) -> None:
         """Add a node after the selected one (on a group: at the end of it)."""
-        branch = self._branch_of(self.selected)
-        if branch is not None:
-            self.action_add_top(branch)
-        elif self.selected != PROBLEM:
-            self._adding = ("sibling", self.selected)
-            self._bar().open(self.t("tree.prompt_sibling"), "add")
+        self._add_beside("sibling", "tree.prompt_sibling")
 
     def action_add_child(self) -> None:
         """Add a node under the selected one."""
-        branch = self._branch_of(self.selected)
+        self._add_beside("child", "tree.prompt_child")
+
+    def _add_beside(self, mode: str, prompt: str) -> None:
+        item = self._current()
+        branch = self._branch_of(item)
         if branch is not None:
             self.action_add_top(branch)
-        elif self.selected != PROBLEM:
-            self._adding = ("child", self.selected)
-            self._bar().open(self.t("tree.prompt_child"), "add")
+        elif item != PROBLEM:
+            self._adding = (mode, item)
+            self._bar().open(self.t(prompt), "add")
 
     def action_add_top(self, branch: str) -> None:
         """Add a top-level cause or consequence."""
@@ -264,34 +300,44 @@ class ProblemTreeScreen(BaseScreen):
     @on(EditBar.Submitted)
     def _typed(self, event: EditBar.Submitted) -> None:
         text = event.text.strip()
-        bar = self._bar()
         if event.purpose == "problem":
-            self._apply("tree.edit", lambda p: setattr(p.focus, "problem", text))
+            self.selected = PROBLEM
+            self.apply_changes("tree.edit", tree_ops.set_problem(self.changes, text))
             self._finish()
         elif event.purpose == "edit":
-            if text:
-                node_id = self.selected
-                self._relabel = node_id
-                self._apply("tree.edit", lambda p: tree_ops.edit(p, node_id, text), node_id)
+            if text and self._exists(self.selected):
+                self.apply_changes("tree.edit", tree_ops.edit(self.changes, self.selected, text))
             self._finish()
         elif event.purpose == "add":
-            if not text or self._adding is None:
-                self._finish()
-                return
-            mode, where = self._adding
-            created: list[TreeNode] = []
-            if mode == "top":
-                change = lambda p: created.append(tree_ops.add_top(p, where, text))  # noqa: E731
-            elif mode == "child":
-                change = lambda p: created.append(tree_ops.add_child(p, where, text))  # noqa: E731
-            else:
-                change = lambda p: created.append(tree_ops.add_sibling(p, where, text))  # noqa: E731
-            if self._apply("tree.added", change) and created:
-                self.selected = created[0].id
-                if mode != "top":
-                    self._adding = ("sibling", created[0].id)  # next Enter adds the next one beside it
-                self._show_selection()
-                bar.open(self._prompt_for_adding(), "add")
+            self._add_typed(text)
+
+    def _exists(self, node_id: str) -> bool:
+        try:
+            tree_ops.node_path(self.changes, node_id)
+        except tree_ops.NodeNotFound:
+            return False
+        return True
+
+    def _add_typed(self, text: str) -> None:
+        if not text or self._adding is None:
+            self._finish()
+            return
+        mode, where = self._adding
+        if mode == "top":
+            changes, node = tree_ops.add_top(self.changes, where, text)  # type: ignore[arg-type]
+        elif not self._exists(where):
+            self._finish()  # the node to add beside is gone (undone meanwhile)
+            return
+        elif mode == "child":
+            changes, node = tree_ops.add_child(self.changes, where, text)
+        else:
+            changes, node = tree_ops.add_sibling(self.changes, where, text)
+        if self.apply_changes("tree.added", changes):
+            if mode != "top":
+                self._adding = ("sibling", node.id)  # next Enter adds the next one beside it
+            self.selected = node.id
+            self._show_selection()
+            self._bar().open(self._prompt_for_adding(), "add")
 
     def draft_state(self) -> dict[str, Any]:
         return {"selected": self.selected, "adding": list(self._adding) if self._adding else None}
@@ -313,49 +359,52 @@ class ProblemTreeScreen(BaseScreen):
         if self.picture_mode:
             self.set_focus(None)
         else:
-            self.query_one("#outline", Tree).focus()
+            self._outline().focus()
 
     @on(EditBar.Cancelled)
     def _cancelled(self) -> None:
         self._finish()
 
-    def _node_action(self, label: str, change, select_after: str | None = None) -> None:  # noqa: ANN001
-        if self._branch_of(self.selected) is not None or self.selected == PROBLEM:
-            return
-        node_id = self.selected
-        self._apply(label, lambda p: change(p, node_id), select_after or node_id)
-
     def action_toggle_uncertain(self) -> None:
         """Mark the selected link as uncertain, or not."""
-        self._relabel = self.selected
-        self._node_action("tree.uncertain", tree_ops.toggle_uncertain)
+        node_id = self._node()
+        if node_id is not None:
+            self.apply_changes("tree.uncertain", tree_ops.toggle_uncertain(self.changes, node_id))
 
     def action_delete_selected(self) -> None:
         """Delete the selected node and what hangs from it (ctrl+z brings it back)."""
-        if self._branch_of(self.selected) is not None or self.selected == PROBLEM:
+        node_id = self._node()
+        if node_id is None:
             return
-        ids = self.order()
-        index = ids.index(self.selected)
-        after = ids[index - 1] if index > 0 else PROBLEM
-        self._node_action("tree.delete", tree_ops.delete, after)
+        if self.picture_mode:  # the outline finds the line above by itself
+            ids = self.order()
+            index = ids.index(node_id)
+            self.selected = ids[index - 1] if index > 0 else PROBLEM
+        self.apply_changes("tree.delete", tree_ops.delete(self.changes, node_id))
+
+    def _move(self, label: str, build) -> None:  # noqa: ANN001
+        node_id = None if self._bar().is_open else self._node()
+        if node_id is not None:
+            self.apply_changes(label, build(self.changes, node_id))
 
     def action_move(self, delta: int) -> None:
         """Move the selected node up or down among its siblings."""
-        if self._bar().is_open:
-            return
-        self._node_action("tree.up" if delta < 0 else "tree.down", lambda p, n: tree_ops.move(p, n, delta))
+        self._move("tree.up" if delta < 0 else "tree.down", lambda changes, n: tree_ops.move(changes, n, delta))
 
     def action_indent(self) -> None:
         """Make the selected node a cause (or consequence) of the one above it."""
-        if not self._bar().is_open:
-            self._node_action("tree.indent", tree_ops.indent)
+        self._move("tree.indent", tree_ops.indent)
 
     def action_outdent(self) -> None:
         """Move the selected node one level out."""
-        if not self._bar().is_open:
-            self._node_action("tree.outdent", tree_ops.outdent)
+        self._move("tree.outdent", tree_ops.outdent)
 
     def action_scroll_picture(self, delta: int) -> None:
         """Scroll a wide picture sideways."""
         if self.picture_mode:
             self.query_one("#picture", TreePictureView).scroll_relative(x=delta, animate=False)
+
+
+def _touches_evidence(path: Path) -> bool:
+    """Whether a change at ``path`` can change the evidence notes (the insights' links to causes)."""
+    return path[:2] == ("experience", "insights")[:len(path[:2])]

@@ -346,7 +346,11 @@ class Session:
         return job
 
     def finish_save(self, job: SaveJob) -> bool:
-        """Take in the outcome of ``job`` (see :meth:`save`); True when it was written."""
+        """Take in the outcome of ``job`` (see :meth:`save`); True when it was written. A job
+        already taken in (by :meth:`save`, which waits for it) changes nothing the second time."""
+        if job.taken:
+            return job.error is None and job.path == self.path
+        job.taken = True
         if job is self._saving:
             self._saving = None
             self._editor.release()
@@ -381,11 +385,20 @@ class Session:
         running = self._saving
         if running is not None:
             running.done.wait()
-            self.finish_save(running)
+            if self.finish_save(running) and not force and not self.dirty:
+                return True  # the running save wrote every edit
         job = self.start_save(force=force)
         assert job is not None
         job.run()
         return self.finish_save(job)
+
+    def wait_for_save(self) -> None:
+        """Wait for a save running in a worker and take in its outcome (before the path or the
+        whole project changes under it)."""
+        running = self._saving
+        if running is not None:
+            running.done.wait()
+            self.finish_save(running)
 
     def error_text(self, lang: str) -> str:
         """Why the last save failed, in ``lang`` when it is one of ours or a common system error."""
@@ -393,6 +406,7 @@ class Session:
 
     def save_as(self, path: Path) -> bool:
         """Save to a new place (never over an existing file) and continue there."""
+        self.wait_for_save()
         old = self.path, self.fingerprint
         self.path, self.fingerprint = path, None
         if os.path.lexists(path):
@@ -410,11 +424,13 @@ class Session:
 
     def restore(self, label: str, project: Project) -> None:
         """Put ``project`` (a rescue copy's content) in place of this one, as one undoable edit."""
+        self.wait_for_save()
         self._replace(label, project)
         self._touch(None)
 
     def reload(self) -> None:
         """Replace the project with what is on disk now (an undoable step)."""
+        self.wait_for_save()
         loaded = load_project(self.path)
         self._replace("reload", loaded.project)
         self.fingerprint = loaded.fingerprint
@@ -442,6 +458,8 @@ class SaveJob:
         self.fingerprint: str | None = None
         self.error: SaveError | ExternalChangeError | None = None
         self.done = threading.Event()
+        self.taken = False
+        """Whether the session has taken in the outcome (:meth:`Session.finish_save`)."""
         self._lock = lock
 
     def run(self) -> None:
@@ -451,6 +469,8 @@ class SaveJob:
                 self.fingerprint = save_project(self.path, self.project, self.expected, force=self.force)
         except (SaveError, ExternalChangeError) as error:
             self.error = error
+        except Exception as error:  # noqa: BLE001 - a worker's failure must reach the session as one
+            self.error = SaveError(self.path, str(error) or type(error).__name__)
         finally:
             self.done.set()
 

@@ -20,6 +20,7 @@ from borgerspil_tui.core.settings import Settings
 from borgerspil_tui.tui.app_comments import CommentsMixin
 from borgerspil_tui.tui.app_drafts import DraftsMixin
 from borgerspil_tui.tui.app_files import FilesMixin
+from borgerspil_tui.tui.app_saving import SavingMixin
 from borgerspil_tui.tui.commands import APP_COMMANDS, bindings
 from borgerspil_tui.tui.drafts import Drafts
 from borgerspil_tui.tui.navigation import NavigationMixin
@@ -37,7 +38,7 @@ def _app_commands():  # noqa: ANN202 - type[Provider]
     return AppCommands
 
 
-class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, App[None]):
+class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, SavingMixin, App[None]):
     """Citizen-centred innovation in the terminal."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -282,7 +283,7 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, App
             return  # kept in memory until the user saves elsewhere (the status line says so)
         if self.comments_kept(session):
             return  # the user chose to leave the file and its comments alone; Ctrl+S asks again
-        self._save(session)
+        self.save_in_background(session)  # a worker: keys are answered meanwhile (app_saving)
 
     def _save(self, session: Session, *, force: bool = False) -> bool:
         if not self.comments_settled(session, then=lambda: self._save(session, force=force)):
@@ -300,8 +301,8 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, App
         """Save now (a read-only file: save as)."""
         if self.save_read_only():
             return
-        if self.session is not None and self._save(self.session, force=False):
-            self.notify(self.tr("note.saved"), timeout=2)
+        if self.session is not None:
+            self.save_in_background(self.session, announce=True)
 
     def action_save_as(self) -> None:
         """Save the project under a new name and continue there."""

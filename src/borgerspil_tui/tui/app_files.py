@@ -143,6 +143,8 @@ class FilesMixin:
         session = self.session
         if session is None or self._asking_about_disk or session.state is SaveState.CONFLICT:
             return
+        if session.saving:
+            return  # our own save is replacing the file: it knows its new fingerprint when it is done
         if session.changed_on_disk():
             session.state = SaveState.CONFLICT
             self._session_changed()

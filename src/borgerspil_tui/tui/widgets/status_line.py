@@ -32,6 +32,8 @@ class StatusLine(Static):
         state = tr(lang, f"status.{session.state.value}")
         if session.state is SaveState.FAILED and session.last_error:
             state = f"{state}: {session.error_text(lang)}"
+        if session.saving and session.state in (SaveState.SAVED, SaveState.UNSAVED):
+            state = tr(lang, "status.saving")
         self.set_class(session.read_only is not None, "-read-only")
         if session.read_only is not None and session.state is not SaveState.FAILED:
             state = tr(lang, "status.read_only_unsaved" if session.dirty else "status.read_only")

@@ -169,3 +169,17 @@ async def test_dots_given_on_the_votes_screen_show_when_the_matrix_is_back(tmp_p
         assert _shown(app) == _expected(app)
         await pilot.press("ctrl+z")  # the dots again, undone here
         assert _shown(app) == _expected(app) and _shown(app)[1][-2] == ""
+
+
+async def test_an_idea_the_filter_hid_comes_back_in_its_place(tmp_path: Path) -> None:
+    path = _project(tmp_path, [Idea(title="sms 1"), Idea(title="sms 2"), Idea(title="depot"), Idea(title="sms 3")])
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "matrix")
+        await pilot.press("slash", *"sms", "enter")
+        assert [row[1] for row in _shown(app)] == ["sms 1", "sms 2", "sms 3"]
+        await pilot.press("e", "ctrl+u", *"abc", "enter")  # the first one no longer matches
+        assert [row[1] for row in _shown(app)] == ["sms 2", "sms 3"]
+        await pilot.press("ctrl+z")
+        assert [row[1] for row in _shown(app)] == ["sms 1", "sms 2", "sms 3"]
+        assert _shown(app) == _expected(app)

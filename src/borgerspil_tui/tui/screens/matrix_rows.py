@@ -210,7 +210,7 @@ class MatrixRows:
             self._chosen.discard(idea.id)
             if idea.chosen:
                 self._chosen.add(idea.id)
-            self._place(table, idea)
+            self._place(table, idea, new=idea.id in added)
         self._show_ranks(table, [span for span in spans if span is not None], len(spans))
         if added:
             self._fit_rank_column(table)
@@ -222,9 +222,9 @@ class MatrixRows:
         self._show_info(table.row_count)
         self._show_detail()
 
-    def _place(self, table: FittedTable, idea: Idea) -> None:
+    def _place(self, table: FittedTable, idea: Idea, *, new: bool) -> None:
         """Put the idea's row in the table as it is now, where the view's sort puts it (or take
-        it out when the filter hides it)."""
+        it out when the filter hides it). ``new``: the idea was just added (it is the last one)."""
         view = self.view
         if not matrix.matches(idea, view.filter_text.casefold()):
             if idea.id in table.rows:
@@ -238,8 +238,8 @@ class MatrixRows:
                 return  # the order ideas were added in does not change
         else:
             table.add_row(*cells, key=idea.id)
-            if view.sort_key == "order" and not view.sort_reverse:
-                return  # a new idea is the last one added
+            if new and view.sort_key == "order" and not view.sort_reverse:
+                return  # the last one added: its place is at the end
         index = table.get_row_index(idea.id)
         ranking = self._ranking
 

@@ -263,3 +263,37 @@ async def test_editing_the_problem_changes_its_line(example_copy: Path) -> None:
         assert app.session.project.focus.problem == "Lang ventetid"
         assert str(outline.node_for(PROBLEM).label) == "PROBLEM: Lang ventetid"
         assert outline.node_for("node-a2s4df") is cause and screen.selected == PROBLEM
+
+
+async def test_the_outline_keeps_its_lines_when_the_edit_bar_opens_and_closes(example_copy: Path) -> None:
+    """Opening the bar makes the outline shorter and taking the focus back restyles it: neither
+    changes the lines, so they are not laid out again (with 3,000 nodes that costs as much as an add)."""
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_tree(pilot)
+        outline = _outline(app)
+        await pilot.press("down", "down")
+        lines = outline._tree_lines
+        await pilot.press("e")
+        assert app.screen.query_one("#edit-bar").is_open
+        await pilot.press("escape")
+        assert app.focused is outline
+        assert outline._tree_lines is lines
+        await pilot.press("shift+down")  # an edit that moves lines lays them out again
+        assert outline._tree_lines is not lines
+
+
+async def test_label_widths_are_those_tree_works_out(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_tree(pilot)
+        outline = _outline(app)
+        await pilot.press("down", "down", "b", *"漢字 [b]x[/b]", "enter", "escape")
+        await pilot.press("a", *HOSTILE.replace(" 🎉", ""), "enter", "escape")
+        screen.folded.add("node-q2r3st")
+        screen.redraw()
+        stack = list(outline.root.children)
+        while stack:
+            line = stack.pop()
+            assert outline.get_label_width(line) == Tree.get_label_width(outline, line), line
+            stack.extend(line.children)

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode as UINode
 
@@ -44,6 +46,34 @@ class TreeOutline(Tree[str]):
         self.guide_depth = 3
         self._lines: dict[str, UINode[str]] = {}
         """The line of each node id, group and the problem."""
+        self._laid_out_width = -1
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """Only the height changed (the edit bar below opened or closed): the same lines, so grow
+        the line cache and repaint instead of laying out every line again as Tree does on any resize
+        (that costs as much as drawing a 3,000-node tree whole). Relies on Tree's line cache."""
+        if event.size.width == self._laid_out_width and self._tree_lines_cached is not None:
+            self._line_cache.grow(event.size.height)
+            self.refresh()
+            event.prevent_default()  # not Tree._on_resize
+        self._laid_out_width = event.size.width
+
+    def get_label_width(self, node: UINode[str]) -> int:
+        """The width of a line's label (and its fold icon), as Tree's own but without drawing the
+        label: the Tree asks for every line each time lines are added, removed or moved."""
+        width = node.label.cell_len if isinstance(node.label, Text) else len(str(node.label))
+        if node.allow_expand:
+            width += cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE)
+        return width
+
+    def notify_style_update(self) -> None:
+        """A change of style (the outline taking the focus back from the edit bar…) changes how the
+        lines are painted, not which lines there are or how wide: repaint them, without laying out
+        every line again as Tree does."""
+        super(Tree, self).notify_style_update()
+        self._line_cache.clear()
+        self._updates += 1
+        self.refresh()
 
     # -- drawing it whole -----------------------------------------------------------------------
     def show(self, consequences: list[TreeNode], problem: Text, causes: list[TreeNode], label: Label,

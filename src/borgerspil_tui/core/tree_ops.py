@@ -86,6 +86,11 @@ def evidence(project: Project) -> dict[str, tuple[int, int]]:
     return {cause: (pair[0], pair[1]) for cause, pair in counts.items()}
 
 
+def touches_evidence(path: Path) -> bool:
+    """Whether a change at ``path`` can change the evidence (the insights' links to causes)."""
+    return path[:2] == ("experience", "insights")[:len(path[:2])]
+
+
 def is_tree_list(at: Path) -> bool:
     """Whether ``at`` is a list of tree nodes: a branch, or a node's children."""
     return (len(at) == 2 and at[0] == "focus" and at[1] in BRANCHES) or (

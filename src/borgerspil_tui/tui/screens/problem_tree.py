@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Static, Tree
 
 from borgerspil_tui.core import tree_ops
-from borgerspil_tui.core.changes import ChangeSet, Path
+from borgerspil_tui.core.changes import ChangeSet
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import TreeNode
 from borgerspil_tui.core.tree_picture import draw
@@ -165,7 +165,7 @@ class ProblemTreeScreen(BaseScreen):
         """Show one edit by changing the lines it touched; False when the outline must be drawn whole."""
         outline = self._outline()
         notes = self._notes
-        if any(_touches_evidence(path) for path in change.paths()):
+        if any(tree_ops.touches_evidence(path) for path in change.paths()):
             self._notes = self._evidence_notes()
         shown = outline.show_change(change, self.changes.get, self._label, self._problem_label, self.folded)
         if shown is None:
@@ -221,13 +221,10 @@ class ProblemTreeScreen(BaseScreen):
             self.action_edit_selected()
 
     @on(Tree.NodeCollapsed, "#outline")
-    def _collapsed(self, event: Tree.NodeCollapsed) -> None:
-        if event.node.data:
-            self.folded.add(event.node.data)
-
     @on(Tree.NodeExpanded, "#outline")
-    def _expanded(self, event: Tree.NodeExpanded) -> None:
-        self.folded.discard(event.node.data or "")
+    def _folded(self, event: Tree.NodeCollapsed | Tree.NodeExpanded) -> None:
+        if event.node.data:
+            (self.folded.add if isinstance(event, Tree.NodeCollapsed) else self.folded.discard)(event.node.data)
 
     def action_select_step(self, delta: int) -> None:
         """Move the selection up or down."""
@@ -403,8 +400,3 @@ class ProblemTreeScreen(BaseScreen):
         """Scroll a wide picture sideways."""
         if self.picture_mode:
             self.query_one("#picture", TreePictureView).scroll_relative(x=delta, animate=False)
-
-
-def _touches_evidence(path: Path) -> bool:
-    """Whether a change at ``path`` can change the evidence notes (the insights' links to causes)."""
-    return path[:2] == ("experience", "insights")[:len(path[:2])]

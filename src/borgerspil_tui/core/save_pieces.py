@@ -21,6 +21,7 @@ with :class:`ProjectInvalid`, naming the field; nothing is written.
 
 from __future__ import annotations
 
+import threading
 import time
 import types
 import typing
@@ -130,8 +131,11 @@ def _key_line(name: str) -> str:
 
 
 def _yield_thread() -> None:
-    """Let the other threads run (the one that answers keys) before the next piece."""
-    time.sleep(0)
+    """Let the other threads run (the one that answers keys) before the next piece. Not on the
+    main thread: a save there (quitting, the command line) has nobody to make room for, and on a
+    busy machine each yield can cost a few milliseconds of waiting for the processor."""
+    if threading.current_thread() is not threading.main_thread():
+        time.sleep(0)
 
 
 class _Writer:

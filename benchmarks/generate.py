@@ -33,45 +33,53 @@ def _tree(rng: random.Random, count: int, depth: int, counter: list[int]) -> lis
 
 def large_project(scale: int = 1, seed: int = 1) -> Project:
     """1,000 ideas, 300 causes four levels deep, 300 observations, 100 insights, 50 concepts, × scale."""
+    return sized_project(ideas=1000 * scale, causes=300 * scale, observations=300 * scale, insights=100 * scale,
+                         concepts=50 * scale, seed=seed, title=f"Stort projekt ×{scale}")
+
+
+def sized_project(*, ideas: int, causes: int, observations: int, insights: int, concepts: int, seed: int = 1,
+                  title: str = "Projekt") -> Project:
+    """A project shaped as :func:`large_project`'s, with these counts (tests use a small one where
+    size is not the point; ``large_project`` is this with its counts × scale)."""
     rng = random.Random(seed)
-    p = Project(schema_version=1, title=f"Stort projekt ×{scale}", created=dt.date(2026, 1, 1))
+    p = Project(schema_version=1, title=title, created=dt.date(2026, 1, 1))
     p.readiness.team = [TeamMember(id=f"person-{i:06d}", name=f"Person {i}", role="Sagsbehandler")
                         for i in range(6)]
     p.focus.problem = _sentence(rng, 30)
     counter = [0]
-    causes: list[TreeNode] = []
-    while counter[0] < 300 * scale:
-        causes += _tree(rng, 300 * scale, 4, counter)
-    p.focus.causes = causes
+    tree: list[TreeNode] = []
+    while counter[0] < causes:
+        tree += _tree(rng, causes, 4, counter)
+    p.focus.causes = tree
     p.focus.target_groups = [TargetGroup(id=f"group-{i:06d}", name=f"Gruppe {i}", description=_sentence(rng))
                              for i in range(5)]
     p.experience.observations = [
         Observation(id=f"obs-{i:06d}", date=dt.date(2026, 3, 1) + dt.timedelta(days=i % 60),
                     place="Hjemmebesøg", who="Borger, 80 år", what=_sentence(rng, 25),
                     quotes=[_sentence(rng, 10)], tags=[rng.choice(WORDS), rng.choice(WORDS)])
-        for i in range(300 * scale)]
+        for i in range(observations)]
     p.experience.insights = [
         Insight(id=f"insight-{i:06d}", statement=_sentence(rng, 15), eye_opener=i % 7 == 0,
-                observations=[f"obs-{rng.randrange(300 * scale):06d}" for _ in range(2)],
-                supports=[f"node-{rng.randrange(1, 300 * scale):06d}"])
-        for i in range(100 * scale)]
+                observations=[f"obs-{rng.randrange(observations):06d}" for _ in range(2)],
+                supports=[f"node-{rng.randrange(1, causes):06d}"])
+        for i in range(insights)]
     for insight in p.experience.insights:
         insight.observations = list(dict.fromkeys(insight.observations))
     p.create.ideas = [
         Idea(id=f"idea-{i:06d}", title=_sentence(rng, 4), description=_sentence(rng, 20),
              scores={c: rng.randint(1, 5) for c in CRITERIA if rng.random() < 0.9},
-             inspired_by=[f"insight-{rng.randrange(100 * scale):06d}"])
-        for i in range(1000 * scale)]
+             inspired_by=[f"insight-{rng.randrange(insights):06d}"])
+        for i in range(ideas)]
     p.create.concepts = [
         Concept(id=f"concept-{i:06d}", title=_sentence(rng, 3), difference=_sentence(rng),
                 contents=_sentence(rng) + "\n" + _sentence(rng), target_groups=["group-000001"],
                 requirements=[_sentence(rng, 6) for _ in range(3)],
-                ideas=list(dict.fromkeys(f"idea-{rng.randrange(1000 * scale):06d}" for _ in range(3))),
+                ideas=list(dict.fromkeys(f"idea-{rng.randrange(ideas):06d}" for _ in range(3))),
                 tests=[PrototypeTest(id=f"test-{i:06d}-{k}", date=dt.date(2026, 5, 1), target_group="group-000002",
                                      prototype=_sentence(rng), learned=_sentence(rng), adjusted=_sentence(rng))
                        for k in range(3)],
                 succes={"simple": SuccesRating(rating="yes", note=_sentence(rng, 6))})
-        for i in range(50 * scale)]
+        for i in range(concepts)]
     return Project.model_validate(p.model_dump())
 
 

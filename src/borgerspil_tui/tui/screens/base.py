@@ -202,8 +202,13 @@ class BaseScreen(Screen):
         """Update title and status line from the session."""
         for status in self.query(StatusLine):
             status.show_session(self.bapp.session, self.lang)
-        for title in self.query("#title-line").results(Static):
-            title.update(Content(self.title_text()))
+        text = self.title_text()
+        if text != self._title_shown:  # an update lays the line out again: only when it changed
+            self._title_shown = text
+            for title in self.query("#title-line").results(Static):
+                title.update(Content(text))
+
+    _title_shown: str | None = None
 
     def project_changed(self) -> None:
         """The project or its save state changed: refresh what the screen shows."""

@@ -22,13 +22,14 @@ class StatusLine(Static):
 
     def show_session(self, session: Session | None, lang: str) -> None:
         """Describe ``session`` (or say that no project is open)."""
+        # Classes and text change only when they differ: a class change restyles the widget and a
+        # text update lays it out again, and this runs after every typed character.
         for state in SaveState:
-            self.remove_class(f"-{state.value}")
+            self.set_class(session is not None and state is session.state, f"-{state.value}")
         if session is None:
             self._parts = None
-            self.update(Content(tr(lang, "status.no_project")))
+            self._show(tr(lang, "status.no_project"))
             return
-        self.add_class(f"-{session.state.value}")
         state = tr(lang, f"status.{session.state.value}")
         if session.state is SaveState.FAILED and session.last_error:
             state = f"{state}: {session.error_text(lang)}"
@@ -43,15 +44,26 @@ class StatusLine(Static):
 
     def show_parts(self, name: str, state: str) -> None:
         """Show a file name and its state; the name is cut to fit, never the state."""
+        if self._parts == (name, state) and self._width == self.content_size.width:
+            return
         self._parts = (name, state)
         self._draw()
+
+    _width = -1
+    _shown: str | None = None
+
+    def _show(self, text: str) -> None:
+        if text != self._shown:
+            self._shown = text
+            self.update(Content(text))
 
     def on_resize(self) -> None:
         self._draw()
 
     def _draw(self) -> None:
         if self._parts is not None:
-            self.update(Content(fit_status(*self._parts, self.content_size.width)))
+            self._width = self.content_size.width
+            self._show(fit_status(*self._parts, self._width))
 
 
 def _cut(text: str, width: int, *, middle: bool) -> str:

@@ -172,6 +172,27 @@ async def test_quitting_during_a_save_waits_for_it_and_saves_the_last_edit(
     assert not session.dirty
 
 
+async def test_the_app_ending_during_a_save_waits_for_it(example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    slow = SlowSaves(monkeypatch)
+    wait = Session.wait_for_save
+
+    def waiting(self: Session) -> None:
+        if self.saving:
+            slow.gate.set()  # the app's end waits for the running save: let it finish now
+        wait(self)
+
+    monkeypatch.setattr(Session, "wait_for_save", waiting)
+    app = make_app(example_copy, autosave_delay=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        session = app.session
+        await pilot.press("1", "c", "j", "ctrl+s")
+        await until(pilot, lambda: slow.started == 1)
+        assert session.saving
+    # the app ended without the quit command (no save of its own): the running save was waited for
+    assert not session.saving and session.state is SaveState.SAVED
+    assert answers(example_copy)["focus-change"].answer == "yes"
+
+
 async def test_our_own_save_replacing_the_file_is_not_taken_for_a_change_on_disk(
         example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     slow = SlowSaves(monkeypatch, after_write=True)

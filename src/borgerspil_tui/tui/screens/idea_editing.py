@@ -10,8 +10,6 @@ from borgerspil_tui.tui.screens.picker import PickerScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 
 SOURCES = ("brainstorm", "fishbone", "what-if", "other")
-
-
 IDEAS = ("create", "ideas")
 
 

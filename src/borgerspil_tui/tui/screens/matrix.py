@@ -113,6 +113,7 @@ class MatrixScreen(IdeaEditing, MatrixViews, MatrixRows, BaseScreen):
 
     def populate(self) -> None:
         self._info, self._detail = "", ()  # the lines above and under the table are new (a language switch)
+        self._ranks_made = []
         table = self.query_one("#ideas", FittedTable)
         table.clear(columns=True)
         table.add_column(cell("#"), key="rank", width=self._rank_width())

@@ -45,14 +45,12 @@ class MatrixRows:
     _table_stale = False
     _info = ""
     _detail: tuple[str, ...] = ()
+    _ranks_made: list[Text]
 
     # -- looking up -----------------------------------------------------------------------------
     def _find(self, idea_id: str | None) -> Idea | None:
         """The idea with this id, or None (found through the session's position cache)."""
         return None if idea_id is None else self.session.changes.get((*IDEAS, idea_id), None)
-
-    def _column_keys(self) -> list[str]:
-        return ["rank", "title", "score", *(c.id for c in self.method.criteria), "dots", "chosen"]
 
     def _rank_width(self) -> int:
         return max(2, len(str(len(self.session.project.create.ideas))))
@@ -73,10 +71,18 @@ class MatrixRows:
         return matrix.visible_rows(ranked, order, sort_key or view.sort_key, view.sort_reverse and not sort_key,
                                    view.filter_text)
 
+    def _rank_cells(self, first: int, last: int) -> list[Text]:
+        """The rank cells for ranks ``first``…``last``, made once (a score that passes thousands of
+        ideas puts thousands of rank cells in the table)."""
+        made = self._ranks_made
+        while len(made) < last:
+            made.append(cell(str(len(made) + 1)))
+        return made[first - 1:last]
+
     def _cells(self, item: RankedIdea) -> list:
         idea = item.idea
         scores = [cell(str(idea.scores[c.id]) if c.id in idea.scores else "·") for c in self.method.criteria]
-        return [cell(str(item.rank)), title_cell(idea.title), cell(f"{item.score:.2f}"), *scores,
+        return [self._rank_cells(item.rank, item.rank)[0], title_cell(idea.title), cell(f"{item.score:.2f}"), *scores,
                 cell(str(item.dots) if item.dots else ""), cell("✓" if idea.chosen else "")]
 
     # -- everything -----------------------------------------------------------------------------
@@ -233,7 +239,7 @@ class MatrixRows:
         item = self._item(idea)
         cells = self._cells(item)
         if idea.id in table.rows:
-            table.set_cells((idea.id, key, value) for key, value in zip(self._column_keys(), cells))
+            table.set_row(idea.id, cells)
             if view.sort_key == "order":
                 return  # the order ideas were added in does not change
         else:
@@ -259,7 +265,7 @@ class MatrixRows:
         first = max(0, min(span[0] for span in spans) - slack)
         last = min(len(self._ranking) - 1, max(span[1] for span in spans) + slack)
         ids = self._ranking.ids(first, last)
-        table.set_cells((idea_id, "rank", cell(str(place))) for place, idea_id in enumerate(ids, first + 1))
+        table.set_column("rank", zip(ids, self._rank_cells(first + 1, last + 1)))
 
     def _rerank(self, touched: list[str]) -> None:
         """Weights, or whether votes count, changed: every rank and score may have; the rows stay."""
@@ -269,11 +275,11 @@ class MatrixRows:
         ranked = self._ranked()
         for idea_id in touched:
             idea = self._find(idea_id)
-            if idea is not None and idea_id in table.rows:
-                table.set_cells((idea_id, key, value) for key, value in zip(self._column_keys(), self._cells(
-                    self._item(idea))))
-        table.set_cells(cells for item in ranked if item.idea.id in table.rows for cells in (
-            (item.idea.id, "rank", cell(str(item.rank))), (item.idea.id, "score", cell(f"{item.score:.2f}"))))
+            if idea is not None:
+                table.set_row(idea_id, self._cells(self._item(idea)))
+        table.set_column("rank", ((item.idea.id, item_cell) for item, item_cell in zip(
+            ranked, self._rank_cells(1, len(ranked)))))
+        table.set_column("score", ((item.idea.id, cell(f"{item.score:.2f}")) for item in ranked))
         if self.view.sort_key != "order":
             table.order_rows([item.idea.id for item in self._visible(ranked)])
             if current is not None and current in table.rows:

@@ -82,19 +82,27 @@ class FittedTable(DataTable):
 
     # -- changes in bulk: DataTable's own update_cell refreshes once per cell, and it can neither
     # -- move a row nor put rows in a given order without a key function over every row.
-    def set_cells(self, cells: Iterable[tuple[str, str, CellType]]) -> None:
-        """Put new values in cells given as (row key, column key, value), then redraw once. Rows
-        that are not in the table are left out (a filter hides them); widths stay as they are."""
-        data = self._data
-        changed = False
-        for row, column, value in cells:
-            values = data.get(RowKey(row))
-            if values is not None:
-                values[ColumnKey(column)] = value
-                changed = True
-        if changed:
+    def set_row(self, row: str, cells: list[CellType]) -> None:
+        """Put new values in every cell of a row (in column order), then redraw once; nothing
+        when the row is not in the table (a filter hides it). Widths stay as they are."""
+        values = self._data.get(row)  # a key finds its row by its text (StringKey)
+        if values is not None:
+            for column, value in zip(self.ordered_columns, cells):
+                values[column.key] = value
             self._update_count += 1
             self.refresh()
+
+    def set_column(self, column: str, cells: Iterable[tuple[str, CellType]]) -> None:
+        """Put new values in one column of many rows, given as (row key, value), then redraw
+        once. Rows that are not in the table are left out; widths stay as they are."""
+        key = self.columns[ColumnKey(column)].key
+        data = self._data
+        for row, value in cells:
+            values = data.get(row)
+            if values is not None:
+                values[key] = value
+        self._update_count += 1
+        self.refresh()
 
     def row_key_at(self, index: int) -> str:
         """The key of the row at ``index``."""

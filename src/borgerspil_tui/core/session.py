@@ -26,6 +26,8 @@ from borgerspil_tui.core.disk import remove_stale_temps, write_refusal
 from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.problems import Problem
+from borgerspil_tui.core.edit_refused import EditRefused, refusal_of, refused_change
+from borgerspil_tui.core.save_job import SaveJob
 from borgerspil_tui.core.storage import (
     ExternalChangeError,
     Loaded,
@@ -35,6 +37,8 @@ from borgerspil_tui.core.storage import (
     load_project,
     save_project,
 )
+
+__all__ = ["EditRefused", "SaveJob", "SaveState", "Session", "UNDO_LIMIT"]
 
 UNDO_LIMIT = 300
 """How many edits can be undone."""
@@ -47,30 +51,6 @@ class SaveState(Enum):
     UNSAVED = "unsaved"
     FAILED = "failed"
     CONFLICT = "conflict"
-
-
-class EditRefused(Exception):
-    """An edit would have made the project invalid; it was rolled back.
-
-    ``problem`` says why (a keyed message, written in any language by :meth:`text`); ``loc`` is
-    where, as pydantic gives it, and ``model`` the item's class when the edit set one field of it.
-    """
-
-    def __init__(self, problem: Problem, loc: tuple[str | int, ...] = (), model: str = "") -> None:
-        self.problem = problem
-        self.loc = loc
-        self.model = model
-        detail = problem.values.get("detail")  # what failed, for logs and tests; users get text()
-        super().__init__(self.text("en") + (f" ({detail})" if detail else ""))
-
-    def text(self, lang: str = "da") -> str:
-        """Why, in ``lang``, naming the field as the screens name it: "Titel: højst 500 tegn, …"."""
-        from borgerspil_tui.core.i18n import tr
-        from borgerspil_tui.core.validation_messages import field_label
-
-        reason = self.problem.text(lang)
-        label = field_label(self.loc, lang, self.model)
-        return tr(lang, "refused.field", field=label, reason=reason) if label else reason
 
 
 class Session:
@@ -202,7 +182,7 @@ class Session:
                 change(working)
                 Project.model_validate(working.model_dump())
             except ValidationError as error:
-                raise _refusal(error) from None
+                raise refusal_of(error) from None
             except (ValueError, TypeError, KeyError, StopIteration) as error:
                 raise EditRefused(Problem.of("refused.failed", detail=str(error) or type(error).__name__)) from None
             made = diff(before, working)
@@ -222,7 +202,7 @@ class Session:
         except (ChangeFailed, IndexProblem) as error:
             for change in reversed(done):
                 self._apply_one(change.inverted())
-            raise _refused(error) from None
+            raise refused_change(error) from None
 
     def _apply_one(self, change: Change) -> object:
         if isinstance(change, RemoveItem):
@@ -439,63 +419,6 @@ class Session:
         self.state = SaveState.SAVED
         self._changed("whole")
 
-
-class SaveJob:
-    """One save: a snapshot of the project, written by :meth:`run` in any thread.
-
-    ``error`` is None and ``fingerprint`` the new file's when it was written; ``done`` is set
-    when it has finished either way. The file is checked and written under one lock, so two
-    saves never interleave.
-    """
-
-    def __init__(self, project: Project, path: Path, expected: str | None, revision: int, force: bool,
-                 lock: threading.Lock) -> None:
-        self.project = project
-        self.path = path
-        self.expected = expected
-        self.revision = revision
-        self.force = force
-        self.fingerprint: str | None = None
-        self.error: SaveError | ExternalChangeError | None = None
-        self.done = threading.Event()
-        self.taken = False
-        """Whether the session has taken in the outcome (:meth:`Session.finish_save`)."""
-        self._lock = lock
-
-    def run(self) -> None:
-        """Serialise the snapshot, check it, and write it over the file atomically."""
-        try:
-            with self._lock:
-                self.fingerprint = save_project(self.path, self.project, self.expected, force=self.force)
-        except (SaveError, ExternalChangeError) as error:
-            self.error = error
-        except Exception as error:  # noqa: BLE001 - a worker's failure must reach the session as one
-            self.error = SaveError(self.path, str(error) or type(error).__name__)
-        finally:
-            self.done.set()
-
-
-def _refusal(error: ValidationError) -> EditRefused:
-    """The first thing wrong, as our own message (pydantic's English is never shown)."""
-    from borgerspil_tui.core.problems import format_field
-    from borgerspil_tui.core.validation_messages import first_error
-
-    loc, message = first_error(error)
-    return EditRefused(Problem.from_message(message, field=format_field(loc)), loc, error.title)
-
-
-def _refused(error: ChangeFailed | IndexProblem) -> EditRefused:
-    """A refused change as the message the user reads."""
-    from borgerspil_tui.core.problems import format_field
-    from borgerspil_tui.core.validation_messages import first_error
-
-    if isinstance(error, IndexProblem):
-        return EditRefused(Problem.from_message(error.message, field=format_field(error.loc)), error.loc)
-    if error.error is not None:
-        loc, message = first_error(error.error)
-        loc = (*error.loc, *loc)
-        return EditRefused(Problem.from_message(message, field=format_field(loc)), loc, error.model)
-    return EditRefused(Problem.of("refused.failed", detail=str(error)), error.loc, error.model)
 
 
 def _same(old: Any, new: Any) -> bool:

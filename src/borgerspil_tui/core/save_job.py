@@ -1,0 +1,44 @@
+"""One save of a project snapshot, run in any thread (the session takes its outcome in)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.storage import ExternalChangeError, SaveError, save_project
+
+
+class SaveJob:
+    """One save: a snapshot of the project, written by :meth:`run` in any thread.
+
+    ``error`` is None and ``fingerprint`` the new file's when it was written; ``done`` is set
+    when it has finished either way. The file is checked and written under one lock, so two
+    saves never interleave.
+    """
+
+    def __init__(self, project: Project, path: Path, expected: str | None, revision: int, force: bool,
+                 lock: threading.Lock) -> None:
+        self.project = project
+        self.path = path
+        self.expected = expected
+        self.revision = revision
+        self.force = force
+        self.fingerprint: str | None = None
+        self.error: SaveError | ExternalChangeError | None = None
+        self.done = threading.Event()
+        self.taken = False
+        """Whether the session has taken in the outcome (:meth:`Session.finish_save`)."""
+        self._lock = lock
+
+    def run(self) -> None:
+        """Serialise the snapshot, check it, and write it over the file atomically."""
+        try:
+            with self._lock:
+                self.fingerprint = save_project(self.path, self.project, self.expected, force=self.force)
+        except (SaveError, ExternalChangeError) as error:
+            self.error = error
+        except Exception as error:  # noqa: BLE001 - a worker's failure must reach the session as one
+            self.error = SaveError(self.path, str(error) or type(error).__name__)
+        finally:
+            self.done.set()

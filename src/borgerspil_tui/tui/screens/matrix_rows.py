@@ -117,6 +117,20 @@ class MatrixRows:
         self._show_info(table.row_count)
         self._show_detail()
 
+    def reorder(self) -> None:
+        """The view's sort changed: put the rows there are in the new order (no rows made again)."""
+        session = self.session
+        if self.view.plot_mode or self._table_stale or self._ranking is None \
+                or self._shown_revision != (session, session.revision):
+            self.fill()
+            return
+        table = self.query_one("#ideas", FittedTable)
+        current, column = self.current_id(), table.cursor_column
+        table.order_rows([item.idea.id for item in self._visible(self._ranked())])
+        if current is not None and current in table.rows:
+            table.move_cursor(row=table.get_row_index(current), column=column)
+        self._show_info(table.row_count)
+
     def _fit_rank_column(self, table: FittedTable) -> None:
         column = table.columns[next(k for k in table.columns if k.value == "rank")]
         if column.width < self._rank_width():

@@ -13,7 +13,7 @@ from borgerspil_tui.tui.widgets.two_by_two import TwoByTwo
 
 class MatrixViews:
     """How the matrix is looked at (a mixin of the matrix screen: it uses the screen's ``view``,
-    ``fill``, ``_ranked`` and ``_visible``). Sorting, filtering and switching views edit nothing."""
+    ``fill``, ``reorder``, ``_ranked`` and ``_visible``). Sorting, filtering and switching views edit nothing."""
 
     def _legend_id(self) -> str | None:
         """The idea under the cursor of the 2×2 view's legend."""
@@ -50,7 +50,7 @@ class MatrixViews:
             view.sort_reverse = not view.sort_reverse
         else:
             view.sort_key, view.sort_reverse = column, False
-        self.fill()
+        self.reorder()
 
     def action_filter(self) -> None:
         """Show only ideas whose text contains what you type (empty shows all)."""

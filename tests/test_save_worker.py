@@ -77,6 +77,9 @@ async def test_keys_are_handled_while_a_save_runs_and_their_edits_are_saved_next
         example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     slow = SlowSaves(monkeypatch)
     app = make_app(example_copy, autosave_delay=3600)  # only the saves asked for here
+    notes: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, *a, **k: (notes.append(message), notify(message, *a, **k)))
     async with app.run_test(size=SIZE) as pilot:
         session = app.session
         await pilot.press("1", "c", "j")  # the first question → yes
@@ -97,7 +100,7 @@ async def test_keys_are_handled_while_a_save_runs_and_their_edits_are_saved_next
         assert saved["focus-change"].answer == "yes"
         assert "focus-experience-first" not in saved, "the save wrote its snapshot, not later edits"
         assert session.state is SaveState.UNSAVED and "ikke gemt" in status(app)
-        assert any(n.message == "Gemt" for n in app._notifications)
+        assert "Gemt" in notes  # recorded when sent: a notice times out on a slow machine
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not session.saving and not session.dirty)
         assert session.state is SaveState.SAVED and "gemt" in status(app)

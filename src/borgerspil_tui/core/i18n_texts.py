@@ -7,6 +7,11 @@ from borgerspil_tui.core.i18n_draft_texts import DRAFT_TEXTS
 from borgerspil_tui.core.i18n_matrix_texts import MATRIX_TEXTS
 from borgerspil_tui.core.i18n_screen_texts import SCREEN_TEXTS
 from borgerspil_tui.core.i18n_tool_texts import TOOL_TEXTS
+from borgerspil_tui.core.i18n_merge_texts import MERGE_TEXTS
+from borgerspil_tui.core.i18n_diff_texts import DIFF_TEXTS
+from borgerspil_tui.core.i18n_git_texts import GIT_TEXTS
+from borgerspil_tui.core.i18n_conflict_texts import CONFLICT_TEXTS
+from borgerspil_tui.core.i18n_sync_texts import SYNC_TEXTS
 
 TEXTS: dict[str, tuple[str, str]] = {
     # Parts and steps the method describes without numbered steps
@@ -251,4 +256,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     **DRAFT_TEXTS,
     **MATRIX_TEXTS,
     **SCREEN_TEXTS,
+    **MERGE_TEXTS,
+    **DIFF_TEXTS,
+    **GIT_TEXTS,
+    **CONFLICT_TEXTS,
+    **SYNC_TEXTS,
 }

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from borgerspil_tui.core.model.base import Answer, IsoDate, ItemId, Strict
+from borgerspil_tui.core.model.conflicts import Conflict
 from borgerspil_tui.core.model.create import Create
 from borgerspil_tui.core.model.experience import Experience
 from borgerspil_tui.core.model.focus import Focus
@@ -42,6 +43,8 @@ class Project(Strict):
     organisation: Organisation = Field(default_factory=Organisation)
     checklists: dict[ItemId, ChecklistAnswer] = Field(default_factory=dict)
     """Answers keyed by the method's checklist item id (written sorted by id, see storage)."""
+    conflicts: list[Conflict] = Field(default_factory=list)
+    """What a merge could not decide (core/merge): the file holds our side until someone chooses."""
 
     @model_validator(mode="after")
     def _check_ids_and_links(self) -> Project:

@@ -31,6 +31,13 @@ def driver_configured(root: Path) -> bool:
     raise NotImplementedError
 
 
+def setup_git(folder: Path) -> list[str]:
+    """``borgerspil git-setup``: the attributes line, the ignore pattern for temp files and this
+    clone's driver config, each only when missing. Returns what it changed, as short English
+    log lines (empty when everything was there). Raises GitError (ours, worded) outside a repo."""
+    raise NotImplementedError
+
+
 def merge_in_progress(path: Path) -> MergeInProgress | None:
     """Whether ``path`` is being merged (see :class:`MergeInProgress`); None when it is not."""
     raise NotImplementedError

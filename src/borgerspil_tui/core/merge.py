@@ -12,9 +12,15 @@ No Textual here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from borgerspil_tui.core.i18n import Message
+from borgerspil_tui.core.changes import Path
+from borgerspil_tui.core.gc_pause import gc_paused
+from borgerspil_tui.core.i18n import Message, tr
+from borgerspil_tui.core.merge_links import Dropped, drop_dangling, keep_dots_within, present_ids
+from borgerspil_tui.core.merge_walk import Merger, Owner, item_name
 from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.model.base import new_id
 from borgerspil_tui.core.model.conflicts import Conflict
 
 
@@ -26,6 +32,8 @@ class DroppedLink:
     """Dotted path of the field that held the link (``create.ideas.idea-x.inspired_by``)."""
     target: str
     """The id of the deleted item."""
+    target_name: str
+    """What the deleted item was called."""
     about: Message
     """What held the link, in words ("idé «Hurtigspor»")."""
 
@@ -51,4 +59,67 @@ def merge_projects(base: Project, ours: Project, theirs: Project, *, lang: str |
     ``lang`` words the conflicts' ``about`` (default: the merged project's language). None of
     the three projects is changed.
     """
-    raise NotImplementedError("being written")
+    lang = lang or ours.language
+    with gc_paused():
+        old, mine, other = (p.model_dump(mode="json") for p in (base, ours, theirs))
+        merger = Merger(lambda path, owner: describe(lang, path, owner))
+        data = merger.model(Project, (), old, mine, other)
+        if data is mine:
+            return MergeResult(ours)
+        if data is other:
+            return MergeResult(theirs)
+        dropped: list[Dropped] = []
+        # The merged data shares lists and dicts with the three dumps above (never with the
+        # projects), so the passes below may change it in place.
+        drop_dangling(Project, data, present_ids(Project, data), (), ("", ""), dropped)
+        keep_dots_within(merger, data["create"], mine["create"],
+                         lambda vote: ("vote", item_name(vote), ("create", "votes")))
+        new = [{"id": _fresh_id(data), **found} for found in merger.conflicts]
+        data["conflicts"] = [*data.get("conflicts", []), *new]
+        project = Project.model_validate(data)
+    recorded = project.conflicts[len(project.conflicts) - len(new):] if new else []
+    return MergeResult(project, list(recorded), _dropped_links(dropped, old, mine, other))
+
+
+def _dropped_links(dropped: list[Dropped], *versions: dict[str, Any]) -> list[DroppedLink]:
+    """The removed links, named by titles (a vote by who gave it and to which idea)."""
+    if not dropped:
+        return []
+    names: dict[str, str] = {}
+    for version in versions:
+        present_ids(Project, version, names, names=True)
+    links = []
+    for where, target, kind, name in dropped:
+        if kind == "vote":
+            voter, _, idea = where[-1].partition("+")
+            name = f"{names.get(voter) or voter} → {names.get(idea) or idea}"
+        about = Message("merge.dropped.owner", {
+            "kind": Message(f"merge.kind.{(kind or 'part').replace(' ', '-')}"), "name": name})
+        links.append(DroppedLink(".".join(where), target, names.get(target, ""), about))
+    return links
+
+
+def _fresh_id(data: dict[str, Any]) -> str:
+    taken = {c.get("id") for c in data.get("conflicts", [])}
+    while True:
+        found = new_id("conflict")
+        if found not in taken:
+            return found
+
+
+def describe(lang: str, path: Path, owner: Owner) -> str:
+    """A conflict's ``about``: "Idé «Hurtigspor»: titel", "Skab: vægte · importance"."""
+    kind, name, item_path = owner
+    rest = [_field(lang, p) for p in path[len(item_path):]] if kind else []
+    if not kind:
+        part = path[0] if path else ""
+        heading = tr(lang, f"merge.part.{part}", default=part)
+        rest = [_field(lang, p) for p in path[1:]]
+        return heading + (": " + " · ".join(rest) if rest else "")
+    label = tr(lang, "merge.about.item", kind=tr(lang, f"merge.kind.{kind.replace(' ', '-')}", default=kind),
+               name=name)
+    return label + (": " + " · ".join(rest) if rest else "")
+
+
+def _field(lang: str, name: str) -> str:
+    return tr(lang, f"merge.field.{name}", default=name.replace("_", " "))

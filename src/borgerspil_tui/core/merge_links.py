@@ -1,0 +1,91 @@
+"""After a merge: links to items that are gone are removed, and dot votes stay within the dots
+each person has. Works on plain project data, guided by the model's shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+
+from borgerspil_tui.core.changes import MISSING, Path
+from borgerspil_tui.core.merge_shapes import field_shapes, key_of
+from borgerspil_tui.core.merge_walk import Data, Merger, item_name
+
+Dropped = tuple[Path, str, str, str]
+"""A removed link: the field that held it, the id it pointed to, and what held it (kind, name)."""
+
+
+def present_ids(model: type[BaseModel], data: Data, found: dict[str, str] | None = None, *,
+                names: bool = False) -> dict[str, str]:
+    """Every item id in ``data``, with its name when ``names`` (else "")."""
+    found = {} if found is None else found
+    for name, shape in field_shapes(model).items():
+        value = data.get(name)
+        if shape.kind == "model" and isinstance(value, dict):
+            present_ids(shape.model, value, found, names=names)
+        elif shape.kind in ("items", "tree") and isinstance(value, list):
+            for item in value:
+                if "id" in item:
+                    found[item["id"]] = item_name(item) if names else ""
+                present_ids(shape.model, item, found, names=names)
+        elif shape.kind == "map" and shape.inner.kind == "model" and isinstance(value, dict):
+            for inner in value.values():
+                present_ids(shape.inner.model, inner, found, names=names)
+    return found
+
+
+def drop_dangling(model: type[BaseModel], data: Data, present: dict[str, str], path: Path,
+                  owner: tuple[str, str], dropped: list[Dropped]) -> None:
+    """Remove, in place, links to ids not in ``present`` (a vote for a deleted idea or by a
+    deleted guest goes as a whole); each removal is added to ``dropped``."""
+    for name, shape in field_shapes(model).items():
+        value = data.get(name)
+        here = (*path, name)
+        if shape.link and shape.kind == "value" and value is not None and value not in present:
+            data[name] = None
+            dropped.append((here, value, *owner))
+        elif shape.link and shape.kind == "values" and isinstance(value, list):
+            for target in [v for v in value if v not in present]:
+                dropped.append((here, target, *owner))
+            data[name] = [v for v in value if v in present]
+        elif shape.kind == "model" and isinstance(value, dict):
+            drop_dangling(shape.model, value, present, here, owner, dropped)
+        elif shape.kind in ("items", "tree") and isinstance(value, list):
+            key = key_of(shape.model)
+            if shape.model.__name__ == "Vote":
+                for vote in [v for v in value if v["voter"] not in present or v["idea"] not in present]:
+                    gone = vote["idea"] if vote["idea"] not in present else vote["voter"]
+                    dropped.append(((*here, key(vote)), gone, "vote", item_name(vote)))
+                data[name] = value = [v for v in value if v["voter"] in present and v["idea"] in present]
+            for item in value:
+                drop_dangling(shape.model, item, present, (*here, key(item)),
+                              (shape.item_kind, item_name(item)), dropped)
+        elif shape.kind == "map" and shape.inner.kind == "model" and isinstance(value, dict):
+            for map_key, inner in value.items():
+                drop_dangling(shape.inner.model, inner, present, (*here, map_key), owner, dropped)
+
+
+def keep_dots_within(merger: Merger, create: Data, ours: Data, owner_of: Callable[[Data], tuple]) -> None:
+    """A person whose merged votes hold more dots than each person has keeps our votes; theirs
+    that differ are recorded as conflicts (kind ``item``) for someone to choose."""
+    limit = create.get("dots_per_person", 3)
+    totals: dict[str, int] = {}
+    for vote in create.get("votes", []):
+        totals[vote["voter"]] = totals.get(vote["voter"], 0) + vote["dots"]
+    over = {voter for voter, dots in totals.items() if dots > limit}
+    if not over:
+        return
+    mine = [v for v in ours.get("votes", []) if v["voter"] in over]
+    mine_keys = {f"{v['voter']}+{v['idea']}": v for v in mine}
+    kept: list[Data] = []
+    for vote in create["votes"]:
+        key = f"{vote['voter']}+{vote['idea']}"
+        if vote["voter"] not in over or mine_keys.get(key) == vote:
+            kept.append(vote)
+            continue
+        merger.owner = owner_of(vote)
+        merger.conflict(("create", "votes", key), "item", MISSING, mine_keys.get(key, MISSING), vote)
+        if key in mine_keys:
+            kept.append(mine_keys[key])
+    create["votes"] = kept

@@ -10,7 +10,8 @@ from typing import Any, NoReturn
 
 from borgerspil_tui.core.text import printable
 
-COMMAND_NAMES = ("new", "validate", "fmt", "schema", "check", "demo", "open", "screenshot")
+COMMAND_NAMES = ("new", "validate", "fmt", "schema", "check", "demo", "open", "screenshot",
+                 "merge", "git-setup")
 VALUE_OPTIONS = ("--lang", "--method")
 """Options that work anywhere on the line (before or after the command and the path) and take a value."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 import stat
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.problems import FileProblemError, Problem, format_field
+from borgerspil_tui.core.text import printable
 from borgerspil_tui.core.validation_messages import message_for, show_value
 
 M = TypeVar("M", bound=BaseModel)
@@ -100,8 +102,9 @@ def parse_mapping(text: str, path: Path | str | None, *, positions: bool = False
     from borgerspil_tui.core import safe_yaml  # here, not at the top: a file from core/cache needs no YAML
 
     conflict = safe_yaml.find_conflict_markers(text)
-    if conflict is not None:
-        raise FileProblemError(path, [conflict])
+    if conflict is not None:  # git left its markers: say how to merge it (core/git_repo), not a YAML error
+        command = "borgerspil merge --git " + (shlex.quote(printable(str(path))) if path else "PATH")
+        raise FileProblemError(path, [Problem.of("git.markers", line=conflict.line, column=1, command=command)])
     try:
         data, value_pos, key_pos = safe_yaml.parse(text, positions=positions)
     except safe_yaml.YamlProblem as error:

@@ -69,6 +69,9 @@ class FilesMixin:
         if session.read_only is not None:
             self.notify(self.tr("readonly.notice", reason=session.read_only.text(self.language)),
                         title=self.tr("readonly.title"), timeout=15, markup=False)
+        if session.project.conflicts:  # a merge left choices to make: those first
+            self.action_goto("conflicts")
+            self.notify(self.tr("conflicts.opened", n=len(session.project.conflicts)), timeout=10, markup=False)
         self.offer_rescues(session.path)
 
     def offer_rescues(self: BorgerspilApp, path: Path) -> None:

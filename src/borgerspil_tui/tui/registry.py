@@ -19,6 +19,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.assessment import AssessmentScreen
     from borgerspil_tui.tui.screens.concept_card import ConceptCardScreen
     from borgerspil_tui.tui.screens.concepts import ConceptsScreen
+    from borgerspil_tui.tui.screens.conflicts import ConflictsScreen
     from borgerspil_tui.tui.screens.exercises import ExercisesScreen
     from borgerspil_tui.tui.screens.insights import InsightsScreen
     from borgerspil_tui.tui.screens.insist_tools import (
@@ -64,6 +65,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "aspects": AspectsScreen,
         "milestones": MilestonesScreen,
         "handover": HandoverScreen,
+        "conflicts": ConflictsScreen,
     }
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part

@@ -18,6 +18,7 @@ class StatusLine(Static):
     StatusLine.-failed, StatusLine.-conflict { background: $error; color: $text; text-style: bold; }
     StatusLine.-unsaved { color: $text-warning; }
     StatusLine.-read-only { color: $text-warning; text-style: bold; }
+    StatusLine.-conflicts { color: $text-warning; }
     """
 
     def show_session(self, session: Session | None, lang: str) -> None:
@@ -38,6 +39,10 @@ class StatusLine(Static):
         self.set_class(session.read_only is not None, "-read-only")
         if session.read_only is not None and session.state is not SaveState.FAILED:
             state = tr(lang, "status.read_only_unsaved" if session.dirty else "status.read_only")
+        conflicts = len(session.project.conflicts)
+        if conflicts:
+            state = f"{state} · {tr(lang, 'conflicts.count', n=conflicts)}"
+        self.set_class(bool(conflicts), "-conflicts")
         self.show_parts(session.path.name, state)
 
     _parts: tuple[str, str] | None = None

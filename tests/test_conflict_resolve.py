@@ -217,3 +217,28 @@ def test_a_conflict_about_an_item_deleted_since_only_goes_away(example_copy: Pat
     choose(session, node, "edit", "c")
     assert session.project.conflicts == []
     assert session.project.create == before.create and session.project.focus == before.focus
+
+
+# -- validate -----------------------------------------------------------------------------------
+def test_validate_reports_each_unresolved_conflict_with_its_line_and_fails(
+        example_copy: Path, capsys: pytest.CaptureFixture) -> None:
+    from borgerspil_tui.cli import main
+
+    conflict = item_conflict(example_copy, deleted="theirs")
+    session = with_conflicts(example_copy, title_conflict(), conflict)
+    lines = example_copy.read_text(encoding="utf-8").splitlines()
+    first = lines.index("conflicts:") + 2  # "  - id: …" of conflicts[0]
+    assert main(["validate", str(example_copy), "--lang", "en"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"{example_copy}:{first}:5: conflicts[0]: unresolved conflict at Idé «Hurtigspor»: titel: "
+        f"ours «{TITLE}» / theirs «Hurtigspor» (choose in the app on the Conflicts screen)",
+        f"{example_copy}:{lines.index('    where: create.ideas.idea-q5r6st')}:5: conflicts[1]: unresolved conflict at "
+        "Idé «Skema»: ours «Skema i almindeligt dansk» / theirs (deleted) (choose in the app on the Conflicts screen)",
+    ]
+    assert main(["validate", str(example_copy), "--lang", "da"]) == 1
+    assert "uløst konflikt ved Idé «Skema»: vores «Skema i almindeligt dansk» / deres (slettet)" in capsys.readouterr().err
+    for resolved in session.project.conflicts[:]:
+        choose(session, resolved, "ours")
+    assert session.save()
+    assert main(["validate", str(example_copy), "--lang", "en"]) == 0

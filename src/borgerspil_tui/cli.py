@@ -94,12 +94,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = False
     for raw in args.paths:
         try:
-            load_project(Path(raw))
+            loaded = load_project(Path(raw))
         except FileProblemError as error:
             _report(error, args.language)
             failed = True
         else:
-            _say(_t(args, "cli.ok", path=printable(raw)))
+            from borgerspil_tui.core.conflict_problems import unresolved
+
+            conflicts = unresolved(Path(raw), loaded.project)  # it loads, but a merge left choices
+            if conflicts is not None:
+                _report(conflicts, args.language)
+                failed = True
+            else:
+                _say(_t(args, "cli.ok", path=printable(raw)))
             _say_comments(args, raw, _file_comments(raw))
     return 1 if failed else 0
 

@@ -106,6 +106,7 @@ def test_a_same_field_clash_is_recorded_in_the_file_not_as_markers(team_repo: Pa
         "Hjælpemiddeldepot i Borgerservice", "Depot i Borgerservice", "Udlån ved skranken")
     idea = next(idea for idea in project.create.ideas if idea.id == IDEA)
     assert idea.title == "Depot i Borgerservice"
+    assert main(["validate", str(path)]) == 1  # the conflict is listed, located
     assert git_repo.merge_in_progress(path) == git_repo.MergeInProgress(merge_head=True, unmerged=True,
                                                                          markers=False)
 

@@ -81,10 +81,10 @@ def _ok(result: subprocess.CompletedProcess[bytes] | None) -> bool:
 def _folder_of(path: Path) -> Path:
     """The existing folder ``path`` is in (or is)."""
     path = Path(os.path.abspath(path))
-    if path.is_dir():
+    if os.path.isdir(path):
         return path
     folder = path.parent
-    while not folder.is_dir() and folder != folder.parent:
+    while not os.path.isdir(folder) and folder != folder.parent:
         folder = folder.parent
     return folder
 
@@ -164,7 +164,7 @@ def setup_git(folder: Path) -> list[str]:
     everything was there). Raises GitError (ours, worded) outside a repo or without git."""
     if shutil.which("git") is None:
         raise GitError("git.no_git")
-    root = repo_root(folder) if Path(folder).exists() else None
+    root = repo_root(folder) if os.path.exists(folder) else None
     if root is None:
         raise GitError("git.not_a_repo", path=str(folder))
     done: list[str] = []
@@ -223,7 +223,7 @@ def merge_in_progress(path: Path) -> MergeInProgress | None:
         found = _git(folder, "rev-parse", "--git-path", "MERGE_HEAD")
         if _ok(found):
             head = Path(os.fsdecode(found.stdout).rstrip("\n"))
-            merge_head = (head if head.is_absolute() else folder / head).is_file()
+            merge_head = os.path.isfile(head if head.is_absolute() else folder / head)
         unmerged = bool(_stages(path))
     if not (merge_head or unmerged or markers):
         return None

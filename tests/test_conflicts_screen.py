@@ -149,3 +149,27 @@ async def test_the_screen_without_conflicts_says_so_and_is_in_the_palette(exampl
         assert "No conflicts" in screen_text(app)
         await pilot.press("o", "t", "b", "e")
         assert app.session.undo_steps() == [] and app.is_running
+
+
+async def test_an_item_deleted_on_their_side_shows_its_fields_and_t_deletes_it(example_copy: Path) -> None:
+    import json
+
+    data = json.dumps(idea(load_project(example_copy).project, "idea-q5r6st").model_dump(mode="json"))
+    conflict = Conflict(id="conflict-item11", where="create.ideas.idea-q5r6st", kind="item", about="Idé «Skema»",
+                        base=data, ours=data, theirs=None)
+    path = with_conflicts(example_copy, conflict)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Skema i almindeligt dansk\nsource: fishbone" in text and "(slettet)" in text
+        shown = {b.binding.key for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
+        assert {"o", "t"} <= shown and not {"b", "e"} & shown
+        await pilot.press("e", "b")
+        assert len(app.session.project.conflicts) == 1
+        await pilot.press("t")
+        project = app.session.project
+        assert "idea-q5r6st" not in {i.id for i in project.create.ideas} and project.conflicts == []
+        assert all(v.idea != "idea-q5r6st" for v in project.create.votes)
+        await pilot.press("ctrl+z")
+        assert app.session.project.model_dump() == load_project(path).project.model_dump()

@@ -139,3 +139,25 @@ def test_concept_card(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
 def test_succes_check(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
     app = make_app(fixed_folder / "hjaelpemidler.borgerspil.yaml")
     assert snap_compare(app, terminal_size=SIZE, run_before=_open("succes"))
+
+
+def test_conflicts(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
+    """The Konflikter screen a file with three recorded conflicts opens on."""
+    from borgerspil_tui.core.model.conflicts import Conflict
+    from borgerspil_tui.core.storage import load_project, save_project
+
+    path = fixed_folder / "hjaelpemidler.borgerspil.yaml"
+    project = load_project(path).project
+    project.conflicts = [
+        Conflict(id="conflict-title1", where="create.ideas.idea-k3m4np.title", kind="text",
+                 about="Idé «Hurtigspor»: titel", base="Hurtigt spor", ours="Hurtigspor for enkle sager",
+                 theirs="Hurtigspor"),
+        Conflict(id="conflict-weight", where="create.weights.importance", kind="value", about="Vægt: Vigtighed",
+                 base="2", ours="3", theirs="5"),
+        Conflict(id="conflict-parent", where="focus.causes.node-g5h6jk", kind="parent",
+                 about="Årsag «Skemaet er svært at forstå»: placering", base="node-a2s4df", ours="node-a2s4df",
+                 theirs="node-q2r3st"),
+    ]
+    save_project(path, project, force=True)
+    os.utime(path, (1_767_225_600, 1_767_225_600))
+    assert snap_compare(make_app(path), terminal_size=SIZE, run_before=_no_blink)

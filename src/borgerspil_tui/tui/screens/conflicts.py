@@ -130,9 +130,27 @@ class ConflictsScreen(BaseScreen):
         about = "" if conflict is None else conflict.about or conflict.where
         self.query_one("#conflict-about", Static).update(Content(about))
         for side in SIDES:
-            text = "" if conflict is None else describe_side(conflict, side, self.lang, project)  # type: ignore[arg-type]
+            text = "" if conflict is None else self.side_text(conflict, side)
             self.query_one(f"#text-{side}", Static).update(Content(text))
         self.refresh_bindings()
+
+    def side_text(self, conflict: Conflict, side: str) -> str:
+        """One side as the panes show it: the text or value, or an item's title and its fields."""
+        shown = describe_side(conflict, side, self.lang, self.session.project)  # type: ignore[arg-type]
+        raw = getattr(conflict, side)
+        value = _loaded(raw) if conflict.kind == "item" and raw else None
+        if not isinstance(value, dict):
+            return shown
+        lines = [shown]
+        for name, field in value.items():
+            if name == "id" or field in ("", None, False, [], {}) or field == shown:
+                continue
+            if isinstance(field, list) and all(isinstance(v, str) for v in field):
+                field = ", ".join(field)
+            elif isinstance(field, (list, dict)):
+                field = json.dumps(field, ensure_ascii=False)
+            lines.append(f"{name}: {field}")
+        return "\n".join(lines)
 
     def project_changed(self) -> None:
         super().project_changed()

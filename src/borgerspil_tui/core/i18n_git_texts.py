@@ -54,10 +54,12 @@ GIT_TEXTS: dict[str, tuple[str, str]] = {
     "git.side.base": ("fælles udgave", "common version"),
     "git.side.ours": ("vores udgave", "our version"),
     "git.side.theirs": ("deres udgave", "their version"),
-    "git.merge_not_written": ("{path}: ikke flettet; intet er skrevet. Ret filen, eller flet den i borgerspil "
-                              "med borgerspil merge --git {path}",
-                              "{path}: not merged; nothing was written. Fix the file, or merge it in borgerspil "
-                              "with borgerspil merge --git {path}"),
+    "git.merge_not_written": ("{path}: ikke flettet; intet er skrevet (git beholder vores udgave og markerer filen "
+                              "som i konflikt). Vælg en side med git checkout --ours/--theirs {path}, eller ret "
+                              "udgaven ovenfor i den gren, den kom fra, og flet igen",
+                              "{path}: not merged; nothing was written (git keeps our version and marks the file "
+                              "conflicted). Choose a side with git checkout --ours/--theirs {path}, or fix the "
+                              "version named above on the branch it came from and merge again"),
     "git.merge_git_not_written": ("{path}: ikke flettet; intet er skrevet", "{path}: not merged; nothing was written"),
     "git.merge_clean": ("{path}: flettet uden konflikter", "{path}: merged without conflicts"),
     "git.merge_conflicts": ("{path}: flettet med {count} {count:konflikt|konflikter}, skrevet i filen. Åbn den i "

@@ -52,7 +52,8 @@ _ASSUMPTIONS = st.lists(st.builds(Assumption, text=text, status=st.sampled_from(
 _TARGET_GROUPS = st.lists(st.builds(TargetGroup, name=line, description=text, primary=st.booleans()), max_size=2)
 _PROCESS = st.lists(st.builds(ProcessRow, phase=st.sampled_from(["focus", "create"]), timeframe=line,
                               weeks=st.one_of(st.none(), st.floats(0, 520)),
-                              budget=st.one_of(st.none(), st.floats(0, 1e12)), methods=text), max_size=2)
+                              budget=st.one_of(st.none(), st.floats(0, 1e12)), methods=text), max_size=2,
+                    unique_by=lambda row: row.phase)  # a phase has one row (model.links: each key once)
 _OBSERVATIONS = st.lists(st.builds(Observation, date=dates, place=line, who=line, what=text,
                                    quotes=st.lists(text, max_size=2), tags=st.lists(line, max_size=2)), max_size=3)
 _IDEAS = st.lists(st.builds(Idea, title=line, description=text,
@@ -101,7 +102,8 @@ def projects(draw: st.DrawFn) -> Project:
     if voters and idea_ids:
         c.dots_per_person = 100
         c.votes = draw(st.lists(st.builds(Vote, voter=st.sampled_from(voters), idea=st.sampled_from(idea_ids),
-                                          dots=st.integers(1, 10)), max_size=5))
+                                          dots=st.integers(1, 10)), max_size=5,
+                                  unique_by=lambda vote: (vote.voter, vote.idea)))
     group_ids = [g.id for g in f.target_groups]
     test = st.builds(PrototypeTest, date=dates, prototype=text, learned=text, with_whom=text,
                      target_group=st.sampled_from(group_ids) if group_ids else st.none())

@@ -31,6 +31,8 @@ _FIELDS = {
 }
 
 MERGE_TEXTS: dict[str, tuple[str, str]] = {
+    "link.key_twice": ("'{what}' står to gange i {list} (første gang som nr. {first}); hver må kun stå én gang",
+                       "'{what}' is in {list} twice (first as number {first}); each may be there only once"),
     "merge.about.item": ("{kind} «{name}»", "{kind} «{name}»"),
     "merge.dropped.owner": ("{kind} «{name}»", "{kind} «{name}»"),
     **{f"merge.kind.{key}": value for key, value in _KINDS.items()},

@@ -110,6 +110,7 @@ def find_link_problems(project: Project) -> list[LinkProblem]:
         for j, target in enumerate(idea.inspired_by):
             link(("create", "ideas", i, "inspired_by", j), target, ("observation", "insight", "what-if"),
                  _owner("idea", idea.id))
+    _keys_once(project, problems)
     dots: Counter[str] = Counter()
     for i, vote in enumerate(create.votes):
         link(("create", "votes", i, "voter"), vote.voter, ("team member", "guest"), Message("link.owner_a_vote"))
@@ -139,6 +140,24 @@ def find_link_problems(project: Project) -> list[LinkProblem]:
             else:
                 link(loc, target, ("milestone",), _owner("milestone", milestone.id))
     return problems
+
+
+_KEYED_WITHOUT_ID = ((("create", "votes"), ("voter", "idea")), (("focus", "process"), ("phase",)),
+                     (("focus", "values"), ("kind",)), (("insist", "value_case"), ("line",)))
+"""Lists whose items are named by fields instead of an id (core/changes.KEY_FIELDS): each name once,
+or undo, merge and diff could not tell two such items apart."""
+
+
+def _keys_once(project: Project, problems: list[LinkProblem]) -> None:
+    for (part, name), fields in _KEYED_WITHOUT_ID:
+        seen: dict[tuple[object, ...], int] = {}
+        for i, item in enumerate(getattr(getattr(project, part), name)):
+            key = tuple(getattr(item, f) for f in fields)
+            if key in seen:
+                problems.append(((part, name, i), Message("link.key_twice", {
+                    "what": " + ".join(str(k) for k in key), "first": seen[key] + 1, "list": f"{part}.{name}"})))
+            else:
+                seen[key] = i
 
 
 def unlink(project: Project, removed: set[str]) -> None:

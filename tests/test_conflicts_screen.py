@@ -173,3 +173,22 @@ async def test_an_item_deleted_on_their_side_shows_its_fields_and_t_deletes_it(e
         assert all(v.idea != "idea-q5r6st" for v in project.create.votes)
         await pilot.press("ctrl+z")
         assert app.session.project.model_dump() == load_project(path).project.model_dump()
+
+
+async def test_ctrl_s_in_the_edit_bar_takes_the_text_and_saves(example_copy: Path) -> None:
+    path = with_conflicts(example_copy, TITLE_CONFLICT, WEIGHT_CONFLICT)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "ctrl+u", *"Sporet", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert idea(app.session.project).title == "Sporet"
+        on_disk = load_project(path).project
+        assert idea(on_disk).title == "Sporet" and [c.id for c in on_disk.conflicts] == ["conflict-weight"]
+        await pilot.press("e", "ctrl+u", *"x7", "enter")  # not a number: refused, the conflict stays
+        await pilot.pause()
+        assert app.session.project.create.weights["importance"] == 3 and len(app.session.project.conflicts) == 1
+        await pilot.press("ctrl+u", *"7", "enter")
+        await pilot.pause()
+        assert app.session.project.create.weights["importance"] == 7 and app.session.project.conflicts == []

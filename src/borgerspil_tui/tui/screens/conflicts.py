@@ -35,6 +35,7 @@ CONFLICT_COMMANDS = [
     Command("choose('theirs')", "t", "conflicts.key_theirs", "help.conflicts_theirs"),
     Command("choose('both')", "b", "conflicts.key_both", "help.conflicts_both"),
     Command("edit", "e", "conflicts.key_edit", "help.conflicts_edit"),
+    Command("save_typed", "ctrl+s", "key.save", "help.save", show=False),
 ]
 
 SIDES = ("base", "ours", "theirs")
@@ -230,6 +231,14 @@ class ConflictsScreen(BaseScreen):
             return conflict.ours
         value = _loaded(conflict.ours)
         return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    def action_save_typed(self) -> None:
+        """Ctrl+S: what is typed in the bar is taken as Enter would take it, then all is saved."""
+        bar = self.query_one(EditBar)
+        if bar.is_open and bar.purpose.startswith("edit:"):
+            bar.submitted = (bar.prompt, bar.purpose, bar.text)
+            self._typed(EditBar.Submitted(bar.text, bar.purpose))
+        self.bapp.action_save()
 
     @on(EditBar.Submitted)
     def _typed(self, event: EditBar.Submitted) -> None:

@@ -242,3 +242,41 @@ def test_validate_reports_each_unresolved_conflict_with_its_line_and_fails(
         choose(session, resolved, "ours")
     assert session.save()
     assert main(["validate", str(example_copy), "--lang", "en"]) == 0
+
+
+# -- conflicts as the merge records them ---------------------------------------------------------
+def test_conflicts_from_a_real_merge_resolve_one_by_one(example_copy: Path) -> None:
+    from borgerspil_tui.core.merge import merge_projects
+
+    base = load_project(example_copy).project
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.create.ideas[2].title, theirs.create.ideas[2].title = "Hurtigspor A", "Hurtigspor B"
+    ours.create.weights["importance"], theirs.create.weights["importance"] = 4, 5
+    ours.focus.causes.append(ours.focus.causes[0].children.pop(0))  # to the top / under another cause
+    theirs.focus.causes[1].children.append(theirs.focus.causes[0].children.pop(0))
+    ours.create.ideas[3].description = "ny"  # changed here, deleted there
+    theirs.create.votes = [v for v in theirs.create.votes if v.idea != "idea-q5r6st"]
+    del theirs.create.ideas[3]
+    merged = merge_projects(base, ours, theirs).project
+    assert {c.kind for c in merged.conflicts} == {"text", "value", "item", "parent"}
+    save_project(example_copy, merged, force=True)
+    session = Session.open(example_copy)
+    by_kind = {c.kind: c for c in session.project.conflicts}
+    assert [describe_side(by_kind["parent"], side, "da", session.project) for side in SIDES] == [
+        "Ansøgningen mangler ofte oplysninger", "(øverst i grenen)", "Alle sager får samme grundige behandling"]
+    choose(session, by_kind["parent"], "theirs")
+    choose(session, by_kind["text"], "both")
+    choose(session, by_kind["item"], "theirs")
+    choose(session, by_kind["value"], "edit", "4.5")
+    project = session.project
+    assert [n.id for n in project.focus.causes[1].children] == ["node-u4v5wx", "node-g5h6jk"]
+    assert idea(session).title == "Hurtigspor A / Hurtigspor B"
+    assert "idea-q5r6st" not in {i.id for i in project.create.ideas}
+    assert project.create.weights["importance"] == 4.5
+    assert project.conflicts == [] and "conflicts:" not in saved_text(session)
+    for _ in range(4):
+        session.undo()
+    assert session.project.model_dump() == merged.model_dump()
+
+
+SIDES = ("base", "ours", "theirs")

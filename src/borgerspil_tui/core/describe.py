@@ -15,7 +15,7 @@ from typing import Any
 
 from borgerspil_tui.core.change_diff import diff
 from borgerspil_tui.core.changes import MISSING, AddItem, MoveItem, Path, RemoveItem, SetValue, item_key
-from borgerspil_tui.core.describe_names import LINK_LISTS, NAME_FIELDS, PARTS, Namer, find, get, short_pair, walk
+from borgerspil_tui.core.describe_names import LINK_LISTS, NAME_FIELDS, PARTS, Namer, find, get, short, short_pair, walk
 from borgerspil_tui.core.method import Method
 from borgerspil_tui.core.model import Project
 
@@ -157,11 +157,11 @@ class _Describer:
             self.say(at, self.t(key, voter=self.n.link(item["voter"], bare=True),
                                 idea=self.n.link(item["idea"], kind=False), dots=item["dots"]))
             return
-        name = self.n.item_name(step.cls.__name__, item)
         if step.pattern == "conflicts[]":
-            about = name if item.get("about") else self.n.place(tuple(str(item.get("where", "")).split(".")))
+            about = short(item["about"]) if item.get("about") else self.n.place(tuple(str(item["where"]).split(".")))
             self.say(at, self.t("diff.conflict_added" if added else "diff.conflict_resolved", about=about))
             return
+        name = self.n.item_name(step.cls.__name__, item)
         text = self.t("diff.added" if added else "diff.removed", kind=self.n.kind(step.pattern), name=name)
         self.say(at, self.owned(at, text))
 

@@ -276,6 +276,9 @@ class Namer:
             item = find(project, path)
             if item is not MISSING:
                 return self.item_name(cls_name, item)
+        found = self.ids().get(path[-1])  # a problem-tree node named by its branch and id alone
+        if found is not None and type(found[1]).__name__ == cls_name:
+            return self.item_name(cls_name, found[1])
         return self.t("diff.unnamed")
 
     def place(self, path: Path, *, skip_part: bool = True) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from borgerspil_tui.core.conflict_resolve import describe_side
+from borgerspil_tui.core.conflict_sides import describe_side
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.conflicts import Conflict

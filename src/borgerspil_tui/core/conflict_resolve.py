@@ -3,7 +3,8 @@ side in the project and take the conflict out of ``project.conflicts``, as one e
 
 ``resolve`` builds the changes with the session's :class:`~borgerspil_tui.core.edits.EditBuilder`,
 so the Konflikter screen (or a test) applies them as one undoable step. ``conflict_choices`` says
-which choices make sense for a conflict, ``describe_side`` shows a side as readable text.
+which choices make sense for a conflict, ``describe_side`` (core/conflict_sides) shows a side
+as readable text.
 No Textual here.
 """
 
@@ -16,19 +17,15 @@ from pydantic import BaseModel, ValidationError
 
 from borgerspil_tui.core.change_apply import field_adapter, map_adapters
 from borgerspil_tui.core.changes import MISSING, Change, Path, plain
+from borgerspil_tui.core.conflict_sides import describe_side, side_value
 from borgerspil_tui.core.edits import EditBuilder
 from borgerspil_tui.core.i18n import tr
-from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.conflicts import Conflict
 
 Choice = Literal["ours", "theirs", "edit", "both"]
-Side = Literal["base", "ours", "theirs"]
 
 TREE_BRANCHES = ("causes", "consequences")
 """The problem tree's branches: a node in ``where`` is named by its branch and id alone."""
-
-ITEM_NAMES = ("title", "name", "text", "question", "statement", "description", "goal", "line", "phase", "id")
-"""The fields that name an item when it is shown as one side of a conflict, first found first."""
 
 
 class Unresolvable(ValueError):
@@ -47,18 +44,8 @@ def conflict_choices(conflict: Conflict) -> list[str]:
 
 
 def _is_list(conflict: Conflict) -> bool:
-    sides = [_json(text) for text in (conflict.ours, conflict.theirs) if text is not None]
+    sides = [side_value(text) for text in (conflict.ours, conflict.theirs) if text is not None]
     return bool(sides) and all(isinstance(side, list) for side in sides)
-
-
-def _json(text: str | None) -> Any:
-    """A JSON side as data (MISSING: None, the key is absent); a text that is not JSON as itself."""
-    if text is None:
-        return MISSING
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
 
 
 # -- where ----------------------------------------------------------------------------------------
@@ -140,15 +127,15 @@ def _resolve_text(builder: EditBuilder, path: Path, conflict: Conflict, choice: 
 def _resolve_value(builder: EditBuilder, path: Path, conflict: Conflict, choice: Choice,
                    text: str | None) -> list[Change]:
     if choice == "edit":
-        value = _json(text) if text else MISSING
+        value = side_value(text) if text else MISSING
     elif choice == "both":
-        ours = _json(conflict.ours)
-        theirs = _json(conflict.theirs)
+        ours = side_value(conflict.ours)
+        theirs = side_value(conflict.theirs)
         ours = ours if isinstance(ours, list) else []
         theirs = theirs if isinstance(theirs, list) else []
         value = [*ours, *(item for item in theirs if item not in ours)]
     else:
-        value = _json(conflict.ours if choice == "ours" else conflict.theirs)
+        value = side_value(conflict.ours if choice == "ours" else conflict.theirs)
     return _set(builder, path, value)
 
 
@@ -159,7 +146,7 @@ def _resolve_item(builder: EditBuilder, path: Path, conflict: Conflict, choice: 
         return [] if here is MISSING else builder.remove(path)
     if here is MISSING:
         return []  # deleted since: nothing to put the chosen side in
-    return _set(builder, path, _json(chosen))
+    return _set(builder, path, side_value(chosen))
 
 
 def _resolve_parent(builder: EditBuilder, path: Path, conflict: Conflict, choice: Choice) -> list[Change]:
@@ -233,94 +220,10 @@ def _takes_none(builder: EditBuilder, path: Path) -> bool:
     return True
 
 
-# -- showing a side -------------------------------------------------------------------------------
-def describe_side(conflict: Conflict, side: Side, lang: str, project: Project | None = None) -> str:
-    """One side of a conflict as a person reads it: the text, a number, an item's title, a
-    parent node's text, "(slettet)" for a deleted item. With ``project``, ids are named."""
-    raw = getattr(conflict, side)
-    if conflict.kind == "text":
-        return tr(lang, "conflict.side_empty") if not raw else raw
-    if conflict.kind == "parent":
-        if not raw:
-            return tr(lang, "conflict.side_top")
-        return _node_text(project, raw) or raw
-    if raw is None:
-        return tr(lang, "conflict.side_deleted" if conflict.kind == "item" else "conflict.side_absent")
-    value = _json(raw)
-    if conflict.kind == "item" and isinstance(value, dict):
-        name = next((value[key] for key in ITEM_NAMES if isinstance(value.get(key), str) and value[key]), "")
-        return name or raw
-    return _show_value(value, lang, project)
-
-
-def _show_value(value: Any, lang: str, project: Project | None) -> str:
-    if isinstance(value, bool):
-        return tr(lang, "conflict.yes" if value else "conflict.no")
-    if value is None:
-        return tr(lang, "conflict.side_absent")
-    if isinstance(value, (int, float)):
-        return f"{value:g}" if isinstance(value, float) else str(value)
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list):
-        if not value:
-            return tr(lang, "conflict.side_none")
-        return ", ".join(_name_of(project, item) if isinstance(item, str) else _show_value(item, lang, project)
-                         for item in value)
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def _name_of(project: Project | None, item_id: str) -> str:
-    """An item's title (or name, or text) by its id; the id itself when it cannot be found."""
-    if project is None:
-        return item_id
-    from borgerspil_tui.core.item_index import ItemIndex
-
-    index = _index_for(project, ItemIndex)
-    if index.kind(item_id) is None:
-        return item_id
-    here: Any = project
-    try:
-        for part in index.path(item_id):
-            here = getattr(here, part) if isinstance(here, BaseModel) else _by_key(here, part)
-    except (KeyError, AttributeError, StopIteration):
-        return item_id
-    name = next((getattr(here, key) for key in ITEM_NAMES if isinstance(getattr(here, key, None), str)), "")
-    return name or item_id
-
-
-_INDEXES: dict[int, tuple[Project, Any]] = {}
-
-
-def _index_for(project: Project, cls: Any) -> Any:
-    """An item index of ``project`` (one kept per project while it is the last asked about)."""
-    found = _INDEXES.get(id(project))
-    if found is None or found[0] is not project:
-        _INDEXES.clear()
-        found = _INDEXES[id(project)] = (project, cls(project))
-    return found[1]
-
-
-def _by_key(items: Any, key: str) -> Any:
-    from borgerspil_tui.core.changes import item_key
-
-    if isinstance(items, dict):
-        return items[key]
-    return next(item for item in items if item_key(item) == key)
-
-
-def _node_text(project: Project | None, node_id: str) -> str:
-    if project is None:
-        return ""
-    stack = [*project.focus.causes, *project.focus.consequences]
-    while stack:
-        node = stack.pop()
-        if node.id == node_id:
-            return node.text
-        stack.extend(node.children)
-    return ""
-
-
 def resolved_label(conflict: Conflict, lang: str) -> str:
     """The name of the undo step: "Konflikt løst: Idé «Hurtigspor»: titel"."""
     return tr(lang, "conflict.resolved", about=conflict.about or conflict.where)
+
+
+__all__ = ["Choice", "Unresolvable", "conflict_choices", "describe_side", "remove_conflict", "resolve",
+           "resolved_label", "still_there", "where_path"]

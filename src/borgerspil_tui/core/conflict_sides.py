@@ -71,31 +71,33 @@ def _name_of(project: Project | None, item_id: str) -> str:
     """An item's title (or name, or text) by its id; the id itself when it cannot be found."""
     if project is None:
         return item_id
+    for fresh in (False, True):  # the kept index may be older than the project: once more anew
+        found = _find(project, item_id, fresh)
+        if found is not None:
+            name = next((getattr(found, key) for key in ITEM_NAMES if isinstance(getattr(found, key, None), str)), "")
+            return name or item_id
+    return item_id
+
+
+def _find(project: Project, item_id: str, fresh: bool) -> Any:
     from borgerspil_tui.core.item_index import ItemIndex
 
-    index = _index_for(project, ItemIndex)
+    if fresh or _INDEX.get("project") is not project:
+        _INDEX.update(project=project, index=ItemIndex(project))
+    index = _INDEX["index"]
     if index.kind(item_id) is None:
-        return item_id
+        return None
     here: Any = project
     try:
         for part in index.path(item_id):
             here = getattr(here, part) if isinstance(here, BaseModel) else _by_key(here, part)
     except (KeyError, AttributeError, StopIteration):
-        return item_id
-    name = next((getattr(here, key) for key in ITEM_NAMES if isinstance(getattr(here, key, None), str)), "")
-    return name or item_id
+        return None
+    return here if getattr(here, "id", None) == item_id else None
 
 
-_INDEXES: dict[int, tuple[Project, Any]] = {}
-
-
-def _index_for(project: Project, cls: Any) -> Any:
-    """An item index of ``project`` (one kept per project while it is the last asked about)."""
-    found = _INDEXES.get(id(project))
-    if found is None or found[0] is not project:
-        _INDEXES.clear()
-        found = _INDEXES[id(project)] = (project, cls(project))
-    return found[1]
+_INDEX: dict[str, Any] = {}
+"""The item index of the project last asked about (the open one), and that project."""
 
 
 def _by_key(items: Any, key: str) -> Any:

@@ -192,3 +192,17 @@ async def test_ctrl_s_in_the_edit_bar_takes_the_text_and_saves(example_copy: Pat
         await pilot.press("ctrl+u", *"7", "enter")
         await pilot.pause()
         assert app.session.project.create.weights["importance"] == 7 and app.session.project.conflicts == []
+
+
+async def test_opening_a_file_with_conflicts_from_the_home_screen_shows_konflikter(example_copy: Path) -> None:
+    path = with_conflicts(example_copy, WEIGHT_CONFLICT)
+    app = make_app(None, folder=path.parent, language="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.open_project(path)
+        await pilot.pause()
+        assert app.screen.NAME == "conflicts"
+        assert "1 conflict" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.NAME == "overview" and app.session.project.create.weights["importance"] == 5

@@ -206,3 +206,24 @@ async def test_opening_a_file_with_conflicts_from_the_home_screen_shows_konflikt
         await pilot.press("t")
         await pilot.pause()
         assert app.screen.NAME == "overview" and app.session.project.create.weights["importance"] == 5
+
+
+async def test_a_refused_value_typed_before_leaving_is_kept_as_a_draft(example_copy: Path) -> None:
+    from borgerspil_tui.tui.widgets.edit_bar import EditBar
+
+    path = with_conflicts(example_copy, WEIGHT_CONFLICT, TITLE_CONFLICT)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "ctrl+u", *"mange")
+        app.action_goto("overview")  # taken as Enter would: refused (not a number), so kept
+        await pilot.pause()
+        assert app.screen.NAME == "overview" and len(app.session.project.conflicts) == 2
+        app.action_goto("conflicts")
+        await pilot.pause()
+        bar = app.screen.query_one(EditBar)
+        assert bar.is_open and bar.text == "mange" and bar.has_class("-draft")
+        await pilot.press("ctrl+u", *"6", "enter")
+        await pilot.pause()
+        assert app.session.project.create.weights["importance"] == 6
+        assert [c.id for c in app.session.project.conflicts] == ["conflict-title1"]

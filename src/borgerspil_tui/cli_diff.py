@@ -113,12 +113,11 @@ def _for_git(args: argparse.Namespace, path: str, old_file: str, new_file: str) 
             old = _load(args, Path(old_file), path, "old")
             _say(tr(lang, "diff.header_deleted", path=path, title=old.title))
             return 0
+        _say(tr(lang, "diff.header_added" if old_file == NO_FILE else "diff.header", path=path))
         new = _load(args, Path(new_file), path, "new")
         if old_file == NO_FILE:
-            _say(tr(lang, "diff.header_added", path=path))
             old = Project(schema_version=SCHEMA_VERSION, title=new.title, language=new.language, created=new.created)
         else:
-            _say(tr(lang, "diff.header", path=path))
             old = _load(args, Path(old_file), path, "old")
     except _Unreadable as problem:
         _say(str(problem))

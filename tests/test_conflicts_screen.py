@@ -65,17 +65,18 @@ async def test_a_file_with_three_conflicts_opens_on_konflikter_and_keys_resolve_
         on_disk = load_project(path).project
         assert idea(on_disk).title == "Hurtigspor" and [c.id for c in on_disk.conflicts] == ["conflict-descr1"]
 
-        await pilot.press("e")
-        await pilot.press("ctrl+u")  # the bar starts with ours; clear it
-        await pilot.press(*"Hver dag")
-        await pilot.press("enter")
+        await pilot.press("e")  # a description has lines: written in the area, which starts with ours
+        assert app.screen.query_one("#area-text").text == DESCRIPTION
+        await pilot.press("f7", *"Hver dag", "enter", *"og nat")  # F7 selects all; Enter makes a line
+        assert app.session.project.conflicts != []
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        assert idea(app.session.project).description == "Hver dag"
+        assert idea(app.session.project).description == "Hver dag\nog nat"
         assert app.session.project.conflicts == []
         assert app.screen.NAME == "overview"  # the last one resolved: back where the user was
         await saved(app, pilot)
         assert "conflicts:" not in path.read_text(encoding="utf-8")
-        assert idea(load_project(path).project).description == "Hver dag"
+        assert idea(load_project(path).project).description == "Hver dag\nog nat"
 
         await pilot.press("ctrl+z")  # the edit and the conflict come back as one step
         assert idea(app.session.project).description == DESCRIPTION
@@ -226,4 +227,33 @@ async def test_a_refused_value_typed_before_leaving_is_kept_as_a_draft(example_c
         await pilot.press("ctrl+u", *"6", "enter")
         await pilot.pause()
         assert app.session.project.create.weights["importance"] == 6
+        assert [c.id for c in app.session.project.conflicts] == ["conflict-title1"]
+
+
+async def test_the_area_text_is_taken_on_leaving_or_kept_as_a_draft_when_refused(example_copy: Path) -> None:
+    from textual.widgets import TextArea
+
+    from borgerspil_tui.tui.widgets.edit_area import EditArea
+
+    path = with_conflicts(example_copy, TEXT_CONFLICT, TITLE_CONFLICT)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "end", *" Også i weekenden.", "escape")  # Esc: nothing taken
+        assert idea(app.session.project).description == DESCRIPTION and len(app.session.project.conflicts) == 2
+        await pilot.press("e")
+        app.screen.query_one("#area-text", TextArea).load_text("x" * 20_001)  # as a paste: too long
+        app.action_goto("overview")
+        await pilot.pause()
+        assert idea(app.session.project).description == DESCRIPTION and len(app.session.project.conflicts) == 2
+        app.action_goto("conflicts")
+        await pilot.pause()
+        area = app.screen.query_one(EditArea)
+        assert area.is_open and area.has_class("-draft") and area.text == "x" * 20_001 and area.reason
+        await pilot.press("ctrl+s")  # still too long: said under the area, nothing changed
+        assert area.is_open and area.has_class("-refused") and len(app.session.project.conflicts) == 2
+        area.query_one(TextArea).load_text("Kort\nog godt")
+        app.action_goto("overview")  # taken on leaving, as Ctrl+S would
+        await pilot.pause()
+        assert idea(app.session.project).description == "Kort\nog godt"
         assert [c.id for c in app.session.project.conflicts] == ["conflict-title1"]

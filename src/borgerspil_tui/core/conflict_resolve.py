@@ -199,6 +199,12 @@ def _adapter(builder: EditBuilder, path: Path) -> Any:
     return None
 
 
+def one_line_field(builder: EditBuilder, conflict: Conflict) -> bool:
+    """Whether the text the conflict is about takes one line only (a title, a name)."""
+    path = where_path(builder, conflict)
+    return path is not None and _one_line(builder, path)
+
+
 def _one_line(builder: EditBuilder, path: Path) -> bool:
     """Whether the text field at ``path`` takes one line only (a title, a name)."""
     adapter = _adapter(builder, path)
@@ -225,5 +231,5 @@ def resolved_label(conflict: Conflict, lang: str) -> str:
     return tr(lang, "conflict.resolved", about=conflict.about or conflict.where)
 
 
-__all__ = ["Choice", "Unresolvable", "conflict_choices", "describe_side", "remove_conflict", "resolve",
-           "resolved_label", "still_there", "where_path"]
+__all__ = ["Choice", "Unresolvable", "conflict_choices", "describe_side", "one_line_field", "remove_conflict",
+           "resolve", "resolved_label", "side_value", "still_there", "where_path"]

@@ -19,6 +19,8 @@ CONFLICT_TEXTS: dict[str, tuple[str, str]] = {
         "The place no longer exists (deleted since): the conflict was removed without changes."),
     "conflicts.not_here": ("Det valg passer ikke til denne konflikt.", "That choice does not fit this conflict."),
     "conflicts.prompt_edit": ("Ny værdi", "New value"),
+    "conflicts.area_keys": ("Ctrl+S: tag teksten · Esc: fortryd", "Ctrl+S: take the text · Esc: cancel"),
+    "helpkeys.take_area": ("Tag teksten i feltet (Enter giver en ny linje)", "Take the text in the box (Enter makes a new line)"),
     "conflicts.opened": (
         "Filen har {n} {n:uløst konflikt|uløste konflikter} fra en fletning: vælg for hver.",
         "The file has {n} unresolved {n:conflict|conflicts} from a merge: choose for each."),

@@ -9,7 +9,6 @@ back to where the user was.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,12 +21,15 @@ from borgerspil_tui.core.conflict_resolve import (
     conflict_choices,
     describe_side,
     resolve,
+    side_value,
     still_there,
 )
 from borgerspil_tui.core.model.conflicts import Conflict
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.screens.conflict_editing import ConflictEditing
+from borgerspil_tui.tui.widgets.edit_area import EditArea
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 
 CONFLICT_COMMANDS = [
@@ -51,7 +53,7 @@ def short(text: str, width: int = CELL_WIDTH) -> str:
     return line if len(line) <= width else line[:width - 1] + "…"
 
 
-class ConflictsScreen(BaseScreen):
+class ConflictsScreen(ConflictEditing, BaseScreen):
     """The conflicts a merge recorded in the file, and the choice for each: ours, theirs, both, edit."""
 
     NAME = "conflicts"
@@ -86,6 +88,7 @@ class ConflictsScreen(BaseScreen):
                     yield Static(Content(self.t(f"conflicts.{side}")), classes="side-heading")
                     yield Static("", id=f"text-{side}", classes="side-text")
         yield EditBar(id="edit-bar")
+        yield EditArea(self.t("conflicts.area_keys"), id="edit-area")
 
     # -- filling --------------------------------------------------------------------------------
     def populate(self) -> None:
@@ -139,7 +142,7 @@ class ConflictsScreen(BaseScreen):
         """One side as the panes show it: the text or value, or an item's title and its fields."""
         shown = describe_side(conflict, side, self.lang, self.session.project)  # type: ignore[arg-type]
         raw = getattr(conflict, side)
-        value = _loaded(raw) if conflict.kind == "item" and raw else None
+        value = side_value(raw) if conflict.kind == "item" and raw else None
         if not isinstance(value, dict):
             return shown
         lines = [shown]
@@ -214,62 +217,3 @@ class ConflictsScreen(BaseScreen):
         if self.is_attached and self.app.screen is self and not self.session.project.conflicts:
             self.set_focus(None)  # not in a field: Esc's way back would only leave the field
             self.bapp.action_back()
-
-    def action_edit(self) -> None:
-        """Write the value yourself, starting from ours."""
-        conflict = self.current()
-        if conflict is None or "edit" not in conflict_choices(conflict):
-            return
-        prompt = f"{self.t('conflicts.prompt_edit')}: {short(conflict.about or conflict.where, 30)}"
-        self.query_one(EditBar).open(prompt, f"edit:{conflict.id}", self.editable(conflict))
-
-    def editable(self, conflict: Conflict) -> str:
-        """Our side as the user edits it: a text as it is, a value as it reads (not as JSON)."""
-        if conflict.ours is None:
-            return ""
-        if conflict.kind == "text":
-            return conflict.ours
-        value = _loaded(conflict.ours)
-        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-    def action_save_typed(self) -> None:
-        """Ctrl+S: what is typed in the bar is taken as Enter would take it, then all is saved."""
-        bar = self.query_one(EditBar)
-        if bar.is_open and bar.purpose.startswith("edit:"):
-            bar.submitted = (bar.prompt, bar.purpose, bar.text)
-            self._typed(EditBar.Submitted(bar.text, bar.purpose))
-        self.bapp.action_save()
-
-    @on(EditBar.Submitted)
-    def _typed(self, event: EditBar.Submitted) -> None:
-        purpose, _, conflict_id = event.purpose.partition(":")
-        if purpose != "edit":
-            return
-        conflict = self.conflict(conflict_id)
-        if conflict is None:  # resolved meanwhile (undo, redo, a reload)
-            self.refuse(self.t("conflicts.gone"))
-            return
-        text = event.text
-        if conflict.kind == "value" and _is_text_value(conflict):
-            text = json.dumps(text.strip(), ensure_ascii=False)
-        if self.choose(conflict, "edit", text):
-            self._done()
-
-    @on(EditBar.Cancelled)
-    def _done(self) -> None:
-        self.query_one(EditBar).close()
-        if self.is_attached:
-            self.query_one("#conflicts", DataTable).focus()
-
-
-def _loaded(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
-
-
-def _is_text_value(conflict: Conflict) -> bool:
-    """Whether the value the sides hold is a text (then what is typed is the text, not JSON)."""
-    sides = [_loaded(side) for side in (conflict.ours, conflict.theirs) if side is not None]
-    return bool(sides) and all(isinstance(side, str) for side in sides)

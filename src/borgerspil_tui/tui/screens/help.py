@@ -32,6 +32,7 @@ WIDGET_KEYS: dict[str, list[tuple[tuple[str, ...], str]]] = {
     "Button": [(("enter",), "helpkeys.press")],
     "Input": [(("enter",), "helpkeys.submit")],
     "EditBar": [(("enter",), "helpkeys.save_text"), (("escape",), "helpkeys.cancel_text")],
+    "EditArea": [(("ctrl+s",), "helpkeys.take_area"), (("escape",), "helpkeys.cancel_text")],
     "PartCard": [(("enter",), "helpkeys.open_part")],
     "TwoByTwo": [(("1", "2", "3", "4", "5"), "helpkeys.score_plot")],
 }

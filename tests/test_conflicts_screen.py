@@ -257,3 +257,19 @@ async def test_the_area_text_is_taken_on_leaving_or_kept_as_a_draft_when_refused
         await pilot.pause()
         assert idea(app.session.project).description == "Kort\nog godt"
         assert [c.id for c in app.session.project.conflicts] == ["conflict-title1"]
+
+
+async def test_a_new_language_keeps_the_open_area_and_its_text(example_copy: Path) -> None:
+    from borgerspil_tui.tui.widgets.edit_area import EditArea
+
+    path = with_conflicts(example_copy, TEXT_CONFLICT)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "end", *" Hver dag.", "f2")
+        await pilot.pause()
+        area = app.screen.query_one(EditArea)
+        assert area.is_open and area.text == DESCRIPTION + " Hver dag."
+        assert "Conflicts" in screen_text(app) and "Theirs (t)" in screen_text(app)
+        await pilot.press("ctrl+s")
+        assert idea(app.session.project).description == DESCRIPTION + " Hver dag."

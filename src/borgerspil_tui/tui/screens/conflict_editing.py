@@ -113,6 +113,19 @@ class ConflictEditing:
             return
         super().refuse(reason)  # type: ignore[misc]
 
+    async def relabel(self: ConflictsScreen) -> None:
+        """A new language: the screen is made again, and an open area opened again as it was."""
+        area = self.query_one(EditArea)
+        kept = (area.prompt, area.purpose, area.text, area.opened_with, area.reason,
+                area.has_class("-draft")) if area.is_open else None
+        await super().relabel()  # type: ignore[misc]
+        if kept is not None:
+            prompt, purpose, text, opened_with, reason, draft = kept
+            area = self.query_one(EditArea)
+            area.open(prompt, purpose, text, mark=self.t("draft.mark") if draft else "")
+            area.opened_with = opened_with
+            area.show_reason(reason)
+
     # -- leaving and coming back --------------------------------------------------------------------
     def keep_typed(self: ConflictsScreen) -> list[Draft]:
         """The bar as every screen keeps it; the area's text taken the same way, or kept."""

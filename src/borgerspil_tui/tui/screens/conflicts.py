@@ -175,9 +175,9 @@ class ConflictsScreen(ConflictEditing, BaseScreen):
 
     def current(self) -> Conflict | None:
         """The conflict under the cursor."""
-        table = self.query_one("#conflicts", DataTable)
-        if not table.row_count or not table.display:
-            return None
+        table = next(iter(self.query("#conflicts").results(DataTable)), None)
+        if table is None or not table.row_count or not table.display:
+            return None  # (none while the screen is made again in a new language)
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return self.conflict(str(key))
 

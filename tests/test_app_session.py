@@ -69,33 +69,34 @@ async def test_autosave_shortly_after_the_last_edit(example_copy: Path) -> None:
 
 
 async def test_external_change_reload(example_copy: Path) -> None:
+    """No edits in memory: a file changed on disk is reloaded quietly (tests/test_disk_merge.py has more)."""
     app = make_app(example_copy, watch_interval=0.1)
     async with app.run_test(size=SIZE) as pilot:
         text = example_copy.read_text("utf-8").replace("title: Hurtigere hjælp", "title: Ændret i git")
         example_copy.write_text(text, "utf-8")
         await pilot.pause(0.4)
-        assert isinstance(app.screen, DiskChangedScreen)
-        assert app.session.state is SaveState.CONFLICT
-        await pilot.click("#choice-reload")
-        await pilot.pause()
+        assert not isinstance(app.screen, DiskChangedScreen)
         assert app.session.project.title.startswith("Ændret i git")
         assert app.session.state is SaveState.SAVED
+    assert example_copy.read_text("utf-8") == text
 
 
-async def test_external_change_keep_mine_overwrites_only_when_asked(example_copy: Path) -> None:
+async def test_external_change_while_editing_is_merged_on_save(example_copy: Path) -> None:
     app = make_app(example_copy, watch_interval=3600)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "c", "j")
-        example_copy.write_text(example_copy.read_text("utf-8") + "# from git\n", "utf-8")
-        theirs = example_copy.read_bytes()
+        text = example_copy.read_text("utf-8").replace("title: Hurtigere hjælp", "title: Ændret i git")
+        example_copy.write_text(text, "utf-8")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, DiskChangedScreen)
-        assert example_copy.read_bytes() == theirs, "nothing is written without asking"
-        await pilot.click("#choice-overwrite")
-        await pilot.pause()
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if app.session.state is SaveState.SAVED:
+                break
+        assert not isinstance(app.screen, DiskChangedScreen)
         assert app.session.state is SaveState.SAVED
-    assert load_project(example_copy).project.checklists["create-involve"].answer == "yes"
+    saved = load_project(example_copy).project
+    assert saved.checklists["create-involve"].answer == "yes"
+    assert saved.title.startswith("Ændret i git")
 
 
 async def test_failed_save_keeps_everything_and_can_retry(example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

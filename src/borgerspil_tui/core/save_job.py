@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.storage import ExternalChangeError, SaveError, save_project
+from borgerspil_tui.core.storage import ExternalChangeError, SaveError, write_project
 
 
 class SaveJob:
@@ -18,13 +18,17 @@ class SaveJob:
     """
 
     def __init__(self, project: Project, path: Path, expected: str | None, revision: int, force: bool,
-                 lock: threading.Lock) -> None:
+                 lock: threading.Lock, refusal: SaveError | None = None) -> None:
         self.project = project
         self.path = path
         self.expected = expected
         self.revision = revision
         self.force = force
         self.fingerprint: str | None = None
+        self.data: bytes | None = None
+        """The bytes written (the base of the next merge from disk)."""
+        self.refusal = refusal
+        """Why this file may not be written at all (the session is read-only): nothing is."""
         self.error: SaveError | ExternalChangeError | None = None
         self.done = threading.Event()
         self.taken = False
@@ -34,8 +38,10 @@ class SaveJob:
     def run(self) -> None:
         """Serialise the snapshot, check it, and write it over the file atomically."""
         try:
+            if self.refusal is not None:
+                raise self.refusal
             with self._lock:
-                self.fingerprint = save_project(self.path, self.project, self.expected, force=self.force)
+                self.fingerprint, self.data = write_project(self.path, self.project, self.expected, force=self.force)
         except (SaveError, ExternalChangeError) as error:
             self.error = error
         except Exception as error:  # noqa: BLE001 - a worker's failure must reach the session as one

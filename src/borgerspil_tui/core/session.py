@@ -25,7 +25,7 @@ from borgerspil_tui.core.item_index import IndexProblem, ItemIndex, check_dots
 from borgerspil_tui.core.disk import remove_stale_temps, write_refusal
 from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.problems import Problem
+from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.edit_refused import EditRefused, refusal_of, refused_change
 from borgerspil_tui.core.save_job import SaveJob
 from borgerspil_tui.core.storage import (
@@ -38,7 +38,7 @@ from borgerspil_tui.core.storage import (
     save_project,
 )
 
-__all__ = ["EditRefused", "SaveJob", "SaveState", "Session", "UNDO_LIMIT"]
+__all__ = ["DiskStep", "EditRefused", "SaveJob", "SaveState", "Session", "UNDO_LIMIT", "UndoNeedsConfirmation"]
 
 UNDO_LIMIT = 300
 """How many edits can be undone."""
@@ -51,6 +51,20 @@ class SaveState(Enum):
     UNSAVED = "unsaved"
     FAILED = "failed"
     CONFLICT = "conflict"
+
+
+class DiskStep(ChangeSet):
+    """An undoable step that took in what came from disk (a reload, a merge of a colleague's
+    edits): undoing it would put the project as it was before the pull back, and autosave would
+    write that over the colleague's work, so :meth:`Session.undo` asks to be told (``force``)."""
+
+
+class UndoNeedsConfirmation(Exception):
+    """The next undo would take out what came from disk (a :class:`DiskStep`); the user must say so."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        super().__init__(f"undoing {label!r} takes out what came from disk: undo(force=True)")
 
 
 class Session:
@@ -71,6 +85,14 @@ class Session:
         self.last_error: str = ""
         self.last_failure: SaveError | None = None
         """Why the last save failed (``last_error`` in English; :meth:`error_text` in any language)."""
+        self.base_bytes: bytes | None = loaded.raw
+        """The file as it was when last loaded or saved: the base when what is on disk now is merged
+        with the edits in memory (core/disk_sync)."""
+        self.held: SaveError | None = None
+        """Why the file must not be written at all (a git merge in progress, core/disk_sync): every
+        save is refused; *save as* elsewhere lifts it."""
+        self.repaired: list = []
+        """Links to missing items removed when the file was opened (core/dangling.DanglingLink)."""
         self.read_only: SaveError | None = None
         """Why the file may not be written when it was opened (a read-only file or folder), or None:
         edits stay in memory, nothing is saved automatically, and *save as* keeps them."""
@@ -108,9 +130,17 @@ class Session:
         Temp files an interrupted save of this file left behind are removed, and a file the
         user may not write is opened read-only (:attr:`read_only`).
         """
-        loaded = load_project(path, kept=True)
-        session = cls(loaded)
-        session._to_keep = None if loaded.from_cache else loaded.fingerprint
+        try:
+            loaded = load_project(path, kept=True)
+        except FileProblemError as error:
+            from borgerspil_tui.core.dangling import load_repaired  # links to deleted items only
+
+            loaded, repaired = load_repaired(path, error)
+            session = cls(loaded)
+            session.repaired, session._saved_revision, session.state = repaired, -1, SaveState.UNSAVED
+        else:
+            session = cls(loaded)
+            session._to_keep = None if loaded.from_cache else loaded.fingerprint
         remove_stale_temps(path)
         session.read_only = write_refusal(path)
         return session
@@ -267,10 +297,20 @@ class Session:
         """Whether there is an undone edit to redo."""
         return bool(self._redo)
 
-    def undo(self) -> str | None:
-        """Undo the last edit; return its label, or None when there is nothing to undo."""
+    @property
+    def undo_takes_from_disk(self) -> bool:
+        """Whether the next undo would take out what came from disk (ask before: :meth:`undo`)."""
+        return bool(self._undo) and isinstance(self._undo[-1], DiskStep)
+
+    def undo(self, *, force: bool = False) -> str | None:
+        """Undo the last edit; return its label, or None when there is nothing to undo.
+
+        A step that took in what came from disk (:class:`DiskStep`) is undone only with ``force``
+        (the user said so): else :class:`UndoNeedsConfirmation` is raised and nothing changes."""
         if not self._undo:
             return None
+        if isinstance(self._undo[-1], DiskStep) and not force:
+            raise UndoNeedsConfirmation(self._undo[-1].label)
         step = self._undo.pop()
         inverse = step.inverted()
         self._make(inverse, check=False)
@@ -292,9 +332,9 @@ class Session:
         """The edits that can be undone, oldest first (for tests and a future history view)."""
         return list(self._undo)
 
-    def _replace(self, label: str, project: Project) -> None:
+    def _replace(self, label: str, project: Project, kind: type[ChangeSet] = ChangeSet) -> None:
         """Put ``project`` in place of this one as one undoable step (the changes between them)."""
-        step = ChangeSet(label, tuple(diff(self.project, project)))
+        step = kind(label, tuple(diff(self.project, project)))
         self._editor = ProjectEditor(project)
         self.index = ItemIndex(project)
         if step:
@@ -321,7 +361,8 @@ class Session:
         thread, then :meth:`finish_save` here. None while another save is still running."""
         if self._saving is not None:
             return None
-        job = SaveJob(self._editor.snapshot(), self.path, self.fingerprint, self.revision, force, self._write_lock)
+        job = SaveJob(self._editor.snapshot(), self.path, self.fingerprint, self.revision, force, self._write_lock,
+                      self.held)
         self._saving = job
         return job
 
@@ -347,7 +388,7 @@ class Session:
             self.last_error, self.last_failure = error.reason, error
             self._changed()
             return False
-        self.fingerprint = job.fingerprint
+        self.fingerprint, self.base_bytes = job.fingerprint, job.data
         self._saved_revision = job.revision
         self.state = SaveState.SAVED if not self.dirty else SaveState.UNSAVED
         self.last_error, self.last_failure = "", None
@@ -387,16 +428,16 @@ class Session:
     def save_as(self, path: Path) -> bool:
         """Save to a new place (never over an existing file) and continue there."""
         self.wait_for_save()
-        old = self.path, self.fingerprint
-        self.path, self.fingerprint = path, None
+        old = self.path, self.fingerprint, self.held
+        self.path, self.fingerprint, self.held = path, None, None
         if os.path.lexists(path):
-            self.path, self.fingerprint = old
+            self.path, self.fingerprint, self.held = old
             self.last_failure = SaveError.of(path, "save.exists")
             self.state, self.last_error = SaveState.FAILED, self.last_failure.reason
             self._changed()
             return False
         if not self.save():
-            self.path, self.fingerprint = old
+            self.path, self.fingerprint, self.held = old
             return False
         self.read_only = None
         self._changed()
@@ -408,12 +449,34 @@ class Session:
         self._replace(label, project)
         self._touch(None)
 
+    def take_from_disk(self, label: str, changes: Iterable[Change], fingerprint: str | None, raw: bytes | None,
+                       *, matches_disk: bool) -> DiskStep | None:
+        """Make ``changes`` (what came from the file on disk, core/disk_sync) as one undoable
+        :class:`DiskStep`; the file's ``fingerprint`` and bytes become what this session last
+        loaded. ``matches_disk``: the project is now what the file holds (nothing left to save).
+        Raises :class:`EditRefused` (and changes nothing) when the changes do not apply."""
+        self.wait_for_save()
+        made = tuple(c for c in changes if not (isinstance(c, SetValue) and _same(c.old, c.new)))
+        step = DiskStep(label, made) if made else None
+        if step is not None:
+            self._make(step, check=False)
+            self._undo.append(step)
+            del self._undo[:-UNDO_LIMIT]
+            self._redo.clear()
+        self.revision += 1  # a new version of the file even when the project is the same (core/comments asks anew)
+        self.fingerprint, self.base_bytes = fingerprint, raw
+        if matches_disk:
+            self._saved_revision = self.revision
+        self.state = SaveState.UNSAVED if self.dirty else SaveState.SAVED
+        self._changed("edit" if step is not None else "state", step)
+        return step
+
     def reload(self) -> None:
-        """Replace the project with what is on disk now (an undoable step)."""
+        """Replace the project with what is on disk now (an undoable step that asks: :class:`DiskStep`)."""
         self.wait_for_save()
         loaded = load_project(self.path)
-        self._replace("reload", loaded.project)
-        self.fingerprint = loaded.fingerprint
+        self._replace("reload", loaded.project, DiskStep)
+        self.fingerprint, self.base_bytes = loaded.fingerprint, loaded.raw
         self.revision += 1
         self._saved_revision = self.revision
         self.state = SaveState.SAVED

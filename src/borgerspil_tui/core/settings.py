@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 
 from borgerspil_tui.core.locations import settings_file
 from borgerspil_tui.core.storage import SaveError, atomic_write
@@ -19,6 +19,8 @@ class Settings:
     language: str = "da"
     theme: str = "borgerspil"
     show_guidance: bool = True
+    git_offered: list[str] = field(default_factory=list)
+    """The git repositories whose set-up the app has offered (once each; tui/app_sync)."""
 
     @classmethod
     def load(cls) -> Settings:
@@ -37,6 +39,8 @@ class Settings:
         if not isinstance(settings.theme, str):
             settings.theme = "borgerspil"
         settings.show_guidance = bool(settings.show_guidance)
+        offered = settings.git_offered
+        settings.git_offered = [root for root in offered if isinstance(root, str)] if isinstance(offered, list) else []
         return settings
 
     def save(self) -> bool:

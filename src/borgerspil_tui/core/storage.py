@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,8 @@ class Loaded:
     fingerprint: str | None
     from_cache: bool = False
     """Whether the project came from the cache of validated files (core/cache), not the parser."""
+    raw: bytes | None = field(default=None, repr=False, compare=False)
+    """The bytes the project came from (a session keeps them as the base of a merge from disk)."""
 
 
 def fingerprint(data: bytes) -> str:
@@ -102,8 +104,8 @@ def load_project(path: Path, *, kept: bool = False) -> Loaded:
 
         found = cache.recall("project", str(path.resolve()), key)
         if isinstance(found, Project):
-            return Loaded(found, path, key, from_cache=True)
-    return Loaded(parse_project(decode(raw, path), path), path, key)
+            return Loaded(found, path, key, from_cache=True, raw=raw)
+    return Loaded(parse_project(decode(raw, path), path), path, key, raw=raw)
 
 
 def keep_project(path: Path, key: str, project: Project) -> None:
@@ -135,7 +137,13 @@ def dump_project(project: Project) -> str:
 
 
 def save_project(path: Path, project: Project, expected: str | None = None, *, force: bool = False) -> str:
-    """Save atomically; return the new fingerprint.
+    """Save atomically; return the new fingerprint (see :func:`write_project`)."""
+    return write_project(path, project, expected, force=force)[0]
+
+
+def write_project(path: Path, project: Project, expected: str | None = None, *,
+                  force: bool = False) -> tuple[str, bytes]:
+    """Save atomically; return the new fingerprint and the bytes written.
 
     Unless ``force``, the file on disk must still have the fingerprint ``expected`` (None: there
     must be no file), or :class:`ExternalChangeError` is raised and nothing is written. A file or
@@ -153,7 +161,7 @@ def save_project(path: Path, project: Project, expected: str | None = None, *, f
     if not force and file_fingerprint(path) != expected:
         raise ExternalChangeError(path)
     atomic_write(path, data)
-    return fingerprint(data)
+    return fingerprint(data), data
 
 
 def checked_bytes(path: Path, project: Project) -> bytes:

@@ -21,6 +21,7 @@ from borgerspil_tui.tui.app_comments import CommentsMixin
 from borgerspil_tui.tui.app_drafts import DraftsMixin
 from borgerspil_tui.tui.app_files import FilesMixin
 from borgerspil_tui.tui.app_saving import SavingMixin
+from borgerspil_tui.tui.app_sync import SyncMixin
 from borgerspil_tui.tui.commands import APP_COMMANDS, bindings
 from borgerspil_tui.tui.drafts import Drafts
 from borgerspil_tui.tui.navigation import NavigationMixin
@@ -38,7 +39,7 @@ def _app_commands():  # noqa: ANN202 - type[Provider]
     return AppCommands
 
 
-class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, SavingMixin, App[None]):
+class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, SyncMixin, SavingMixin, App[None]):
     """Citizen-centred innovation in the terminal."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -322,8 +323,8 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Sav
         self.push_screen(SaveAsScreen(self.session.path), chosen)
 
     def action_undo(self) -> None:
-        """Undo the last edit."""
-        if self.session is not None:
+        """Undo the last edit (what came from disk only when the user says so: app_sync)."""
+        if self.session is not None and not self.undo_from_disk():
             label = self.session.undo()
             self.notify(self.tr("note.undone", what=label) if label else self.tr("note.nothing_to_undo"),
                         timeout=2, markup=False)
@@ -346,7 +347,7 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Sav
                 return
         elif not self.comments_settled(session, then=lambda: self.call_later(self.action_quit), quitting=True):
             return  # asked first: the file has comments a save would drop
-        elif session.state is not SaveState.CONFLICT and session.save():
+        elif self.settle_disk(session) and session.save():
             if not drafts:
                 self.exit()
                 return

@@ -1,4 +1,5 @@
-"""The app's part in keeping files safe: signals, read-only files, rescue copies found on open."""
+"""The app's part in keeping files safe: signals, read-only files, rescue copies found on open.
+A file changed on disk is tui/app_sync's."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from borgerspil_tui.core.problems import FileProblemError
 from borgerspil_tui.core.rescue import find_rescues, secure_edits
-from borgerspil_tui.core.session import SaveState
 
 if TYPE_CHECKING:
     from borgerspil_tui.tui.app import BorgerspilApp
@@ -66,6 +66,7 @@ class FilesMixin:
         session = self.session
         if session is None:
             return
+        self.sync_opened()  # links to deleted items removed, a git merge in progress, git set-up (app_sync)
         if session.read_only is not None:
             self.notify(self.tr("readonly.notice", reason=session.read_only.text(self.language)),
                         title=self.tr("readonly.title"), timeout=15, markup=False)
@@ -140,40 +141,3 @@ class FilesMixin:
                     markup=False)
         self.action_save_as()
         return True
-
-    # -- the file changed on disk (a git pull, another editor) ------------------------------------
-    def _check_disk(self: BorgerspilApp) -> None:
-        session = self.session
-        if session is None or self._asking_about_disk or session.state is SaveState.CONFLICT:
-            return
-        if session.saving:
-            return  # our own save is replacing the file: it knows its new fingerprint when it is done
-        if session.changed_on_disk():
-            session.state = SaveState.CONFLICT
-            self._session_changed()
-            self._ask_about_disk()
-
-    def _ask_about_disk(self: BorgerspilApp) -> None:
-        from borgerspil_tui.tui.screens.disk_changed import DiskChangedScreen
-
-        if self._asking_about_disk or self.session is None:
-            return
-        self._asking_about_disk = True
-        self.push_screen(DiskChangedScreen(self.session.path, self.language), self._disk_choice)
-
-    def _disk_choice(self: BorgerspilApp, choice: str | None) -> None:
-        self._asking_about_disk = False
-        session = self.session
-        if session is None:
-            return
-        if choice == "reload":
-            try:
-                session.reload()
-            except FileProblemError as error:
-                from borgerspil_tui.tui.screens.load_error import LoadErrorScreen
-
-                self.push_screen(LoadErrorScreen(session.path, error.problems, can_continue=True))
-        elif choice == "overwrite":
-            self._save(session, force=True)
-        elif choice == "save_as":
-            self.action_save_as()

@@ -1,4 +1,7 @@
-"""Asked when the project file changed on disk (a git pull, another editor)."""
+"""Asked when the project file is gone from disk while it is open (moved, deleted, another git branch).
+
+A file that changed on disk is not asked about: it is merged with the edits (tui/app_sync).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +12,12 @@ from borgerspil_tui.tui.screens.choice import ChoiceScreen
 
 
 class DiskChangedScreen(ChoiceScreen):
-    """Reload from disk, keep mine and overwrite, or save mine elsewhere."""
+    """Write the file again, save the edits elsewhere, or not now (they stay in memory)."""
 
     def __init__(self, path: Path, lang: str) -> None:
         self.path = path
-        super().__init__(tr(lang, "disk.title"), tr(lang, "disk.message", name=path.name), [
-            ("reload", tr(lang, "disk.reload")),
-            ("overwrite", tr(lang, "disk.overwrite")),
+        super().__init__(tr(lang, "sync.gone_title"), tr(lang, "sync.gone_message", name=path.name), [
+            ("rewrite", tr(lang, "sync.rewrite")),
             ("save_as", tr(lang, "disk.save_as")),
+            ("cancel", tr(lang, "sync.not_now")),
         ])

@@ -1,4 +1,5 @@
-"""Shown when a project file cannot be opened: every located problem; the file is untouched."""
+"""Shown when a project file cannot be opened: every located problem; the file is untouched.
+A file in an unfinished git merge (conflict markers) is offered the semantic merge."""
 
 from __future__ import annotations
 
@@ -26,19 +27,24 @@ class LoadErrorScreen(Screen[None]):
     LoadErrorScreen #explain { padding: 1 2; }
     LoadErrorScreen .problem { padding: 0 2; color: $text-error; }
     """
-    BINDINGS = [Binding("escape", "back", "key.back"), Binding("q", "back", "key.back", show=False)]
+    BINDINGS = [Binding("escape", "back", "key.back"), Binding("q", "back", "key.back", show=False),
+                Binding("m", "merge_git", "key.merge_git")]
 
     def __init__(self, path: Path, problems: list[Problem], *, can_continue: bool = False) -> None:
         super().__init__()
         self.path = path
         self.problems = problems
         self.can_continue = can_continue
+        self.can_merge = any(problem.key == "parse.conflict" for problem in problems) and _unmerged(path)
+        """The file has git's conflict markers and git has its versions: offer the semantic merge."""
 
     def compose(self) -> ComposeResult:
         lang = self.app.language  # type: ignore[attr-defined]
         yield Static(Content(tr(lang, "error.title", name=self.path.name)), classes="title-line")
         with VerticalScroll():
             yield Static(Content(tr(lang, "error.explain", path=str(self.path))), id="explain")
+            if self.can_merge:
+                yield Static(Content(tr(lang, "sync.load_error_offer")), id="merge-offer")
             for problem in self.problems:
                 yield Static(Content(problem.format(self.path, lang)), classes="problem")
         yield KeyBar()
@@ -49,3 +55,33 @@ class LoadErrorScreen(Screen[None]):
             self.dismiss(None)
         else:
             self.app.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The semantic merge is offered only for a file in an unfinished git merge."""
+        return self.can_merge if action == "merge_git" else True
+
+    def action_merge_git(self) -> None:
+        """Merge the file from git's index stages, then open it (its conflicts, if any, on Konflikter)."""
+        from borgerspil_tui.core.git_repo import merge_git_file
+
+        app = self.app
+        try:
+            result = merge_git_file(self.path)
+        except Exception as error:  # noqa: BLE001 - GitError, FileProblemError, SaveError: said in our words
+            from borgerspil_tui.tui.app_sync import failure_text
+
+            app.notify(tr(app.language, "sync.merge_git_failed", problem=failure_text(error, app.language)),  # type: ignore[attr-defined]
+                       severity="error", timeout=20, markup=False)
+            return
+        if app.open_project(self.path):  # type: ignore[attr-defined]
+            app.say_merged_git(self.path, len(result.conflicts))  # type: ignore[attr-defined]
+            if app.session is not None and app.session.project.conflicts:  # type: ignore[attr-defined]
+                app.open_conflicts()  # type: ignore[attr-defined]
+
+
+def _unmerged(path: Path) -> bool:
+    """Whether git holds ``path`` unmerged (its index has the versions to merge)."""
+    from borgerspil_tui.core.disk_sync import merge_state
+
+    found = merge_state(path)
+    return found is not None and found.unmerged

@@ -9,7 +9,8 @@ from borgerspil_tui.tui.screens.choice import ChoiceScreen
 
 
 class UnsavedQuitScreen(ChoiceScreen):
-    """Try saving again (or overwrite after a change on disk), save elsewhere, or really quit."""
+    """Try saving again, save elsewhere, or really quit. A file that changed on disk and could not
+    be merged, or is in a git merge, is never offered to be overwritten."""
 
     def __init__(self, session: Session | None, lang: str, drafts: list[Draft] | None = None) -> None:
         typed = tr(lang, "draft.quit_message", drafts=describe(drafts, lang)) if drafts else ""
@@ -20,12 +21,15 @@ class UnsavedQuitScreen(ChoiceScreen):
             ])
             return
         name = session.path.name
-        if session.read_only is not None:
+        if session.held is not None:  # a git merge in progress: never written over (core/disk_sync)
+            message = tr(lang, "sync.quit_held", name=name)
+            first = ("save_as", tr(lang, "quit.save_as"))
+        elif session.read_only is not None:
             message = tr(lang, "quit.read_only", name=name)
             first = ("save_as", tr(lang, "quit.save_as"))
-        elif session.state is SaveState.CONFLICT:
-            message = tr(lang, "quit.conflict", name=name)
-            first = ("overwrite", tr(lang, "quit.overwrite"))
+        elif session.state is SaveState.CONFLICT:  # changed on disk and not merged: never written over
+            message = tr(lang, "sync.quit_conflict", name=name)
+            first = ("save_as", tr(lang, "quit.save_as"))
         else:
             message = tr(lang, "quit.failed", name=name, reason=session.error_text(lang))
             first = ("retry", tr(lang, "quit.retry"))

@@ -137,7 +137,10 @@ async def test_hostile_texts_are_shown_as_written_at_80_by_24(example_copy: Path
             app.screen.query_one(f"#side-{side}").region.width >= 20 for side in ("base", "ours", "theirs"))
         await pilot.press("t")
         assert idea(app.session.project).description == HOSTILE_THEIRS
-        assert app.is_running
+        await pilot.press("ctrl+z")  # the undo notice names the step by the hostile about
+        await pilot.pause()
+        assert app.is_running and len(app.session.project.conflicts) == 1
+        assert any(HOSTILE_ABOUT.strip() in str(n.message) for n in app._notifications)
 
 
 async def test_the_screen_without_conflicts_says_so_and_is_in_the_palette(example_copy: Path) -> None:

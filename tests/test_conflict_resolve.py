@@ -280,3 +280,29 @@ def test_conflicts_from_a_real_merge_resolve_one_by_one(example_copy: Path) -> N
 
 
 SIDES = ("base", "ours", "theirs")
+
+
+def test_a_deleted_branch_changed_on_the_other_side_shows_its_nodes_and_resolves_both_ways(example_copy: Path) -> None:
+    from borgerspil_tui.core.conflict_sides import side_details
+    from borgerspil_tui.core.merge import merge_projects
+
+    base = load_project(example_copy).project
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    ours.focus.causes[0].children[0].text = "Skemaet er for langt"
+    for insight in theirs.experience.insights:  # theirs deletes the first cause, and the links to it
+        insight.supports = [n for n in insight.supports if n not in {"node-a2s4df", "node-g5h6jk", "node-l7m8np"}]
+    del theirs.focus.causes[0]
+    merged = merge_projects(base, ours, theirs).project
+    [conflict] = merged.conflicts
+    assert (conflict.kind, conflict.where, conflict.theirs) == ("item", "focus.causes.node-a2s4df", None)
+    assert side_details(conflict, "ours", "en").splitlines() == [
+        "Ansøgningen mangler ofte oplysninger", "children:", "  - Skemaet er for langt",
+        "  - Lægeoplysninger kommer sent", "    uncertain: yes"]
+    save_project(example_copy, merged, force=True)
+    session = Session.open(example_copy)
+    choose(session, conflict, "theirs")
+    assert [n.id for n in session.project.focus.causes] == ["node-q2r3st", "node-y6z7ab"]
+    session.undo()
+    choose(session, conflict, "ours")
+    assert session.project.focus.causes[0].children[0].text == "Skemaet er for langt"
+    assert session.project.conflicts == []

@@ -118,3 +118,37 @@ def _node_text(project: Project | None, node_id: str) -> str:
             return node.text
         stack.extend(node.children)
     return ""
+
+
+def side_details(conflict: Conflict, side: Side, lang: str, project: Project | None = None) -> str:
+    """One side with all there is to see: for an item, its name and then its fields as the file
+    names them, one a line (items inside it, such as a cause's causes, indented under it)."""
+    shown = describe_side(conflict, side, lang, project)
+    raw = getattr(conflict, side)
+    value = side_value(raw) if conflict.kind == "item" and raw else None
+    if not isinstance(value, dict):
+        return shown
+    return "\n".join([shown, *_fields(value, shown, lang, project, "")])
+
+
+def _item_title(data: dict[str, Any]) -> str:
+    return next((data[key] for key in ITEM_NAMES if isinstance(data.get(key), str) and data[key]), "")
+
+
+def _fields(data: dict[str, Any], shown: str, lang: str, project: Project | None, indent: str) -> list[str]:
+    lines: list[str] = []
+    for name, field in data.items():
+        if name == "id" or field in ("", None, False, [], {}) or field == shown:
+            continue
+        if isinstance(field, list) and all(isinstance(item, dict) for item in field):
+            lines.append(f"{indent}{name}:")
+            for item in field:
+                title = _item_title(item)
+                lines.append(f"{indent}  - {title}")
+                lines.extend(_fields(item, title, lang, project, indent + "    "))
+        elif isinstance(field, dict):
+            lines.append(f"{indent}{name}: " + ", ".join(f"{key} {_show_value(v, lang, project)}"
+                                                         for key, v in field.items()))
+        else:
+            lines.append(f"{indent}{name}: {_show_value(field, lang, project)}")
+    return lines

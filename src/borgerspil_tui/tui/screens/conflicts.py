@@ -8,8 +8,6 @@ back to where the user was.
 
 from __future__ import annotations
 
-import json
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -19,11 +17,10 @@ from textual.widgets import DataTable, Static
 from borgerspil_tui.core.conflict_resolve import (
     Unresolvable,
     conflict_choices,
-    describe_side,
     resolve,
-    side_value,
     still_there,
 )
+from borgerspil_tui.core.conflict_sides import side_details
 from borgerspil_tui.core.model.conflicts import Conflict
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
@@ -140,21 +137,7 @@ class ConflictsScreen(ConflictEditing, BaseScreen):
 
     def side_text(self, conflict: Conflict, side: str) -> str:
         """One side as the panes show it: the text or value, or an item's title and its fields."""
-        shown = describe_side(conflict, side, self.lang, self.session.project)  # type: ignore[arg-type]
-        raw = getattr(conflict, side)
-        value = side_value(raw) if conflict.kind == "item" and raw else None
-        if not isinstance(value, dict):
-            return shown
-        lines = [shown]
-        for name, field in value.items():
-            if name == "id" or field in ("", None, False, [], {}) or field == shown:
-                continue
-            if isinstance(field, list) and all(isinstance(v, str) for v in field):
-                field = ", ".join(field)
-            elif isinstance(field, (list, dict)):
-                field = json.dumps(field, ensure_ascii=False)
-            lines.append(f"{name}: {field}")
-        return "\n".join(lines)
+        return side_details(conflict, side, self.lang, self.session.project)  # type: ignore[arg-type]
 
     def project_changed(self) -> None:
         super().project_changed()

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from borgerspil_tui.core.describe import describe_changes, describe_sections
-from borgerspil_tui.core.describe_names import _id_items
+from borgerspil_tui.core.describe_paths import id_items
 from borgerspil_tui.core.method import load_method
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.conflicts import Conflict
@@ -34,7 +34,7 @@ BASE = load_project(EXAMPLE).project
 
 
 def _ids(*versions: Project) -> set[str]:
-    return {item.id for project in versions for _, item in _id_items(project)}
+    return {item.id for project in versions for _, item in id_items(project)}
 
 
 def described(change: Callable[[Project], None], lang: str) -> tuple[Project, list[str]]:

@@ -15,7 +15,9 @@ from typing import Any
 
 from borgerspil_tui.core.change_diff import diff
 from borgerspil_tui.core.changes import MISSING, AddItem, MoveItem, Path, RemoveItem, SetValue, item_key
-from borgerspil_tui.core.describe_names import LINK_LISTS, NAME_FIELDS, PARTS, Namer, find, get, short, short_pair, walk
+from borgerspil_tui.core.describe_names import LINK_LISTS, NAME_FIELDS, Namer
+from borgerspil_tui.core.describe_paths import PARTS, find, get, short, short_pair, walk
+from borgerspil_tui.core.describe_tree import stay_in_order, tree_sentences
 from borgerspil_tui.core.method import Method
 from borgerspil_tui.core.model import Project
 
@@ -51,31 +53,6 @@ def describe_sections(old: Project, new: Project, lang: str, method: Method) -> 
     return _Describer(old, new, lang, method).run()
 
 
-def _stay_in_order(positions: list[int]) -> set[int]:
-    """The indexes of a longest run of ``positions`` that rises: the items that kept their order
-    (the others are the ones that moved)."""
-    tails: list[int] = []
-    tail_at: list[int] = []
-    before: list[int] = [-1] * len(positions)
-    from bisect import bisect_left
-
-    for index, position in enumerate(positions):
-        spot = bisect_left(tails, position)
-        if spot == len(tails):
-            tails.append(position)
-            tail_at.append(index)
-        else:
-            tails[spot] = position
-            tail_at[spot] = index
-        before[index] = tail_at[spot - 1] if spot else -1
-    kept: set[int] = set()
-    index = tail_at[-1] if tail_at else -1
-    while index >= 0:
-        kept.add(index)
-        index = before[index]
-    return kept
-
-
 class _Describer:
     """Turns the changes between two versions into sentences, each filed under its section."""
 
@@ -104,7 +81,8 @@ class _Describer:
         for at in reordered:
             self.reordered(at)
         for branch in ("causes", "consequences"):
-            self.tree(branch)
+            for text in tree_sentences(self.n, self.old, self.new, branch):
+                self.say(("focus", branch), text)
         sections: dict[str, Section] = {}
         for (section, _, _), text in sorted(self.said, key=lambda said: said[0]):
             name = SECTIONS[section]
@@ -171,65 +149,13 @@ class _Describer:
             return
         old_places = {item_key(item): index for index, item in enumerate(old_list)}
         common = [item for item in new_list if item_key(item) in old_places]
-        kept = _stay_in_order([old_places[item_key(item)] for item in common])
+        kept = stay_in_order([old_places[item_key(item)] for item in common])
         step = walk((*at, "x"))[-1]
         for index, item in enumerate(common):
             if index not in kept:
                 text = self.t("diff.moved", kind=self.n.kind(step.pattern),
                               name=self.n.item_name(step.cls.__name__, item), position=new_list.index(item) + 1)
                 self.say(at, self.owned(at, text))
-
-    def tree(self, branch: str) -> None:
-        """The problem tree's changes node by node: added, deleted, moved (to another parent or
-        among its siblings), rewritten, marked uncertain."""
-        before, after = getattr(self.old.focus, branch), getattr(self.new.focus, branch)
-        if before == after:
-            return
-        old_nodes, new_nodes = _nodes(before), _nodes(after)
-        at = ("focus", branch)
-        kind = self.n.kind(f"focus.{branch}[]")
-        kind_first = kind[:1].upper() + kind[1:]
-        quote = self.n.quote
-        for node_id, (_, node) in old_nodes.items():
-            if node_id not in new_nodes:
-                self.say(at, self.t("diff.removed", kind=kind_first, name=quote(node.text)))
-        for node_id, (parent, node) in new_nodes.items():
-            name = quote(node.text)
-            if node_id not in old_nodes:
-                if parent is None:
-                    self.say(at, self.t("diff.added", kind=kind_first, name=name))
-                else:
-                    self.say(at, self.t("diff.node_added_under", kind=kind_first, name=name,
-                                        parent=quote(new_nodes[parent][1].text)))
-                continue
-            old_parent, old_node = old_nodes[node_id]
-            if old_parent != parent:
-                if parent is None:
-                    self.say(at, self.t("diff.node_moved_top", kind=kind_first, name=name))
-                else:
-                    self.say(at, self.t("diff.node_moved_under", kind=kind_first, name=name,
-                                        parent=quote(new_nodes[parent][1].text)))
-            if old_node.text != node.text:
-                old_text, new_text = short_pair(old_node.text, node.text)
-                self.say(at, self.t("diff.rewritten", kind=kind_first, old=quote(old_text), new=quote(new_text)))
-            if old_node.uncertain != node.uncertain:
-                self.say(at, self.t(f"diff.bool.uncertain.{'on' if node.uncertain else 'off'}",
-                                    place=f"{kind_first} {name}"))
-        self.tree_order(at, kind_first, old_nodes, new_nodes, after)
-
-    def tree_order(self, at: Path, kind: str, old_nodes: dict, new_nodes: dict, top: list) -> None:
-        """Nodes that kept their parent but not their place among its children."""
-        old_places: dict[str, int] = {}
-        for siblings in [list(getattr(self.old.focus, at[1]))] + [n.children for _, n in old_nodes.values()]:
-            for index, node in enumerate(siblings):
-                old_places[node.id] = index
-        for parent_id, siblings in [(None, top)] + [(i, n.children) for i, (_, n) in new_nodes.items()]:
-            stayed = [node for node in siblings if node.id in old_nodes and old_nodes[node.id][0] == parent_id]
-            kept = _stay_in_order([old_places[node.id] for node in stayed])
-            for index, node in enumerate(stayed):
-                if index not in kept:
-                    self.say(at, self.t("diff.moved", kind=kind, name=self.n.quote(node.text),
-                                        position=siblings.index(node) + 1))
 
     # -- values set ------------------------------------------------------------------------------
     def set_value(self, path: Path, old: Any, new: Any) -> None:
@@ -320,14 +246,3 @@ class _Describer:
             self.say(path, self.t("diff.list_added", place=place, value=shown(value)))
         if not gone and not came:
             self.say(path, self.t("diff.list_order", place=place))
-
-
-def _nodes(top: list) -> dict[str, tuple[str | None, Any]]:
-    """Every node of a problem-tree branch: id → (its parent's id or None, the node), depth first."""
-    found: dict[str, tuple[str | None, Any]] = {}
-    stack: list[tuple[str | None, Any]] = [(None, node) for node in reversed(top)]
-    while stack:
-        parent, node = stack.pop()
-        found[node.id] = (parent, node)
-        stack.extend((node.id, child) for child in reversed(node.children))
-    return found

@@ -53,8 +53,7 @@ def _repair(args: argparse.Namespace, raw: str) -> int:
     except FileProblemError as error:
         for problem in error.problems:
             print(problem.format(error.path, args.language), file=sys.stderr)
-        if any(problem.key == "link.missing" for problem in error.problems):
-            print(_tr(args, "sync.repair_other", path=name), file=sys.stderr)
+        print(_tr(args, "sync.repair_other", path=name), file=sys.stderr)
         return 1
     try:
         save_project(path, loaded.project, loaded.fingerprint)

@@ -85,7 +85,10 @@ def parse_repaired(text: str, path: Path | str | None = None) -> tuple[Project, 
             locs = _dangling(error)
         if not locs:
             raise FileProblemError(path, []) from None
-        removed = _remove(data, locs)
+        try:
+            removed = _remove(data, locs)
+        except (KeyError, IndexError, TypeError, AttributeError):  # pragma: no cover - data not as validated
+            raise FileProblemError(path, []) from None
         try:
             return Project.model_validate(data), removed
         except ValidationError:

@@ -276,3 +276,21 @@ async def test_a_new_language_keeps_the_open_area_and_its_text(example_copy: Pat
         assert "Conflicts" in screen_text(app) and "Theirs (t)" in screen_text(app)
         await pilot.press("ctrl+s")
         assert idea(app.session.project).description == DESCRIPTION + " Hver dag."
+
+
+async def test_conflicts_come_first_even_when_the_app_offers_git_set_up(example_copy: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        return
+    subprocess.run(["git", "init", "-q", str(example_copy.parent)], check=True)
+    path = with_conflicts(example_copy, WEIGHT_CONFLICT)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        names = [getattr(s, "NAME", type(s).__name__) for s in app.screen_stack]
+        assert "conflicts" in names, names
+        await pilot.press("escape")  # whatever was offered on top, declined
+        await pilot.pause()
+        assert app.screen.NAME == "conflicts"

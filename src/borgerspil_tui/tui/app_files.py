@@ -66,13 +66,13 @@ class FilesMixin:
         session = self.session
         if session is None:
             return
+        if session.project.conflicts:  # a merge left choices to make: those first (before any offer,
+            self.action_goto("conflicts")  # which would be on top: a screen is not opened under a dialog)
+            self.notify(self.tr("conflicts.opened", n=len(session.project.conflicts)), timeout=10, markup=False)
         self.sync_opened()  # links to deleted items removed, a git merge in progress, git set-up (app_sync)
         if session.read_only is not None:
             self.notify(self.tr("readonly.notice", reason=session.read_only.text(self.language)),
                         title=self.tr("readonly.title"), timeout=15, markup=False)
-        if session.project.conflicts:  # a merge left choices to make: those first
-            self.action_goto("conflicts")
-            self.notify(self.tr("conflicts.opened", n=len(session.project.conflicts)), timeout=10, markup=False)
         self.offer_rescues(session.path)
 
     def offer_rescues(self: BorgerspilApp, path: Path) -> None:

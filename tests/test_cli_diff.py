@@ -105,6 +105,20 @@ def test_gits_form_for_an_added_and_a_deleted_file(capsys: pytest.CaptureFixture
         "File deleted: p.borgerspil.yaml (the project “Hurtigere hjælp til hjælpemidler i Vestby Kommune”)\n")
 
 
+def test_gits_form_for_a_renamed_and_an_unmerged_file(versions: tuple[Path, Path], capsys: pytest.CaptureFixture,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = (str(p) for p in versions)
+    assert main(["diff", "a.borgerspil.yaml", old, "a" * 40, "100644", new, "b" * 40, "100644", "b.borgerspil.yaml",
+                 "similarity index 90%\nrename from a.borgerspil.yaml\n"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Ændringer i a.borgerspil.yaml (nu b.borgerspil.yaml)" and "  " + RENAMED_DA in out
+    assert main(["diff", "a.borgerspil.yaml"]) == 2  # typed by hand: one file is a mistake
+    capsys.readouterr()
+    monkeypatch.setenv("GIT_DIFF_PATH_TOTAL", "1")
+    assert main(["diff", "a.borgerspil.yaml", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("a.borgerspil.yaml: not merged yet. Run borgerspil merge --git")
+
+
 def test_gits_form_exits_0_on_a_file_that_does_not_load(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("schema_version: 1\ntitle: [\n", "utf-8")

@@ -7,7 +7,8 @@ Two forms:
   2 when a file cannot be read or the arguments are wrong.
 - git's external diff (``diff.borgerspil.command = borgerspil diff`` and ``diff=borgerspil`` in
   .gitattributes): ``PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE``, OLD-FILE or
-  NEW-FILE ``/dev/null`` for a file added or deleted. A header line names PATH; the exit status
+  NEW-FILE ``/dev/null`` for a file added or deleted (nine for a renamed file; one, the path, for
+  a path a merge left unmerged). A header line names PATH; the exit status
   is always 0, because git stops the whole diff when an external diff fails (a file that cannot
   be read is said in the output instead).
 
@@ -17,6 +18,7 @@ Everything printed is plain text with control characters escaped; no traceback r
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,10 +42,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
     """Say what changed between two versions (two files, or git's seven arguments)."""
     from borgerspil_tui.core.i18n import tr
 
-    if len(args.files) == 2:
-        return _two_files(args, Path(args.files[0]), Path(args.files[1]))
-    if len(args.files) == 7:
-        return _for_git(args, *args.files[:2], args.files[4])
+    files = args.files
+    if len(files) == 2:
+        return _two_files(args, Path(files[0]), Path(files[1]))
+    if len(files) in (7, 9):  # 9: a renamed file, its new path and git's note on it follow
+        shown = files[0] if len(files) == 7 else tr(args.language, "diff.renamed_path", old=files[0], new=files[7])
+        return _for_git(args, shown, files[1], files[4])
+    if len(files) == 1 and "GIT_DIFF_PATH_TOTAL" in os.environ:  # git during a merge: an unmerged path
+        _say(tr(args.language, "diff.unmerged", path=files[0]))
+        return 0
     _say(tr(args.language, "diff.arguments", count=len(args.files)), err=True)
     return 2
 

@@ -13,6 +13,9 @@ DIFF_TEXTS: dict[str, tuple[str, str]] = {
     "diff.only_layout": ("Ingen ændringer i projektet (kun filens opstilling eller kommentarer er anderledes).",
                          "No changes in the project (only the file's layout or comments differ)."),
     "diff.not_loaded": ("Den {side} udgave kan ikke læses: {problem}", "The {side} version cannot be read: {problem}"),
+    "diff.renamed_path": ("{old} (nu {new})", "{old} (now {new})"),
+    "diff.unmerged": ("{path}: ikke flettet endnu. Kør borgerspil merge --git {path}, eller åbn filen i appen.",
+                      "{path}: not merged yet. Run borgerspil merge --git {path}, or open the file in the app."),
     "diff.side.old": ("gamle", "old"),
     "diff.side.new": ("nye", "new"),
     # Sections

@@ -254,6 +254,20 @@ def test_a_conflict_without_words_is_named_by_its_place() -> None:
                      "  Conflict recorded: Idea “Hjælpemiddeldepot i Borgerservice” · score for “Importance”"]
 
 
+def test_a_merge_with_a_clash_is_said_with_its_conflict() -> None:
+    from borgerspil_tui.core.merge import merge_projects
+
+    ours, theirs = BASE.model_copy(deep=True), BASE.model_copy(deep=True)
+    ours.create.ideas[0].title, theirs.create.ideas[0].title = "Vores", "Deres"
+    theirs.create.weights["importance"] = 5
+    merged = merge_projects(BASE, ours, theirs).project
+    lines = describe_changes(BASE, merged, "da", METHOD)
+    assert lines == ["Skab", "  Idé omdøbt: «Hjælpemiddeldepot i Borgerservice» → «Vores»", "  Vægt: Vigtighed 3 → 5",
+                     "Konflikter", "  Konflikt registreret: Idé «Hjælpemiddeldepot i Borgerservice»: titel"]
+    assert describe_changes(merged, BASE, "en", METHOD)[-1] == (
+        "  Conflict resolved: Idé «Hjælpemiddeldepot i Borgerservice»: titel")
+
+
 def test_no_change_says_nothing() -> None:
     assert describe_changes(BASE, BASE.model_copy(deep=True), "da", METHOD) == []
 

@@ -373,3 +373,48 @@ def _walk(node: TreeNode) -> list[tuple[None, TreeNode]]:
         found += _walk(child)
     return found
 
+
+def _model_shapes() -> tuple[set[str], set[str]]:
+    """Every field that holds a value (not a part, a list of items or a map) by name, and every
+    list of items and map of the project model (as a pattern: ``create.concepts.tests``)."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    from borgerspil_tui.core.describe_paths import walk
+
+    fields: set[str] = set()
+    containers: set[str] = set()
+
+    def visit(cls: type[BaseModel], path: tuple[str, ...]) -> None:
+        for name, info in cls.model_fields.items():
+            if name in ("id", "children"):
+                continue
+            here = (*path, name)
+            step = walk((*here, "k"))[-1]
+            if step.role in ("item", "key"):
+                containers.add(step.pattern.replace("[]", "").replace("{}", ""))
+                if step.cls is not None:
+                    visit(step.cls, (*here, "k"))
+                continue
+            parts = [kind for kind in (info.annotation, *get_args(info.annotation))
+                     if isinstance(kind, type) and issubclass(kind, BaseModel)]
+            if parts:
+                visit(parts[0], here)
+                if path:
+                    fields.add(name)  # a model inside an item or part (the handover): named too
+            else:
+                fields.add(name)
+
+    visit(Project, ())
+    return fields, containers
+
+
+def test_every_field_list_and_map_of_the_model_has_words() -> None:
+    from borgerspil_tui.core.i18n import has_text
+
+    fields, containers = _model_shapes()
+    assert {"create.concepts.tests", "checklists", "create.ideas.scores", "conflicts"} <= containers
+    assert {"title", "handover", "answer", "quote_from", "theirs"} <= fields
+    assert not [name for name in fields if not has_text(f"diff.field.{name}")]
+    assert not [pattern for pattern in containers if not has_text(f"diff.kind.{pattern}")]

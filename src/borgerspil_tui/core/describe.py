@@ -15,7 +15,7 @@ from typing import Any
 
 from borgerspil_tui.core.change_diff import diff
 from borgerspil_tui.core.changes import MISSING, AddItem, MoveItem, Path, RemoveItem, SetValue, item_key
-from borgerspil_tui.core.describe_names import LINK_LISTS, NAME_FIELDS, Namer
+from borgerspil_tui.core.describe_names import ENUM_FIELDS, LINK_FIELDS, LINK_LISTS, NAME_FIELDS, Namer
 from borgerspil_tui.core.describe_paths import PARTS, find, get, short, short_pair, walk
 from borgerspil_tui.core.describe_tree import stay_in_order, tree_sentences
 from borgerspil_tui.core.method import Method
@@ -27,6 +27,8 @@ TREE = {("focus", "causes"), ("focus", "consequences")}
 """The problem tree's branches, compared node by node (see :meth:`_Describer.tree`)."""
 BOOL_SENTENCES = {"chosen", "eye_opener", "done", "dedicated", "primary", "uncertain"}
 """Yes/no fields said as a sentence of their own ("Idé «…» er valgt")."""
+WORDED = ENUM_FIELDS | LINK_FIELDS | {"exercise"}
+"""Fields whose texts are not a person's text but a choice or a link, said in words."""
 RENAMED = {"title", "name"}
 """Naming fields whose change is a new name (the others are a rewritten text)."""
 
@@ -204,9 +206,7 @@ class _Describer:
 
     def pair(self, name: str, old: Any, new: Any) -> tuple[str, str]:
         """Two values in words; two texts shortened around what changed."""
-        if isinstance(old, str) and isinstance(new, str) and old and new and name not in (
-                "status", "source", "done_by", "rating", "answer", "language", "insight", "target_group",
-                "quote_from", "concept", "exercise"):
+        if isinstance(old, str) and isinstance(new, str) and old and new and name not in WORDED:
             old_text, new_text = short_pair(old, new)
             return self.n.quote(old_text), self.n.quote(new_text)
         return self.n.value(name, old), self.n.value(name, new)

@@ -195,6 +195,8 @@ DIFF_TEXTS: dict[str, tuple[str, str]] = {
     "diff.field.quote": ("citat", "quote"),
     "diff.field.pitch": ("pitch", "pitch"),
     "diff.field.concept": ("konceptet, der føres videre", "the concept taken forward"),
+    "diff.field.line": ("bundlinje", "bottom line"),
+    "diff.field.phase": ("fase", "phase"),
     "diff.field.change": ("forandring", "change"),
     "diff.field.measure": ("måling", "measure"),
     "diff.field.baseline": ("udgangspunkt", "baseline"),

@@ -150,13 +150,13 @@ class _Describer:
         if not isinstance(old_list, list) or not isinstance(new_list, list):
             return
         old_places = {item_key(item): index for index, item in enumerate(old_list)}
-        common = [item for item in new_list if item_key(item) in old_places]
-        kept = stay_in_order([old_places[item_key(item)] for item in common])
+        common = [(place, item) for place, item in enumerate(new_list) if item_key(item) in old_places]
+        kept = stay_in_order([old_places[item_key(item)] for _, item in common])
         step = walk((*at, "x"))[-1]
-        for index, item in enumerate(common):
+        for index, (place, item) in enumerate(common):
             if index not in kept:
                 text = self.t("diff.moved", kind=self.n.kind(step.pattern),
-                              name=self.n.item_name(step.cls.__name__, item), position=new_list.index(item) + 1)
+                              name=self.n.item_name(step.cls.__name__, item), position=place + 1)
                 self.say(at, self.owned(at, text))
 
     # -- values set ------------------------------------------------------------------------------

@@ -94,9 +94,10 @@ def _reordered(n: Namer, kind: str, before: list[TreeNode], after: list[TreeNode
             old_places[node.id] = index
     said: list[str] = []
     for parent_id, siblings in [(None, after)] + [(i, node.children) for i, (_, node) in new_nodes.items()]:
-        stayed = [node for node in siblings if node.id in old_nodes and old_nodes[node.id][0] == parent_id]
-        kept = stay_in_order([old_places[node.id] for node in stayed])
-        for index, node in enumerate(stayed):
+        stayed = [(place, node) for place, node in enumerate(siblings)
+                  if node.id in old_nodes and old_nodes[node.id][0] == parent_id]
+        kept = stay_in_order([old_places[node.id] for _, node in stayed])
+        for index, (place, node) in enumerate(stayed):
             if index not in kept:
-                said.append(n.t("diff.moved", kind=kind, name=n.quote(node.text), position=siblings.index(node) + 1))
+                said.append(n.t("diff.moved", kind=kind, name=n.quote(node.text), position=place + 1))
     return said

@@ -216,7 +216,7 @@ CASES: list[tuple[str, Callable[[Project], None], str, str, str]] = [
      "Risiko «Leverandøren af sagssystemet kan ikke levere sms-modulet i…» · sandsynlighed: 3 → 5",
      "Risk “Leverandøren af sagssystemet kan ikke levere sms-modulet i…” · likelihood: 3 → 5"),
     ("process row named by its phase", _set("focus.process.0.weeks", 7), "Fokusér",
-     "Forløbsdesign for «Fokusér» · uger: 3 → 7", "Process design for “Focus” · weeks: 3 → 7"),
+     "Fase i forløbsdesignet «Fokusér» · uger: 3 → 7", "Process design phase “Focus” · weeks: 3 → 7"),
     ("project title", _set("title", "Hurtig hjælp"), "Projektet",
      "Titel: «Hurtigere hjælp til hjælpemidler i Vestby Kommune» → «Hurtig hjælp»",
      "Title: “Hurtigere hjælp til hjælpemidler i Vestby Kommune” → “Hurtig hjælp”"),

@@ -84,7 +84,7 @@ DIFF_TEXTS: dict[str, tuple[str, str]] = {
     "diff.kind.focus.assumptions": ("antagelse", "assumption"),
     "diff.kind.focus.values": ("værdimål", "value goal"),
     "diff.kind.focus.target_groups": ("målgruppe", "target group"),
-    "diff.kind.focus.process": ("forløbsdesign for", "process design for"),
+    "diff.kind.focus.process": ("fase i forløbsdesignet", "process design phase"),
     "diff.kind.experience.observations": ("observation", "observation"),
     "diff.kind.experience.insights": ("indsigt", "insight"),
     "diff.kind.create.what_ifs": ("hvad nu hvis-spørgsmål", "what-if question"),

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from borgerspil_tui.core.model import Project
     from borgerspil_tui.core.session import Session
 
+MARKER_KEYS = ("git.markers", "parse.conflict")
+"""The keys of the problem a file with git's conflict markers is refused with."""
+
 Outcome = Literal["unchanged", "reloaded", "merged", "conflicts", "unreadable", "gone", "failed"]
 
 

@@ -137,6 +137,9 @@ class FilesMixin:
         session = self.session
         if session is None or session.read_only is None:
             return False
+        if session.held is not None:  # a git merge in progress: offer to merge it instead (app_sync)
+            self.offer_git_merge(session)
+            return True
         self.notify(self.tr("readonly.save", reason=session.read_only.text(self.language)), timeout=8,
                     markup=False)
         self.action_save_as()

@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from borgerspil_tui.core.disk import SaveError
-from borgerspil_tui.core.disk_sync import DiskSync, came_in_text, dangling_text, merge_from_disk, unstuck
+from borgerspil_tui.core.disk_sync import (
+    MARKER_KEYS,
+    DiskSync,
+    came_in_text,
+    dangling_text,
+    merge_from_disk,
+    unstuck,
+)
 from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.storage import file_fingerprint
 
@@ -80,7 +87,7 @@ class SyncMixin:
             key = "sync.unreadable_notice" if sync.outcome == "unreadable" else "sync.failed_notice"
             self.notify(self.tr(key, name=name, problem=problem), title=self.tr("sync.title"), severity="warning",
                         timeout=20, markup=False)
-            if any(problem.key == "parse.conflict" for problem in sync.problems):
+            if any(problem.key in MARKER_KEYS for problem in sync.problems):
                 self.offer_git_merge(session)
             return
         self._disk_told = None
@@ -187,7 +194,8 @@ class SyncMixin:
             if choice == "merge" and session is self.session:
                 self.merge_git_now(session)
 
-        self.push_screen(MergeOfferScreen(session.path, self.language), chosen)
+        if not isinstance(self.screen, MergeOfferScreen):
+            self.push_screen(MergeOfferScreen(session.path, self.language), chosen)
 
     def merge_git_now(self: BorgerspilApp, session: Session) -> None:
         """Merge the open file from git's index stages, then take it in (edits made meanwhile too)."""

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from borgerspil_tui.core.disk_sync import MARKER_KEYS
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.problems import Problem
 from borgerspil_tui.tui.widgets.key_bar import KeyBar
@@ -35,7 +36,7 @@ class LoadErrorScreen(Screen[None]):
         self.path = path
         self.problems = problems
         self.can_continue = can_continue
-        self.can_merge = any(problem.key == "parse.conflict" for problem in problems) and _unmerged(path)
+        self.can_merge = any(problem.key in MARKER_KEYS for problem in problems) and _unmerged(path)
         """The file has git's conflict markers and git has its versions: offer the semantic merge."""
 
     def compose(self) -> ComposeResult:

@@ -80,7 +80,8 @@ def edit_side(session: Session, seed: int, edits: int, shared: random.Random) ->
         return max(1, round(weight * edits / 213))
 
     for _ in range(share(25)):
-        apply("score", ch.set(("create", "ideas", rng.choice(ideas), "scores", rng.choice(CRITERIA)), rng.randint(1, 5)))
+        path = ("create", "ideas", rng.choice(ideas), "scores", rng.choice(CRITERIA))
+        apply("score", ch.set(path, rng.randint(1, 5)))
     for _ in range(share(30)):
         field = rng.choice(("title", "description"))
         apply("idea", ch.set(("create", "ideas", rng.choice(ideas), field), _words(rng, 4 if field == "title" else 15)))
@@ -150,7 +151,8 @@ from borgerspil_tui.core.storage import load_project
 def status(key):
     return int(next(l.split()[1] for l in open('/proc/self/status') if l.startswith(key))) / 1024
 folder = Path({str(folder)!r})
-base, ours, theirs = (load_project(folder / f"{{n}}-{scale}.borgerspil.yaml").project for n in ("base", "ours", "theirs"))
+base, ours, theirs = (load_project(folder / f"{{n}}-{scale}.borgerspil.yaml").project
+                      for n in ("base", "ours", "theirs"))
 loaded = status('VmRSS')
 merge_projects(base, ours, theirs)
 peak = status('VmHWM')
@@ -195,8 +197,8 @@ def main() -> None:
         print("  * edits made on the two sides together (an edit the session refuses is not made)")
         last = scales[-1]
         if last != first:
-            print(f"growth ×{last}/×{first}: load {statistics.median(loads[last]) / statistics.median(loads[first]):.1f}×, "
-                  f"merge {statistics.median(merges[last]) / statistics.median(merges[first]):.1f}×")
+            grown = [statistics.median(t[last]) / statistics.median(t[first]) for t in (loads, merges)]
+            print(f"growth ×{last}/×{first}: load {grown[0]:.1f}×, merge {grown[1]:.1f}×")
         loaded, peak, traced = peak_memory(folder, last)
         print(f"memory at ×{last}, a fresh process: {loaded:.0f} MB with the three files loaded, peak {peak:.0f} MB "
               f"after the merge; the merge itself allocated at most {traced:.0f} MB (tracemalloc); target < 500 MB")

@@ -12,8 +12,10 @@ until the user merges it semantically. No Textual here.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from borgerspil_tui.core.change_diff import diff
@@ -145,8 +147,22 @@ def merge_held(session: Session) -> MergeInProgress | None:
     return found
 
 
-def merge_state(path) -> MergeInProgress | None:  # noqa: ANN001 - a Path
+def in_git(path: Path) -> bool:
+    """Whether ``path`` may be in a git work tree (a ``.git`` in its folder or above, or GIT_DIR
+    set): asked before running git, so a project outside git costs no git command at start-up."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    try:
+        folder = Path(os.path.abspath(path)).parent
+        return any((parent / ".git").exists() for parent in (folder, *folder.parents))
+    except OSError:
+        return True  # cannot tell: ask git
+
+
+def merge_state(path: Path) -> MergeInProgress | None:
     """``git_repo.merge_in_progress(path)``, None when git cannot tell (no git, not a repository)."""
+    if not in_git(path):
+        return None
     try:
         from borgerspil_tui.core.git_repo import merge_in_progress
 

@@ -220,6 +220,10 @@ class SyncMixin:
 
     def offer_git_setup(self: BorgerspilApp, path: Path) -> None:
         """Offer ``borgerspil git-setup`` once per repository whose clone lacks the merge driver."""
+        from borgerspil_tui.core.disk_sync import in_git
+
+        if not in_git(path):
+            return
         try:
             from borgerspil_tui.core.git_repo import driver_configured, repo_root
 

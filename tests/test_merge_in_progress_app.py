@@ -138,6 +138,31 @@ async def test_the_offer_merges_an_unmerged_file_with_the_edits_made_meanwhile(t
     assert "<<<<<<<" not in path.read_text("utf-8")
 
 
+async def test_a_git_merge_with_markers_while_the_app_is_open_is_offered_the_semantic_merge(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path / "repo")
+    path = repo / NAME
+    original = path.read_text("utf-8")
+    git(repo, "checkout", "-q", "-b", "other")
+    path.write_text(original.replace("title: Hurtigere hjælp", "title: Hurtig hjælp", 1), "utf-8")
+    git(repo, "commit", "-q", "-am", "theirs")
+    git(repo, "checkout", "-q", "main")
+    path.write_text(original.replace("title: Hurtigere hjælp", "title: Hurtigst hjælp", 1), "utf-8")
+    git(repo, "commit", "-q", "-am", "ours")
+    app = app_on(path)
+    app.autosave_delay = 3600
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "c", "j")  # an edit in memory only
+        assert git(repo, "merge", "other", check=False).returncode != 0  # git writes its markers
+        await until(pilot, lambda: isinstance(app.screen, MergeOfferScreen))
+        assert b"<<<<<<<" in path.read_bytes(), "the app wrote nothing over the file"
+        await pilot.click("#choice-merge")
+        await until(pilot, lambda: getattr(app.screen, "NAME", None) == "conflicts")
+        await until(pilot, lambda: not app.session.dirty)
+    saved = load_project(path).project
+    assert [conflict.where for conflict in saved.conflicts] == ["title"]
+    assert saved.checklists["readiness-competences"].answer == "yes", "the edit made before the pull is kept"
+
+
 async def test_git_set_up_is_offered_once_per_repository(tmp_path: Path) -> None:
     repo = new_repo(tmp_path / "repo")
     settings = Settings(language="da")

@@ -147,6 +147,21 @@ def merge_held(session: Session) -> MergeInProgress | None:
     return found
 
 
+def hold_done(session: Session) -> bool:
+    """Lift the hold of a session whose file git no longer holds unmerged (the merge was finished
+    or aborted outside the app); True when it was lifted."""
+    if session.held is None:
+        return False
+    found = merge_state(session.path)
+    if found is not None and (found.unmerged or found.markers):
+        return False
+    if session.read_only is session.held:
+        session.read_only = write_refusal(session.path)
+    session.held = None
+    session._changed()  # noqa: SLF001
+    return True
+
+
 def in_git(path: Path) -> bool:
     """Whether ``path`` may be in a git work tree (a ``.git`` in its folder or above, or GIT_DIR
     set): asked before running git, so a project outside git costs no git command at start-up."""

@@ -14,7 +14,9 @@ from borgerspil_tui.core.disk_sync import (
     DiskSync,
     came_in_text,
     dangling_text,
+    hold_done,
     merge_from_disk,
+    merge_state,
     unstuck,
 )
 from borgerspil_tui.core.session import SaveState, Session
@@ -87,10 +89,12 @@ class SyncMixin:
             key = "sync.unreadable_notice" if sync.outcome == "unreadable" else "sync.failed_notice"
             self.notify(self.tr(key, name=name, problem=problem), title=self.tr("sync.title"), severity="warning",
                         timeout=20, markup=False)
-            if any(problem.key in MARKER_KEYS for problem in sync.problems):
+            if any(problem.key in MARKER_KEYS for problem in sync.problems) and unmerged(session.path):
                 self.offer_git_merge(session)
             return
         self._disk_told = None
+        if hold_done(session):  # the git merge was finished outside the app: saving may go on
+            self._session_changed()
         what = came_in_text(sync.came_in, lang)
         if sync.outcome == "reloaded":
             self.notify(self.tr("sync.reloaded", what=what), title=self.tr("sync.title"), timeout=10, markup=False)
@@ -271,3 +275,9 @@ def failure_text(error: Exception, lang: str) -> str:
     if callable(text):
         return str(text(lang))
     return str(error) or type(error).__name__
+
+
+def unmerged(path: Path) -> bool:
+    """Whether git holds ``path`` unmerged (it has the versions a semantic merge needs)."""
+    found = merge_state(path)
+    return found is not None and found.unmerged

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from borgerspil_tui.core.disk_sync import MARKER_KEYS
+from borgerspil_tui.tui.app_sync import unmerged
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.problems import Problem
 from borgerspil_tui.tui.widgets.key_bar import KeyBar
@@ -36,7 +37,7 @@ class LoadErrorScreen(Screen[None]):
         self.path = path
         self.problems = problems
         self.can_continue = can_continue
-        self.can_merge = any(problem.key in MARKER_KEYS for problem in problems) and _unmerged(path)
+        self.can_merge = any(problem.key in MARKER_KEYS for problem in problems) and unmerged(path)
         """The file has git's conflict markers and git has its versions: offer the semantic merge."""
 
     def compose(self) -> ComposeResult:
@@ -78,11 +79,3 @@ class LoadErrorScreen(Screen[None]):
             app.say_merged_git(self.path, len(result.conflicts))  # type: ignore[attr-defined]
             if app.session is not None and app.session.project.conflicts:  # type: ignore[attr-defined]
                 app.open_conflicts()  # type: ignore[attr-defined]
-
-
-def _unmerged(path: Path) -> bool:
-    """Whether git holds ``path`` unmerged (its index has the versions to merge)."""
-    from borgerspil_tui.core.disk_sync import merge_state
-
-    found = merge_state(path)
-    return found is not None and found.unmerged

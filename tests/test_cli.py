@@ -107,6 +107,18 @@ def test_version_and_help(capsys: pytest.CaptureFixture) -> None:
     assert "validate" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("command", ["validate", "merge", "diff", "git-setup", "repair", "fmt"])
+def test_help_is_in_danish_headings_and_all(command: str, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help", "--lang", "da"])
+    out = capsys.readouterr().out
+    assert out.startswith("brug:") and "tilvalg:" in out
+    assert not any(word in out for word in ("usage:", "positional arguments", "options:"))
+    with pytest.raises(SystemExit):
+        main([command, "--help", "--lang", "en"])
+    assert capsys.readouterr().out.startswith("usage:")
+
+
 def test_control_characters_from_a_file_are_never_printed_raw(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     path = tmp_path / "evil\x1b[2J.borgerspil.yaml"
     path.write_text('schema_version: 1\ntitle: "\\e]0;pwned\\a"\n"\\e[31m": 1\n', "utf-8")

@@ -58,6 +58,12 @@ _ARGPARSE_ERRORS = (
 """argparse's English error messages, and ours for each (anything else is shown as argparse says it)."""
 
 
+_HEADINGS = ((re.compile(r"^usage:( )", re.M), "cli.heading.usage"),
+             (re.compile(r"^positional arguments:()$", re.M), "cli.heading.arguments"),
+             (re.compile(r"^options:()$", re.M), "cli.heading.options"))
+"""argparse's headings, and ours for each."""
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, its errors said in the chosen language (the sub-command parsers are made from this class too)."""
 
@@ -73,6 +79,20 @@ class _Parser(argparse.ArgumentParser):
                 break
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {printable(message)}\n")
+
+    def format_usage(self) -> str:
+        return self._in_language(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._in_language(super().format_help())
+
+    def _in_language(self, text: str) -> str:
+        """argparse's own headings ("usage:", "positional arguments:", "options:") in our words."""
+        from borgerspil_tui.core.i18n import tr
+
+        for english, key in _HEADINGS:
+            text = english.sub(lambda found, key=key: tr(self.language, key) + found.group(1), text)
+        return text
 
 
 def everywhere(lang: str) -> argparse.ArgumentParser:

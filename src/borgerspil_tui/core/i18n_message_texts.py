@@ -202,6 +202,9 @@ MESSAGE_TEXTS: dict[str, tuple[str, str]] = {
                              "åbn PATH, eller startskærmen. --lang og --method kan stå hvor som helst.",
                              "Citizen-centred innovation (Sæt borgeren i spil) in the terminal. Without a "
                              "command: open PATH, or the home screen. --lang and --method may stand anywhere."),
+    "cli.heading.usage": ("brug: ", "usage:"),
+    "cli.heading.arguments": ("argumenter:", "positional arguments:"),
+    "cli.heading.options": ("tilvalg:", "options:"),
     "cli.error.unknown": ("ukendte argumenter: {what}", "unrecognized arguments: {what}"),
     "cli.error.required": ("mangler: {what}", "missing: {what}"),
     "cli.error.choice": ("{name}: {what} findes ikke (vælg mellem {choices})",

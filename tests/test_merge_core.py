@@ -111,7 +111,7 @@ def test_a_vote_for_an_idea_the_other_side_deleted_goes_and_is_reported_by_name(
     parse_project(dump_project(result.project))
 
 
-def test_dots_over_a_persons_limit_keep_ours_and_record_theirs(example_copy: Path, tmp_path: Path) -> None:
+def test_dots_over_a_persons_limit_keep_ours_and_record_both_sides_votes(example_copy: Path, tmp_path: Path) -> None:
     base, ours, theirs = _two(example_copy, tmp_path)
     guest = Guest(id="guest-both", name="Begge")
     ideas = [i.id for i in base.create.ideas]
@@ -121,8 +121,11 @@ def test_dots_over_a_persons_limit_keep_ours_and_record_theirs(example_copy: Pat
     result = merge_projects(base, ours.project, theirs.project)
     mine = [v for v in result.project.create.votes if v.voter == guest.id]
     assert [(v.idea, v.dots) for v in mine] == [(ideas[0], 3)]
-    (conflict,) = result.conflicts
-    assert (conflict.kind, conflict.where, conflict.ours) == ("item", f"create.votes.{guest.id}+{ideas[1]}", None)
+    found = {(c.kind, c.where, c.ours is None, c.theirs is None) for c in result.conflicts}
+    assert found == {("item", f"create.votes.{guest.id}+{ideas[1]}", True, False),
+                     ("item", f"create.votes.{guest.id}+{ideas[0]}", False, True)}
+    swapped = merge_projects(base, theirs.project, ours.project)  # the same two, whoever merges
+    assert {c.where for c in swapped.conflicts} == {c.where for c in result.conflicts}
 
 
 def test_an_unchanged_side_gives_the_other_side_itself(example_copy: Path, tmp_path: Path) -> None:
@@ -141,3 +144,17 @@ def test_a_file_that_names_one_vote_twice_is_refused_with_its_place(example_copy
         parse_project(dump_project(project).replace("dots_per_person: 3", "dots_per_person: 50"))
     problem = raised.value.problems[0]
     assert "create.votes" in problem.format("x", "da") and "to gange" in problem.format("x", "da")
+
+
+def test_a_result_that_would_break_a_rule_the_merge_does_not_foresee_is_refused_in_our_words(
+        example_copy: Path) -> None:
+    base = load_project(example_copy).project
+    base.create.votes = []
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    voter, idea = base.readiness.team[0].id, base.create.ideas[0].id
+    ours.create.votes = [Vote(voter=voter, idea=idea, dots=3)]
+    theirs.create.dots_per_person = 1
+    with pytest.raises(FileProblemError) as raised:
+        merge_projects(base, ours, theirs)
+    text = raised.value.problems[0].format("merge", "da")
+    assert "kan ikke flettes" in text and "create.votes" in text

@@ -33,6 +33,8 @@ _FIELDS = {
 MERGE_TEXTS: dict[str, tuple[str, str]] = {
     "link.key_twice": ("'{what}' står to gange i {list} (første gang som nr. {first}); hver må kun stå én gang",
                        "'{what}' is in {list} twice (first as number {first}); each may be there only once"),
+    "merge.failed": ("de to udgaver kan ikke flettes: resultatet ville bryde en regel ved {where}: {why}; intet er skrevet",
+                     "the two versions cannot be merged: the result would break a rule at {where}: {why}; nothing was written"),
     "merge.about.item": ("{kind} «{name}»", "{kind} «{name}»"),
     "merge.dropped.owner": ("{kind} «{name}»", "{kind} «{name}»"),
     **{f"merge.kind.{key}": value for key, value in _KINDS.items()},

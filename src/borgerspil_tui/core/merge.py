@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from borgerspil_tui.core.changes import Path
 from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.i18n import Message, tr
@@ -72,13 +74,30 @@ def merge_projects(base: Project, ours: Project, theirs: Project, *, lang: str |
         # The merged data shares lists and dicts with the three dumps above (never with the
         # projects), so the passes below may change it in place.
         drop_dangling(Project, data, present_ids(Project, data), (), ("", ""), dropped)
-        keep_dots_within(merger, data["create"], mine["create"],
+        keep_dots_within(merger, data["create"], (old["create"], mine["create"], other["create"]),
                          lambda vote: ("vote", item_name(vote), ("create", "votes")))
         new = [{"id": _fresh_id(data), **found} for found in merger.conflicts]
         data["conflicts"] = [*data.get("conflicts", []), *new]
-        project = Project.model_validate(data)
+        project = _checked(data)
     recorded = project.conflicts[len(project.conflicts) - len(new):] if new else []
     return MergeResult(project, list(recorded), _dropped_links(dropped, old, mine, other))
+
+
+def _checked(data: dict[str, Any]) -> Project:
+    """The merged project, checked whole. A rule the merge did not foresee (it keeps every
+    rule it knows) is refused as a located problem in our words, never written."""
+    try:
+        return Project.model_validate(data)
+    except ValidationError as error:
+        from borgerspil_tui.core.problems import FileProblemError, Problem, format_field
+        from borgerspil_tui.core.validation_messages import message_for
+
+        first = error.errors()[0]
+        loc, reason = tuple(first["loc"]), message_for(first)
+        if first["type"] == "link":
+            loc, reason = first["ctx"]["problems"][0]
+        where = format_field(loc)
+        raise FileProblemError(None, [Problem.of("merge.failed", field=where, where=where, why=reason)]) from None
 
 
 def _dropped_links(dropped: list[Dropped], *versions: dict[str, Any]) -> list[DroppedLink]:

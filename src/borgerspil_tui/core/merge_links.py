@@ -66,9 +66,11 @@ def drop_dangling(model: type[BaseModel], data: Data, present: dict[str, str], p
                 drop_dangling(shape.inner.model, inner, present, (*here, map_key), owner, dropped)
 
 
-def keep_dots_within(merger: Merger, create: Data, ours: Data, owner_of: Callable[[Data], tuple]) -> None:
-    """A person whose merged votes hold more dots than each person has keeps our votes; theirs
-    that differ are recorded as conflicts (kind ``item``) for someone to choose."""
+def keep_dots_within(merger: Merger, create: Data, sides: tuple[Data, Data, Data],
+                     owner_of: Callable[[Data], tuple]) -> None:
+    """A person whose merged votes hold more dots than each person has keeps our votes; each of
+    that person's votes the two sides disagree on is recorded as a conflict (kind ``item``), the
+    same ones whichever side merges."""
     limit = create.get("dots_per_person", 3)
     totals: dict[str, int] = {}
     for vote in create.get("votes", []):
@@ -76,16 +78,27 @@ def keep_dots_within(merger: Merger, create: Data, ours: Data, owner_of: Callabl
     over = {voter for voter, dots in totals.items() if dots > limit}
     if not over:
         return
-    mine = [v for v in ours.get("votes", []) if v["voter"] in over]
-    mine_keys = {f"{v['voter']}+{v['idea']}": v for v in mine}
+    old, mine, other = ({_vote_key(v): v for v in side.get("votes", []) if v["voter"] in over} for side in sides)
+    merged = {_vote_key(v): v for v in create["votes"] if v["voter"] in over}
+    torn = [key for key in dict.fromkeys([*mine, *other]) if mine.get(key) != other.get(key)
+            and (merged.get(key) != mine.get(key) or merged.get(key) != other.get(key))]
+    for key in torn:
+        vote = mine.get(key) or other[key]
+        merger.owner = owner_of(vote)
+        merger.conflict(("create", "votes", key), "item", old.get(key, MISSING), mine.get(key, MISSING),
+                        other.get(key, MISSING))
+    placed = set()
     kept: list[Data] = []
     for vote in create["votes"]:
-        key = f"{vote['voter']}+{vote['idea']}"
-        if vote["voter"] not in over or mine_keys.get(key) == vote:
+        key = _vote_key(vote)
+        if key in torn:
+            vote = mine.get(key)
+        if vote is not None:
             kept.append(vote)
-            continue
-        merger.owner = owner_of(vote)
-        merger.conflict(("create", "votes", key), "item", MISSING, mine_keys.get(key, MISSING), vote)
-        if key in mine_keys:
-            kept.append(mine_keys[key])
+            placed.add(key)
+    kept += [vote for key, vote in mine.items() if key in torn and key not in placed]
     create["votes"] = kept
+
+
+def _vote_key(vote: Data) -> str:
+    return f"{vote['voter']}+{vote['idea']}"

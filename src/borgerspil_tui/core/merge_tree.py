@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 BRANCHES = ("causes", "consequences")
 _KIND = {"causes": "cause", "consequences": "consequence"}
 Place = tuple[str, str]
-"""A node's branch and parent id (``""``: the top of the branch)."""
+"""Where a node is: ``(branch, "")`` at the top of a branch, ``("", parent id)`` below a node
+(so a node keeps its children when it moves to the other branch)."""
 
 
 @dataclass
@@ -32,6 +33,7 @@ class _Flat:
 
     fields: dict[str, dict[str, Any]] = field(default_factory=dict)
     place: dict[str, Place] = field(default_factory=dict)
+    branch: dict[str, str] = field(default_factory=dict)
     kids: dict[Place, list[str]] = field(default_factory=dict)
     whole: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -43,18 +45,20 @@ class _Flat:
         return flat
 
     def _walk(self, nodes: list[dict[str, Any]], branch: str, parent: str) -> None:
-        here = self.kids.setdefault((branch, parent), [])
+        where = ("", parent) if parent else (branch, "")
+        here = self.kids.setdefault(where, [])
         for node in nodes:
             node_id = node["id"]
             here.append(node_id)
             self.whole[node_id] = node
             self.fields[node_id] = {k: v for k, v in node.items() if k != "children"}
-            self.place[node_id] = (branch, parent)
+            self.place[node_id] = where
+            self.branch[node_id] = branch
             self._walk(node.get("children") or [], branch, node_id)
 
     def below(self, node_id: str) -> list[str]:
         """The node's children in this version."""
-        return self.kids.get((self.place[node_id][0], node_id), [])
+        return self.kids.get(("", node_id), [])
 
 
 def merge_tree(merger: Merger, path: Path, base: dict[str, Any], ours: dict[str, Any],
@@ -66,6 +70,7 @@ def merge_tree(merger: Merger, path: Path, base: dict[str, Any], ours: dict[str,
     if trees[0] == trees[1]:
         return trees[2]
     old, mine, other = (_Flat.of(part) for part in (base, ours, theirs))
+    first = len(merger.conflicts)
     fields: dict[str, dict[str, Any]] = {}
     place: dict[str, Place] = {}
     from borgerspil_tui.core.model.focus import TreeNode
@@ -76,7 +81,7 @@ def merge_tree(merger: Merger, path: Path, base: dict[str, Any], ours: dict[str,
         if a is None or b is None:
             continue  # deleted on a side, or added on one: decided below
         was = old.fields.get(node_id)
-        branch = mine.place[node_id][0]
+        branch = mine.branch[node_id]
         merger.owner = (_KIND[branch], item_name(a), (*path, branch, node_id))
         fields[node_id] = {name: merger.value(shape, (*path, branch, node_id, name),
                                               MISSING if was is None else was.get(name, MISSING),
@@ -86,9 +91,11 @@ def merge_tree(merger: Merger, path: Path, base: dict[str, Any], ours: dict[str,
                                 mine.place[node_id], other.place[node_id])
     for kept, gone in ((mine, other), (other, mine)):
         _one_sided(merger, path, old, kept, gone, fields, place, theirs_kept=kept is other)
-    _no_orphans(place)
+    _no_orphans(place, mine, other)
     _no_loops(merger, path, old, mine, other, place)
-    return _build(old, mine, other, fields, place)
+    built = _build(old, mine, other, fields, place)
+    _name_branches(merger.conflicts[first:], len(path), built)
+    return built
 
 
 def _place(merger: Merger, path: Path, was: Place | None, mine: Place, other: Place) -> Place:
@@ -125,7 +132,7 @@ def _one_sided(merger: Merger, path: Path, old: _Flat, kept: _Flat, gone: _Flat,
         parent = kept.place[node][1]
         if not needed(node) or (parent in deleted and needed(parent)):
             continue
-        branch = kept.place[node][0]
+        branch = kept.branch[node]
         merger.owner = (_KIND[branch], item_name(kept.fields[node]), (*path, branch, node))
         sides = (MISSING, kept.whole[node]) if theirs_kept else (kept.whole[node], MISSING)
         merger.conflict((*path, branch, node), "item", old.whole[node], *sides)
@@ -143,11 +150,11 @@ def _subtree(flat: _Flat, node: str) -> list[str]:
     return found
 
 
-def _no_orphans(place: dict[str, Place]) -> None:
+def _no_orphans(place: dict[str, Place], mine: _Flat, other: _Flat) -> None:
     """A node whose parent is not in the result goes to the top of its branch (never lost)."""
-    for node, (branch, parent) in place.items():
+    for node, (_, parent) in place.items():
         if parent and parent not in place:
-            place[node] = (branch, "")
+            place[node] = (mine.branch.get(node) or other.branch[node], "")
 
 
 def _no_loops(merger: Merger, path: Path, old: _Flat, mine: _Flat, other: _Flat,
@@ -165,7 +172,7 @@ def _no_loops(merger: Merger, path: Path, old: _Flat, mine: _Flat, other: _Flat,
         moved = next((n for n in loop if n in mine.place and place[n] != mine.place[n]), None)
         if moved is None:  # pragma: no cover - ours alone is a tree
             moved = loop[0]
-        branch = place[moved][0]
+        branch = mine.branch.get(moved) or other.branch[moved]
         merger.conflict((*path, branch, moved), "parent", old.place.get(moved, ("", MISSING))[1],
                         mine.place.get(moved, (branch, ""))[1], place[moved][1])
         place[moved] = mine.place.get(moved, (branch, ""))
@@ -182,6 +189,24 @@ def _build(old: _Flat, mine: _Flat, other: _Flat, fields: dict[str, dict[str, An
         if not keep:
             return []
         order = merge_order(old.kids.get(where, []), mine.kids.get(where, []), other.kids.get(where, []), keep)
-        return [{**fields[n], "children": nodes((where[0], n))} for n in order]
+        return [{**fields[n], "children": nodes(("", n))} for n in order]
 
     return {branch: nodes((branch, "")) for branch in BRANCHES}
+
+
+def _name_branches(conflicts: list[dict[str, Any]], depth: int, built: dict[str, Any]) -> None:
+    """A tree conflict's ``where`` names the branch the node is in after the merge."""
+    if not conflicts:
+        return
+    found: dict[str, str] = {}
+    for branch in BRANCHES:
+        waiting = list(built[branch])
+        while waiting:
+            node = waiting.pop()
+            found[node["id"]] = branch
+            waiting.extend(node["children"])
+    for conflict in conflicts:
+        parts = conflict["where"].split(".")
+        if len(parts) > depth + 1 and parts[depth + 1] in found:
+            parts[depth] = found[parts[depth + 1]]
+            conflict["where"] = ".".join(parts)

@@ -162,3 +162,15 @@ async def test_a_file_that_does_not_load_keeps_the_edits_and_is_looked_at_again(
         await until(pilot, lambda: app.session.state is SaveState.SAVED)
     saved = load_project(example_copy).project
     assert saved.title.startswith("Rettet") and saved.checklists["readiness-competences"].answer == "yes"
+
+
+async def test_quitting_right_after_a_colleagues_save_merges_before_it_saves(example_copy: Path) -> None:
+    app = make_app(example_copy, watch_interval=3600)  # the watcher has not looked yet
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "c", "j")
+        colleague_adds_idea(example_copy, "Gemt lige før")
+        await pilot.press("ctrl+q")  # the app ends (nothing is asked)
+    assert app.return_code == 0
+    saved = load_project(example_copy).project
+    assert "Gemt lige før" in [idea.title for idea in saved.create.ideas]
+    assert saved.checklists["readiness-competences"].answer == "yes"

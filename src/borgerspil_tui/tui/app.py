@@ -345,9 +345,11 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
             if not drafts:
                 self.exit()
                 return
+        elif not self.settle_disk(session):
+            pass  # changed on disk and not taken in (app_sync): nothing is written; asked below
         elif not self.comments_settled(session, then=lambda: self.call_later(self.action_quit), quitting=True):
             return  # asked first: the file has comments a save would drop
-        elif self.settle_disk(session) and session.save():
+        elif session.save():
             if not drafts:
                 self.exit()
                 return

@@ -70,8 +70,10 @@ class SyncMixin:
         self.say_sync(session, sync, asked=asked)
         return sync
 
-    def say_sync(self: BorgerspilApp, session: Session, sync: DiskSync, *, asked: bool = False) -> None:
-        """Tell the user what taking in the file did; save a merge; open the conflicts."""
+    def say_sync(self: BorgerspilApp, session: Session, sync: DiskSync, *, asked: bool = False,
+                 save: bool = True) -> None:
+        """Tell the user what taking in the file did; save a merge (in the worker, unless ``save``
+        is False: the caller saves); open the conflicts."""
         name, lang = session.path.name, self.language
         if sync.outcome == "unchanged":
             return
@@ -105,7 +107,7 @@ class SyncMixin:
             self.notify(text, title=self.tr("sync.title"), timeout=12, markup=False)
         if sync.repaired:
             self.say_repaired(sync.repaired)
-        if session.dirty and session.read_only is None and session.state is not SaveState.CONFLICT:
+        if save and session.dirty and session.read_only is None and session.state is not SaveState.CONFLICT:
             self.save_in_background(session)
         if sync.outcome == "conflicts":
             self.open_conflicts()
@@ -115,7 +117,7 @@ class SyncMixin:
         when the file cannot be taken in (the save would be refused; the user was told)."""
         if session.state is SaveState.CONFLICT or session.changed_on_disk():
             sync = merge_from_disk(session, lang=self.language, save=False)
-            self.say_sync(session, sync)
+            self.say_sync(session, sync, save=False)  # the caller saves now, on this thread
             return sync.outcome in ("unchanged", "reloaded", "merged", "conflicts")
         return True
 

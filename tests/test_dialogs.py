@@ -10,7 +10,7 @@ from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.tui.screens.choice import ChoiceScreen
 from tests.app_helpers import HOSTILE
 
-CHOICES = [(key, tr("da", f"quit.{key}")) for key in ("overwrite", "save_as", "discard", "cancel")]
+CHOICES = [(key, tr("da", f"quit.{key}")) for key in ("retry", "save_as", "discard", "cancel")]
 
 
 class _Host(App[None]):

@@ -175,20 +175,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "note.demo": ("Demoen er en kopi i {path}", "The demo is a copy in {path}"),
     "note.demo_failed": ("Kunne ikke lave demo-kopien: {reason}", "Could not make the demo copy: {reason}"),
     # Dialogs
-    "disk.title": ("Filen er ændret uden for borgerspil", "The file changed outside borgerspil"),
-    "disk.message": ("{name} er ændret på disken, siden den blev åbnet (fx af git pull eller en anden editor). "
-                     "Hvad skal der ske?",
-                     "{name} changed on disk since it was opened (for instance by git pull or another editor). "
-                     "What should happen?"),
-    "disk.reload": ("Hent filen igen", "Reload the file"),
-    "disk.overwrite": ("Behold mine og overskriv", "Keep mine and overwrite"),
     "disk.save_as": ("Gem mine som…", "Save mine as…"),
     "quit.title": ("Ændringerne er ikke gemt", "The changes are not saved"),
     "quit.failed": ("{name} kunne ikke gemmes: {reason}", "{name} could not be saved: {reason}"),
     "quit.conflict": ("{name} er ændret på disken. Dine ændringer er ikke gemt.",
                       "{name} changed on disk. Your changes are not saved."),
     "quit.retry": ("Prøv igen", "Try again"),
-    "quit.overwrite": ("Overskriv og afslut", "Overwrite and quit"),
     "quit.save_as": ("Gem som…", "Save as…"),
     "quit.discard": ("Afslut uden at gemme", "Quit without saving"),
     "quit.cancel": ("Bliv", "Stay"),

@@ -365,10 +365,6 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
                 self.action_save_as()
             elif choice == "retry":
                 self.call_later(self.action_quit)
-            elif choice == "overwrite" and session is not None and self._save(session, force=True):
-                self.drafts.drop(drafts)
-                self.exit()
-                return
             if choice != "retry":
                 self.back_to_drafts(drafts)
 

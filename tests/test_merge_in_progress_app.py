@@ -66,6 +66,13 @@ async def until(pilot, condition) -> None:  # noqa: ANN001
     raise AssertionError("waited in vain")
 
 
+async def choose_merge(pilot) -> None:  # noqa: ANN001
+    """Enter on the offer's first answer ("merge now"), once the dialog has it in focus."""
+    app = pilot.app
+    await until(pilot, lambda: getattr(app.focused, "id", None) == "choice-merge")
+    await pilot.press("enter")
+
+
 async def test_a_file_with_markers_is_offered_the_semantic_merge_and_opens_on_konflikter(tmp_path: Path) -> None:
     repo = new_repo(tmp_path / "repo")
     path = textual_conflict(repo)  # both retitled the project: one real clash
@@ -130,7 +137,7 @@ async def test_the_offer_merges_an_unmerged_file_with_the_edits_made_meanwhile(t
         await pilot.press("r", "c", "j")  # an edit while the file is held
         await pilot.press("ctrl+s")  # saving offers the merge again
         assert isinstance(app.screen, MergeOfferScreen)
-        await pilot.click("#choice-merge")
+        await choose_merge(pilot)
         await until(pilot, lambda: getattr(app.screen, "NAME", None) == "conflicts")
         await until(pilot, lambda: not app.session.dirty)
     saved = load_project(path).project
@@ -155,7 +162,7 @@ async def test_a_git_merge_with_markers_while_the_app_is_open_is_offered_the_sem
         assert git(repo, "merge", "other", check=False).returncode != 0  # git writes its markers
         await until(pilot, lambda: isinstance(app.screen, MergeOfferScreen))
         assert b"<<<<<<<" in path.read_bytes(), "the app wrote nothing over the file"
-        await pilot.click("#choice-merge")
+        await choose_merge(pilot)
         await until(pilot, lambda: getattr(app.screen, "NAME", None) == "conflicts")
         await until(pilot, lambda: not app.session.dirty)
     saved = load_project(path).project

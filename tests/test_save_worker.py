@@ -257,3 +257,24 @@ def test_a_save_that_waited_for_a_running_save_that_wrote_everything_writes_noth
     monkeypatch.setattr(storage, "atomic_write", lambda path, data: writes.append(path))
     assert session.save()
     assert writes == [] and session.state is SaveState.SAVED
+
+
+def test_a_save_now_never_waits_for_a_worker_that_has_not_started(example_copy) -> None:  # noqa: ANN001
+    """A stop signal saves on the UI thread at the moment a background save was begun but its
+    worker (scheduled on that same thread) has not run: the save runs the job itself."""
+    import threading
+
+    from borgerspil_tui.core.session import Session
+
+    session = Session.open(example_copy)
+    session.apply("t", session.changes.set(("title",), "Gemt nu"))
+    job = session.start_save()  # begun; its worker never comes
+    assert job is not None
+    finished: list[bool] = []
+    saver = threading.Thread(target=lambda: finished.append(session.save()), daemon=True)
+    saver.start()
+    saver.join(20)
+    assert finished == [True], "save() waited for a worker that never ran"
+    assert "title: Gemt nu" in example_copy.read_text(encoding="utf-8")
+    job.run()  # the worker, late: the job is done already and runs nothing again
+    assert session.finish_save(job) and not session.dirty

@@ -4,7 +4,6 @@ each person has. Works on plain project data, guided by the model's shapes."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from pydantic import BaseModel
 

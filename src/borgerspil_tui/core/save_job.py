@@ -34,9 +34,17 @@ class SaveJob:
         self.taken = False
         """Whether the session has taken in the outcome (:meth:`Session.finish_save`)."""
         self._lock = lock
+        self._claim = threading.Lock()
 
     def run(self) -> None:
-        """Serialise the snapshot, check it, and write it over the file atomically."""
+        """Serialise the snapshot, check it, and write it over the file atomically.
+
+        The first caller runs it; any later caller (the worker it was meant for, after a save on
+        the UI thread ran it first) waits until it is done. So a save that must happen now
+        never waits for a worker that has not started yet."""
+        if not self._claim.acquire(blocking=False):
+            self.done.wait()
+            return
         try:
             if self.refusal is not None:
                 raise self.refusal

@@ -127,7 +127,6 @@ class ConflictsScreen(ConflictEditing, BaseScreen):
     def show_sides(self) -> None:
         """Show the three sides of the highlighted conflict."""
         conflict = self.current()
-        project = self.session.project
         about = "" if conflict is None else conflict.about or conflict.where
         self.query_one("#conflict-about", Static).update(Content(about))
         for side in SIDES:

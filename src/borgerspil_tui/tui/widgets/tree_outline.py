@@ -14,7 +14,7 @@ from textual import events
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode as UINode
 
-from borgerspil_tui.core.changes import AddItem, Change, ChangeSet, MoveItem, Path, RemoveItem, SetValue
+from borgerspil_tui.core.changes import AddItem, Change, ChangeSet, MoveItem, Path, SetValue
 from borgerspil_tui.core.model.focus import TreeNode
 from borgerspil_tui.core.tree_ops import PROBLEM_PATH, branch_of, is_tree_list
 

@@ -92,7 +92,7 @@ TREES = ("causes", "consequences")
 
 def _flat(data: Any, at: tuple[str, ...], out: dict[str, Any]) -> None:
     """``data`` as {dotted path: value}: items by key (their order dropped), lists of ids and
-    texts sorted, problem-tree nodes as ``focus.tree.<id>`` with their parent and branch."""
+    texts sorted, problem-tree nodes as ``focus.tree.<id>`` with their parent (at the top: their branch)."""
     if isinstance(data, dict):
         for key, value in data.items():
             if at == ("focus",) and key in TREES:
@@ -112,7 +112,7 @@ def _flat_tree(nodes: list[dict[str, Any]], branch: str, parent: str, out: dict[
     for node in nodes:
         here = f"focus.tree.{node['id']}"
         out.update({here + ".text": node["text"], here + ".uncertain": node["uncertain"],
-                    here + ".parent": parent, here + ".branch": branch})
+                    here + ".parent": parent or branch})  # a node below another is in its branch
         _flat_tree(node["children"], branch, node["id"], out)
 
 

@@ -57,17 +57,18 @@ def test_tree_adds_under_different_parents_and_moves_of_different_nodes_merge(ex
     assert _ids(causes[0].children)[-1] == "node-theirs"
 
 
-def test_moves_that_together_make_a_loop_keep_ours_and_record_one_conflict(example_copy: Path,
+def test_moves_that_together_make_a_loop_keep_ours_and_record_both_nodes(example_copy: Path,
                                                                            tmp_path: Path) -> None:
     base, ours, theirs = _two(example_copy, tmp_path)
     a, b = (n.id for n in base.focus.causes[:2])
     ours.apply("m", ours.changes.move_to(ours.changes.path_of(a), ours.changes.path_of(b) + ("children",)))
     theirs.apply("m", theirs.changes.move_to(theirs.changes.path_of(b), theirs.changes.path_of(a) + ("children",)))
     result = merge_projects(base, ours.project, theirs.project)
-    (conflict,) = result.conflicts
-    assert (conflict.kind, conflict.where) == ("parent", f"focus.causes.{b}")
-    assert (conflict.base, conflict.ours, conflict.theirs) == ("", "", a)
-    assert a in _ids(next(n for n in result.project.focus.causes if n.id == b).children)
+    found = {c.where: (c.kind, c.base, c.ours, c.theirs) for c in result.conflicts}
+    assert found == {f"focus.causes.{a}": ("parent", "", b, ""), f"focus.causes.{b}": ("parent", "", "", a)}
+    assert a in _ids(next(n for n in result.project.focus.causes if n.id == b).children)  # ours' places
+    swapped = merge_projects(base, theirs.project, ours.project)
+    assert {c.where for c in swapped.conflicts} == set(found)  # the same two, whoever merges
 
 
 def test_a_deleted_branch_that_the_other_side_added_under_is_kept_as_one_conflict(example_copy: Path,

@@ -517,8 +517,6 @@ def test_one_voter_over_the_dots_is_valid_and_reported(sides: tuple[Session, Ses
     assert sorted(c.where for c in swapped.conflicts) == sorted(c.where for c in result.conflicts)
 
 
-@pytest.mark.xfail(strict=True, reason="core/merge_tree._no_loops cuts a loop at the node the merging side's "
-                   "'theirs' moved, so merging the other way round records the conflict at the other node")
 def test_two_moves_that_together_make_a_loop(sides: tuple[Session, Session], tmp_path: Path) -> None:
     """Ours puts one cause under another, theirs the other under the one: each alone is a tree,
     together a loop. The file holds ours' places, and the merge records the same conflicts

@@ -172,14 +172,9 @@ def test_merging_is_symmetric_and_loses_nothing(projects3: Three) -> None:
     _validates(other)
     held = _held(one, other)
     mine_, yours_ = _conflicts(one, held), _conflicts(other, held)
-    # Known (tests/test_merge_pairs.py::test_two_moves_that_together_make_a_loop, xfail): two tree
-    # moves that together make a loop are cut at the node the merging side's "theirs" moved, so
-    # the two ways round name different nodes. Only such parent conflicts may differ, for now.
-    loop = {c for c in mine_ ^ yours_ if c[1] == "parent"}
-    assert mine_ - loop == yours_ - loop, "the other way round records other conflicts"
+    assert mine_ == yours_, "the other way round records other conflicts"
     assert {(d.where, d.target) for d in one.dropped_links} == {(d.where, d.target) for d in other.dropped_links}
-    cut = {c[0] for c in loop}
-    assert _decided(one, held, cut) == _decided(other, held, cut), "the other way round decides otherwise"
+    assert _decided(one, held) == _decided(other, held), "the other way round decides otherwise"
     # Nothing either side added is lost, nothing neither side deleted is lost (or it is in a conflict).
     ids = [set(ItemIndex(p).kinds) for p in (base, ours, theirs, one.project)]
     was, mine, yours, now = ids

@@ -159,23 +159,35 @@ def _no_orphans(place: dict[str, Place], mine: _Flat, other: _Flat) -> None:
 
 def _no_loops(merger: Merger, path: Path, old: _Flat, mine: _Flat, other: _Flat,
               place: dict[str, Place]) -> None:
-    """Two moves that together make a loop: the node theirs moved keeps our place."""
-    for start in list(place):
+    """Moves on the two sides that together make a loop (ours puts A under B, theirs B under A):
+    every node of the loop the two sides place differently takes our place and is recorded as a
+    ``parent`` conflict, so the same nodes are in conflict whichever side merges."""
+    recorded = {c["where"].rsplit(".", 1)[-1] for c in merger.conflicts if c["kind"] == "parent"}
+    while (loop := _a_loop(place)) is not None:
+        torn = [n for n in loop if mine.place.get(n) != other.place.get(n)] or loop[:1]
+        for node in torn:
+            branch = mine.branch.get(node) or other.branch[node]
+            ours_place = mine.place.get(node, (branch, ""))
+            if node not in recorded:
+                recorded.add(node)
+                merger.conflict((*path, branch, node), "parent", old.place.get(node, ("", MISSING))[1],
+                                ours_place[1], other.place.get(node, (branch, ""))[1])
+            place[node] = ours_place
+
+
+def _a_loop(place: dict[str, Place]) -> list[str] | None:
+    """The nodes of one loop of parents, or None when there is none."""
+    done: set[str] = set()
+    for start in place:
         seen: list[str] = []
         node = start
-        while node and node not in seen:
+        while node and node not in done and node not in seen:
             seen.append(node)
             node = place[node][1] if node in place else ""
-        if not node:
-            continue
-        loop = seen[seen.index(node):]
-        moved = next((n for n in loop if n in mine.place and place[n] != mine.place[n]), None)
-        if moved is None:  # pragma: no cover - ours alone is a tree
-            moved = loop[0]
-        branch = mine.branch.get(moved) or other.branch[moved]
-        merger.conflict((*path, branch, moved), "parent", old.place.get(moved, ("", MISSING))[1],
-                        mine.place.get(moved, (branch, ""))[1], place[moved][1])
-        place[moved] = mine.place.get(moved, (branch, ""))
+        if node and node in seen:
+            return seen[seen.index(node):]
+        done.update(seen)
+    return None
 
 
 def _build(old: _Flat, mine: _Flat, other: _Flat, fields: dict[str, dict[str, Any]],

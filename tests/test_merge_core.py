@@ -69,6 +69,7 @@ def test_moves_that_together_make_a_loop_keep_ours_and_record_both_nodes(example
     assert a in _ids(next(n for n in result.project.focus.causes if n.id == b).children)  # ours' places
     swapped = merge_projects(base, theirs.project, ours.project)
     assert {c.where for c in swapped.conflicts} == set(found)  # the same two, whoever merges
+    assert all(c.about.startswith("Årsag «") for c in result.conflicts)  # causes, named by their text
 
 
 def test_a_deleted_branch_that_the_other_side_added_under_is_kept_as_one_conflict(example_copy: Path,

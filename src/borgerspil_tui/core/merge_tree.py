@@ -170,6 +170,8 @@ def _no_loops(merger: Merger, path: Path, old: _Flat, mine: _Flat, other: _Flat,
             ours_place = mine.place.get(node, (branch, ""))
             if node not in recorded:
                 recorded.add(node)
+                merger.owner = (_KIND[branch], item_name((mine.fields.get(node) or other.fields[node])),
+                                (*path, branch, node))
                 merger.conflict((*path, branch, node), "parent", old.place.get(node, ("", MISSING))[1],
                                 ours_place[1], other.place.get(node, (branch, ""))[1])
             place[node] = ours_place

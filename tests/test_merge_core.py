@@ -160,3 +160,26 @@ def test_a_result_that_would_break_a_rule_the_merge_does_not_foresee_is_refused_
         merge_projects(base, ours, theirs)
     text = raised.value.problems[0].format("merge", "da")
     assert "kan ikke flettes" in text and "create.votes" in text
+
+
+def test_choosing_theirs_vote_the_file_did_not_keep_adds_it(example_copy: Path, tmp_path: Path) -> None:
+    """Dots over a person's limit: the file keeps our votes; choosing theirs for each of the
+    person's torn votes swaps them (the vote the file lacked is added, ours taken out)."""
+    from borgerspil_tui.core.conflict_resolve import resolve
+    from borgerspil_tui.core.storage import save_project
+
+    base, ours, theirs = _two(example_copy, tmp_path)
+    guest = Guest(id="guest-both", name="Begge")
+    ideas = [i.id for i in base.create.ideas]
+    for session, idea in ((ours, ideas[0]), (theirs, ideas[1])):
+        session.apply("g", session.changes.add(("create", "guests"), guest))
+        session.apply("v", session.changes.add(("create", "votes"), Vote(voter=guest.id, idea=idea, dots=3)))
+    merged = tmp_path / "merged.borgerspil.yaml"
+    save_project(merged, merge_projects(base, ours.project, theirs.project).project, None)
+    session = Session.open(merged)
+    for conflict in sorted(session.project.conflicts, key=lambda c: c.ours is None):  # ours' vote out first
+        session.apply("løst", resolve(session.changes, conflict, "theirs"))
+    votes = [(v.idea, v.dots) for v in session.project.create.votes if v.voter == guest.id]
+    assert votes == [(ideas[1], 3)] and not session.project.conflicts
+    session.undo()
+    assert len(session.project.conflicts) == 1

@@ -145,8 +145,30 @@ def _resolve_item(builder: EditBuilder, path: Path, conflict: Conflict, choice: 
     if chosen is None:  # this side deleted it
         return [] if here is MISSING else builder.remove(path)
     if here is MISSING:
-        return []  # deleted since: nothing to put the chosen side in
+        model = _item_model(path)  # absent in the file (the merge kept the other side): add it
+        if model is None or not isinstance(builder.get(path[:-1], None), list):
+            return []
+        return builder.add(path[:-1], model.model_validate(side_value(chosen)))
     return _set(builder, path, side_value(chosen))
+
+
+def _item_model(path: Path) -> type[BaseModel] | None:
+    """The model of the items of the list ``path[:-1]`` (``create.votes`` → Vote), or None."""
+    from borgerspil_tui.core.merge_shapes import field_shapes
+    from borgerspil_tui.core.model import Project
+
+    model: type[BaseModel] = Project
+    steps = list(path[:-1])
+    while steps:
+        shape = field_shapes(model).get(steps.pop(0))
+        if shape is None or shape.model is None or shape.kind not in ("model", "items"):
+            return None
+        model = shape.model
+        if shape.kind == "items":
+            if not steps:
+                return model
+            steps.pop(0)  # the item's key
+    return None
 
 
 def _resolve_parent(builder: EditBuilder, path: Path, conflict: Conflict, choice: Choice) -> list[Change]:

@@ -99,6 +99,8 @@ def merge_from_disk(session: Session, *, lang: str | None = None, save: bool = T
         session.take_from_disk(tr(lang, "sync.step_merged"), changes, now, raw, matches_disk=False)
     except EditRefused as error:
         return _stuck(session, "failed", now, [error.problem])
+    except FileProblemError as error:  # the merge would break a rule (core/merge): said in our words
+        return _stuck(session, "failed", now, error.problems)
     except Exception as error:  # noqa: BLE001 - the edits stay; the user is told in our words
         return _stuck(session, "failed", now, [Problem.of("sync.merge_failed", detail=str(error) or type(error).__name__)])
     sync = DiskSync("conflicts" if result.conflicts else "merged", now, diff(base, theirs), result,

@@ -231,3 +231,25 @@ def test_the_driver_says_which_links_went(tmp_path: Path, capsys: pytest.Capture
     assert "link removed" in err and "idea-u7v8wx" in err and "merged without conflicts" in err
     project = load_project(files["ours"]).project
     assert "idea-u7v8wx" not in {idea.id for idea in project.create.ideas}
+
+
+async def test_resolving_the_last_conflict_of_an_unfinished_git_merge_says_how_to_finish_it(
+        team_repo: Path) -> None:
+    from tests.app_helpers import SIZE, make_app
+
+    path = branches(team_repo, retitle("Depot i Borgerservice"), retitle("Udlån ved skranken"))
+    assert git(team_repo, "merge", "--no-edit", "colleague", check=False).returncode != 0
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert getattr(app.screen, "NAME", None) == "conflicts"
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.session.save()  # waits for an autosave that runs, or saves now
+        said = [str(n.message) for n in app._notifications]
+    assert any(f"git add {NAME}" in text for text in said), said
+    project = load_project(path).project
+    assert not project.conflicts and project.create.ideas[-1].title
+    assert next(i for i in project.create.ideas if i.id == IDEA).title == "Udlån ved skranken"
+    git(team_repo, "add", NAME)
+    assert git(team_repo, "commit", "-q", "--no-edit", check=False).returncode == 0

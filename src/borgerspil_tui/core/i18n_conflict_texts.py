@@ -14,6 +14,10 @@ CONFLICT_TEXTS: dict[str, tuple[str, str]] = {
     "conflicts.theirs": ("Deres (t)", "Theirs (t)"),
     "conflicts.count": ("{n} {n:konflikt|konflikter}", "{n} {n:conflict|conflicts}"),
     "conflicts.all_resolved": ("Alle konflikter er løst.", "All conflicts are resolved."),
+    "conflicts.all_resolved_git": ("Alle konflikter er løst og gemt. Git venter stadig på fletningen: "
+                                   "git add {name} og git commit afslutter den.",
+                                   "All conflicts are resolved and saved. Git still waits for the merge: "
+                                   "git add {name} and git commit finish it."),
     "conflicts.gone": (
         "Stedet findes ikke længere (slettet siden): konflikten er fjernet uden ændringer.",
         "The place no longer exists (deleted since): the conflict was removed without changes."),

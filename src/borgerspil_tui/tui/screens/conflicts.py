@@ -191,9 +191,18 @@ class ConflictsScreen(ConflictEditing, BaseScreen):
         if gone:
             self.notify(self.t("conflicts.gone"), severity="warning", timeout=8, markup=False)
         if not self.session.project.conflicts and not self._leaving:
-            self.notify(self.t("conflicts.all_resolved"), markup=False)
+            self.notify(self._all_resolved_text(), markup=False, timeout=12)
             self.call_later(self._leave)
         return True
+
+    def _all_resolved_text(self) -> str:
+        """"All resolved", and when git still holds the file unmerged, how to finish the merge."""
+        from borgerspil_tui.core.disk_sync import merge_state
+
+        state = merge_state(self.session.path)
+        if state is not None and state.unmerged:
+            return self.t("conflicts.all_resolved_git", name=self.session.path.name)
+        return self.t("conflicts.all_resolved")
 
     def _leave(self) -> None:
         if self.is_attached and self.app.screen is self and not self.session.project.conflicts:

@@ -55,3 +55,20 @@ async def goto(pilot, name: str) -> None:  # noqa: ANN001
     pilot.app.action_goto(name)
     await pilot.pause()
     assert pilot.app.screen.NAME == name
+
+
+async def until(pilot, condition, *, tries: int = 600) -> None:  # noqa: ANN001
+    """Wait for ``condition`` however slow the machine is (no time is asserted)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("waited in vain")
+
+
+def notices(app, monkeypatch) -> list[str]:  # noqa: ANN001
+    """The notices the app sends, recorded when sent (they time out on a slow machine)."""
+    sent: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, *a, **k: (sent.append(message), notify(message, *a, **k)))
+    return sent

@@ -14,24 +14,7 @@ from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.tui.screens.choice import ChoiceScreen
 from borgerspil_tui.tui.screens.undo_from_disk import UndoFromDiskScreen
-from tests.app_helpers import SIZE, make_app
-
-
-def notices(app, monkeypatch: pytest.MonkeyPatch) -> list[str]:  # noqa: ANN001
-    """The notices the app sends, recorded when sent (they time out on a slow machine)."""
-    sent: list[str] = []
-    notify = app.notify
-    monkeypatch.setattr(app, "notify", lambda message, *a, **k: (sent.append(message), notify(message, *a, **k)))
-    return sent
-
-
-async def until(pilot, condition) -> None:  # noqa: ANN001
-    """Wait for ``condition`` however slow the machine is (no time is asserted)."""
-    for _ in range(400):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("waited in vain")
+from tests.app_helpers import SIZE, make_app, notices, until
 
 
 def colleague_adds_idea(path: Path, title: str) -> None:

@@ -21,7 +21,7 @@ from borgerspil_tui.tui.screens.git_offer import GitOfferScreen
 from borgerspil_tui.tui.screens.load_error import LoadErrorScreen
 from borgerspil_tui.tui.screens.merge_offer import MergeOfferScreen
 from borgerspil_tui.tui.screens.unsaved_quit import UnsavedQuitScreen
-from tests.app_helpers import SIZE, screen_text
+from tests.app_helpers import SIZE, screen_text, until
 from tests.test_git_repo import NAME, git, git_alone, new_repo, textual_conflict  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -57,13 +57,6 @@ def idea_branches(repo: Path) -> Path:
     assert git(repo, "merge", "other", check=False).returncode != 0
     return path
 
-
-async def until(pilot, condition) -> None:  # noqa: ANN001
-    for _ in range(400):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("waited in vain")
 
 
 async def choose_merge(pilot) -> None:  # noqa: ANN001

@@ -4,7 +4,6 @@ meanwhile are kept and saved next, two saves never write at once, and quitting w
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.tui.screens.checklist import ChecklistScreen
 from borgerspil_tui.tui.screens.disk_changed import DiskChangedScreen
-from tests.app_helpers import SIZE, make_app
+from tests.app_helpers import SIZE, make_app, until
 
 WAIT = 30.0
 """Seconds a blocked save waits for its gate before it goes on anyway (a failing test, not a hang)."""
@@ -55,14 +54,6 @@ class SlowSaves:
         monkeypatch.setattr(storage, "checked_bytes", slow_make)
         monkeypatch.setattr(storage, "atomic_write", counted_write)
 
-
-async def until(pilot, condition: Callable[[], bool]) -> None:  # noqa: ANN001
-    """Wait for ``condition`` however slow the machine is (no time is asserted)."""
-    for _ in range(600):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("waited in vain")
 
 
 def status(app) -> str:  # noqa: ANN001

@@ -12,7 +12,7 @@ from borgerspil_tui.core.model.create import Idea
 from borgerspil_tui.core.session import DiskStep, Session, UndoNeedsConfirmation
 from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.tui.screens.undo_from_disk import UndoFromDiskScreen
-from tests.app_helpers import SIZE, make_app
+from tests.app_helpers import SIZE, make_app, until
 
 
 def colleague_adds_idea(path: Path, title: str) -> None:
@@ -24,13 +24,6 @@ def colleague_adds_idea(path: Path, title: str) -> None:
 def idea_titles(project) -> list[str]:  # noqa: ANN001
     return [idea.title for idea in project.create.ideas]
 
-
-async def until(pilot, condition) -> None:  # noqa: ANN001
-    for _ in range(400):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("waited in vain")
 
 
 # -- core ---------------------------------------------------------------------------------------------

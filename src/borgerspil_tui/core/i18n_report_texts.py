@@ -1,6 +1,54 @@
 """UI texts of the reports (core/export): headings, labels, the redaction mark: key → (Danish, English)."""
 
 REPORT_TEXTS: dict[str, tuple[str, str]] = {
+    # Redaction (core/export/redact), the export command (cli_export) and the app's export (tui/app_export).
+    "report.hidden": ("[skjult]", "[hidden]"),
+    "report.redacted_note": (
+        "Anonymiseret til deling uden for holdet: borgernes citater, hvem og hvor i observationerne og "
+        "personers navne (holdet, gæster, interessenter, hvem en prototype blev testet med, ansvarlige for "
+        "milepæle og overdragelse, folk i procesdesignet) er erstattet af [skjult]. Fritekst som noter, "
+        "beskrivelser og pitch kan ikke anonymiseres automatisk: læs den igennem, før rapporten deles.",
+        "Redacted for sharing beyond the team: citizens' quotes, who and where in the observations and "
+        "people's names (the team, guests, stakeholders, whom a prototype was tested with, owners of milestones "
+        "and the handover, people in the process design) are replaced by [hidden]. Free text such as notes, "
+        "descriptions and the pitch cannot be redacted automatically: read it through before sharing the report."),
+    "cli.help.export": ("skriv en rapport over projektet som Markdown eller HTML",
+                        "write a report of the project as Markdown or HTML"),
+    "cli.help.export_format": ("md (Markdown, standard) eller html (én fil, kan udskrives på A4)",
+                               "md (Markdown, the default) or html (one file that prints to A4)"),
+    "cli.help.export_output": ("hvor rapporten skrives (standard: ved siden af projektet; - skriver til "
+                               "standard-output)", "where to write the report (default: next to the project; "
+                               "- writes to standard output)"),
+    "cli.help.export_part": ("kun disse dele af rapporten: {parts}", "only these parts of the report: {parts}"),
+    "cli.help.export_concept": ("kun ét konceptkort (dets id), som en side at dele ud",
+                                "a single concept card (its id) as a one-page handout"),
+    "cli.help.export_redact": ("skjul borgernes citater, hvem og hvor i observationer og personers navne",
+                               "hide citizens' quotes, who and where in observations, and people's names"),
+    "export.wrote": ("Rapporten er skrevet til {path}", "The report was written to {path}"),
+    "export.unknown_part": ("--part: der er ingen del, der hedder {part}. Delene er: {known}",
+                            "--part: there is no part called {part}. The parts are: {known}"),
+    "export.unknown_concept": ("--concept: projektet har intet koncept med id {concept}. Dets koncepter: {known}",
+                               "--concept: the project has no concept with the id {concept}. Its concepts: {known}"),
+    "export.no_concepts": ("--concept: projektet har intet koncept med id {concept}; det har ingen koncepter endnu",
+                           "--concept: the project has no concept with the id {concept}; it has no concepts yet"),
+    "export.is_project": ("{path} er selve projektfilen; rapporten skrives ikke oven i den (vælg et andet navn med -o)",
+                          "{path} is the project file itself; the report is not written over it (choose another "
+                          "name with -o)"),
+    "export.not_written": ("Rapporten blev ikke skrevet til {path}: {reason}",
+                           "The report was not written to {path}: {reason}"),
+    "export.failed": ("Rapporten kunne ikke laves: {error}", "The report could not be made: {error}"),
+    "export.label": ("Eksportér rapport", "Export report"),
+    "export.help": ("Skriv en rapport (Markdown eller HTML) ved siden af projektfilen",
+                    "Write a report (Markdown or HTML) next to the project file"),
+    "export.title": ("Eksportér rapport", "Export report"),
+    "export.question": ("Rapporten skrives ved siden af projektet, som {name}.md eller {name}.html. "
+                        "Anonymiseret skjuler borgernes citater, hvem og hvor i observationer og personers navne.",
+                        "The report is written next to the project, as {name}.md or {name}.html. Redacted hides "
+                        "citizens' quotes, who and where in observations, and people's names."),
+    "export.md": ("Markdown (.md), til git og wikien", "Markdown (.md), for git and the wiki"),
+    "export.html": ("HTML (.html), til mail og udskrift", "HTML (.html), for mail and print"),
+    "export.md_redacted": ("Markdown, anonymiseret", "Markdown, redacted"),
+    "export.html_redacted": ("HTML, anonymiseret", "HTML, redacted"),
     # The HTML report (core/export/html): headings, labels.
     "report.html.title": ("Rapport: {title}", "Report: {title}"),
     "report.html.redacted": ("Rapporten er anonymiseret: borgeres citater, hvem og hvor i observationer og personers navne er skjult.",

@@ -1,0 +1,189 @@
+"""The HTML report (core/export/html): one self-contained page, safe with anyone's text, and
+printed to A4 by a real browser when one is installed."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import html5lib
+import pytest
+
+from borgerspil_tui.core.export import PARTS, export_report
+from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.core.method import load_method
+from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.storage import parse_project, to_data
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "hjaelpemidler.borgerspil.yaml"
+METHOD = load_method(None)
+
+HOSTILE = (
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "&amp; & < >",
+    "]]>",
+    "Long" + "x" * 240 + "word",
+)
+NOT_TEXT = {"id", "voter", "idea", "kind", "line", "phase", "status", "source", "rating",
+            "target_group", "quote_from", "insight", "language", "exercise", "done_by", "date", "due",
+            "created", "answer", "concept", "inspired_by", "observations", "supports", "contradicts",
+            "target_groups", "ideas", "depends_on", "schema_version"}
+
+
+def example() -> Project:
+    return parse_project(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def hostile_project() -> Project:
+    """The example with every text field replaced by hostile strings, taken in turn."""
+    strings = itertools.cycle(HOSTILE)
+
+    def walk(value: Any, key: str | None) -> Any:
+        if key in NOT_TEXT:
+            if key == "target_groups" and isinstance(value, list) and value and isinstance(value[0], dict):
+                return [walk(v, None) for v in value]
+            return value
+        if isinstance(value, dict):
+            return {k: walk(v, k if isinstance(k, str) else None) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, None if key is None else key) if isinstance(v, (dict, list)) else walk(v, None)
+                    for v in value]
+        if isinstance(value, str):
+            return next(strings)
+        return value
+
+    data = to_data(example())
+    data = {k: (v if k in ("schema_version", "language", "checklists", "conflicts") else walk(v, k))
+            for k, v in data.items()}
+    return Project.model_validate(data)
+
+
+def parse(text: str):
+    return html5lib.parse(text, namespaceHTMLElements=False)
+
+
+SVG = "{http://www.w3.org/2000/svg}svg"
+
+
+def words(tree) -> str:
+    return "".join(tree.itertext())
+
+
+def assert_self_contained(text: str) -> None:
+    """No script, no event handler, no javascript: URL, nothing fetched from anywhere."""
+    tree = parse(text)
+    for element in tree.iter():
+        tag = element.tag.split("}")[-1] if isinstance(element.tag, str) else ""
+        assert tag not in ("script", "link", "iframe", "object", "embed", "img", "image", "img", "base"), tag
+        for name, value in element.attrib.items():
+            local = name.split("}")[-1].lower()
+            assert not local.startswith("on"), (tag, name, value)
+            assert local not in ("src", "srcset", "xlink:href", "action", "formaction"), (tag, name)
+            if local == "href":
+                assert value.startswith("#"), value
+            assert "javascript:" not in value.lower() or local in ("aria-label",), (tag, name, value)
+            assert "url(" not in value.lower(), (tag, name, value)
+    styles = [e.text or "" for e in tree.iter("style")]
+    assert styles and all("url(" not in s and "@import" not in s for s in styles)
+    assert tree.find(".//meta[@name='viewport']") is not None
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_example_has_every_part_the_pictures_and_a_concept(lang: str) -> None:
+    project = example()
+    text = export_report(project, method=METHOD, fmt="html", lang=lang)
+    tree = parse(text)
+    assert tree.tag == "html" and tree.get("lang") == lang
+    headings = [words(h).strip() for h in tree.iter("h2")]
+    for part in PARTS:
+        assert tr(lang, f"report.html.part.{part}") in headings, part
+    svgs = list(tree.iter(SVG))
+    assert len(svgs) == 2
+    tree_text = words(svgs[0]).replace("\u00a0", " ")
+    assert "PROBLEM" in tree_text and project.focus.causes[0].text.split()[0] in tree_text
+    assert project.create.ideas[0].title in words(tree)
+    assert project.create.concepts[0].title in [words(h).split(" ")[0] for h in tree.iter("h3")] or \
+        any(project.create.concepts[0].title in words(h) for h in tree.iter("h3"))
+    assert_self_contained(text)
+
+
+def test_parts_limit_the_report_and_one_concept_is_a_handout() -> None:
+    project = example()
+    text = export_report(project, method=METHOD, fmt="html", lang="en", parts=("concepts",))
+    assert [words(h) for h in parse(text).iter("h2") if "contents" not in (h.get("class") or "")] == \
+        [tr("en", "report.html.part.concepts")]
+    concept = project.create.concepts[0]
+    handout = parse(export_report(project, method=METHOD, fmt="html", lang="en", concept=concept.id))
+    assert list(handout.iter("h2")) == [] and len(handout.findall(".//article")) == 1
+    assert concept.title in words(handout) and concept.pitch.split('"')[0] in words(handout)
+    missing = export_report(project, method=METHOD, fmt="html", lang="en", concept="concept-nope")
+    assert tr("en", "report.html.no_concept", id="concept-nope") in words(parse(missing))
+
+
+def test_redacted_report_says_so() -> None:
+    text = export_report(example(), method=METHOD, fmt="html", lang="da", redact=True)
+    assert tr("da", "report.html.redacted") in words(parse(text))
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_hostile_text_is_shown_literally_and_never_interpreted(lang: str) -> None:
+    project = hostile_project()
+    assert project.title in HOSTILE and project.create.concepts[0].title in HOSTILE
+    text = export_report(project, method=METHOD, fmt="html", lang=lang)
+    assert_self_contained(text)
+    shown = words(parse(text))
+    for hostile in HOSTILE:
+        assert hostile in shown, hostile
+    assert "<script>" not in text.replace("&lt;script&gt;", "") and "<img" not in text
+    handout = export_report(project, method=METHOD, fmt="html", lang=lang,
+                            concept=project.create.concepts[0].id)
+    assert_self_contained(handout)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+NEEDS_BROWSER = pytest.mark.skipif(
+    CHROMIUM is None or shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None,
+    reason="chromium and poppler-utils (pdfinfo, pdftotext) are not on the PATH: "
+           "the report is not printed in a real browser (apt-get install chromium poppler-utils)")
+
+
+def print_pdf(text: str, folder: Path) -> tuple[int, str, str]:
+    """Print the page with headless Chromium: (pages, page size, the PDF's text)."""
+    page, pdf = folder / "report.html", folder / "report.pdf"
+    page.write_text(text, encoding="utf-8")
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--user-data-dir={folder / 'profile'}", f"--print-to-pdf={pdf}", page.as_uri()],
+                   check=True, timeout=120, capture_output=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    content = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return int(fields["Pages"]), fields["Page size"].strip(), content
+
+
+@NEEDS_BROWSER
+def test_a_concept_card_prints_on_one_a4_page(tmp_path: Path) -> None:
+    project = example()
+    concept = project.create.concepts[0]
+    pages, size, content = print_pdf(
+        export_report(project, method=METHOD, fmt="html", lang="da", concept=concept.id), tmp_path)
+    assert "(A4)" in size and pages == 1
+    assert concept.title in content
+
+
+@NEEDS_BROWSER
+def test_each_part_starts_a_new_a4_page(tmp_path: Path) -> None:
+    project = example()
+    chosen = ("status", "what-ifs", "votes", "value-case")
+    pages, size, content = print_pdf(
+        export_report(project, method=METHOD, fmt="html", lang="en", parts=chosen), tmp_path)
+    assert "(A4)" in size and pages == len(chosen)
+    for part in chosen:
+        assert tr("en", f"report.html.part.{part}") in content
+    full, _, text = print_pdf(export_report(project, method=METHOD, fmt="html", lang="en"), tmp_path)
+    assert full >= len(PARTS) + len(project.create.concepts) - 1
+    assert project.create.concepts[0].title in text

@@ -187,3 +187,22 @@ def test_each_part_starts_a_new_a4_page(tmp_path: Path) -> None:
     full, _, text = print_pdf(export_report(project, method=METHOD, fmt="html", lang="en"), tmp_path)
     assert full >= len(PARTS) + len(project.create.concepts) - 1
     assert project.create.concepts[0].title in text
+
+
+@NEEDS_BROWSER
+def test_hostile_text_prints_within_the_margins(tmp_path: Path) -> None:
+    """Long unbroken words wrap: every printed word lies inside the page's 14 mm side margins."""
+    import re
+
+    pages, size, content = print_pdf(
+        export_report(hostile_project(), method=METHOD, fmt="html", lang="en"), tmp_path)
+    assert "(A4)" in size and pages >= len(PARTS)
+    assert "alert(1)" in content
+    boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "report.pdf"), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    width = float(size.split()[0])
+    margin = 14 / 25.4 * 72
+    right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes)]
+    left = [float(x) for x in re.findall(r'xMin="([\d.]+)"', boxes)]
+    assert len(right) > 100
+    assert max(right) <= width - margin + 1 and min(left) >= margin - 1

@@ -75,9 +75,19 @@ def milestones(p: Project, m: Method, lang: str) -> list[Block]:
     aspects = [(a.name(lang), p.insist.aspects.get(a.id, "")) for a in m.implementation_aspects]
     h = p.insist.handover
     handover = tr(lang, "report.html.handover", to=h.to, date=h.date.isoformat() if h.date else "")
-    blocks = [Block("table", data=rows, head=head), _fields(aspects)]
+    chosen = next((c.title for c in p.create.concepts if c.id == p.insist.concept), "")
+    blocks = [Block("text", data=tr(lang, "report.html.taken_forward", title=chosen))] if chosen else []
+    blocks += [Block("table", data=rows, head=head),
+               Block("fields", tr(lang, "report.html.aspects"), data=[a for a in aspects if a[1]])]
     if h.to or h.date or h.notes:
         blocks.append(_fields([(handover, h.notes or "–")]))
+    people = [[s.name, s.interest, "" if s.influence is None else str(s.influence)] for s in p.insist.stakeholders]
+    head = [tr(lang, f"report.html.{k}") for k in ("stakeholder", "interest", "influence")]
+    blocks.append(Block("table", data=people, head=head))
+    risks = [[r.text, "" if r.likelihood is None else str(r.likelihood),
+              "" if r.impact is None else str(r.impact), r.mitigation] for r in p.insist.risks]
+    head = [tr(lang, f"report.html.{k}") for k in ("risk", "likelihood", "impact", "mitigation")]
+    blocks.append(Block("table", data=risks, head=head))
     return blocks
 
 
@@ -89,4 +99,12 @@ def organisation(p: Project, m: Method, lang: str) -> list[Block]:
         position = str(given.position) if given and given.position else "–"
         rows.append([d.name(lang), position, given.note if given else ""])
     head = [tr(lang, f"report.html.{k}") for k in ("dimension", "position", "note")]
-    return [Block("table", data=rows, head=head)]
+    questions = [(q.text(lang), p.organisation.reflections.get(q.id, ""))
+                 for q in m.organisation.reflection_questions]
+    names = {e.id: e.name(lang) for e in m.organisation.empathy_exercises}
+    exercises = [" – ".join(x for x in (names.get(e.exercise, e.exercise),
+                                         e.date.isoformat() if e.date else "", e.notes) if x)
+                 for e in p.organisation.exercises]
+    return [Block("table", data=rows, head=head),
+            Block("fields", tr(lang, "report.html.reflections"), data=[q for q in questions if q[1]]),
+            _list(tr(lang, "report.html.exercises"), exercises)]

@@ -63,8 +63,11 @@ def status(p: Project, m: Method, lang: str) -> list[Block]:
     step = (tr(lang, "report.html.next", part=found[0].name, step=found[1].name) if found
             else tr(lang, "report.html.all_done"))
     team = [f"{t.name} ({t.role})" if t.role else t.name for t in p.readiness.team]
+    considerations = [(c.name(lang), p.readiness.considerations.get(c.id, ""))
+                      for c in m.readiness.considerations]
     return [Block("table", data=rows, head=head), Block("text", data=step),
-            _list(tr(lang, "report.html.team"), team)]
+            _list(tr(lang, "report.html.team"), team),
+            Block("fields", tr(lang, "report.html.considerations"), data=[c for c in considerations if c[1]])]
 
 
 def _evidence(p: Project, lang: str) -> dict[str, str]:

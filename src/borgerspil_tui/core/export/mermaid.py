@@ -22,6 +22,7 @@ _ENTITY = {
     "{": "#123;", "}": "#125;", "|": "#124;", "`": "#96;", "*": "#42;", "_": "#95;",
     "\\": "#92;", "=": "#61;",
 }
+_TABLE = str.maketrans(_ENTITY)
 _MAX = 120
 """The longest label drawn (the full text is in the report's text beside the diagram)."""
 
@@ -31,7 +32,7 @@ def label_text(text: str, limit: int = _MAX) -> str:
     flat = " ".join(text.split())
     if len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
-    return "".join(_ENTITY.get(ch, ch) for ch in flat)
+    return flat.translate(_TABLE)
 
 
 def label(text: str, limit: int = _MAX) -> str:

@@ -107,10 +107,10 @@ def test_example_has_every_part_the_pictures_and_a_concept(lang: str) -> None:
     tree_text = words(svgs[0]).replace("\u00a0", " ")
     assert "PROBLEM" in tree_text and project.focus.causes[0].text.split()[0] in tree_text
     shown = words(tree)
-    for text in (project.create.ideas[0].title, project.insist.risks[0].text, project.insist.stakeholders[0].name,
+    for said in (project.create.ideas[0].title, project.insist.risks[0].text, project.insist.stakeholders[0].name,
                  project.organisation.exercises[0].notes, project.experience.observations[0].quotes[0],
                  project.focus.target_groups[0].name, project.insist.value_case[0].goal):
-        assert text in shown, text
+        assert said in shown, said
     assert project.create.concepts[0].title in [words(h).split(" ")[0] for h in tree.iter("h3")] or \
         any(project.create.concepts[0].title in words(h) for h in tree.iter("h3"))
     assert_self_contained(text)

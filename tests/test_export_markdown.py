@@ -17,12 +17,16 @@ from pydantic import AfterValidator, BaseModel
 
 from borgerspil_tui.core.derived import rank_ideas
 from borgerspil_tui.core.export import PARTS, export_report
-from borgerspil_tui.core.export.md_escape import BREAK_MARK, md_block, md_cell, md_inline
+from borgerspil_tui.core.export.md_escape import (
+    BREAK_MARK,
+    md_block,
+    md_cell,
+    md_inline,
+)
 from borgerspil_tui.core.export.mermaid import label_text
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import load_method
 from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.model.experience import Observation
 from borgerspil_tui.core.storage import parse_project
 from borgerspil_tui.core.text import check_line, check_text
 from tests.conftest import EXAMPLE
@@ -50,7 +54,7 @@ def report(project: Project, lang: str = "en", **options: object) -> str:
     return export_report(project, method=METHOD, fmt="md", lang=lang, **options)  # type: ignore[arg-type]
 
 
-def inline_text(token) -> str:  # noqa: ANN001
+def inline_text(token) -> str:
     """The text an inline token shows (hard and soft breaks as newlines)."""
     out = []
     for child in token.children or []:
@@ -61,7 +65,7 @@ def inline_text(token) -> str:  # noqa: ANN001
     return "".join(out)
 
 
-def blocks_of(tokens, kind: str) -> list[str]:  # noqa: ANN001
+def blocks_of(tokens, kind: str) -> list[str]:
     """The text inside each ``kind`` block (heading, blockquote, list_item, td …)."""
     found, depth, current = [], 0, []
     for token in tokens:
@@ -140,7 +144,7 @@ def test_a_redacted_report_says_so_and_an_empty_project_says_what_is_empty() -> 
 
 
 # -- hostile text everywhere -------------------------------------------------------------------
-def _kind(annotation: object, metadata: list) -> str | None:  # noqa: ANN001
+def _kind(annotation: object, metadata: list) -> str | None:
     """'text' or 'line' for a free-text type, else None."""
     for item in [*metadata, *getattr(annotation, "__metadata__", ())]:
         if isinstance(item, AfterValidator) and item.func is check_line:
@@ -258,7 +262,7 @@ GANTT_TASK = re.compile(r"  ([^:\n]+) :milestone, (?:done, )?m\d+, \d{4}-\d\d-\d
 
 
 def mermaid_blocks(text: str) -> list[list[str]]:
-    return [block.split("\n") for block in re.findall(r"```mermaid\n(.*?)\n```", text, re.S)]
+    return [block.split("\n") for block in re.findall(r"```mermaid\n(.*?)\n```", text, re.DOTALL)]
 
 
 def _clean_label(inside: str) -> None:

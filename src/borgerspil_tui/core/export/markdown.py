@@ -10,8 +10,14 @@ from collections.abc import Callable
 from borgerspil_tui.core.export.md_concepts import concept_card, concepts
 from borgerspil_tui.core.export.md_create import matrix, votes, what_ifs
 from borgerspil_tui.core.export.md_doc import Doc
-from borgerspil_tui.core.export.md_focus import knowledge, process, target_groups, tree, value
 from borgerspil_tui.core.export.md_experience import observations
+from borgerspil_tui.core.export.md_focus import (
+    knowledge,
+    process,
+    target_groups,
+    tree,
+    value,
+)
 from borgerspil_tui.core.export.md_insist import milestones, organisation, value_case
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import Method

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from borgerspil_tui.core.export.md_escape import md_block, md_cell, md_inline, md_item, md_quote
+from borgerspil_tui.core.export.md_escape import (
+    md_block,
+    md_cell,
+    md_inline,
+    md_item,
+    md_quote,
+)
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import Method
 from borgerspil_tui.core.model import Project

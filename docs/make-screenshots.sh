@@ -17,3 +17,15 @@ shot matrix matrix-80x24 --size 80x24
 shot concept-card concept-card
 shot succes succes
 shot wizard wizard
+# The HTML report in headless Chromium (apt-get install chromium poppler-utils): its first page on
+# screen, and the first concept card printed to A4.
+if command -v chromium >/dev/null && command -v pdftoppm >/dev/null; then
+  out="$(mktemp -d)"
+  borgerspil export "$example" --format html --lang en -o "$out/report.html"
+  borgerspil export "$example" --format html --lang en --concept concept-c3d4ef -o "$out/concept.html"
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,1400 \
+    --screenshot=docs/report-html.png "$out/report.html"
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf="$out/concept.pdf" "$out/concept.html"
+  pdftoppm -png -r 80 -singlefile "$out/concept.pdf" docs/report-concept-a4
+fi

@@ -257,8 +257,8 @@ def _texts() -> dict[str, tuple[str, str]]:
 LABEL = re.compile(r'"([^"\n]*)"')
 ENTITY = re.compile(r"#[a-z0-9]+;")
 FLOW_LINE = re.compile(r'  (?:(?:p0|n\d+)\[""\]|(?:p0|n\d+) (?:-->|-\.->) (?:p0|n\d+)|style p0 stroke-width:3px)')
-QUAD_LINE = re.compile(r'  (?:title ""|[xy]-axis "" --> ""|quadrant-[1-4] ""|"": \[[01]\.\d\d, [01]\.\d\d\])')
-GANTT_TASK = re.compile(r"  ([^:\n]+) :milestone, (?:done, )?m\d+, \d{4}-\d\d-\d\d, 0d")
+QUAD_LINE = re.compile(r'  (?:title [^"\n]+|[xy]-axis "" --> ""|quadrant-[1-4] ""|"": \[[01]\.\d\d, [01]\.\d\d\])')
+GANTT_TASK = re.compile(r"  \d+\. ([^:\n]*) :milestone, (?:done, )?m\d+, \d{4}-\d\d-\d\d, 0d")
 
 
 def mermaid_blocks(text: str) -> list[list[str]]:
@@ -286,6 +286,8 @@ def test_mermaid_keeps_user_text_inside_quoted_labels(lang: str) -> None:
                 assert FLOW_LINE.fullmatch(skeleton), line  # every node label quoted, nothing after it
             elif block[0] == "quadrantChart":
                 assert QUAD_LINE.fullmatch(skeleton), line
+                if line.startswith("  title "):
+                    _clean_label(line[len("  title "):])
             elif line.startswith("  title "):
                 _clean_label(line[len("  title "):])
             elif line != "  dateFormat YYYY-MM-DD":

@@ -2,7 +2,8 @@
 (``quadrantChart``) and the milestones (``gantt``). No Textual here.
 
 A user's text in a diagram is always a quoted label (``n3["…"]``, ``"…": [x, y]``) except a gantt
-task's name, which the grammar cannot quote. Inside, every character mermaid or Markdown could
+task's name, which the grammar cannot quote (it is numbered, so it never starts with a keyword), and
+a title, which mermaid takes as it stands. Inside, every character mermaid or Markdown could
 read is written as a mermaid entity code (``#quot;``, ``#35;`` …): quotes, brackets, ``;``,
 ``:``, ``%`` (so no ``%%`` comment or directive), ``<`` and ``>`` (so no ``-->`` arrow and no
 HTML), ``&``, ``#`` (so no entity the user typed), ``|``, backticks (mermaid's markdown
@@ -85,7 +86,7 @@ def quadrant(title: str, y_axis: tuple[str, str], x_axis: tuple[str, str], quadr
              points: list[tuple[str, float, float]]) -> str:
     """A 2×2 as a ``quadrantChart``; ``quadrants`` in mermaid's order (1 top right, 2 top left,
     3 bottom left, 4 bottom right); ``points`` are (name, x 0–1, y 0–1)."""
-    lines = ["quadrantChart", f"  title {label(title)}",
+    lines = ["quadrantChart", f"  title {label_text(title)}",  # a title is taken as it stands, quotes too
              f"  x-axis {label(x_axis[0])} --> {label(x_axis[1])}",
              f"  y-axis {label(y_axis[0])} --> {label(y_axis[1])}"]
     for number, name in enumerate(quadrants, start=1):
@@ -100,6 +101,6 @@ def gantt(title: str, tasks: list[tuple[str, dt.date, bool]]) -> str:
     lines = ["gantt", f"  title {label_text(title)}", "  dateFormat YYYY-MM-DD"]
     for number, (name, due, done) in enumerate(tasks, start=1):
         tags = "milestone, done, " if done else "milestone, "
-        name_text = label_text(name, 60) or "—"
-        lines.append(f"  {name_text} :{tags}m{number}, {due.isoformat()}, 0d")
+        # numbered, so no name starts a statement of its own ("title …", "click …", "section …")
+        lines.append(f"  {number}. {label_text(name, 60)} :{tags}m{number}, {due.isoformat()}, 0d")
     return fence(lines)

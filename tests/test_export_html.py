@@ -210,3 +210,27 @@ def test_hostile_text_prints_within_the_margins(tmp_path: Path) -> None:
     left = [float(x) for x in re.findall(r'xMin="([\d.]+)"', boxes)]
     assert len(right) > 100
     assert max(right) <= width - margin + 1 and min(left) >= margin - 1
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_an_empty_project_gives_a_page_with_every_part(lang: str) -> None:
+    project = Project(schema_version=1, title="Tomt")
+    text = export_report(project, method=METHOD, fmt="html", lang=lang)
+    assert_self_contained(text)
+    headings = [words(h) for h in parse(text).iter("h2")]
+    assert all(tr(lang, f"report.html.part.{part}") in headings for part in PARTS)
+
+
+def test_random_projects_render_self_contained() -> None:
+    from hypothesis import HealthCheck, given, settings
+
+    from tests.strategies import projects
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(projects())
+    def check(project: Project) -> None:
+        text = export_report(project, method=METHOD, fmt="html", lang=project.language)
+        assert_self_contained(text)
+        assert project.title in words(parse(text))
+
+    check()

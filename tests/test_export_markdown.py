@@ -115,8 +115,28 @@ def test_dashed_links_and_evidence_in_the_tree() -> None:
     text = report(project, "en", parts=("tree",))
     uncertain = [n for n in project.focus.consequences[1].children if n.uncertain]
     assert uncertain and "-.->" in text
+
+    def walk(nodes):  # noqa: ANN001, ANN202
+        for node in nodes:
+            yield node
+            yield from walk(node.children)
+
+    everything = [*walk(project.focus.causes), *walk(project.focus.consequences)]
+    assert text.count(" -.-> ") == sum(n.uncertain for n in everything)
+    assert text.count(" --> ") == sum(not n.uncertain for n in everything)
+    # consequences point away from the problem (drawn above it), causes point at it (below)
+    assert "  p0 --> n1\n" in text and re.search(r"  n\d+ (?:-->|-\.->) p0\n", text)
     assert "evidence#58; +1 −0" in text  # an insight supports the cause; the count is on its label
     assert tr("en", "report.md.part.matrix") not in text
+
+
+def test_milestones_make_a_gantt_only_when_they_have_dates() -> None:
+    project = example()
+    assert "```mermaid\ngantt" in report(project, "en", parts=("milestones",))
+    for milestone in project.insist.milestones:
+        milestone.due = None
+    text = report(project, "en", parts=("milestones",))
+    assert "gantt" not in text and project.insist.milestones[0].title in text
 
 
 def test_a_selection_of_parts_and_a_single_concept() -> None:

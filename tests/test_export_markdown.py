@@ -116,7 +116,7 @@ def test_dashed_links_and_evidence_in_the_tree() -> None:
     uncertain = [n for n in project.focus.consequences[1].children if n.uncertain]
     assert uncertain and "-.->" in text
 
-    def walk(nodes):  # noqa: ANN001, ANN202
+    def walk(nodes):
         for node in nodes:
             yield node
             yield from walk(node.children)

@@ -234,3 +234,16 @@ def test_random_projects_render_self_contained() -> None:
         assert project.title in words(parse(text))
 
     check()
+
+
+@NEEDS_BROWSER
+def test_each_concept_card_is_one_printed_page(tmp_path: Path) -> None:
+    project = example()
+    first = project.create.concepts[0]
+    copies = [first.model_copy(update={"id": f"concept-copy{n}", "title": f"Kopi {n}"}) for n in range(2)]
+    project = project.model_copy(update={"create": project.create.model_copy(
+        update={"concepts": [first, *copies]})})
+    pages, size, content = print_pdf(
+        export_report(project, method=METHOD, fmt="html", lang="da", parts=("concepts",)), tmp_path)
+    assert "(A4)" in size and pages == 3
+    assert all(c.title in content for c in project.create.concepts)

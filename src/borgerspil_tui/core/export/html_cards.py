@@ -38,7 +38,7 @@ def card(p: Project, m: Method, lang: str, c: Concept) -> Block:
               t.prototype, t.learned, t.adjusted] for t in c.tests]
     if tests:
         head = [tr(lang, f"report.html.{k}") for k in ("date", "tested_with", "prototype", "learned", "adjusted")]
-        blocks.append(Block("table", tr(lang, "report.html.tests"), data=tests, head=head))
+        blocks.append(Block("table", tr(lang, "report.html.tests"), data=tests, head=head, nowrap=(0,)))
     rating = {"yes": "succes.yes", "partly": "succes.partly", "not-yet": "succes.not_yet"}
     succes = []
     for criterion in m.succes:
@@ -77,7 +77,7 @@ def milestones(p: Project, m: Method, lang: str) -> list[Block]:
     handover = tr(lang, "report.html.handover", to=h.to, date=h.date.isoformat() if h.date else "")
     chosen = next((c.title for c in p.create.concepts if c.id == p.insist.concept), "")
     blocks = [Block("text", data=tr(lang, "report.html.taken_forward", title=chosen))] if chosen else []
-    blocks += [Block("table", data=rows, head=head),
+    blocks += [Block("table", data=rows, head=head, nowrap=(1,)),
                Block("fields", tr(lang, "report.html.aspects"), data=[a for a in aspects if a[1]])]
     if h.to or h.date or h.notes:
         blocks.append(_fields([(handover, h.notes or "–")]))

@@ -28,6 +28,8 @@ class Block:
     title: str = ""
     data: Any = None
     head: list[str] = field(default_factory=list)
+    nowrap: tuple[int, ...] = ()
+    """Columns of a table kept on one line (dates, numbers)."""
 
 
 @dataclass
@@ -65,7 +67,7 @@ def status(p: Project, m: Method, lang: str) -> list[Block]:
     team = [f"{t.name} ({t.role})" if t.role else t.name for t in p.readiness.team]
     considerations = [(c.name(lang), p.readiness.considerations.get(c.id, ""))
                       for c in m.readiness.considerations]
-    return [Block("table", data=rows, head=head), Block("text", data=step),
+    return [Block("table", data=rows, head=head, nowrap=(1, 2)), Block("text", data=step),
             _list(tr(lang, "report.html.team"), team),
             Block("fields", tr(lang, "report.html.considerations"), data=[c for c in considerations if c[1]])]
 

@@ -187,6 +187,7 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "report.md.next": ("Næste skridt", "Next step"),
     "report.md.all_done": ("Alle skridt er gjort.", "Every step is done."),
     "report.md.team": ("Holdet", "The team"),
+    "report.md.considerations": ("De syv grundtanker", "The seven basics"),
     "report.md.no_problem": ("(intet problem skrevet endnu)", "(no problem written yet)"),
     "report.md.evidence": ("belæg: +{supports} −{contradicts}", "evidence: +{supports} −{contradicts}"),
     "report.md.tree_legend": ("Pilene går fra årsag til virkning; stiplede pile er usikre sammenhænge; belæg tæller "

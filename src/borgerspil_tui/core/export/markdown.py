@@ -48,6 +48,11 @@ def status(doc: Doc) -> None:
     team = doc.project.readiness.team
     if team:
         doc.labelled(doc.say("team"), ", ".join(f"{m.name} ({m.role})" if m.role else m.name for m in team))
+    notes = doc.project.readiness.considerations
+    if any(notes.values()):
+        doc.heading(3, doc.say("considerations"))
+        for item in doc.method.readiness.considerations:
+            doc.labelled(item.name(doc.lang), notes.get(item.id, ""))
 
 
 RENDERERS: dict[str, Callable[[Doc], None]] = {

@@ -46,7 +46,8 @@ class Doc:
         """``**Label:** text`` — a field with its value; nothing when the value is empty."""
         body = md_block(text)
         if body:
-            self.blocks.append(f"**{md_inline(label)}:** {body}")
+            colon = "" if label.rstrip()[-1:] in ("?", ":", "!", ".") else ":"  # a question keeps its mark
+            self.blocks.append(f"**{md_inline(label)}{colon}** {body}")
 
     def empty(self, key: str = "empty") -> None:
         """Say briefly that a part or a list has nothing yet (in italics)."""

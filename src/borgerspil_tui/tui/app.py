@@ -19,6 +19,7 @@ from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.settings import Settings
 from borgerspil_tui.tui.app_comments import CommentsMixin
 from borgerspil_tui.tui.app_drafts import DraftsMixin
+from borgerspil_tui.tui.app_export import ExportMixin
 from borgerspil_tui.tui.app_files import FilesMixin
 from borgerspil_tui.tui.app_saving import SavingMixin
 from borgerspil_tui.tui.app_sync import SyncMixin
@@ -39,7 +40,8 @@ def _app_commands():  # noqa: ANN202 - type[Provider]
     return AppCommands
 
 
-class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, SyncMixin, SavingMixin, App[None]):
+class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, SyncMixin, SavingMixin, ExportMixin,
+                    App[None]):
     """Citizen-centred innovation in the terminal."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"

@@ -70,3 +70,9 @@ APP_COMMANDS: list[Command] = [
     Command("quit", "ctrl+q", "key.quit", "help.quit", priority=True),
 ]
 """Commands that work on every screen."""
+
+
+PALETTE_COMMANDS: list[Command] = [
+    Command("export_report", "", "export.label", "export.help", show=False, needs_project=True),
+]
+"""Commands only the palette offers (no key): the app runs them."""

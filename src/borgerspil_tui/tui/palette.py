@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.theme import ThemeProvider
 
 from borgerspil_tui.core.i18n import tr
-from borgerspil_tui.tui.commands import APP_COMMANDS, Command
+from borgerspil_tui.tui.commands import APP_COMMANDS, PALETTE_COMMANDS, Command
 
 if TYPE_CHECKING:
     from borgerspil_tui.tui.app import BorgerspilApp
@@ -31,7 +31,7 @@ class AppCommands(Provider):
             entries.append((tr("da", f"screen.{name}"), tr("en", f"screen.{name}"),
                             tr(lang, "palette.go_to"), partial(app.action_goto, name)))
         screen_commands: list[Command] = list(getattr(self.screen, "SCREEN_COMMANDS", []))
-        for command in screen_commands + APP_COMMANDS:
+        for command in screen_commands + APP_COMMANDS + PALETTE_COMMANDS:
             if command.needs_project and app.session is None:
                 continue
             if command.action.startswith("goto("):

@@ -156,3 +156,22 @@ def test_the_html_report_for_real(example_copy: Path, tmp_path: Path) -> None:
                  str(tmp_path / "kort.html"), "--lang", "en"]) == 0
     assert "Samme dag" in (tmp_path / "kort.html").read_text("utf-8")
     assert example_copy.read_bytes() == before
+
+
+def test_the_markdown_report_for_real(example_copy: Path, tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    before = example_copy.read_bytes()
+    assert main(["export", str(example_copy)]) == 0
+    plain = example_copy.with_name("hjaelpemidler.md").read_text("utf-8")
+    assert "Mette Holm" in plain and "[skjult]" not in MarkdownIt("gfm-like").render(plain)
+    assert main(["export", str(example_copy), "--redact", "-o", str(tmp_path / "delt.md")]) == 0
+    text = (tmp_path / "delt.md").read_text("utf-8")
+    shown = MarkdownIt("gfm-like").render(text)
+    assert "[skjult]" in shown and "Fritekst" in shown  # the report says it is redacted, and what is not
+    for secret in SECRETS:
+        assert secret not in text, secret
+    assert main(["export", str(example_copy), "--part", "concepts", "--lang", "en", "-o", str(tmp_path / "k.md")]) == 0
+    cards = (tmp_path / "k.md").read_text("utf-8")
+    assert "Samme dag" in cards and "Mette Holm" not in cards  # only the concept cards, not the team
+    assert example_copy.read_bytes() == before

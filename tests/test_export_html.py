@@ -103,7 +103,10 @@ def test_example_has_every_part_the_pictures_and_a_concept(lang: str) -> None:
     for part in PARTS:
         assert tr(lang, f"report.html.part.{part}") in headings, part
     svgs = list(tree.iter(SVG))
-    assert len(svgs) == 2
+    assert len(svgs) == 3  # the tree, the 2×2, the milestones' timeline
+    timeline = words(svgs[2])
+    dated = sorted((m for m in project.insist.milestones if m.due), key=lambda m: m.due)
+    assert [timeline.index(m.title) for m in dated] == sorted(timeline.index(m.title) for m in dated)
     tree_text = words(svgs[0]).replace("\u00a0", " ")
     assert "PROBLEM" in tree_text and project.focus.causes[0].text.split()[0] in tree_text
     shown = words(tree)
@@ -247,3 +250,18 @@ def test_each_concept_card_is_one_printed_page(tmp_path: Path) -> None:
         export_report(project, method=METHOD, fmt="html", lang="da", parts=("concepts",)), tmp_path)
     assert "(A4)" in size and pages == 3
     assert all(c.title in content for c in project.create.concepts)
+
+
+def test_timeline_only_of_dated_milestones_earliest_first() -> None:
+    import datetime as dt
+
+    from borgerspil_tui.core.export.svg import LABEL_CHARS, timeline_svg
+
+    assert timeline_svg([("Uden dato", None, False)]) is None
+    long = "L" * (LABEL_CHARS + 10)
+    picture = timeline_svg([("Sidst", dt.date(2027, 3, 1), True), ("Uden dato", None, False),
+                            ("Først", dt.date(2026, 5, 20), False), (long, dt.date(2026, 9, 1), False)])
+    assert [m.label for m in picture.marks] == ["Først", long[:LABEL_CHARS - 1] + "…", "Sidst"]
+    xs = [m.x for m in picture.marks]
+    assert xs == sorted(xs) and picture.left <= xs[0] and xs[-1] <= picture.width
+    assert picture.ticks[0][1] == "2026-05" and [m.done for m in picture.marks] == [False, False, True]

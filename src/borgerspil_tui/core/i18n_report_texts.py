@@ -150,6 +150,7 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "report.html.position": ("Placering (1–5)", "Position (1–5)"),
     "report.html.empty": ("Intet skrevet endnu.", "Nothing written yet."),
     "report.html.no_concept": ("Intet konceptkort med id {id}.", "No concept card with id {id}."),
+    "report.html.timeline": ("Milepælene på en tidslinje: udfyldt er færdig", "The milestones on a timeline: filled is done"),
     "report.html.considerations": ("De syv grundovervejelser", "The seven basic considerations"),
     "report.html.taken_forward": ("Konceptet der føres videre: {title}", "The concept taken forward: {title}"),
     "report.html.stakeholder": ("Interessent", "Stakeholder"),

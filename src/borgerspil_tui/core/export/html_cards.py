@@ -6,6 +6,7 @@ for the template, which escapes every text. No I/O, no UI.
 from __future__ import annotations
 
 from borgerspil_tui.core.export.html_parts import Block, _fields, _list, _yes
+from borgerspil_tui.core.export.svg import timeline_svg
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import Method
 from borgerspil_tui.core.model import Project
@@ -77,6 +78,9 @@ def milestones(p: Project, m: Method, lang: str) -> list[Block]:
     handover = tr(lang, "report.html.handover", to=h.to, date=h.date.isoformat() if h.date else "")
     chosen = next((c.title for c in p.create.concepts if c.id == p.insist.concept), "")
     blocks = [Block("text", data=tr(lang, "report.html.taken_forward", title=chosen))] if chosen else []
+    timeline = timeline_svg([(s.title, s.due, s.done) for s in p.insist.milestones])
+    if timeline is not None:
+        blocks.append(Block("timeline", tr(lang, "report.html.timeline"), data=timeline))
     blocks += [Block("table", data=rows, head=head, nowrap=(1,)),
                Block("fields", tr(lang, "report.html.aspects"), data=[a for a in aspects if a[1]])]
     if h.to or h.date or h.notes:

@@ -103,3 +103,60 @@ def quadrant_svg(ranked: list[RankedIdea], vertical: str, horizontal: str) -> Qu
             picture.legend.append((number, item.idea.title))
     picture.unplaced = [item.idea.title for item in placement.unplaced]
     return picture
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A milestone on the timeline: its row, where its due date falls, its label, whether done."""
+
+    y: float
+    x: float
+    label: str
+    done: bool
+
+
+@dataclass
+class TimelineSvg:
+    """The milestones with dates along a time axis (as a gantt of points), months marked."""
+
+    width: int = 720
+    left: int = 300
+    row: int = 22
+    marks: list[Mark] = field(default_factory=list)
+    ticks: list[tuple[float, str]] = field(default_factory=list)
+
+    @property
+    def height(self) -> float:
+        """Rows, the axis and its labels."""
+        return self.row * (len(self.marks) + 1) + 24
+
+
+LABEL_CHARS = 36
+"""Longest milestone title drawn in full on the timeline (the table beside it has all of it)."""
+
+
+def timeline_svg(milestones: list[tuple[str, object, bool]]) -> TimelineSvg | None:
+    """``(title, due date, done)`` of each milestone with a date, earliest first; None when none
+    has a date."""
+    dated = sorted(((due, title, done) for title, due, done in milestones if due is not None),
+                   key=lambda m: m[0])
+    if not dated:
+        return None
+    picture = TimelineSvg()
+    first, last = dated[0][0].replace(day=1), dated[-1][0]
+    span = max((last - first).days + 15, 30)
+    room = picture.width - picture.left - 16
+
+    def at(day) -> float:  # noqa: ANN001
+        return round(picture.left + room * (day - first).days / span, 1)
+
+    month = first
+    while month <= last:
+        picture.ticks.append((at(month), month.strftime("%Y-%m")))
+        month = month.replace(year=month.year + month.month // 12, month=month.month % 12 + 1)
+    step = max(1, len(picture.ticks) // 8)
+    picture.ticks = picture.ticks[::step]
+    for index, (due, title, done) in enumerate(dated):
+        label = title if len(title) <= LABEL_CHARS else title[:LABEL_CHARS - 1] + "…"
+        picture.marks.append(Mark(picture.row * (index + 1), at(due), label, done))
+    return picture

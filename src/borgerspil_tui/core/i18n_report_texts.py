@@ -126,7 +126,7 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "report.html.two_by_two": ("2×2: {vertical} (lodret) mod {horizontal} (vandret)", "2×2: {vertical} (vertical) against {horizontal} (horizontal)"),
     "report.html.unplaced": ("Ikke placeret (mangler score): {ideas}", "Not placed (no score): {ideas}"),
     "report.html.voter": ("Deltager", "Participant"),
-    "report.html.dots_per_person": ("{dots} prikker pr. person", "{dots} dots per person"),
+    "report.html.dots_per_person": ("{dots} {dots:prik|prikker} pr. person", "{dots} {dots:dot|dots} per person"),
     "report.html.tests": ("Test af prototypen", "Prototype tests"),
     "report.html.tested_with": ("Testet med", "Tested with"),
     "report.html.prototype": ("Prototype", "Prototype"),

@@ -5,6 +5,7 @@ layout of the tree picture in the app (core/tree_picture), and the 2×2 of ideas
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from borgerspil_tui.core.derived import RankedIdea
@@ -135,7 +136,7 @@ LABEL_CHARS = 36
 """Longest milestone title drawn in full on the timeline (the table beside it has all of it)."""
 
 
-def timeline_svg(milestones: list[tuple[str, object, bool]]) -> TimelineSvg | None:
+def timeline_svg(milestones: list[tuple[str, dt.date | None, bool]]) -> TimelineSvg | None:
     """``(title, due date, done)`` of each milestone with a date, earliest first; None when none
     has a date."""
     dated = sorted(((due, title, done) for title, due, done in milestones if due is not None),
@@ -147,7 +148,7 @@ def timeline_svg(milestones: list[tuple[str, object, bool]]) -> TimelineSvg | No
     span = max((last - first).days + 15, 30)
     room = picture.width - picture.left - 16
 
-    def at(day) -> float:  # noqa: ANN001
+    def at(day: dt.date) -> float:
         return round(picture.left + room * (day - first).days / span, 1)
 
     month = first

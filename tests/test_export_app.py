@@ -17,7 +17,7 @@ from borgerspil_tui.tui.screens.choice import ChoiceScreen
 from tests.app_helpers import HOSTILE, SIZE, goto, make_app, notices, until
 
 
-async def palette_to(pilot, query: str) -> None:  # noqa: ANN001
+async def palette_to(pilot, query: str) -> None:
     """Open the command palette, search for ``query`` and run the first hit."""
     await pilot.press("ctrl+p")
     await pilot.press(*query)
@@ -34,7 +34,7 @@ def recorder(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     """The Markdown renderer replaced by one that records its arguments and returns the project as JSON."""
     calls: list[dict] = []
 
-    def render(project, *, method, lang, parts, concept, redacted):  # noqa: ANN001, ANN202
+    def render(project, *, method, lang, parts, concept, redacted):
         calls.append({"lang": lang, "parts": parts, "concept": concept, "redacted": redacted})
         return project.model_dump_json()
 
@@ -44,7 +44,7 @@ def recorder(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     return calls
 
 
-def toast_texts(app) -> list[str]:  # noqa: ANN001
+def toast_texts(app) -> list[str]:
     """The notices on screen, as shown."""
     return [str(toast.render()) for toast in app.screen.query(Toast)]
 

@@ -38,7 +38,7 @@ def recorder(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     """Both renderers replaced by one that records its arguments and returns the project as JSON."""
     calls: list[dict] = []
 
-    def render(project, *, method, lang, parts, concept, redacted):  # noqa: ANN001, ANN202
+    def render(project, *, method, lang, parts, concept, redacted):
         calls.append({"project": project, "lang": lang, "parts": parts, "concept": concept, "redacted": redacted})
         return project.model_dump_json()
 

@@ -86,7 +86,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the report; say where."""
     from borgerspil_tui.core.disk import SaveError
     from borgerspil_tui.core.export import PARTS, export_report
-    from borgerspil_tui.core.export.output import WouldOverwriteProject, is_same_file, write_report
+    from borgerspil_tui.core.export.output import (
+        WouldOverwriteProject,
+        is_same_file,
+        write_report,
+    )
     from borgerspil_tui.core.method import load_method
     from borgerspil_tui.core.storage import load_project
 

@@ -43,7 +43,11 @@ class ExportMixin:
         Returns the report's path when it was written."""
         from borgerspil_tui.core.disk import SaveError
         from borgerspil_tui.core.export import export_report
-        from borgerspil_tui.core.export.output import WouldOverwriteProject, default_output, write_report
+        from borgerspil_tui.core.export.output import (
+            WouldOverwriteProject,
+            default_output,
+            write_report,
+        )
 
         session = self.session
         if session is None:

@@ -58,5 +58,6 @@ def redacted(project: Project, lang: str) -> Project:
     for milestone in insist.milestones:
         milestone.owner = hide(milestone.owner)
     insist.handover.to = hide(insist.handover.to)
-    copy.conflicts = []
+    if copy.conflicts:
+        copy.conflicts = []
     return copy

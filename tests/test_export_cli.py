@@ -175,3 +175,22 @@ def test_the_markdown_report_for_real(example_copy: Path, tmp_path: Path) -> Non
     cards = (tmp_path / "k.md").read_text("utf-8")
     assert "Samme dag" in cards and "Mette Holm" not in cards  # only the concept cards, not the team
     assert example_copy.read_bytes() == before
+
+
+def test_export_does_not_import_textual(example_copy: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    code = ("import sys; from borgerspil_tui.cli import main; "
+            f"main(['export', {str(example_copy)!r}, '-o', {str(tmp_path / 'r.md')!r}]); "
+            f"main(['export', {str(example_copy)!r}, '--format', 'html', '-o', {str(tmp_path / 'r.html')!r}]); "
+            "assert not [m for m in sys.modules if m.startswith('textual')], 'textual imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    assert (tmp_path / "r.md").exists() and (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize(("lang", "words"), [("da", "skriv en rapport over projektet"), ("en", "write a report")])
+def test_help_in_both_languages(lang: str, words: str, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit):
+        main(["export", "--help", "--lang", lang])
+    out = capsys.readouterr().out
+    assert words in out and "value-case" in out and "--redact" in out

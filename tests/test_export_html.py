@@ -134,7 +134,7 @@ def test_parts_limit_the_report_and_one_concept_is_a_handout() -> None:
 
 def test_redacted_report_says_so() -> None:
     text = export_report(example(), method=METHOD, fmt="html", lang="da", redact=True)
-    assert tr("da", "report.html.redacted") in words(parse(text))
+    assert tr("da", "report.redacted_note") in words(parse(text))
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])

@@ -53,8 +53,6 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "export.html_redacted": ("HTML, anonymiseret", "HTML, redacted"),
     # The HTML report (core/export/html): headings, labels.
     "report.html.title": ("Rapport: {title}", "Report: {title}"),
-    "report.html.redacted": ("Rapporten er anonymiseret: borgeres citater, hvem og hvor i observationer og personers navne er skjult.",
-                             "This report is redacted: citizens' quotes, who and where in observations and people's names are hidden."),
     "report.html.made": ("Lavet med borgerspil · Sæt borgeren i spil", "Made with borgerspil · Sæt borgeren i spil"),
     "report.html.contents": ("Indhold", "Contents"),
     "report.html.part.status": ("Projektet og dets status", "The project and its status"),

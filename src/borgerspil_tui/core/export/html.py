@@ -52,7 +52,7 @@ def render_html(project: Project, *, method: Method, lang: str, parts: tuple[str
                                     BUILDERS[part](project, method, lang)))
     page = environment().get_template("report.html.j2")
     return page.render(lang="en" if lang == "en" else "da", title=project.title, sections=sections,
-                       handout=handout, redacted=tr(lang, "report.html.redacted") if redacted else "",
+                       handout=handout, redacted=tr(lang, "report.redacted_note") if redacted else "",
                        heading=tr(lang, "report.html.title", title=project.title),
                        contents=tr(lang, "report.html.contents"), made=tr(lang, "report.html.made"),
                        empty=tr(lang, "report.html.empty"), css=_css())

@@ -106,7 +106,7 @@ def test_the_example_has_every_part_and_its_key_content(lang: str) -> None:
     weights = next(p for p in blocks_of(tokens, "paragraph") if p.startswith(tr(lang, "report.md.weights")))
     for criterion in METHOD.criteria:
         assert criterion.name(lang) in weights
-    assert "```mermaid\nflowchart TD" in text and "quadrantChart" in text and "\ngantt\n" in text
+    assert "```mermaid\nflowchart BT" in text and "quadrantChart" in text and "\ngantt\n" in text
     assert not [t for t in tokens if t.type in ("html_block", "html_inline")]
 
 
@@ -295,14 +295,14 @@ def _clean_label(inside: str) -> None:
 def test_mermaid_keeps_user_text_inside_quoted_labels(lang: str) -> None:
     text = report(hostile_project(), lang)
     blocks = mermaid_blocks(text)
-    assert [b[0] for b in blocks] == ["flowchart TD", "quadrantChart", "gantt"]
+    assert [b[0] for b in blocks] == ["flowchart BT", "quadrantChart", "gantt"]
     for block in blocks:
         for line in block[1:]:
             for inside in LABEL.findall(line):
                 _clean_label(inside)
             skeleton = LABEL.sub('""', line)
             assert skeleton.count("[") == skeleton.count("]") and skeleton.count("(") == skeleton.count(")")
-            if block[0] == "flowchart TD":
+            if block[0] == "flowchart BT":
                 assert FLOW_LINE.fullmatch(skeleton), line  # every node label quoted, nothing after it
             elif block[0] == "quadrantChart":
                 assert QUAD_LINE.fullmatch(skeleton), line

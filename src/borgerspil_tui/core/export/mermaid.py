@@ -48,10 +48,11 @@ def fence(lines: list[str]) -> str:
 
 def flowchart(problem: str, causes: list[TreeNode], consequences: list[TreeNode],
               notes: dict[str, str], problem_fallback: str) -> str:
-    """The problem tree top-down: consequences above, the problem, causes below. Uncertain
-    links are dashed (``-.->``); ``notes`` (our own words, e.g. evidence counts) are added to a
-    node's label by id."""
-    lines = ["flowchart TD"]
+    """The problem tree: consequences above, the problem, causes below. The arrows run from
+    cause to effect, so the chart is drawn bottom-to-top (``BT``: an arrow's start below its
+    end). Uncertain links are dashed (``-.->``); ``notes`` (our own words, e.g. evidence
+    counts) are added to a node's label by id."""
+    lines = ["flowchart BT"]
     ids: dict[str, str] = {}
     counter = iter(range(1, 1_000_000))
 

@@ -23,10 +23,11 @@ def votes(p: Project, m: Method, lang: str) -> list[Block]:
             Block("table", data=rows, head=head)]
 
 
-def card(p: Project, m: Method, lang: str, c: Concept) -> Block:
-    """One concept card: its eight elements, the ideas it combines, its tests, its SUCCES rating."""
+def card(p: Project, m: Method, lang: str, c: Concept, ideas: dict[str, str] | None = None) -> Block:
+    """One concept card: its eight elements, the ideas it combines, its tests, its SUCCES rating.
+    ``ideas``: the ideas' titles by id, made once for many cards."""
     groups = {g.id: g.name for g in p.focus.target_groups}
-    ideas = {i.id: i.title for i in p.create.ideas}
+    ideas = {i.id: i.title for i in p.create.ideas} if ideas is None else ideas
     values = {"title": c.title, "difference": c.difference, "contents": c.contents,
               "target-group": ", ".join(groups.get(g, g) for g in c.target_groups),
               "reflection": c.reflection, "place": c.place, "involved": c.involved}
@@ -56,7 +57,8 @@ def card(p: Project, m: Method, lang: str, c: Concept) -> Block:
 
 def concepts(p: Project, m: Method, lang: str) -> list[Block]:
     """Every concept card, each on its own printed page."""
-    return [card(p, m, lang, c) for c in p.create.concepts]
+    ideas = {i.id: i.title for i in p.create.ideas}
+    return [card(p, m, lang, c, ideas) for c in p.create.concepts]
 
 
 def value_case(p: Project, m: Method, lang: str) -> list[Block]:

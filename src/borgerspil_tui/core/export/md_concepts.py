@@ -33,7 +33,7 @@ def concept_card(doc: Doc, concept: Concept, level: int = 3) -> None:
     doc.heading(level, concept.title)
     doc.labelled(doc.say("status"), tr(lang, f"concept.status_{concept.status}"))
     doc.table([doc.say("col.element"), doc.say("col.content")], _elements(doc, concept))
-    ideas = {i.id: i.title for i in doc.project.create.ideas}
+    ideas = doc.idea_titles
     if concept.ideas:
         doc.labelled(doc.say("ideas"), ", ".join(ideas.get(i, i) for i in concept.ideas))
     doc.heading(level + 1, doc.say("tests"))

@@ -5,6 +5,7 @@ core/export/md_escape — ours and the method's too, so no text is ever read as 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from borgerspil_tui.core.export.md_escape import (
     md_block,
@@ -26,6 +27,11 @@ class Doc:
     method: Method
     lang: str
     blocks: list[str] = field(default_factory=list)
+
+    @cached_property
+    def idea_titles(self) -> dict[str, str]:
+        """Each idea's title by id (made once: every concept card names its ideas)."""
+        return {idea.id: idea.title for idea in self.project.create.ideas}
 
     def say(self, key: str, **values: object) -> str:
         """Our text ``report.md.<key>`` in the report's language."""

@@ -183,3 +183,24 @@ def test_choosing_theirs_vote_the_file_did_not_keep_adds_it(example_copy: Path, 
     assert votes == [(ideas[1], 3)] and not session.project.conflicts
     session.undo()
     assert len(session.project.conflicts) == 1
+
+
+def test_a_parent_choice_that_would_put_a_node_under_itself_is_refused_with_a_reason(
+        example_copy: Path, tmp_path: Path) -> None:
+    from borgerspil_tui.core.conflict_resolve import Unresolvable, resolve
+    from borgerspil_tui.core.i18n import tr
+    from borgerspil_tui.core.storage import save_project
+
+    base, ours, theirs = _two(example_copy, tmp_path)
+    a, b = (n.id for n in base.focus.causes[:2])
+    ours.apply("m", ours.changes.move_to(ours.changes.path_of(a), ours.changes.path_of(b) + ("children",)))
+    theirs.apply("m", theirs.changes.move_to(theirs.changes.path_of(b), theirs.changes.path_of(a) + ("children",)))
+    merged = tmp_path / "merged.borgerspil.yaml"
+    save_project(merged, merge_projects(base, ours.project, theirs.project).project, None)
+    session = Session.open(merged)
+    on_b = next(c for c in session.project.conflicts if c.where.endswith(b))
+    with pytest.raises(Unresolvable) as refused:
+        resolve(session.changes, on_b, "theirs")  # b under a, while a is under b
+    assert "under sig selv" in tr("da", refused.value.key)
+    session.apply("løst", resolve(session.changes, on_b, "ours"))
+    assert len(session.project.conflicts) == 1

@@ -29,7 +29,12 @@ TREE_BRANCHES = ("causes", "consequences")
 
 
 class Unresolvable(ValueError):
-    """A choice that does not fit the conflict (``both`` for a number, ``edit`` for a deleted item)."""
+    """A choice that does not fit the conflict (``both`` for a number, ``edit`` for a deleted item,
+    a place under the node itself). ``key``: the UI text that says why."""
+
+    def __init__(self, choice: str, key: str = "conflicts.not_here") -> None:
+        super().__init__(choice)
+        self.key = key
 
 
 def conflict_choices(conflict: Conflict) -> list[str]:
@@ -181,8 +186,10 @@ def _resolve_parent(builder: EditBuilder, path: Path, conflict: Conflict, choice
             return []  # the parent was deleted since
     else:
         target = ("focus", branch)
-    if target[:len(path)] == path or target == path[:-1]:
-        return []  # into itself, or already there
+    if target[:len(path)] == path:
+        raise Unresolvable(choice, "conflicts.under_itself")  # the other side's move made this a loop
+    if target == path[:-1]:
+        return []  # already there
     return builder.move_to(path, target)
 
 

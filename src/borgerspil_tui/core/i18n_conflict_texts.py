@@ -22,6 +22,10 @@ CONFLICT_TEXTS: dict[str, tuple[str, str]] = {
         "Stedet findes ikke længere (slettet siden): konflikten er fjernet uden ændringer.",
         "The place no longer exists (deleted since): the conflict was removed without changes."),
     "conflicts.not_here": ("Det valg passer ikke til denne konflikt.", "That choice does not fit this conflict."),
+    "conflicts.under_itself": ("Det valg ville sætte noden under sig selv (den anden side flyttede også): vælg den "
+                               "anden side, eller flyt den bagefter i problemtræet.",
+                               "That choice would put the node under itself (the other side moved too): choose the "
+                               "other side, or move it afterwards in the problem tree."),
     "conflicts.prompt_edit": ("Ny værdi", "New value"),
     "conflicts.area_keys": ("Ctrl+S: tag teksten · Esc: fortryd", "Ctrl+S: take the text · Esc: cancel"),
     "helpkeys.take_area": ("Tag teksten i feltet (Enter giver en ny linje)", "Take the text in the box (Enter makes a new line)"),

@@ -183,8 +183,8 @@ class ConflictsScreen(ConflictEditing, BaseScreen):
         gone = not still_there(self.changes, conflict)
         try:
             changes = resolve(self.changes, conflict, choice, text)  # type: ignore[arg-type]
-        except Unresolvable:
-            self.refuse(self.t("conflicts.not_here"))
+        except Unresolvable as refused:
+            self.refuse(self.t(refused.key))
             return False
         if not self.apply_changes("conflict.resolved", changes, about=conflict.about or conflict.where):
             return False

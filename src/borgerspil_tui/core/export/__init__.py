@@ -39,7 +39,17 @@ def export_report(project: Project, *, method: Method, fmt: Format, lang: str,
                   redact: bool = False) -> str:
     """The report as text (Markdown or HTML). ``parts``: only these (default all, in
     :data:`PARTS` order); ``concept``: a single concept card as a one-page handout (its id);
-    ``redact``: people's names, citizens' quotes and observations' who/where hidden."""
+    ``redact``: people's names, citizens' quotes and observations' who/where hidden.
+    The collector is paused meanwhile (core/gc_pause): a report makes many short-lived objects,
+    and each full collection would walk the whole project again."""
+    from borgerspil_tui.core.gc_pause import gc_paused
+
+    with gc_paused():
+        return _export(project, method=method, fmt=fmt, lang=lang, parts=parts, concept=concept, redact=redact)
+
+
+def _export(project: Project, *, method: Method, fmt: Format, lang: str, parts: tuple[str, ...] | None,
+            concept: str | None, redact: bool) -> str:
     if redact:
         from borgerspil_tui.core.export.redact import redacted
 

@@ -13,6 +13,7 @@ from borgerspil_tui.core.model.experience import Insight, Observation
 from borgerspil_tui.core.model.focus import Assumption, Note, ProcessRow, TargetGroup, TreeNode
 from borgerspil_tui.core.model.project import ChecklistAnswer
 from borgerspil_tui.core.model.readiness import TeamMember
+from borgerspil_tui.core.model.workshop import Activity, ActivityLog, TimerState, Workshop
 
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 TRICKY = ["yes", "no", "null", "~", "1", "0x1F", "1e3", "- x", "a: b", "#x", "[/", "[b]", "[$accent]",
@@ -114,4 +115,27 @@ def projects(draw: st.DrawFn) -> Project:
         status=st.sampled_from(["sketch", "tested"]), tests=st.lists(test, max_size=2),
         succes=st.dictionaries(st.sampled_from(["simple", "stories"]), rating), pitch=text), max_size=2))
     p.checklists = draw(_CHECKLISTS)
+    p.workshops = draw(st.lists(_workshops(voters), max_size=1))
     return Project.model_validate(p.model_dump())
+
+
+_MOMENTS = st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2040, 1, 1), timezones=st.sampled_from(
+    [dt.timezone.utc, dt.timezone(dt.timedelta(hours=2))]))
+
+
+@st.composite
+def _workshops(draw: st.DrawFn, people: list[str]) -> Workshop:
+    """0–1 workshops: an agenda, participants from the team and guests, a log and maybe a timer."""
+    agenda = draw(st.lists(st.builds(Activity, title=line, minutes=st.integers(1, 600), question=text,
+                                     target=st.none() | st.sampled_from(["ideas", "votes"])), max_size=3))
+    ids = [a.id for a in agenda]
+    log = [ActivityLog(activity=i, started=draw(st.none() | _MOMENTS), notes=draw(text))
+           for i in draw(st.lists(st.sampled_from(ids), unique=True))] if ids else []
+    timer = None
+    if ids and draw(st.booleans()):
+        timer = TimerState(activity=draw(st.sampled_from(ids)), started=draw(_MOMENTS),
+                           paused_at=draw(st.none() | _MOMENTS), paused_seconds=draw(st.integers(0, 600)),
+                           extra_minutes=draw(st.integers(-10, 10)))
+    return Workshop(title=draw(line), date=draw(dates), place=draw(line), agenda=agenda, log=log, timer=timer,
+                    participants=draw(st.lists(st.sampled_from(people), unique=True)) if people else [],
+                    bell=draw(st.booleans()))

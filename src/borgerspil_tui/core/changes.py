@@ -181,6 +181,7 @@ KEY_FIELDS: dict[str, tuple[str, ...]] = {
     "ValueGoal": ("kind",),
     "BottomLine": ("line",),
     "ProcessRow": ("phase",),
+    "ActivityLog": ("activity",),
 }
 """Items without an id, and the fields that name them in their list (joined by ``+``)."""
 

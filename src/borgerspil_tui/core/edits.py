@@ -106,6 +106,16 @@ class EditBuilder:
                 else:
                     fields.add(path)
         changes: list[Change] = []
+        whole = {path for path in fields if _goes_whole(path)}  # a log entry or timer of an activity
+        entries: list[tuple[Path, int]] = []
+        for path in sorted(whole):
+            if path[-2] == "timer":
+                changes.append(SetValue(path[:-1], plain(self._editor.get(path[:-1])), None))
+            else:
+                entries.append((path[:-2], self._editor.position(self._editor.get(path[:-2]), path[-2])))
+        for at, index in sorted(entries, key=lambda e: (e[0], -e[1])):  # last first in each log
+            changes.append(RemoveItem(at, index, plain(self._editor.get(at)[index])))
+        fields -= whole
         for path in sorted(fields):
             value = self._editor.get(path)
             if isinstance(value, list):
@@ -121,6 +131,13 @@ class EditBuilder:
                 if vote.voter in gone or vote.idea in gone:
                     changes.append(RemoveItem(VOTES, index, plain(vote)))
         return changes
+
+
+def _goes_whole(path: Path) -> bool:
+    """Whether the link at ``path`` takes its item with it: a workshop's log entry or timer names
+    one activity, and goes when that activity does."""
+    return len(path) == 5 and path[0] == "workshops" and path[-1] == "activity" and path[2] in ("log", "timer") \
+        or len(path) == 4 and path[0] == "workshops" and path[2:] == ("timer", "activity")
 
 
 def _with_ids(item: BaseModel) -> Iterator[BaseModel]:

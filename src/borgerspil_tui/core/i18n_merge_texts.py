@@ -10,6 +10,7 @@ _KINDS = {
     "milestone": ("Milepæl", "Milestone"), "stakeholder": ("Interessent", "Stakeholder"),
     "risk": ("Risiko", "Risk"), "exercise": ("Empatiøvelse", "Empathy exercise"),
     "vote": ("Stemme", "Vote"), "part": ("Projektet", "The project"),
+    "workshop": ("Workshop", "Workshop"), "activity": ("Aktivitet", "Activity"),
 }
 _PARTS = {
     "title": ("Projektets titel", "Project title"), "language": ("Sprog", "Language"),
@@ -17,6 +18,7 @@ _PARTS = {
     "focus": ("Fokusér", "Focus"), "experience": ("Oplev", "Experience"), "create": ("Skab", "Create"),
     "insist": ("Insistér", "Insist"), "organisation": ("Organisation", "Organisation"),
     "checklists": ("Tjeklister", "Checklists"), "conflicts": ("Konflikter", "Conflicts"),
+    "workshops": ("Workshops", "Workshops"),
 }
 _FIELDS = {
     "title": ("titel", "title"), "description": ("beskrivelse", "description"), "text": ("tekst", "text"),

@@ -37,6 +37,8 @@ KIND_OF_LIST: dict[tuple[str, str], str] = {
     ("Insist", "stakeholders"): "stakeholder",
     ("Insist", "risks"): "risk",
     ("Organisation", "exercises"): "exercise",
+    ("Project", "workshops"): "workshop",
+    ("Workshop", "agenda"): "activity",
 }
 """The kind of item each list holds (the names ``model.links`` uses in its messages);
 a problem-tree node's children are of their parent's kind."""
@@ -55,6 +57,9 @@ LINK_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
     ("SuccesRating", "quote_from"): ("observation",),
     ("Insist", "concept"): ("concept",),
     ("Milestone", "depends_on"): ("milestone",),
+    ("Workshop", "participants"): ("team member", "guest"),
+    ("ActivityLog", "activity"): ("activity",),
+    ("TimerState", "activity"): ("activity",),
 }
 """Fields that hold ids of other items, and the kinds of item they may point at."""
 
@@ -207,6 +212,9 @@ def _owner(model: BaseModel) -> Message:
         return Message("link.owner_vote", {"voter": model.voter})
     if name == "Insist":
         return Message("link.owner_insist")
+    if name in ("ActivityLog", "TimerState"):
+        kind = "activity-log" if name == "ActivityLog" else "timer"
+        return Message("link.owner", {"kind": Message(f"owner.{kind}"), "id": model.activity})
     kind = {"WhatIf": "what-if", "PrototypeTest": "test", "SuccesRating": "concept"}.get(name, name.lower())
     return Message("link.owner", {"kind": Message(f"owner.{kind}"), "id": getattr(model, "id", "")})
 

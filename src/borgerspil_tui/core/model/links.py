@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from borgerspil_tui.core.i18n import Message
@@ -64,6 +64,10 @@ def _items(project: Project) -> Iterator[tuple[str, str, Loc]]:
             yield name.rstrip("s"), item.id, ("insist", name, i)
     for i, exercise in enumerate(project.organisation.exercises):
         yield "exercise", exercise.id, ("organisation", "exercises", i)
+    for i, workshop in enumerate(project.workshops):
+        yield "workshop", workshop.id, ("workshops", i)
+        for k, activity in enumerate(workshop.agenda):
+            yield "activity", activity.id, ("workshops", i, "agenda", k)
 
 
 def find_link_problems(project: Project) -> list[LinkProblem]:
@@ -139,7 +143,32 @@ def find_link_problems(project: Project) -> list[LinkProblem]:
                 problems.append((loc, Message("link.depends_on_itself", {"id": milestone.id})))
             else:
                 link(loc, target, ("milestone",), _owner("milestone", milestone.id))
+    _workshop_links(project, link, problems)
     return problems
+
+
+def _workshop_links(project: Project, link: Callable[..., None], problems: list[LinkProblem]) -> None:
+    """Participants are team members or guests; a log entry or the timer names an activity of its
+    own workshop's agenda; each activity has one log entry at most."""
+    for i, workshop in enumerate(project.workshops):
+        base: Loc = ("workshops", i)
+        for j, target in enumerate(workshop.participants):
+            link(base + ("participants", j), target, ("team member", "guest"), _owner("workshop", workshop.id))
+        own = {activity.id for activity in workshop.agenda}
+        seen: dict[str, int] = {}
+        for j, entry in enumerate(workshop.log):
+            link(base + ("log", j, "activity"), entry.activity, ("activity",), _owner("activity-log", entry.activity))
+            if entry.activity in seen:
+                problems.append((base + ("log", j), Message("link.key_twice", {
+                    "what": entry.activity, "first": seen[entry.activity] + 1, "list": f"workshops.{workshop.id}.log"})))
+            seen.setdefault(entry.activity, j)
+        timer = workshop.timer
+        if timer is not None:
+            link(base + ("timer", "activity"), timer.activity, ("activity",), _owner("timer", timer.activity))
+        for loc, target in [(base + ("log", j, "activity"), e.activity) for j, e in enumerate(workshop.log)] + (
+                [(base + ("timer", "activity"), timer.activity)] if timer is not None else []):
+            if target not in own and not any(p[0] == loc for p in problems):
+                problems.append((loc, Message("link.other_workshop", {"target": target, "workshop": workshop.id})))
 
 
 _KEYED_WITHOUT_ID = ((("create", "votes"), ("voter", "idea")), (("focus", "process"), ("phase",)),
@@ -192,3 +221,8 @@ def unlink(project: Project, removed: set[str]) -> None:
         project.insist.concept = None
     for milestone in project.insist.milestones:
         milestone.depends_on = keep(milestone.depends_on)
+    for workshop in project.workshops:
+        workshop.participants = keep(workshop.participants)
+        workshop.log = [entry for entry in workshop.log if entry.activity not in removed]
+        if workshop.timer is not None and workshop.timer.activity in removed:
+            workshop.timer = None

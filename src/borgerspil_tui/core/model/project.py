@@ -15,6 +15,7 @@ from borgerspil_tui.core.model.focus import Focus
 from borgerspil_tui.core.model.insist import Insist
 from borgerspil_tui.core.model.organisation import Organisation
 from borgerspil_tui.core.model.readiness import Readiness
+from borgerspil_tui.core.model.workshop import Workshop
 from borgerspil_tui.core.text import Line, Text
 
 SCHEMA_VERSION = 1
@@ -41,6 +42,8 @@ class Project(Strict):
     create: Create = Field(default_factory=Create)
     insist: Insist = Field(default_factory=Insist)
     organisation: Organisation = Field(default_factory=Organisation)
+    workshops: list[Workshop] = Field(default_factory=list)
+    """Workshop days: agenda, participants, what happened, the running timer (issue 12)."""
     checklists: dict[ItemId, ChecklistAnswer] = Field(default_factory=dict)
     """Answers keyed by the method's checklist item id (written sorted by id, see storage)."""
     conflicts: list[Conflict] = Field(default_factory=list)

@@ -6,13 +6,34 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, PlainSerializer
 
 from borgerspil_tui.core.model.base import IsoDate, ItemId, Strict, id_field
 from borgerspil_tui.core.text import Line, Text
 
 Target = Literal["causes", "consequences", "observations", "insights", "ideas", "what_ifs", "votes"]
 """Where an activity's captured items go (``votes``: a dot-voting round)."""
+
+
+def _iso_datetime(value: object) -> dt.datetime:
+    """A moment with its time zone: a datetime, or ISO 8601 text such as ``2026-05-01T09:30:00+02:00``."""
+    found = value
+    if isinstance(value, str):
+        try:
+            found = dt.datetime.fromisoformat(value)
+        except ValueError:
+            found = None
+    if isinstance(found, dt.datetime) and found.tzinfo is not None and found.utcoffset() is not None:
+        return found
+    from borgerspil_tui.core.validation_messages import refuse, show_value
+
+    refuse("valid.datetime", value=show_value(value))
+
+
+IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_datetime),
+                        PlainSerializer(lambda value: value.isoformat(), return_type=str)]
+"""A moment, written in the file as ISO 8601 text with its time zone; one without a zone is refused.
+Kept as text in the dump, so the YAML writer and the safe loader never see a timestamp."""
 
 
 class Activity(Strict):
@@ -31,8 +52,8 @@ class ActivityLog(Strict):
     """What actually happened in one activity (start, end, notes); overrun follows from them."""
 
     activity: ItemId
-    started: dt.datetime | None = None
-    ended: dt.datetime | None = None
+    started: IsoDateTime | None = None
+    ended: IsoDateTime | None = None
     notes: Text = ""
 
 
@@ -43,8 +64,8 @@ class TimerState(Strict):
     the overrun. While paused, ``paused_at`` is when the pause began."""
 
     activity: ItemId
-    started: dt.datetime
-    paused_at: dt.datetime | None = None
+    started: IsoDateTime
+    paused_at: IsoDateTime | None = None
     paused_seconds: Annotated[float, Field(ge=0)] = 0
     extra_minutes: Annotated[int, Field(ge=-600, le=600)] = 0
 

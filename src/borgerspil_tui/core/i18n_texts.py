@@ -13,6 +13,7 @@ from borgerspil_tui.core.i18n_git_texts import GIT_TEXTS
 from borgerspil_tui.core.i18n_conflict_texts import CONFLICT_TEXTS
 from borgerspil_tui.core.i18n_sync_texts import SYNC_TEXTS
 from borgerspil_tui.core.i18n_report_texts import REPORT_TEXTS
+from borgerspil_tui.core.i18n_workshop_texts import WORKSHOP_TEXTS
 
 TEXTS: dict[str, tuple[str, str]] = {
     # Parts and steps the method describes without numbered steps
@@ -255,4 +256,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     **CONFLICT_TEXTS,
     **SYNC_TEXTS,
     **REPORT_TEXTS,
+    **WORKSHOP_TEXTS,
 }

@@ -265,3 +265,29 @@ def test_timeline_only_of_dated_milestones_earliest_first() -> None:
     xs = [m.x for m in picture.marks]
     assert xs == sorted(xs) and picture.left <= xs[0] and xs[-1] <= picture.width
     assert picture.ticks[0][1] == "2026-05" and [m.done for m in picture.marks] == [False, False, True]
+
+
+@NEEDS_BROWSER
+def test_a_tree_wider_than_the_page_prints_as_lists_a_small_one_as_the_picture(tmp_path: Path) -> None:
+    """A picture scaled down to the page would be too small to read: the wide tree prints as the
+    same tree in nested lists (every cause's text in the PDF), the example's as its picture."""
+    from borgerspil_tui.core.model.focus import TreeNode
+
+    project = example()
+    project.focus.causes = [TreeNode(text=f"Årsag nummer {i} med en lang forklaring af hvad der sker",
+                                     children=[TreeNode(text=f"Underårsag {i}.{k}") for k in range(3)])
+                            for i in range(14)]
+    text = export_report(project, method=METHOD, fmt="html", lang="da", parts=("tree",))
+    tree = parse(text)
+    assert tree.find(".//figure[@class='picture wide']") is not None
+    assert tree.find(".//details[@class='outline print-instead']") is not None
+    _, _, content = print_pdf(text, tmp_path)
+    assert "Underårsag 13.2" in content and "Årsag nummer 13" in content
+    caption = tr("da", "report.html.tree_alt")
+    assert caption not in " ".join(content.split())  # the picture (with its caption) is not printed
+    _, _, printed_small = print_pdf(export_report(example(), method=METHOD, fmt="html", lang="da",
+                                                  parts=("tree",)), tmp_path)
+    assert caption in " ".join(printed_small.split())
+    small = parse(export_report(example(), method=METHOD, fmt="html", lang="da", parts=("tree",)))
+    assert small.find(".//figure[@class='picture']") is not None
+    assert small.find(".//details[@class='outline']") is not None

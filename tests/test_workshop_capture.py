@@ -11,7 +11,16 @@ from borgerspil_tui.core.model.project import Project
 from borgerspil_tui.core.model.readiness import TeamMember
 from borgerspil_tui.core.model.workshop import Workshop
 from borgerspil_tui.core.workshop_capture import (
-    LINE_LIMIT, Captured, CaptureRefused, credit_for, item_for, parse_line, parse_paste, participant_names)
+    LINE_LIMIT,
+    Captured,
+    CaptureRefused,
+    capture,
+    credit_for,
+    item_for,
+    parse_line,
+    parse_paste,
+    participant_names,
+)
 
 
 def test_a_credit_at_the_end() -> None:
@@ -108,3 +117,12 @@ def test_participant_names_are_the_workshops_team_members_and_guests() -> None:
     assert names == {"person-anna": "Anna Hansen", "guest-kim": "Kim"}
     assert credit_for(parse_line("Idé om sms @anna").credit, names) == "person-anna"
     assert credit_for("Eva", names) is None  # on the team, but not at this workshop
+
+
+def test_capture_keeps_good_lines_credits_them_and_reports_the_refused_ones() -> None:
+    block = "Sms dagen før @bo\n\nRød \x1b[31m\r\nBrev @Eva\n"
+    result = capture("ideas", block, {"person-bo": "Bo"})
+    assert [(item.title, credit) for item, credit in result.items] == [("Sms dagen før", "person-bo"),
+                                                                       ("Brev", None)]
+    assert [(number, message.key) for number, message in result.refused] == [(3, "valid.control_character")]
+    assert len(capture("causes", "\n".join(f"Årsag {n}" for n in range(50))).items) == 50

@@ -9,7 +9,7 @@ import yaml
 from borgerspil_tui.core import workshop_timer as wt
 from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
 
-T0 = dt.datetime(2026, 12, 6, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 12, 6, 9, 0, tzinfo=dt.UTC)
 
 
 class FakeClock:

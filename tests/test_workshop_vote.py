@@ -16,7 +16,7 @@ def round_of(**options: object) -> VotingRound:
     return VotingRound(**values)
 
 
-def refused(action, *args, **options) -> str:  # noqa: ANN001, ANN003
+def refused(action, *args, **options) -> str:
     with pytest.raises(VoteRefused) as caught:
         action(*args, **options)
     message = caught.value.message

@@ -122,3 +122,30 @@ def credit_for(name: str | None, people: dict[str, str] | Iterable[tuple[str, st
         return None
     first = [ident for ident, person in pairs if (person.split() or [""])[0].casefold() == wanted]
     return first[0] if len(first) == 1 else None
+
+
+@dataclass(frozen=True)
+class CaptureResult:
+    """What a typed line or a paste gave: the items with the participant each credits (an id or
+    None), and the lines refused (line number from 1, our message), so nothing is dropped silently."""
+
+    items: list[tuple[BaseModel, str | None]]
+    refused: list[tuple[int, Message]]
+
+
+def capture(target: str, block: str, people: dict[str, str] | None = None) -> CaptureResult:
+    """Every non-blank line of ``block`` as an item of ``target``, credited among ``people``
+    (id → name, see :func:`participant_names`); refused lines are reported, the others kept."""
+    items: list[tuple[BaseModel, str | None]] = []
+    refused: list[tuple[int, Message]] = []
+    for number, line in enumerate(_LINES.split(block), start=1):
+        captured = parse_line(line)
+        if captured is None:
+            continue
+        try:
+            item = item_for(target, captured)
+        except CaptureRefused as error:
+            refused.append((number, error.message))
+            continue
+        items.append((item, credit_for(captured.credit, people or {})))
+    return CaptureResult(items, refused)

@@ -13,7 +13,12 @@ import datetime as dt
 import math
 from typing import Protocol
 
-from borgerspil_tui.core.model.workshop import Activity, ActivityLog, TimerState, Workshop
+from borgerspil_tui.core.model.workshop import (
+    Activity,
+    ActivityLog,
+    TimerState,
+    Workshop,
+)
 
 _EXTRA_LIMIT = 600
 """The model's bound on ``TimerState.extra_minutes`` (±600)."""
@@ -32,14 +37,14 @@ class SystemClock:
 
     def now(self) -> dt.datetime:
         """The current time, UTC-aware."""
-        return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.now(dt.UTC)
 
 
 def utc(moment: dt.datetime) -> dt.datetime:
     """``moment`` in UTC; a naive datetime (from an old file) is taken to be UTC already."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc)
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
 
 
 def start(activity: Activity, now: dt.datetime) -> TimerState:

@@ -186,3 +186,19 @@ def test_a_merge_drops_a_participant_the_other_side_deleted() -> None:
     assert [w.participants for w in result.project.workshops] == [["member-anna"], ["member-anna"]]
     assert [link.target for link in result.dropped_links] == ["guest-bo"]
     Project.model_validate(result.project.model_dump())
+
+
+def test_a_merge_drops_the_log_and_timer_of_an_activity_the_other_side_deleted() -> None:
+    base = _project()
+    base.workshops[0].log, base.workshops[0].timer = [], None
+    ours = base.model_copy(deep=True)
+    ours.workshops[0].agenda.pop(0)
+    theirs = base.model_copy(deep=True)
+    theirs.workshops[0].log = [ActivityLog(activity="activity-why", notes="Noter")]
+    theirs.workshops[0].timer = TimerState(activity="activity-why", started=dt.datetime(2026, 5, 1, 9, tzinfo=CPH))
+    result = merge_projects(base, ours, theirs)
+    workshop = result.project.workshops[0]
+    assert [a.id for a in workshop.agenda] == ["activity-break"]
+    assert workshop.log == [] and workshop.timer is None
+    assert sorted(link.where for link in result.dropped_links) == [
+        "workshops.workshop-day1.log.activity-why.activity", "workshops.workshop-day1.timer.activity"]

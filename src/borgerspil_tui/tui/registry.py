@@ -17,6 +17,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.part import PartScreen
 
     from borgerspil_tui.tui.screens.assessment import AssessmentScreen
+    from borgerspil_tui.tui.screens.capture import CaptureScreen
     from borgerspil_tui.tui.screens.concept_card import ConceptCardScreen
     from borgerspil_tui.tui.screens.concepts import ConceptsScreen
     from borgerspil_tui.tui.screens.conflicts import ConflictsScreen
@@ -66,6 +67,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "milestones": MilestonesScreen,
         "handover": HandoverScreen,
         "conflicts": ConflictsScreen,
+        "capture": CaptureScreen,
     }
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part

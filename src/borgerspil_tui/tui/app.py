@@ -67,6 +67,10 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
         self.drafts = Drafts()
         """Typed text that could not be saved yet, kept until the user comes back or lets it go."""
         self.history = []
+        from borgerspil_tui.core.workshop_timer import SystemClock
+
+        self.clock = SystemClock()
+        """Where the workshop timer reads the time (tests put a fake clock here)."""
         self.current_concept: str | None = None
         """The concept the concept card and the SUCCES check show."""
         self.view_state: dict[tuple[Path, str], Any] = {}

@@ -41,6 +41,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.value import ValueScreen
     from borgerspil_tui.tui.screens.votes import VotesScreen
     from borgerspil_tui.tui.screens.what_ifs import WhatIfsScreen
+    from borgerspil_tui.tui.screens.workshop import WorkshopScreen
 
     factories: dict[str, Callable[[], Screen]] = {
         "overview": OverviewScreen,
@@ -68,6 +69,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "handover": HandoverScreen,
         "conflicts": ConflictsScreen,
         "capture": CaptureScreen,
+        "workshop": WorkshopScreen,
     }
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part

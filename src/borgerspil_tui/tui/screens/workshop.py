@@ -1,0 +1,170 @@
+"""The workshop: today's agenda of timed activities, and running it with the timer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from textual.app import ComposeResult
+
+from borgerspil_tui.core import workshop_timer as timer
+from borgerspil_tui.core.changes import Path
+from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.model.workshop import Activity, Workshop
+from borgerspil_tui.tui.commands import Command, bindings
+from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
+from borgerspil_tui.tui.widgets.workshop_timer import WorkshopTimer
+
+TARGETS = ("causes", "consequences", "observations", "insights", "ideas", "what_ifs", "votes")
+
+
+class WorkshopScreen(ListScreen):
+    """The latest workshop's agenda (add, edit, delete, move) and its timer (start, pause, ±1
+    minute, next activity); every edit, the timer's too, is an undoable change saved in the file."""
+
+    NAME = "workshop"
+    part = "create"
+    COLUMNS = ("workshop.activity", "workshop.minutes", "workshop.target")
+    MAIN_FIELD = "title"
+    EMPTY_TEXT = "workshop.empty"
+    SCREEN_COMMANDS = [
+        *LIST_COMMANDS,
+        Command("edit_field('minutes')", "m", "workshop.minutes", "help.workshop_minutes"),
+        Command("pick_target", "t", "workshop.target", "help.workshop_target"),
+        Command("start_pause", "space", "workshop.start_pause", "help.workshop_start_pause"),
+        Command("adjust(1)", "plus", "workshop.plus", "help.workshop_plus"),
+        Command("adjust(-1)", "minus", "workshop.minus", "help.workshop_minus"),
+        Command("next_activity", "right", "workshop.next", "help.workshop_next"),
+    ]
+    BINDINGS = bindings(SCREEN_COMMANDS)
+
+    def compose_body(self) -> ComposeResult:
+        yield WorkshopTimer(id="workshop-timer")
+        yield from super().compose_body()
+
+    # -- which workshop ------------------------------------------------------------------------
+    def workshop(self) -> Workshop | None:
+        """The workshop shown: the last one in the project."""
+        workshops = self.session.project.workshops
+        return workshops[-1] if workshops else None
+
+    @property
+    def LIST_PATH(self) -> Path:  # type: ignore[override]
+        workshop = self.workshop()
+        return ("workshops", workshop.id, "agenda") if workshop else ("workshops",)
+
+    def items(self, project: Project) -> list[Any]:
+        return project.workshops[-1].agenda if project.workshops else []
+
+    def title_text(self) -> str:
+        workshop = self.workshop()
+        return super().title_text() + (f" — {workshop.title}" if workshop else "")
+
+    def cells(self, item: Activity) -> list[str]:
+        workshop = self.workshop()
+        mark = "▶ " if workshop and workshop.timer and workshop.timer.activity == item.id else ""
+        target = self.t(f"workshop.target.{item.target}") if item.target else ""
+        return [mark + item.title, str(item.minutes), target]
+
+    def new_item(self, text: str) -> Activity:
+        return Activity(title=text)
+
+    def _tick(self) -> None:
+        self.query_one(WorkshopTimer).tick()
+
+    def project_changed(self) -> None:
+        super().project_changed()
+        self._tick()
+
+    # -- the agenda ----------------------------------------------------------------------------
+    def action_add(self) -> None:
+        """``n``: a new workshop (today's date) when there is none, else a new activity."""
+        if self.workshop() is None:
+            today = dt.date.today()
+            self.apply_changes("workshop.new", self.changes.add(("workshops",), Workshop(title=today.isoformat(),
+                                                                                         date=today)))
+            self.fill()
+            return
+        self.query_one("#edit-bar").open(self.t("workshop.prompt_title"), "add")
+
+    def typed(self, purpose: str, text: str) -> bool:
+        if purpose != "add" or not text:
+            return False
+        item = self.add_item("list.add", lambda: self.new_item(text))
+        if item is not None:
+            self.show_row(item.id)
+            self.query_one("#edit-bar").open(self.t("workshop.prompt_minutes"), f"minutes:{item.id}", "15")
+        return True
+
+    def save_field(self, item_id: str, field: str, text: str) -> bool:
+        if field != "minutes":
+            return super().save_field(item_id, field, text)
+        try:
+            minutes = int(text)
+        except ValueError:
+            minutes = 0
+        if not 1 <= minutes <= 600:
+            self.refuse(self.t("workshop.bad_minutes", text=text))
+            return False
+        if not self.edit_item(item_id, "workshop.minutes", minutes=minutes):
+            return False
+        self.call_after_refresh(self.action_pick_target)
+        return True
+
+    def action_pick_target(self) -> None:
+        """Where the activity's captured items go (or nowhere: a break)."""
+        item = self.current()
+        if item is None:
+            return
+        options = [(target, self.t(f"workshop.target.{target}")) for target in TARGETS]
+        self.pick(self.t("workshop.target"), options, {item.target} if item.target else set(),
+                  lambda ids: self.edit_item(item.id, "workshop.target", target=ids[0] if ids else None),
+                  multiple=False)
+
+    def select_item(self) -> None:
+        """Enter on a row: the next activity (as →)."""
+        self.action_next_activity()
+
+    # -- the timer -----------------------------------------------------------------------------
+    def _set_timer(self, label: str, state: timer.TimerState | None, extra: list | None = None) -> None:
+        workshop = self.workshop()
+        if workshop is None:
+            return
+        changes = list(extra or [])
+        changes += self.changes.set(("workshops", workshop.id, "timer"), state)
+        self.apply_changes(label, changes)
+        self.fill()
+
+    def action_start_pause(self) -> None:
+        """Start the first activity, or pause or resume the running one."""
+        workshop = self.workshop()
+        if workshop is None:
+            return
+        now = self.bapp.clock.now()
+        if workshop.timer is None:
+            if not workshop.agenda:
+                self.refuse(self.t("workshop.no_agenda"))
+                return
+            state, _ = timer.next_activity(workshop, now)
+            self._set_timer("workshop.start", state)
+        elif timer.is_paused(workshop.timer):
+            self._set_timer("workshop.resume", timer.resume(workshop.timer, now))
+        else:
+            self._set_timer("workshop.pause", timer.pause(workshop.timer, now))
+
+    def action_adjust(self, minutes: int) -> None:
+        """One minute more or less for the running activity."""
+        workshop = self.workshop()
+        if workshop is not None and workshop.timer is not None:
+            self._set_timer("workshop.adjust", timer.adjust(workshop.timer, minutes))
+
+    def action_next_activity(self) -> None:
+        """Log the running activity (start, end) and start the next one (the first if none runs)."""
+        workshop = self.workshop()
+        if workshop is None or not workshop.agenda:
+            return
+        state, entries = timer.next_activity(workshop, self.bapp.clock.now())
+        log: list = []
+        for entry in entries:
+            log += self.changes.add(("workshops", workshop.id, "log"), entry)
+        self._set_timer("workshop.next", state, log)

@@ -40,6 +40,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.team import TeamScreen
     from borgerspil_tui.tui.screens.value import ValueScreen
     from borgerspil_tui.tui.screens.votes import VotesScreen
+    from borgerspil_tui.tui.screens.voting_round import VotingRoundScreen
     from borgerspil_tui.tui.screens.what_ifs import WhatIfsScreen
     from borgerspil_tui.tui.screens.workshop import WorkshopScreen
 
@@ -69,6 +70,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "handover": HandoverScreen,
         "conflicts": ConflictsScreen,
         "capture": CaptureScreen,
+        "voting-round": VotingRoundScreen,
         "workshop": WorkshopScreen,
     }
     for part in PARTS:

@@ -1,0 +1,200 @@
+"""A dot-voting round at the laptop: the facilitator sets the dots, then each participant in turn
+gives theirs seeing only their own dots and how many are left — never the totals — until the
+facilitator reveals the ranked result. A named round becomes the project's votes (one undo step)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from borgerspil_tui.core.change_diff import diff
+from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.core.workshop_capture import participant_names
+from borgerspil_tui.core.workshop_vote import MOST_DOTS, VoteRefused, VotingRound
+from borgerspil_tui.tui.commands import Command, bindings
+from borgerspil_tui.tui.screens.base import BaseScreen
+
+BAR_WIDTH = 30
+"""The longest result bar, in characters."""
+
+
+class VotingRoundScreen(BaseScreen):
+    """Set up (dots per person, most per idea, anonymous or named), vote in turn, reveal."""
+
+    NAME = "voting-round"
+    SCREEN_COMMANDS = [
+        Command("more", "plus", "voting.more", "help.voting_more"),
+        Command("fewer", "minus", "voting.fewer", "help.voting_fewer"),
+        Command("give", "space", "voting.give", "help.voting_give"),
+        Command("take_back", "delete", "voting.take_back", "help.voting_take_back"),
+        Command("per_idea", "i", "voting.per_idea", "help.voting_per_idea"),
+        Command("anonymous", "a", "voting.anonymous", "help.voting_anonymous"),
+        Command("start", "s", "voting.start", "help.voting_start"),
+        Command("next_voter", "n", "voting.next", "help.voting_next"),
+        Command("reveal", "v", "voting.reveal", "help.voting_reveal"),
+    ]
+    BINDINGS = bindings(SCREEN_COMMANDS)
+    DEFAULT_CSS = """
+    VotingRoundScreen #round-head { height: auto; padding: 0 1; text-style: bold; }
+    VotingRoundScreen #round-message { height: auto; padding: 0 1; color: $error; }
+    VotingRoundScreen #round-ideas { height: 1fr; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dots = 3
+        self.per_idea = 1
+        self.is_anonymous = False
+        self.round: VotingRound | None = None
+        self.result: list[tuple[str, int]] | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="round-head", markup=False)
+        yield Static(id="round-message", markup=False)
+        yield OptionList(id="round-ideas", markup=False)
+
+    def on_mount(self) -> None:
+        self.dots = self.session.project.create.dots_per_person or 3
+        super().on_mount()
+
+    # -- who and what ------------------------------------------------------------------------------
+    def _people(self) -> dict[str, str]:
+        project = self.session.project
+        if project.workshops and (named := participant_names(project, project.workshops[-1])):
+            return named
+        people = {member.id: member.name for member in project.readiness.team}
+        people.update((guest.id, guest.name) for guest in project.create.guests)
+        return people
+
+    def _titles(self) -> dict[str, str]:
+        return {idea.id: idea.title for idea in self.session.project.create.ideas}
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def _say(self, text: str = "") -> None:
+        self.query_one("#round-message", Static).update(Content(text))
+
+    def populate(self) -> None:
+        head = self.query_one("#round-head", Static)
+        ideas = self.query_one("#round-ideas", OptionList)
+        keep = ideas.highlighted
+        ideas.clear_options()
+        titles = self._titles()
+        mode = self.t("voting.mode.anonymous" if self.is_anonymous else "voting.mode.named")
+        if self.result is not None:
+            most = max((dots for _i, dots in self.result), default=0) or 1
+            head.update(Content(self.t("voting.result", mode=mode)))
+            for rank, (idea, dots) in enumerate(self.result, start=1):
+                bar = "█" * round(BAR_WIDTH * dots / most)
+                ideas.add_option(Option(Content(f"{rank:>2}. {bar} {dots}  {titles.get(idea, idea)}"), id=idea))
+            return
+        if self.round is None:
+            head.update(Content(self.t("voting.setup", dots=self.dots, per_idea=self.per_idea, mode=mode,
+                                       people=len(self._people()), ideas=len(titles))))
+            for title in titles.values():
+                ideas.add_option(Option(Content(title)))
+            return
+        voter = self.round.current_voter
+        if voter is None:
+            head.update(Content(self.t("voting.all_voted")))
+            return
+        name = self.round.names.get(voter, voter)
+        head.update(Content(self.t("voting.turn", name=name, left=self.round.left(voter),
+                                   dots=self.round.dots_per_person)))
+        own = self.round.own_dots(voter)
+        for idea in self.round.ideas:
+            ideas.add_option(Option(Content(f"{'●' * own.get(idea, 0):<6} {titles.get(idea, idea)}"), id=idea))
+        if ideas.option_count:
+            ideas.highlighted = min(keep or 0, ideas.option_count - 1)
+
+    # -- setting up --------------------------------------------------------------------------------
+    def action_more(self) -> None:
+        """Setting up: one more dot per person; while voting: a dot on the highlighted idea."""
+        if self.round is not None:
+            self.action_give()
+        elif self.dots < MOST_DOTS:
+            self.dots += 1
+            self.populate()
+
+    def action_fewer(self) -> None:
+        """Setting up: one dot fewer per person; while voting: take a dot back."""
+        if self.round is not None:
+            self.action_take_back()
+        elif self.dots > 1:
+            self.dots -= 1
+            self.per_idea = min(self.per_idea, self.dots)
+            self.populate()
+
+    def action_per_idea(self) -> None:
+        """Setting up: the most dots one person may put on one idea (1 up to the dots, round again)."""
+        if self.round is None:
+            self.per_idea = self.per_idea % self.dots + 1
+            self.populate()
+
+    def action_anonymous(self) -> None:
+        """Setting up: an anonymous round (totals only) or a named one (each person's votes kept)."""
+        if self.round is None:
+            self.is_anonymous = not self.is_anonymous
+            self.populate()
+
+    def action_start(self) -> None:
+        """Start the round with the first person."""
+        if self.round is not None or self.result is not None:
+            return
+        people, titles = self._people(), self._titles()
+        if not people or not titles:
+            self._say(self.t("voting.nothing"))
+            return
+        self.round = VotingRound(list(people), list(titles), self.dots, self.per_idea,
+                                 anonymous=self.is_anonymous, names=people)
+        self._say()
+        self.populate()
+        self.query_one("#round-ideas", OptionList).focus()
+
+    # -- voting ------------------------------------------------------------------------------------
+    def _dot(self, give: bool) -> None:
+        round_ = self.round
+        ideas = self.query_one("#round-ideas", OptionList)
+        if round_ is None or round_.current_voter is None or ideas.highlighted is None:
+            return
+        idea = ideas.get_option_at_index(ideas.highlighted).id
+        try:
+            (round_.give if give else round_.take_back)(round_.current_voter, idea)
+        except VoteRefused as refused:
+            self._say(tr(self.lang, refused.message.key, **refused.message.values))
+            return
+        self._say()
+        self.populate()
+
+    def action_give(self) -> None:
+        """A dot on the highlighted idea from the person whose turn it is."""
+        self._dot(True)
+
+    def action_take_back(self) -> None:
+        """Take one of this person's dots off the highlighted idea."""
+        self._dot(False)
+
+    def action_next_voter(self) -> None:
+        """Hand the laptop to the next person (the screen forgets this person's dots)."""
+        if self.round is not None and self.result is None:
+            self.round.next_voter()
+            self._say()
+            self.populate()
+
+    def action_reveal(self) -> None:
+        """End the round and show the ranked result; a named round becomes the project's votes."""
+        if self.round is None or self.result is not None:
+            return
+        self.result = self.round.reveal()
+        if not self.round.anonymous:
+            project = self.session.project
+            new = project.model_copy(deep=True)
+            new.create.votes = self.round.as_votes(project.create.votes)  # type: ignore[assignment]
+            # the project checks each person's dots against its own number: the round's may be more
+            new.create.dots_per_person = max(project.create.dots_per_person, self.round.dots_per_person)
+            self.apply_changes("voting.saved", diff(project, new))
+            self._say()
+        else:
+            self._say(self.t("voting.anonymous_not_kept"))
+        self.populate()

@@ -100,3 +100,31 @@ async def test_agenda_and_running_timer(tmp_path: Path) -> None:
     async with again.run_test(size=SIZE) as pilot:
         await goto(pilot, "workshop")
         assert "Pause 13:00" in _timer_text(again)
+
+
+async def test_the_running_timer_is_in_the_corner_of_every_other_screen(tmp_path: Path) -> None:
+    """Small in the top right corner of every screen while an activity runs; nothing when none does."""
+    from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
+
+    path = tmp_path / "w.borgerspil.yaml"
+    activity = Activity(id="activity-brain", title="Brainstorm [bold]x[/]", minutes=10, target="ideas")
+    project = Project(schema_version=1, title="Værksted", workshops=[Workshop(title="Dag", agenda=[activity])])
+    create_project_file(path, project)
+    app = make_app(path)
+    clock = FakeClock(START + dt.timedelta(minutes=3))
+    app.clock = clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        corner = app.screen.query_one(WorkshopTimer)
+        corner.tick()
+        assert corner.has_class("-idle") and not corner.display
+        timer_state = TimerState(activity=activity.id, started=START)
+        app.session.apply("start", app.session.changes.set(("workshops", project.workshops[0].id, "timer"),
+                                                           timer_state))
+        for name in ("overview", "matrix"):
+            await goto(pilot, name)
+            corner = app.screen.query_one(WorkshopTimer)
+            corner.tick()
+            await pilot.pause()
+            assert str(corner.visual) == "Brainstorm [bold]x[/] 07:00"  # literally, markup and all
+            assert corner.region.right == 80 and corner.region.y == 0

@@ -133,6 +133,10 @@ class BaseScreen(Screen):
         yield from self.compose_body()
         yield StatusLine(id="status-line")
         yield KeyBar()
+        if self.NAME != "workshop":  # that screen shows the timer large
+            from borgerspil_tui.tui.widgets.workshop_timer import WorkshopTimer
+
+            yield WorkshopTimer(classes="corner")
 
     def compose_body(self) -> ComposeResult:
         """The screen's own content."""

@@ -33,6 +33,7 @@ class WorkshopTimer(Static):
     WorkshopTimer.-overrun { background: $warning; color: $text; text-style: bold; }
     WorkshopTimer.-up { background: $error; }
     WorkshopTimer.-paused { color: $text-muted; }
+    WorkshopTimer.corner { overlay: screen; position: absolute; }
     """
 
     def __init__(self, **kwargs: object) -> None:
@@ -59,6 +60,9 @@ class WorkshopTimer(Static):
         text = f"{activity.title} {timer.clock_text(left)}" + (f" {label}" if label else "")
         self.update(Content(text))
         self.set_class(False, "-idle")
+        if self.has_class("corner"):  # the top right corner of every screen, over the title line
+            width = Content(text).cell_length + 2
+            self.styles.offset = (max(0, self.screen.size.width - width), 0)
         self.set_class(left <= 0, "-overrun")
         self.set_class(paused, "-paused")
         key = (state.activity, state.started.isoformat())

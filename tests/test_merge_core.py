@@ -204,3 +204,20 @@ def test_a_parent_choice_that_would_put_a_node_under_itself_is_refused_with_a_re
     assert "under sig selv" in tr("da", refused.value.key)
     session.apply("løst", resolve(session.changes, on_b, "ours"))
     assert len(session.project.conflicts) == 1
+
+
+def test_evidence_for_a_cause_the_other_side_moved_to_the_consequences_is_dropped_and_reported(
+        example_copy: Path, tmp_path: Path) -> None:
+    """Found by the merge properties: an insight's evidence may point only at causes."""
+    base, ours, theirs = _two(example_copy, tmp_path)
+    insight = base.experience.insights[0]
+    linked = {n for i in base.experience.insights for n in (*i.supports, *i.contradicts)}
+    node = next(n.id for top in base.focus.causes for n in (top, *top.children)
+                if n.id not in linked and not n.children)  # a leaf no insight points at
+    ours.apply("m", ours.changes.move_to(ours.changes.path_of(node), ("focus", "consequences")))
+    theirs.apply("e", theirs.changes.set((*theirs.changes.path_of(insight.id), "supports"),
+                                         [*insight.supports, node]))
+    result = merge_projects(base, ours.project, theirs.project)
+    merged_insight = next(i for i in result.project.experience.insights if i.id == insight.id)
+    assert node not in merged_insight.supports and merged_insight.supports == insight.supports
+    assert [(d.target, d.where.endswith("supports")) for d in result.dropped_links] == [(node, True)]

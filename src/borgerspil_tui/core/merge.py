@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from borgerspil_tui.core.changes import Path
 from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.i18n import Message, tr
-from borgerspil_tui.core.merge_links import Dropped, drop_dangling, keep_dots_within, present_ids
+from borgerspil_tui.core.merge_links import Dropped, consequence_ids, drop_dangling, keep_dots_within, present_ids
 from borgerspil_tui.core.merge_walk import Merger, Owner, item_name
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.base import new_id
@@ -73,7 +73,8 @@ def merge_projects(base: Project, ours: Project, theirs: Project, *, lang: str |
         dropped: list[Dropped] = []
         # The merged data shares lists and dicts with the three dumps above (never with the
         # projects), so the passes below may change it in place.
-        drop_dangling(Project, data, present_ids(Project, data), (), ("", ""), dropped)
+        drop_dangling(Project, data, present_ids(Project, data), (), ("", ""), dropped,
+                      frozenset(consequence_ids(data["focus"])))
         keep_dots_within(merger, data["create"], (old["create"], mine["create"], other["create"]),
                          lambda vote: ("vote", item_name(vote), ("create", "votes")))
         new = [{"id": _fresh_id(data), **found} for found in merger.conflicts]

@@ -37,26 +37,44 @@ def present_ids(model: type[BaseModel], data: Data, found: dict[str, str] | None
     return found
 
 
+def consequence_ids(focus: Data) -> set[str]:
+    """The ids of the problem tree's consequences: a cause one side moved to the consequences is
+    no longer what an insight's evidence (supports, contradicts) may point at."""
+    found: set[str] = set()
+    waiting = list(focus.get("consequences") or [])
+    while waiting:
+        node = waiting.pop()
+        found.add(node["id"])
+        waiting.extend(node.get("children") or [])
+    return found
+
+
+_CAUSES_ONLY = {("Insight", "supports"), ("Insight", "contradicts")}
+"""Link fields that may point only at causes."""
+
+
 def drop_dangling(model: type[BaseModel], data: Data, present: dict[str, str], path: Path,
-                  owner: tuple[str, str], dropped: list[Dropped]) -> None:
+                  owner: tuple[str, str], dropped: list[Dropped], not_causes: frozenset[str] = frozenset()) -> None:
     """Remove, in place, links to ids not in ``present`` (a vote for a deleted idea or by a
-    deleted guest goes as a whole); each removal is added to ``dropped``."""
+    deleted guest goes as a whole), and evidence for a node that is now a consequence (in
+    ``not_causes``); each removal is added to ``dropped``."""
     for name, shape in field_shapes(model).items():
         value = data.get(name)
         here = (*path, name)
+        gone = not_causes if (model.__name__, name) in _CAUSES_ONLY else frozenset()
         if shape.link and shape.kind == "value" and value is not None and value not in present:
             data[name] = None
             dropped.append((here, value, *owner))
         elif shape.link and shape.kind == "values" and isinstance(value, list):
-            for target in [v for v in value if v not in present]:
+            for target in [v for v in value if v not in present or v in gone]:
                 dropped.append((here, target, *owner))
-            data[name] = [v for v in value if v in present]
+            data[name] = [v for v in value if v in present and v not in gone]
         elif shape.kind == "model" and isinstance(value, dict):
             if shape.model.__name__ in _GO_WITH_ACTIVITY and value.get("activity") not in present:
                 data[name] = None  # a timer for a deleted activity goes (it cannot run on nothing)
                 dropped.append(((*here, "activity"), value.get("activity"), *owner))
                 continue
-            drop_dangling(shape.model, value, present, here, owner, dropped)
+            drop_dangling(shape.model, value, present, here, owner, dropped, not_causes)
         elif shape.kind in ("items", "tree") and isinstance(value, list):
             key = key_of(shape.model)
             if shape.model.__name__ in _GO_WITH_ACTIVITY:  # a log entry for a deleted activity goes
@@ -70,10 +88,10 @@ def drop_dangling(model: type[BaseModel], data: Data, present: dict[str, str], p
                 data[name] = value = [v for v in value if v["voter"] in present and v["idea"] in present]
             for item in value:
                 drop_dangling(shape.model, item, present, (*here, key(item)),
-                              (shape.item_kind, item_name(item)), dropped)
+                              (shape.item_kind, item_name(item)), dropped, not_causes)
         elif shape.kind == "map" and shape.inner.kind == "model" and isinstance(value, dict):
             for map_key, inner in value.items():
-                drop_dangling(shape.inner.model, inner, present, (*here, map_key), owner, dropped)
+                drop_dangling(shape.inner.model, inner, present, (*here, map_key), owner, dropped, not_causes)
 
 
 def keep_dots_within(merger: Merger, create: Data, sides: tuple[Data, Data, Data],

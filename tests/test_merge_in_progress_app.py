@@ -140,14 +140,7 @@ async def test_the_offer_merges_an_unmerged_file_with_the_edits_made_meanwhile(t
 
 async def test_a_git_merge_with_markers_while_the_app_is_open_is_offered_the_semantic_merge(tmp_path: Path) -> None:
     repo = new_repo(tmp_path / "repo")
-    path = repo / NAME
-    original = path.read_text("utf-8")
-    git(repo, "checkout", "-q", "-b", "other")
-    path.write_text(original.replace("title: Hurtigere hjælp", "title: Hurtig hjælp", 1), "utf-8")
-    git(repo, "commit", "-q", "-am", "theirs")
-    git(repo, "checkout", "-q", "main")
-    path.write_text(original.replace("title: Hurtigere hjælp", "title: Hurtigst hjælp", 1), "utf-8")
-    git(repo, "commit", "-q", "-am", "ours")
+    path = textual_conflict(repo, merge=False)
     app = app_on(path)
     app.autosave_delay = 3600
     async with app.run_test(size=SIZE) as pilot:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from borgerspil_tui.core.changes import MISSING, Path
 from borgerspil_tui.core.merge_order import merge_order
 from borgerspil_tui.core.merge_shapes import field_shapes
-from borgerspil_tui.core.merge_walk import item_name
+from borgerspil_tui.core.merge_walk import UNDECIDED, item_name, one_sided
 
 if TYPE_CHECKING:
     from borgerspil_tui.core.merge_walk import Merger
@@ -64,11 +64,9 @@ class _Flat:
 def merge_tree(merger: Merger, path: Path, base: dict[str, Any], ours: dict[str, Any],
                theirs: dict[str, Any]) -> dict[str, Any]:
     """The merged ``causes`` and ``consequences`` of a Fokusér part."""
-    trees = [{b: part.get(b) or [] for b in BRANCHES} for part in (base, ours, theirs)]
-    if trees[1] == trees[2] or trees[0] == trees[2]:
-        return trees[1]
-    if trees[0] == trees[1]:
-        return trees[2]
+    decided = one_sided(*({b: part.get(b) or [] for b in BRANCHES} for part in (base, ours, theirs)))
+    if decided is not UNDECIDED:
+        return decided
     old, mine, other = (_Flat.of(part) for part in (base, ours, theirs))
     first = len(merger.conflicts)
     fields: dict[str, dict[str, Any]] = {}

@@ -66,13 +66,9 @@ class Merger:
     # -- models, maps, lists, values -----------------------------------------------------------
     def model(self, model: type[BaseModel], path: Path, base: Data | None, ours: Data, theirs: Data) -> Data:
         """An item or part, field by field (``base`` None: both sides added it)."""
-        if ours == theirs:
-            return ours
-        if base is not None:
-            if ours == base:
-                return theirs
-            if theirs == base:
-                return ours
+        decided = one_sided(MISSING if base is None else base, ours, theirs)
+        if decided is not UNDECIDED:
+            return decided
         merged: Data = {}
         shapes = field_shapes(model)
         if "causes" in shapes and shapes["causes"].kind == "tree":
@@ -90,13 +86,9 @@ class Merger:
 
     def value(self, shape: Shape, path: Path, base: Any, ours: Any, theirs: Any) -> Any:
         """One field or map value of any shape."""
-        if ours == theirs:
-            return ours
-        if base is not MISSING:
-            if ours == base:
-                return theirs
-            if theirs == base:
-                return ours
+        decided = one_sided(base, ours, theirs)
+        if decided is not UNDECIDED:
+            return decided
         kind = shape.kind
         if kind == "model" and isinstance(ours, dict) and isinstance(theirs, dict):
             return self.model(shape.model, path, base if isinstance(base, dict) else None, ours, theirs)
@@ -145,12 +137,9 @@ class Merger:
     def items(self, shape: Shape, path: Path, base: list[Data], ours: list[Data], theirs: list[Data]) -> list[Data]:
         """A list of items by key: both sides' new items kept, a deletion wins over no change,
         a deletion against a change is a conflict that keeps the changed item."""
-        if ours == theirs:
-            return ours
-        if ours == base:
-            return theirs
-        if theirs == base:
-            return ours
+        decided = one_sided(base, ours, theirs)
+        if decided is not UNDECIDED:
+            return decided
         key = key_of(shape.model)
         old = {key(item): item for item in base}
         mine = {key(item): item for item in ours}
@@ -173,6 +162,23 @@ class Merger:
         self.owner = outer
         order = merge_order(list(old), list(mine), list(other), set(merged))
         return [merged[name] for name in order]
+
+
+UNDECIDED: Any = object()
+"""What :func:`one_sided` gives when both sides changed a value, differently."""
+
+
+def one_sided(base: Any, ours: Any, theirs: Any) -> Any:
+    """The merged value when at most one side changed it, or the same on both (``base``
+    MISSING: both sides added it); else :data:`UNDECIDED`."""
+    if ours == theirs:
+        return ours
+    if base is not MISSING:
+        if ours == base:
+            return theirs
+        if theirs == base:
+            return ours
+    return UNDECIDED
 
 
 def _hashable(value: Any) -> Any:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static, TextArea
 
+from borgerspil_tui.tui.widgets.edit_bar import OpenEditor
 
-class EditArea(Vertical):
+
+class EditArea(OpenEditor):
     """A prompt, a text area and a line of keys; hidden when not in use.
 
     A refused text stays in the area with the reason under it; a text kept while the user was
@@ -57,19 +58,9 @@ class EditArea(Vertical):
         yield Static("", id="area-reason")
 
     @property
-    def is_open(self) -> bool:
-        """Whether the area is showing."""
-        return self.has_class("-open")
-
-    @property
     def text(self) -> str:
         """What is in the area now."""
         return self.query_one(TextArea).text
-
-    @property
-    def typed(self) -> bool:
-        """Whether the open area holds text the user wrote and did not confirm."""
-        return self.is_open and bool(self.text.strip()) and self.text != self.opened_with
 
     def open(self, prompt: str, purpose: str, text: str = "", *, mark: str = "") -> None:
         """Show the area with ``prompt`` (after ``mark`` for a draft) and ``text``; focus it."""

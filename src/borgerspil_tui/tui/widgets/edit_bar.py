@@ -42,7 +42,29 @@ class BarInput(Input):
         self.post_message(self.Entered(text))
 
 
-class EditBar(Vertical):
+class OpenEditor(Vertical):
+    """What the edit bar and the edit area share: open (the ``-open`` class) with the text they
+    were opened with, and whether they hold text the user typed and did not confirm."""
+
+    opened_with = ""
+
+    @property
+    def text(self) -> str:
+        """What is in the field now."""
+        raise NotImplementedError
+
+    @property
+    def is_open(self) -> bool:
+        """Whether it is showing."""
+        return self.has_class("-open")
+
+    @property
+    def typed(self) -> bool:
+        """Whether it is open and holds text the user typed and did not confirm."""
+        return self.is_open and bool(self.text.strip()) and self.text != self.opened_with
+
+
+class EditBar(OpenEditor):
     """A prompt and a text field. Enter submits, Escape cancels; hidden when not in use.
 
     A refused text comes back into the field with the reason under it; a text kept while the user
@@ -92,19 +114,9 @@ class EditBar(Vertical):
         yield Static("", id="edit-reason")
 
     @property
-    def is_open(self) -> bool:
-        """Whether the bar is showing."""
-        return self.has_class("-open")
-
-    @property
     def text(self) -> str:
         """What is in the field now."""
         return self.query_one(BarInput).value
-
-    @property
-    def typed(self) -> bool:
-        """Whether the open bar holds text the user typed and did not confirm."""
-        return self.is_open and bool(self.text.strip()) and self.text != self.opened_with
 
     def open(self, prompt: str, purpose: str, text: str = "") -> None:
         """Show the bar with ``prompt`` and ``text``, and put the cursor in it."""

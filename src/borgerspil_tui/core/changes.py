@@ -182,6 +182,7 @@ KEY_FIELDS: dict[str, tuple[str, ...]] = {
     "BottomLine": ("line",),
     "ProcessRow": ("phase",),
     "ActivityLog": ("activity",),
+    "RoundTotal": ("idea",),
 }
 """Items without an id, and the fields that name them in their list (joined by ``+``)."""
 

@@ -131,12 +131,41 @@ def _named(data: Any, loc: Loc) -> str:
     return ".".join(parts)
 
 
+def _at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        data = data[part]
+    return data
+
+
+def _goes_whole(loc: Loc) -> Loc | None:
+    """Where the item is that goes as a whole with the link at ``loc`` (``GOES_WITH_LINK``): a
+    workshop's log entry or timer for a missing activity, a round's total for a missing idea."""
+    if loc[:1] != ("workshops",):
+        return None
+    if len(loc) == 5 and loc[2] == "log" and loc[-1] == "activity" or len(loc) == 4 and loc[2:] == ("timer", "activity"):
+        return loc[:-1]
+    if len(loc) == 7 and loc[2] == "rounds" and loc[4] == "totals" and loc[-1] == "idea":
+        return loc[:-1]
+    return None
+
+
 def _remove(data: dict[str, Any], locs: list[Loc]) -> list[DanglingLink]:
     """Take the links at ``locs`` out of ``data``: an id from its list, a single link set to
     nothing, a vote for a missing idea or by a missing voter as a whole."""
     removed: list[DanglingLink] = []
     from_lists: dict[Loc, set[int]] = {}
     for loc in locs:
+        whole = _goes_whole(loc)
+        if whole is not None:  # a log entry, a timer or a round's total goes with what it names
+            holder = data
+            for part in whole[:-1]:
+                holder = holder[part]
+            removed.append(DanglingLink(_named(data, whole), str(_at(data, loc))))
+            if isinstance(whole[-1], int):
+                from_lists.setdefault(whole[:-1], set()).add(whole[-1])
+            else:
+                holder.pop(whole[-1], None)
+            continue
         if loc[:2] == ("create", "votes") and len(loc) == 4:
             target = data["create"]["votes"][loc[2]][loc[3]]
             removed.append(DanglingLink(_named(data, loc[:3]), str(target)))

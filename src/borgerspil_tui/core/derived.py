@@ -53,10 +53,15 @@ def weighted_score(idea: Idea, weights: dict[str, float]) -> float:
 
 
 def dots_per_idea(project: Project) -> Counter[str]:
-    """The number of dots each idea has been given."""
+    """The number of dots each idea has been given: the votes, and anonymous voting rounds' totals."""
     dots: Counter[str] = Counter()
     for vote in project.create.votes:
         dots[vote.idea] += vote.dots
+    for workshop in project.workshops:  # an anonymous round's dots exist only as its totals
+        for held in workshop.rounds:
+            if held.anonymous:
+                for total in held.totals:
+                    dots[total.idea] += total.dots
     return dots
 
 

@@ -134,10 +134,14 @@ class EditBuilder:
 
 
 def _goes_whole(path: Path) -> bool:
-    """Whether the link at ``path`` takes its item with it: a workshop's log entry or timer names
-    one activity, and goes when that activity does."""
-    return len(path) == 5 and path[0] == "workshops" and path[-1] == "activity" and path[2] in ("log", "timer") \
-        or len(path) == 4 and path[0] == "workshops" and path[2:] == ("timer", "activity")
+    """Whether the link at ``path`` takes its item with it (``model.workshop.GOES_WITH_LINK``): a
+    workshop's log entry or timer names one activity and goes when that activity does; a voting
+    round's total goes with its idea."""
+    if not path or path[0] != "workshops":
+        return False
+    return len(path) == 5 and path[-1] == "activity" and path[2] in ("log", "timer") \
+        or len(path) == 4 and path[2:] == ("timer", "activity") \
+        or len(path) == 7 and path[2] == "rounds" and path[4:5] == ("totals",) and path[-1] == "idea"
 
 
 def _with_ids(item: BaseModel) -> Iterator[BaseModel]:

@@ -11,6 +11,7 @@ _KINDS = {
     "risk": ("Risiko", "Risk"), "exercise": ("Empatiøvelse", "Empathy exercise"),
     "vote": ("Stemme", "Vote"), "part": ("Projektet", "The project"),
     "workshop": ("Workshop", "Workshop"), "activity": ("Aktivitet", "Activity"),
+    "vote-round": ("Prikrunde", "Voting round"),
 }
 _PARTS = {
     "title": ("Projektets titel", "Project title"), "language": ("Sprog", "Language"),

@@ -89,6 +89,7 @@ MESSAGE_TEXTS: dict[str, tuple[str, str]] = {
     "kind.exercise": ("en empatiøvelse", "an empathy exercise"),
     "kind.workshop": ("en workshop", "a workshop"),
     "kind.activity": ("en aktivitet", "an activity"),
+    "kind.vote-round": ("en prikrunde", "a voting round"),
     "owner.insight": ("indsigten", "insight"),
     "owner.what-if": ("spørgsmålet", "what-if"),
     "owner.idea": ("idéen", "idea"),
@@ -98,6 +99,10 @@ MESSAGE_TEXTS: dict[str, tuple[str, str]] = {
     "owner.workshop": ("workshoppen", "workshop"),
     "owner.activity-log": ("loggen for aktiviteten", "the log of activity"),
     "owner.timer": ("uret for aktiviteten", "the timer of activity"),
+    "owner.vote-round": ("prikrunden", "voting round"),
+    "owner.cause": ("årsagen", "cause"),
+    "owner.consequence": ("konsekvensen", "consequence"),
+    "owner.observation": ("observationen", "observation"),
     # An edit the session refused
     "refused.field": ("{field}: {reason}", "{field}: {reason}"),
     "refused.failed": ("Ændringen blev ikke lavet: den passer ikke i projektet",

@@ -39,6 +39,7 @@ KIND_OF_LIST: dict[tuple[str, str], str] = {
     ("Organisation", "exercises"): "exercise",
     ("Project", "workshops"): "workshop",
     ("Workshop", "agenda"): "activity",
+    ("Workshop", "rounds"): "vote round",
 }
 """The kind of item each list holds (the names ``model.links`` uses in its messages);
 a problem-tree node's children are of their parent's kind."""
@@ -60,6 +61,10 @@ LINK_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Workshop", "participants"): ("team member", "guest"),
     ("ActivityLog", "activity"): ("activity",),
     ("TimerState", "activity"): ("activity",),
+    ("ActivityLog", "captured"): ("cause", "consequence", "observation", "insight", "idea", "what-if"),
+    ("VoteRound", "activity"): ("activity",),
+    ("RoundTotal", "idea"): ("idea",),
+    **{(model, "said_by"): ("team member", "guest") for model in ("TreeNode", "Observation", "Insight", "WhatIf", "Idea")},
 }
 """Fields that hold ids of other items, and the kinds of item they may point at."""
 

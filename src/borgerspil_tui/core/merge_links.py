@@ -11,8 +11,7 @@ from borgerspil_tui.core.changes import MISSING, Path
 from borgerspil_tui.core.merge_shapes import field_shapes, key_of
 from borgerspil_tui.core.merge_walk import Data, Merger, item_name
 
-_GO_WITH_ACTIVITY = {"ActivityLog", "TimerState"}
-"""A workshop's log entries and timer name one activity, and go as a whole when it does."""
+from borgerspil_tui.core.model.workshop import GOES_WITH_LINK
 
 Dropped = tuple[Path, str, str, str]
 """A removed link: the field that held it, the id it pointed to, and what held it (kind, name)."""
@@ -70,17 +69,19 @@ def drop_dangling(model: type[BaseModel], data: Data, present: dict[str, str], p
                 dropped.append((here, target, *owner))
             data[name] = [v for v in value if v in present and v not in gone]
         elif shape.kind == "model" and isinstance(value, dict):
-            if shape.model.__name__ in _GO_WITH_ACTIVITY and value.get("activity") not in present:
+            whole = GOES_WITH_LINK.get(shape.model.__name__)
+            if whole and value.get(whole) not in present:
                 data[name] = None  # a timer for a deleted activity goes (it cannot run on nothing)
-                dropped.append(((*here, "activity"), value.get("activity"), *owner))
+                dropped.append(((*here, whole), value.get(whole), *owner))
                 continue
             drop_dangling(shape.model, value, present, here, owner, dropped, not_causes)
         elif shape.kind in ("items", "tree") and isinstance(value, list):
             key = key_of(shape.model)
-            if shape.model.__name__ in _GO_WITH_ACTIVITY:  # a log entry for a deleted activity goes
-                for entry in [e for e in value if e["activity"] not in present]:
-                    dropped.append(((*here, key(entry), "activity"), entry["activity"], *owner))
-                data[name] = value = [e for e in value if e["activity"] in present]
+            whole = GOES_WITH_LINK.get(shape.model.__name__)
+            if whole:  # a log entry for a deleted activity goes, a round's total for a deleted idea
+                for entry in [e for e in value if e[whole] not in present]:
+                    dropped.append(((*here, key(entry), whole), entry[whole], *owner))
+                data[name] = value = [e for e in value if e[whole] in present]
             if shape.model.__name__ == "Vote":
                 for vote in [v for v in value if v["voter"] not in present or v["idea"] not in present]:
                     gone = vote["idea"] if vote["idea"] not in present else vote["voter"]

@@ -16,6 +16,8 @@ class WhatIf(Strict):
     id: ItemId = id_field("whatif")
     question: Text
     insight: ItemId | None = None
+    said_by: ItemId | None = None
+    """The workshop participant (team member or guest) fast capture credited it to (``@name``)."""
 
 
 class Idea(Strict):
@@ -30,6 +32,8 @@ class Idea(Strict):
     scores: dict[ItemId, Score] = Field(default_factory=dict)
     """Score per criterion id (1–5); a criterion not scored yet is absent."""
     chosen: bool = False
+    said_by: ItemId | None = None
+    """The workshop participant (team member or guest) fast capture credited it to (``@name``)."""
 
 
 class Guest(Strict):

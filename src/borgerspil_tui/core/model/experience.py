@@ -19,6 +19,8 @@ class Observation(Strict):
     what: Text
     quotes: list[Text] = Field(default_factory=list)
     tags: list[Line] = Field(default_factory=list)
+    said_by: ItemId | None = None
+    """The workshop participant (team member or guest) fast capture credited it to (``@name``)."""
 
 
 class Insight(Strict):
@@ -32,6 +34,8 @@ class Insight(Strict):
     """Problem-tree causes this insight gives evidence for."""
     contradicts: list[ItemId] = Field(default_factory=list)
     """Problem-tree causes this insight speaks against."""
+    said_by: ItemId | None = None
+    """The workshop participant (team member or guest) fast capture credited it to (``@name``)."""
 
 
 class Experience(Strict):

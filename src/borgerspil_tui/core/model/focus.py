@@ -17,6 +17,8 @@ class TreeNode(Strict):
     text: Text
     uncertain: bool = False
     """The team is unsure of this link (the method uses the tree to find them)."""
+    said_by: ItemId | None = None
+    """The workshop participant (team member or guest) fast capture credited it to (``@name``)."""
     children: list[TreeNode] = Field(default_factory=list)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.model.focus import TreeNode
@@ -68,6 +68,8 @@ def _items(project: Project) -> Iterator[tuple[str, str, Loc]]:
         yield "workshop", workshop.id, ("workshops", i)
         for k, activity in enumerate(workshop.agenda):
             yield "activity", activity.id, ("workshops", i, "agenda", k)
+        for k, held in enumerate(workshop.rounds):
+            yield "vote round", held.id, ("workshops", i, "rounds", k)
 
 
 def find_link_problems(project: Project) -> list[LinkProblem]:
@@ -144,7 +146,34 @@ def find_link_problems(project: Project) -> list[LinkProblem]:
             else:
                 link(loc, target, ("milestone",), _owner("milestone", milestone.id))
     _workshop_links(project, link, problems)
+    _credits(project, link)
     return problems
+
+
+CAPTURED_KINDS = ("cause", "consequence", "observation", "insight", "idea", "what-if")
+"""What fast capture adds, and so what a workshop's log and a ``said_by`` credit may name."""
+
+
+def _credits(project: Project, link: Callable[..., None]) -> None:
+    """A captured item's ``said_by`` names a team member or a guest."""
+    people = ("team member", "guest")
+    for kind, item, loc in _said_by_holders(project):
+        link(loc + ("said_by",), item.said_by, people, _owner(kind, item.id))
+
+
+def _said_by_holders(project: Project) -> Iterator[tuple[str, Any, Loc]]:
+    focus = project.focus
+    for branch, kind in (("causes", "cause"), ("consequences", "consequence")):
+        for node, loc in walk_tree(getattr(focus, branch), ("focus", branch)):
+            yield kind, node, loc
+    for name, kind, items in (("observations", "observation", project.experience.observations),
+                              ("insights", "insight", project.experience.insights)):
+        for i, item in enumerate(items):
+            yield kind, item, ("experience", name, i)
+    for name, kind, items in (("what_ifs", "what-if", project.create.what_ifs),
+                              ("ideas", "idea", project.create.ideas)):
+        for i, item in enumerate(items):
+            yield kind, item, ("create", name, i)
 
 
 def _workshop_links(project: Project, link: Callable[..., None], problems: list[LinkProblem]) -> None:
@@ -162,6 +191,10 @@ def _workshop_links(project: Project, link: Callable[..., None], problems: list[
                 problems.append((base + ("log", j), Message("link.key_twice", {
                     "what": entry.activity, "first": seen[entry.activity] + 1, "list": f"workshops.{workshop.id}.log"})))
             seen.setdefault(entry.activity, j)
+        for j, entry in enumerate(workshop.log):
+            for k, target in enumerate(entry.captured):
+                link(base + ("log", j, "captured", k), target, CAPTURED_KINDS, _owner("activity-log", entry.activity))
+        _round_links(workshop, base, own, link, problems)
         timer = workshop.timer
         if timer is not None:
             link(base + ("timer", "activity"), timer.activity, ("activity",), _owner("timer", timer.activity))
@@ -169,6 +202,26 @@ def _workshop_links(project: Project, link: Callable[..., None], problems: list[
                 [(base + ("timer", "activity"), timer.activity)] if timer is not None else []):
             if target not in own and not any(p[0] == loc for p in problems):
                 problems.append((loc, Message("link.other_workshop", {"target": target, "workshop": workshop.id})))
+
+
+def _round_links(workshop: Any, base: Loc, own: set[str], link: Callable[..., None],
+                 problems: list[LinkProblem]) -> None:
+    """A round's activity is on its own workshop's agenda; its totals name ideas, each once."""
+    for j, held in enumerate(workshop.rounds):
+        here = base + ("rounds", j)
+        owner = _owner("vote-round", held.id)
+        link(here + ("activity",), held.activity, ("activity",), owner)
+        loc = here + ("activity",)
+        if held.activity is not None and held.activity not in own and not any(p[0] == loc for p in problems):
+            problems.append((loc, Message("link.other_workshop", {"target": held.activity, "workshop": workshop.id})))
+        seen: dict[str, int] = {}
+        for k, total in enumerate(held.totals):
+            link(here + ("totals", k, "idea"), total.idea, ("idea",), owner)
+            if total.idea in seen:
+                problems.append((here + ("totals", k), Message("link.key_twice", {
+                    "what": total.idea, "first": seen[total.idea] + 1,
+                    "list": f"workshops.{workshop.id}.rounds.{held.id}.totals"})))
+            seen.setdefault(total.idea, k)
 
 
 _KEYED_WITHOUT_ID = ((("create", "votes"), ("voter", "idea")), (("focus", "process"), ("phase",)),
@@ -226,3 +279,12 @@ def unlink(project: Project, removed: set[str]) -> None:
         workshop.log = [entry for entry in workshop.log if entry.activity not in removed]
         if workshop.timer is not None and workshop.timer.activity in removed:
             workshop.timer = None
+        for entry in workshop.log:
+            entry.captured = keep(entry.captured)
+        for held in workshop.rounds:
+            if held.activity in removed:
+                held.activity = None
+            held.totals = [total for total in held.totals if total.idea not in removed]
+    for _kind_name, item, _loc in _said_by_holders(project):
+        if item.said_by in removed:
+            item.said_by = None

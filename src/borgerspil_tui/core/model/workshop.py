@@ -55,6 +55,9 @@ class ActivityLog(Strict):
     started: IsoDateTime | None = None
     ended: IsoDateTime | None = None
     notes: Text = ""
+    captured: list[ItemId] = Field(default_factory=list)
+    """Items fast capture added during the activity (causes, consequences, observations,
+    insights, ideas, what-ifs), in the order they came; an item deleted later leaves the list."""
 
 
 class TimerState(Strict):
@@ -70,6 +73,32 @@ class TimerState(Strict):
     extra_minutes: Annotated[int, Field(ge=-600, le=600)] = 0
 
 
+class RoundTotal(Strict):
+    """The dots one idea got in a voting round, over everyone (named by its idea in the round)."""
+
+    idea: ItemId
+    dots: Annotated[int, Field(ge=1, le=100_000)]
+
+
+class VoteRound(Strict):
+    """A dot-voting round held in the workshop: its rules and its result.
+
+    A named round's dots are also the project's votes (voter + idea), so its totals are a record
+    of the day; an anonymous round keeps only these totals, and they count in the matrix's dots
+    (``core.derived.dots_per_idea``). A total goes with its idea when the idea is deleted."""
+
+    id: ItemId = id_field("round")
+    activity: ItemId | None = None
+    """The agenda's activity the round was held in, if any."""
+    held: IsoDateTime | None = None
+    anonymous: bool = False
+    dots_per_person: Annotated[int, Field(ge=1, le=100)] = 3
+    most_per_idea: Annotated[int, Field(ge=1, le=100)] = 1
+    voters: Annotated[int, Field(ge=0, le=10_000)] = 0
+    """How many people voted."""
+    totals: list[RoundTotal] = Field(default_factory=list)
+
+
 class Workshop(Strict):
     """One workshop day: when and where, who took part, the agenda, and what happened."""
 
@@ -82,5 +111,12 @@ class Workshop(Strict):
     agenda: list[Activity] = Field(default_factory=list)
     log: list[ActivityLog] = Field(default_factory=list)
     timer: TimerState | None = None
+    rounds: list[VoteRound] = Field(default_factory=list)
+    """Dot-voting rounds held in the workshop, in the order they were held."""
     bell: bool = True
     """Ring the terminal bell when an activity's time is up."""
+
+
+GOES_WITH_LINK: dict[str, str] = {"ActivityLog": "activity", "TimerState": "activity", "RoundTotal": "idea"}
+"""Items that exist only for the item one link names, and go as a whole when it is deleted
+(edits, merge, repair): a log entry or the timer with its activity, a round's total with its idea."""

@@ -7,18 +7,21 @@ from typing import Any
 
 from textual.app import ComposeResult
 
-from borgerspil_tui.core import workshop_timer as timer
 from borgerspil_tui.core.changes import Path
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.workshop import Activity, Workshop
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
+from borgerspil_tui.tui.screens.workshop_controls import (
+    TIMER_COMMANDS,
+    WorkshopControls,
+)
 from borgerspil_tui.tui.widgets.workshop_timer import WorkshopTimer
 
 TARGETS = ("causes", "consequences", "observations", "insights", "ideas", "what_ifs", "votes")
 
 
-class WorkshopScreen(ListScreen):
+class WorkshopScreen(WorkshopControls, ListScreen):
     """The latest workshop's agenda (add, edit, delete, move) and its timer (start, pause, ±1
     minute, next activity); every edit, the timer's too, is an undoable change saved in the file."""
 
@@ -31,10 +34,7 @@ class WorkshopScreen(ListScreen):
         *LIST_COMMANDS,
         Command("edit_field('minutes')", "m", "workshop.minutes", "help.workshop_minutes"),
         Command("pick_target", "t", "workshop.target", "help.workshop_target"),
-        Command("start_pause", "space", "workshop.start_pause", "help.workshop_start_pause"),
-        Command("adjust(1)", "plus", "workshop.plus", "help.workshop_plus"),
-        Command("adjust(-1)", "minus", "workshop.minus", "help.workshop_minus"),
-        Command("next_activity", "right", "workshop.next", "help.workshop_next"),
+        *TIMER_COMMANDS,
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
 
@@ -47,6 +47,9 @@ class WorkshopScreen(ListScreen):
         """The workshop shown: the last one in the project."""
         workshops = self.session.project.workshops
         return workshops[-1] if workshops else None
+
+    def controlled_workshop(self) -> Workshop | None:
+        return self.workshop()
 
     @property
     def LIST_PATH(self) -> Path:  # type: ignore[override]
@@ -75,6 +78,9 @@ class WorkshopScreen(ListScreen):
     def project_changed(self) -> None:
         super().project_changed()
         self._tick()
+
+    def timer_changed(self) -> None:
+        self.fill()
 
     # -- the agenda ----------------------------------------------------------------------------
     def action_add(self) -> None:
@@ -124,47 +130,3 @@ class WorkshopScreen(ListScreen):
     def select_item(self) -> None:
         """Enter on a row: the next activity (as →)."""
         self.action_next_activity()
-
-    # -- the timer -----------------------------------------------------------------------------
-    def _set_timer(self, label: str, state: timer.TimerState | None, extra: list | None = None) -> None:
-        workshop = self.workshop()
-        if workshop is None:
-            return
-        changes = list(extra or [])
-        changes += self.changes.set(("workshops", workshop.id, "timer"), state)
-        self.apply_changes(label, changes)
-        self.fill()
-
-    def action_start_pause(self) -> None:
-        """Start the first activity, or pause or resume the running one."""
-        workshop = self.workshop()
-        if workshop is None:
-            return
-        now = self.bapp.clock.now()
-        if workshop.timer is None:
-            if not workshop.agenda:
-                self.refuse(self.t("workshop.no_agenda"))
-                return
-            state, _ = timer.next_activity(workshop, now)
-            self._set_timer("workshop.start", state)
-        elif timer.is_paused(workshop.timer):
-            self._set_timer("workshop.resume", timer.resume(workshop.timer, now))
-        else:
-            self._set_timer("workshop.pause", timer.pause(workshop.timer, now))
-
-    def action_adjust(self, minutes: int) -> None:
-        """One minute more or less for the running activity."""
-        workshop = self.workshop()
-        if workshop is not None and workshop.timer is not None:
-            self._set_timer("workshop.adjust", timer.adjust(workshop.timer, minutes))
-
-    def action_next_activity(self) -> None:
-        """Log the running activity (start, end) and start the next one (the first if none runs)."""
-        workshop = self.workshop()
-        if workshop is None or not workshop.agenda:
-            return
-        state, entries = timer.next_activity(workshop, self.bapp.clock.now())
-        log: list = []
-        for entry in entries:
-            log += self.changes.add(("workshops", workshop.id, "log"), entry)
-        self._set_timer("workshop.next", state, log)

@@ -220,7 +220,10 @@ def _owner(model: BaseModel) -> Message:
     if name in ("ActivityLog", "TimerState"):
         kind = "activity-log" if name == "ActivityLog" else "timer"
         return Message("link.owner", {"kind": Message(f"owner.{kind}"), "id": model.activity})
-    kind = {"WhatIf": "what-if", "PrototypeTest": "test", "SuccesRating": "concept"}.get(name, name.lower())
+    if name == "RoundTotal":
+        return Message("link.owner", {"kind": Message("owner.vote-round"), "id": model.idea})
+    kind = {"WhatIf": "what-if", "PrototypeTest": "test", "SuccesRating": "concept", "VoteRound": "vote-round",
+            "TreeNode": "cause"}.get(name, name.lower())
     return Message("link.owner", {"kind": Message(f"owner.{kind}"), "id": getattr(model, "id", "")})
 
 

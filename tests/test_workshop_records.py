@@ -137,3 +137,21 @@ def test_a_file_with_a_log_timer_or_total_for_something_deleted_opens_repaired()
     project, removed = parse_repaired(MODELINE + dump_data(data), "x.borgerspil.yaml")
     assert project == _project()
     assert sorted(link.target for link in removed) == ["activity-gone", "activity-gone", "idea-gone", "obs-gone"]
+
+
+def test_diff_names_the_records_by_their_titles_never_by_ids() -> None:
+    from borgerspil_tui.core.describe import describe_changes
+    from borgerspil_tui.core.method import load_method
+
+    old = _project()
+    new = old.model_copy(deep=True)
+    new.workshops[0].rounds[0].totals[0].dots = 11
+    new.workshops[0].rounds.append(VoteRound(id="round-x", anonymous=True, totals=[RoundTotal(idea="idea-a", dots=1)]))
+    new.workshops[0].log[0].captured.pop()
+    new.create.ideas[1].said_by = "guest-bo"
+    lines = describe_changes(old, new, "da", load_method(None))
+    text = "\n".join(lines)
+    assert "Workshop «Dag 1» · logpost for aktiviteten «Brainstorm» · indfanget: idé «Sms» fjernet" in text
+    assert "prikrunde «Prikker» · prikker i alt til idéen «Én indgang» · prikker: 9 → 11" in text
+    assert "Idé «Sms» · sagt af: – → gæst «Bo»" in text
+    assert not any(word in text for word in ("idea-", "guest-", "round-", "activity-", "workshop-"))

@@ -18,13 +18,14 @@ from borgerspil_tui.core.model import Project
 NAME_FIELDS = {"TeamMember": "name", "TreeNode": "text", "Note": "text", "Assumption": "text",
                "TargetGroup": "name", "Observation": "what", "Insight": "statement", "WhatIf": "question",
                "Idea": "title", "Guest": "name", "Concept": "title", "Milestone": "title",
-               "Stakeholder": "name", "Risk": "text", "Conflict": "about"}
+               "Stakeholder": "name", "Risk": "text", "Conflict": "about", "Workshop": "title", "Activity": "title"}
 """The field that names an item of each kind."""
 ENUM_FIELDS = {"status", "source", "done_by", "rating", "answer", "language"}
 """Fields whose values are choices, said in words (diff.value.*)."""
-LINK_FIELDS = {"insight", "target_group", "quote_from", "concept"}
+LINK_FIELDS = {"insight", "target_group", "quote_from", "concept", "said_by"}
 """Fields that hold one link (an item's id)."""
-LINK_LISTS = {"inspired_by", "observations", "supports", "contradicts", "target_groups", "ideas", "depends_on"}
+LINK_LISTS = {"inspired_by", "observations", "supports", "contradicts", "target_groups", "ideas", "depends_on",
+              "participants", "captured"}
 """Fields of an item that hold a list of links."""
 
 
@@ -82,6 +83,17 @@ class Namer:
                     return self.quote(get(item, field))
             date = get(item, "date")
             return self.quote(str(date) if date else "")
+        if cls_name in ("ActivityLog", "TimerState"):  # named by the activity it is of
+            return self.link(get(item, "activity"), kind=False)
+        if cls_name == "RoundTotal":
+            return self.link(get(item, "idea"), kind=False)
+        if cls_name == "VoteRound":
+            held = get(item, "held")
+            if get(item, "activity"):
+                return self.link(get(item, "activity"), kind=False)
+            if isinstance(held, dt.datetime):
+                return self.quote(held.isoformat(timespec="minutes"))
+            return self.t("diff.unnamed")
         if cls_name == "Vote":
             return self.t("diff.vote_name", voter=self.link(get(item, "voter"), bare=True),
                           idea=self.link(get(item, "idea"), kind=False))

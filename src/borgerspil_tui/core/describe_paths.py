@@ -178,4 +178,8 @@ def id_items(project: Project) -> list[tuple[str, Any]]:
         out += [(f"insist.{name}[]", item) for item in getattr(project.insist, name)]
     out += [("organisation.exercises[]", e) for e in project.organisation.exercises]
     out += [("conflicts[]", c) for c in project.conflicts]
+    for workshop in project.workshops:
+        out.append(("workshops[]", workshop))
+        out += [("workshops[].agenda[]", activity) for activity in workshop.agenda]
+        out += [("workshops[].rounds[]", held) for held in workshop.rounds]
     return out

@@ -7,11 +7,12 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from borgerspil_tui.core.located import decode, parse_mapping, read_text, validate
-from borgerspil_tui.core.model.base import ItemId
-from borgerspil_tui.core.text import check_text
+from borgerspil_tui.core.model.base import ItemId, Phase
+from borgerspil_tui.core.model.workshop import Target
+from borgerspil_tui.core.text import check_line, check_text
 from borgerspil_tui.core.validation_messages import refuse
 
 Language = Literal["da", "en"]
@@ -43,6 +44,16 @@ class Localized(Frozen):
         check_text(self.da)
         check_text(self.en)
         return self
+
+
+_SaidLine = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(check_line)]
+
+
+class LocalizedLine(Localized):
+    """A short one-line text in both languages (an agenda activity's title)."""
+
+    da: _SaidLine
+    en: _SaidLine
 
 
 class Entry(Frozen):
@@ -124,6 +135,26 @@ class OrganisationInfo(Frozen):
     reflection_questions: list[Entry]
 
 
+class TemplateActivity(Frozen):
+    """One activity of a workshop template: a method tool with a timebox, what it should produce
+    (``target``; none for a break or a talk) and the question the room works on."""
+
+    title: LocalizedLine
+    minutes: Annotated[int, Field(ge=1, le=600)]
+    target: Target | None = None
+    question: Localized | None = None
+
+
+class WorkshopTemplate(Frozen):
+    """A ready agenda for a workshop in one phase, which a facilitator picks and adjusts."""
+
+    id: ItemId
+    phase: Phase
+    name: LocalizedLine
+    text: Localized | None = None
+    activities: Annotated[list[TemplateActivity], Field(min_length=1, max_length=50)]
+
+
 class Method(Frozen):
     """The whole method file, validated: ids unique within each list, every text in both languages."""
 
@@ -139,6 +170,8 @@ class Method(Frozen):
     succes: Annotated[list[SuccesCriterion], Field(min_length=1)]
     implementation_aspects: list[Named]
     organisation: OrganisationInfo
+    workshop_templates: list[WorkshopTemplate] = Field(default_factory=list)
+    """Agenda templates for each phase (an organisation's older method file may have none)."""
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Method:
@@ -153,6 +186,7 @@ class Method(Frozen):
             "succes": self.succes,
             "implementation_aspects": self.implementation_aspects,
             "phases": self.phases,
+            "workshop_templates": self.workshop_templates,
             "organisation.dimensions": self.organisation.dimensions,
             "organisation.empathy_exercises": self.organisation.empathy_exercises,
             "organisation.reflection_questions": self.organisation.reflection_questions,

@@ -7,7 +7,14 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from borgerspil_tui.core.located import decode, parse_mapping, read_text, validate
 from borgerspil_tui.core.model.base import ItemId, Phase

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -23,9 +25,70 @@ def running(app: object) -> tuple[Workshop, TimerState, Activity] | None:
     return None
 
 
+GRACE_SECONDS = 5.0
+"""A time that was up longer ago than this when the app first saw the timer (a restart, a file
+opened mid-workshop) has had its bell: the app does not ring nor flash for it."""
+FLASH_SECONDS = 2.0
+"""How long every timer on screen flashes after the bell."""
+
+
+class Bell:
+    """The app's one record of the timers' bells, so the bell rings once each time a timer
+    crosses zero while the app runs — however many timer widgets show it, on however many screens.
+
+    A timer is known by its activity and its start. A crossing is a time left above zero seen
+    before, at or below zero now: the time running out, or ``-`` pressed past zero (``+`` after
+    the time is up, then running out again, is a new crossing). A timer the app first sees already
+    up for longer than ``GRACE_SECONDS`` (a restart, a file opened mid-workshop) does not ring."""
+
+    def __init__(self) -> None:
+        self.last_left: dict[tuple[str, str], float] = {}
+        """Each timer's time left when the app last looked."""
+        self.rang_at: dict[tuple[str, str], dt.datetime] = {}
+        """When the bell last rang for each timer."""
+
+    @staticmethod
+    def key(state: TimerState) -> tuple[str, str]:
+        """Which timer ``state`` is."""
+        return state.activity, timer.utc(state.started).isoformat()
+
+    def check(self, state: TimerState, left: float, now: dt.datetime) -> tuple[bool, bool]:
+        """Whether to ring now (True once per crossing) and whether to flash (for
+        ``FLASH_SECONDS`` after the ring), for a timer with ``left`` seconds left at ``now``."""
+        key = self.key(state)
+        before = self.last_left.get(key)
+        self.last_left[key] = left
+        if left > 0:
+            return False, False
+        if (before is None and left > -GRACE_SECONDS) or (before is not None and before > 0):
+            self.rang_at[key] = timer.utc(now)
+            return True, True
+        rang = self.rang_at.get(key)
+        return False, rang is not None and 0 <= (timer.utc(now) - rang).total_seconds() < FLASH_SECONDS
+
+
+def app_bell(app: object) -> Bell:
+    """The app's :class:`Bell` (made on first use)."""
+    found = getattr(app, "workshop_bell", None)
+    if not isinstance(found, Bell):
+        found = Bell()
+        app.workshop_bell = found  # type: ignore[attr-defined]
+    return found
+
+
+def alarm(app: object, workshop: Workshop, state: TimerState, left: float, now: dt.datetime) -> bool:
+    """Ring the app's bell if the time just ran out (once, when the workshop's bell is on);
+    returns whether a timer showing it should flash now."""
+    ring, flash = app_bell(app).check(state, left, now)
+    if ring and workshop.bell:
+        app.bell()  # type: ignore[attr-defined]
+    return flash
+
+
 class WorkshopTimer(Static):
-    """Refreshes its own text once a second from the app's clock; at zero it rings the bell once
-    (when the workshop's bell is on) and flashes (the ``-up`` class), then counts the overrun."""
+    """Refreshes its own text once a second from the app's clock; at zero the app's bell rings
+    once (when the workshop's bell is on, see :class:`Bell`) and every timer showing it flashes
+    (the ``-up`` class), then counts the overrun."""
 
     DEFAULT_CSS = """
     WorkshopTimer { width: auto; height: 1; padding: 0 1; background: $panel; }
@@ -38,8 +101,6 @@ class WorkshopTimer(Static):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
-        self._rung: tuple[str, str] | None = None
-        """The timer (activity, start) the bell has rung for, so it rings once."""
 
     def on_mount(self) -> None:
         self.tick()
@@ -65,10 +126,4 @@ class WorkshopTimer(Static):
             self.styles.offset = (max(0, self.screen.size.width - width), 0)
         self.set_class(left <= 0, "-overrun")
         self.set_class(paused, "-paused")
-        key = (state.activity, state.started.isoformat())
-        if left <= 0 and self._rung != key:
-            self._rung = key
-            if workshop.bell:
-                self.app.bell()
-            self.add_class("-up")
-            self.set_timer(2.0, lambda: self.remove_class("-up"))
+        self.set_class(alarm(self.app, workshop, state, left, now), "-up")

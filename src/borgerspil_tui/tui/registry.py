@@ -43,6 +43,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.voting_round import VotingRoundScreen
     from borgerspil_tui.tui.screens.what_ifs import WhatIfsScreen
     from borgerspil_tui.tui.screens.workshop import WorkshopScreen
+    from borgerspil_tui.tui.screens.workshop_summary import WorkshopSummaryScreen
 
     factories: dict[str, Callable[[], Screen]] = {
         "overview": OverviewScreen,
@@ -72,6 +73,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "capture": CaptureScreen,
         "voting-round": VotingRoundScreen,
         "workshop": WorkshopScreen,
+        "workshop-summary": WorkshopSummaryScreen,
     }
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part

@@ -34,6 +34,7 @@ class WorkshopScreen(WorkshopControls, ListScreen):
         *LIST_COMMANDS,
         Command("edit_field('minutes')", "m", "workshop.minutes", "help.workshop_minutes"),
         Command("pick_target", "t", "workshop.target", "help.workshop_target"),
+        Command("app.goto('workshop-summary')", "s", "workshop.summary", "help.workshop_summary"),
         *TIMER_COMMANDS,
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)

@@ -112,4 +112,13 @@ WORKSHOP_TEXTS: dict[str, tuple[str, str]] = {
     "help.voting_start": ("Start runden med første person", "Start the round with the first person"),
     "help.voting_next": ("Giv computeren videre til næste person", "Hand the laptop to the next person"),
     "help.voting_reveal": ("Afslut runden og vis resultatet rangeret", "End the round and show the ranked result"),
+    "capture.more": ("… og {count} mere", "… and {count} more"),
+    "workshop.open": ("åbn aktivitet", "open activity"),
+    "help.workshop_open": ("Åbn den kørende aktivitets værktøj: hurtig indfangning eller prikrunden",
+                           "Open the running activity's tool: fast capture or the dot-voting round"),
+    "workshop.open.none": ("Ingen aktivitet kører: start timeren med mellemrum",
+                           "No activity is running: start the timer with space"),
+    "workshop.open.break": ("'{title}' er en pause eller et oplæg: der er intet værktøj at åbne",
+                            "'{title}' is a break or a talk: there is no tool to open"),
+    "voting.kept": ("Runden er gemt i workshoppen '{title}'", "The round is kept in the workshop '{title}'"),
 }

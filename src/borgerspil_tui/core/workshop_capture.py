@@ -8,8 +8,8 @@ what it must; the refusal becomes our message via :func:`message_for`, never pyd
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ValidationError
 
@@ -103,9 +103,22 @@ def item_for(target: str, captured: Captured) -> BaseModel:
 def participant_names(project: Project, workshop: Workshop) -> dict[str, str]:
     """The workshop's participants as id → name (team members and guests); an id that is
     neither is left out."""
+    people = everyone(project)
+    return {ident: people[ident] for ident in workshop.participants if ident in people}
+
+
+def everyone(project: Project) -> dict[str, str]:
+    """Every team member and guest as id → name."""
     people = {member.id: member.name for member in project.readiness.team}
     people.update((guest.id, guest.name) for guest in project.create.guests)
-    return {ident: people[ident] for ident in workshop.participants if ident in people}
+    return people
+
+
+def people_for(project: Project, workshop: Workshop | None) -> list[dict[str, str]]:
+    """Whom a credit may name, in the order asked: the workshop's participants first (when it has
+    any), then every team member and guest."""
+    first = participant_names(project, workshop) if workshop is not None else {}
+    return [first, everyone(project)] if first else [everyone(project)]
 
 
 def credit_for(name: str | None, people: dict[str, str] | Iterable[tuple[str, str]]) -> str | None:
@@ -131,13 +144,28 @@ class CaptureResult:
 
     items: list[tuple[BaseModel, str | None]]
     refused: list[tuple[int, Message]]
+    named: list[str | None] = field(default_factory=list)
+    """For each item, the name its ``@name`` gave as typed (None: no credit), so a name that is
+    nobody's can be shown as such."""
 
 
-def capture(target: str, block: str, people: dict[str, str] | None = None) -> CaptureResult:
+def credit_among(name: str | None, groups: Sequence[dict[str, str]]) -> str | None:
+    """The id ``name`` credits in the first group where it names someone (see :func:`people_for`)."""
+    for people in groups:
+        found = credit_for(name, people)
+        if found is not None:
+            return found
+    return None
+
+
+def capture(target: str, block: str, people: dict[str, str] | Sequence[dict[str, str]] | None = None) -> CaptureResult:
     """Every non-blank line of ``block`` as an item of ``target``, credited among ``people``
-    (id → name, see :func:`participant_names`); refused lines are reported, the others kept."""
+    (id → name, see :func:`participant_names`; or groups asked in turn, see :func:`people_for`);
+    a credited item's ``said_by`` is that participant. Refused lines are reported, the others kept."""
+    groups = [people] if isinstance(people, dict) else list(people or [])
     items: list[tuple[BaseModel, str | None]] = []
     refused: list[tuple[int, Message]] = []
+    named: list[str | None] = []
     for number, line in enumerate(_LINES.split(block), start=1):
         captured = parse_line(line)
         if captured is None:
@@ -147,5 +175,9 @@ def capture(target: str, block: str, people: dict[str, str] | None = None) -> Ca
         except CaptureRefused as error:
             refused.append((number, error.message))
             continue
-        items.append((item, credit_for(captured.credit, people or {})))
-    return CaptureResult(items, refused)
+        credit = credit_among(captured.credit, groups)
+        if credit is not None:
+            item.said_by = credit  # type: ignore[attr-defined]
+        items.append((item, credit))
+        named.append(captured.credit)
+    return CaptureResult(items, refused, named)

@@ -2,17 +2,21 @@
 the totals stay hidden until the facilitator reveals them (hidden totals prevent groupthink).
 
 A named round becomes the project's :class:`Vote` items (voter + idea + dots). An anonymous
-round keeps totals only: the model has no place for dots without a voter, so :meth:`as_votes`
-returns the totals for the caller to store where the model comes to keep them.
+round keeps totals only: a :class:`Vote` must name its voter, so its dots are kept in the
+workshop's :class:`VoteRound` (:meth:`VotingRound.held`), whose totals count in the matrix's dots
+(``core.derived.dots_per_idea``). A named round is recorded as a held round too, as a record of
+the day (its dots counted once: as votes).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.model.create import Vote
+from borgerspil_tui.core.model.workshop import RoundTotal, VoteRound
 
 MOST_DOTS = 100
 """The model's bound on dots (``Create.dots_per_person`` and ``Vote.dots``)."""
@@ -122,7 +126,8 @@ class VotingRound:
         (voter + idea). The round is these voters' new say on these ideas: such a key gets the
         round's dots in its old place, or goes when the voter gave it none this time; votes of
         other people or on other ideas stay; new keys come last. Anonymous: the totals only
-        (ideas with no dots left out), since a :class:`Vote` must name its voter."""
+        (ideas with no dots left out), since a :class:`Vote` must name its voter; they are kept
+        in the workshop as a held round (:meth:`held`)."""
         if self.anonymous:
             return {idea: dots for idea, dots in self.totals().items() if dots}
         ours = {(voter, idea): dots for voter in self.voters
@@ -136,3 +141,17 @@ class VotingRound:
                 merged.append(vote)
         merged.extend(Vote(voter=voter, idea=idea, dots=dots) for (voter, idea), dots in ours.items())
         return merged
+
+    def voted(self) -> int:
+        """How many people gave at least one dot."""
+        return sum(1 for voter in self.voters if any(self._dots.get(voter, {}).values()))
+
+    def held(self, activity: str | None, when: dt.datetime) -> VoteRound:
+        """The round as the workshop keeps it: its rules, how many voted, and the totals of the
+        ideas that got dots, most first (ties in the ideas' order)."""
+        order = {idea: index for index, idea in enumerate(self.ideas)}
+        ranked = sorted(self.totals().items(), key=lambda pair: (-pair[1], order[pair[0]]))
+        return VoteRound(activity=activity, held=when, anonymous=self.anonymous,
+                         dots_per_person=self.dots_per_person, most_per_idea=self.per_idea,
+                         voters=self.voted(), totals=[RoundTotal(idea=idea, dots=dots)
+                                                      for idea, dots in ranked if dots])

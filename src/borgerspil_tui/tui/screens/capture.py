@@ -1,6 +1,10 @@
 """Fast capture in a workshop: the facilitator types what the room says; each Enter adds the line
 to the chosen list (causes, consequences, observations, insights, ideas, what-ifs), ``@name`` at
-the end credits a participant, and a pasted block adds one item per line."""
+the end credits a participant, and a pasted block adds one item per line.
+
+While a workshop activity runs, the screen opens on the activity's list, and every item captured
+is noted in the activity's log entry (the same undo step), so the list under the field is what the
+activity captured — kept in the file, there again after a restart."""
 
 from __future__ import annotations
 
@@ -13,25 +17,36 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from borgerspil_tui.core.changes import RemoveItem
 from borgerspil_tui.core.i18n import tr
-from borgerspil_tui.core.workshop_capture import CAPTURE_TARGETS, capture
+from borgerspil_tui.core.workshop_capture import (
+    CAPTURE_TARGETS,
+    capture,
+    everyone,
+    people_for,
+)
+from borgerspil_tui.core.workshop_record import (
+    TARGET_LISTS,
+    captured_changes,
+    log_entry,
+    running,
+    target_of,
+)
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.base import BaseScreen
 
-AT: dict[str, tuple[str, ...]] = {
-    "causes": ("focus", "causes"),
-    "consequences": ("focus", "consequences"),
-    "observations": ("experience", "observations"),
-    "insights": ("experience", "insights"),
-    "ideas": ("create", "ideas"),
-    "what_ifs": ("create", "what_ifs"),
-}
+AT = TARGET_LISTS
 """Where each target's items live (tree targets: the top level of that branch)."""
+SHOWN = 40
+"""How many of the newest captured items the list shows (the rest are counted): a redraw per
+Enter costs the same at 10 items and at 10,000."""
 
 
 class CaptureInput(Input):
-    """The capture field: a paste of several lines is handed on whole (Textual's field keeps only
-    the first line of a paste, and the room's other lines would be lost)."""
+    """The capture field. A line is taken out of the field the moment its Enter comes (not when the
+    key's binding runs, after the keys typed since), and a paste of several lines is handed on
+    whole (Textual's field keeps only the first line of a paste), so keys typed before the screen
+    has taken a line land in an empty field and none is lost."""
 
     class Block(Message):
         """A pasted block of several lines."""
@@ -40,17 +55,31 @@ class CaptureInput(Input):
             super().__init__()
             self.text = text
 
+    async def action_submit(self) -> None:
+        value, self.value = self.value, ""
+        self.post_message(self.Submitted(self, value))
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":  # here, in turn with the letters: a binding runs only once the key
+            event.stop()          # has gone up to the app, after the keys typed since
+            event.prevent_default()
+            await self.action_submit()
+            return
+        await super()._on_key(event)
+
     def _on_paste(self, event: events.Paste) -> None:
         if "\n" in event.text or "\r" in event.text:
             event.stop()
             event.prevent_default()
-            self.post_message(self.Block(self.value + event.text))
+            block, self.value = self.value + event.text, ""
+            self.post_message(self.Block(block))
             return
         super()._on_paste(event)
 
 
 class CaptureScreen(BaseScreen):
-    """One always-focused field; under it what this session captured, newest first, with credits."""
+    """One always-focused field; under it what the running activity captured (else this
+    session's captures), newest first, with credits."""
 
     NAME = "capture"
     SCREEN_COMMANDS = [
@@ -64,11 +93,15 @@ class CaptureScreen(BaseScreen):
     CaptureScreen #captured-box { height: 1fr; padding: 0 1; }
     """
 
-    def __init__(self, target: str = "ideas") -> None:
+    def __init__(self, target: str | None = None) -> None:
         super().__init__()
         self.target = target if target in CAPTURE_TARGETS else "ideas"
-        self.captured: list[tuple[str, str, str, str | None]] = []
-        """(target, item id, text, credit shown) of this session, oldest first."""
+        self.captured: list[str] = []
+        """The ids of the items this session captured, oldest first (shown when no activity runs)."""
+        self._named: dict[str, str] = {}
+        """Item id → the credit as typed, for a name that is nobody's."""
+        self._activity: str | None = None
+        """The running activity the screen last followed."""
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="capture-target", markup=False)
@@ -77,9 +110,12 @@ class CaptureScreen(BaseScreen):
         with VerticalScroll(id="captured-box"):
             yield Static(id="captured", markup=False)
 
+    def on_mount(self) -> None:
+        self._follow()
+        super().on_mount()
+
     def populate(self) -> None:
-        self.query_one("#capture-target", Static).update(Content(self.t(
-            "capture.target", target=self.t(f"capture.target.{self.target}"))))
+        self._show_target()
         self._show_captured()
         self.query_one("#capture-input", Input).focus()
 
@@ -87,43 +123,91 @@ class CaptureScreen(BaseScreen):
         """Esc goes back at once: the field is the whole screen."""
         return False
 
-    def _people(self) -> dict[str, str]:
-        project = self.session.project
-        people = {member.id: member.name for member in project.readiness.team}
-        people.update((guest.id, guest.name) for guest in project.create.guests)
-        return people
+    # -- the running activity ----------------------------------------------------------------------
+    def _follow(self) -> bool:
+        """When another activity runs now, capture into its list (if it has one); True if it changed."""
+        found = running(self.session.project)
+        ident = found[1].id if found is not None else None
+        if ident == self._activity:
+            return False
+        self._activity = ident
+        if found is not None and found[1].target in CAPTURE_TARGETS:
+            self.target = found[1].target  # type: ignore[assignment]
+        return True
+
+    def _ids(self) -> list[str]:
+        """What the list shows, oldest first: the running activity's captured items, else this
+        session's."""
+        found = running(self.session.project)
+        if found is None:
+            return self.captured
+        entry = log_entry(found[0], found[1].id)
+        return entry.captured if entry is not None else []
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def _show_target(self) -> None:
+        self.query_one("#capture-target", Static).update(Content(self.t(
+            "capture.target", target=self.t(f"capture.target.{self.target}"))))
+
+    def _line(self, ident: str, names: dict[str, str]) -> str | None:
+        """One captured item as a line of text, or None when it is gone."""
+        try:
+            path = self.changes.path_of(ident)
+        except KeyError:
+            return None
+        item = self.changes.get(path, None)
+        target = target_of(path)
+        if item is None or target is None:
+            return None
+        said = getattr(item, "said_by", None)
+        credit = f"@{names[said]}" if said in names else (
+            self.t("capture.unknown_credit", name=self._named[ident]) if ident in self._named else None)
+        return f"• {_text_of(item)}" + (f"  — {credit}" if credit else "") + \
+            f"  ({self.t(f'capture.target.{target}')})"
 
     def _show_captured(self) -> None:
-        if not self.is_mounted:
-            return
-        lines = []
-        for target, _ident, text, credit in reversed(self.captured):
-            where = self.t(f"capture.target.{target}")
-            line = f"• {text}" + (f"  — {credit}" if credit else "") + f"  ({where})"
-            lines.append(line)
+        ids = self._ids()
+        names = everyone(self.session.project)
+        lines: list[str] = []
+        for ident in reversed(ids):
+            if len(lines) >= SHOWN:
+                break
+            line = self._line(ident, names)
+            if line is not None:
+                lines.append(line)
+        if len(ids) > len(lines) and len(lines) >= SHOWN:
+            lines.append(self.t("capture.more", count=len(ids) - len(lines)))
         shown = "\n".join(lines) if lines else self.t("capture.empty")
         self.query_one("#captured", Static).update(Content(shown))
 
     def _say(self, text: str) -> None:
         self.query_one("#capture-message", Static).update(Content(text))
 
+    # -- taking lines ------------------------------------------------------------------------------
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        field = self.query_one("#capture-input", Input)
-        if self._take(event.value):
-            field.value = ""
+        if not self._take(event.value):
+            self._put_back(event.value)
 
     def on_capture_input_block(self, event: CaptureInput.Block) -> None:
         event.stop()
-        field = self.query_one("#capture-input", Input)
         left = self._take(event.text, keep_refused=True)
-        field.value = left if isinstance(left, str) else ""
+        if isinstance(left, str):
+            self._put_back(left)
+
+    def _put_back(self, text: str) -> None:
+        """What was not taken goes back in the field, before anything typed since."""
+        field = self.query_one("#capture-input", Input)
+        field.value = text + field.value
+        field.cursor_position = len(text)
 
     def _take(self, block: str, *, keep_refused: bool = False) -> bool | str:
-        """Add every line of ``block``; True when all were taken. With ``keep_refused``, the refused
-        lines are returned (joined by spaces) to stay in the field."""
-        people = self._people()
-        result = capture(self.target, block, people)
+        """Add every line of ``block`` (and note them in the running activity's log, one undo step);
+        True when all were taken. With ``keep_refused``, the refused lines are returned (joined by
+        spaces) to go back in the field."""
+        project = self.session.project
+        found = running(project)
+        result = capture(self.target, block, people_for(project, found[0] if found else None))
         lines = block.splitlines() or [block]
         if result.refused:
             number, message = result.refused[0]
@@ -133,68 +217,56 @@ class CaptureScreen(BaseScreen):
             self._say("")
         if result.items:
             at = AT[self.target]
-            size = len(self.changes._editor.get(at))
+            size = len(self.changes.get(at))
             changes = []
             for offset, (item, _credit) in enumerate(result.items):
                 changes += [replace(change, index=size + offset) for change in self.changes.add(at, item)]
+            ids = [item.id for item, _credit in result.items]
+            if found is not None:
+                changes += captured_changes(self.changes, found[0], ids)
+            self.captured += ids  # before the change: the list is drawn once, when it is made
+            self._named.update((item.id, name) for (item, credit), name in zip(result.items, result.named)
+                               if name and credit is None)
             if not self.apply_changes("capture.added", changes, count=len(result.items)):
+                del self.captured[-len(ids):]
                 return False
-            for item, credit in result.items:
-                text = _text_of(item)
-                self.captured.append((self.target, item.id, text, self._credit_shown(text, block, credit, people)))
-            self._show_captured()
         if result.refused and keep_refused:
             return " ".join(lines[n - 1].strip() for n, _m in result.refused)
         return not result.refused
 
-    def _credit_shown(self, text: str, block: str, credit: str | None, people: dict[str, str]) -> str | None:
-        if credit is not None:
-            return "@" + people[credit]
-        from borgerspil_tui.core.workshop_capture import parse_paste
-
-        named = next((c.credit for c in parse_paste(block) if c.text == text and c.credit), None)
-        return self.t("capture.unknown_credit", name=named) if named else None
-
+    # -- keys --------------------------------------------------------------------------------------
     def action_next_target(self) -> None:
         """Capture into the next list."""
         index = CAPTURE_TARGETS.index(self.target)
         self.target = CAPTURE_TARGETS[(index + 1) % len(CAPTURE_TARGETS)]
-        self.populate()
+        self._show_target()
 
     def action_delete_newest(self) -> None:
-        """Delete in the field; with the field empty, take the newest captured item out again."""
+        """Delete in the field; with the field empty, take the newest captured item out again (it
+        leaves the activity's log with it: one undo step)."""
         field = self.query_one("#capture-input", Input)
         if field.value:
             field.action_delete_right()
             return
-        while self.captured:
-            target, ident, _text, _credit = self.captured[-1]
-            path = (*AT[target], ident)
+        ids = self._ids()
+        for ident in reversed(ids):
             try:
-                found = self.changes.path_of(ident)
-            except Exception:  # noqa: BLE001 - gone already (undone): nothing to take out
-                found = None
-            if found is None:
-                self.captured.pop()
+                path = self.changes.path_of(ident)
+            except KeyError:  # gone already (undone): nothing to take out
                 continue
-            if self.apply_changes("capture.removed", self.changes.remove(path)):
-                self.captured.pop()
+            self.apply_changes("capture.removed", self.changes.remove(path))
             break
         self._show_captured()
 
     def project_changed(self) -> None:
         super().project_changed()
-        project = self.session.project
-        alive = {item.id for at in AT.values() for item in _items(project, at)}
-        self.captured = [entry for entry in self.captured if entry[1] in alive]
+        change = self.latest_change()
+        if change is None or any(isinstance(one, RemoveItem) for one in change.changes):
+            index = self.session.index  # items gone (deleted, undone): this session's list forgets them
+            self.captured = [ident for ident in self.captured if index.kind(ident) is not None]
+        if self._follow():
+            self._show_target()
         self._show_captured()
-
-
-def _items(project: object, at: tuple[str, ...]) -> list:
-    value = project
-    for name in at:
-        value = getattr(value, name)
-    return value  # type: ignore[return-value]
 
 
 def _text_of(item: object) -> str:

@@ -25,6 +25,12 @@ MANY = 200
 """More ideas changed by one edit than this: fill the table again (as quick, and simpler)."""
 
 
+def _rounds(path: tuple[str, ...]) -> bool:
+    """Whether a change at ``path`` may change a workshop's voting rounds, whose anonymous totals
+    count in the dots (a workshop added, removed or set whole, or anything in its rounds)."""
+    return path[:1] == ("workshops",) and (len(path) < 3 or path[2] == "rounds")
+
+
 def title_cell(text: str) -> Text:
     """A title cell: one line, ``…`` where it is cut (the whole title is under the table)."""
     return Text(text, end="", no_wrap=True, overflow="ellipsis")
@@ -180,7 +186,7 @@ class MatrixRows:
                 removed.append(one.key)
             elif path[:2] in RERANK:
                 rerank = True
-            elif path[:2] == ("create", "votes"):
+            elif path[:2] == ("create", "votes") or _rounds(path):
                 votes = True
             elif path in ((), ("create",), IDEAS):
                 return False

@@ -1,6 +1,7 @@
 """A dot-voting round at the laptop: the facilitator sets the dots, then each participant in turn
 gives theirs seeing only their own dots and how many are left — never the totals — until the
-facilitator reveals the ranked result. A named round becomes the project's votes (one undo step)."""
+facilitator reveals the ranked result. The round is kept in the running (else the last) workshop
+with its totals; a named round's dots also become the project's votes (one undo step for both)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from borgerspil_tui.core.change_diff import diff
 from borgerspil_tui.core.i18n import tr
-from borgerspil_tui.core.workshop_capture import participant_names
+from borgerspil_tui.core.workshop_capture import everyone, participant_names
+from borgerspil_tui.core.workshop_record import round_changes, round_workshop
 from borgerspil_tui.core.workshop_vote import MOST_DOTS, VoteRefused, VotingRound
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -62,11 +63,10 @@ class VotingRoundScreen(BaseScreen):
     # -- who and what ------------------------------------------------------------------------------
     def _people(self) -> dict[str, str]:
         project = self.session.project
-        if project.workshops and (named := participant_names(project, project.workshops[-1])):
+        workshop = round_workshop(project)
+        if workshop is not None and (named := participant_names(project, workshop)):
             return named
-        people = {member.id: member.name for member in project.readiness.team}
-        people.update((guest.id, guest.name) for guest in project.create.guests)
-        return people
+        return everyone(project)
 
     def _titles(self) -> dict[str, str]:
         return {idea.id: idea.title for idea in self.session.project.create.ideas}
@@ -183,18 +183,16 @@ class VotingRoundScreen(BaseScreen):
             self.populate()
 
     def action_reveal(self) -> None:
-        """End the round and show the ranked result; a named round becomes the project's votes."""
+        """End the round and show the ranked result; the round is kept in the workshop, and a
+        named round's dots become the project's votes (one undo step)."""
         if self.round is None or self.result is not None:
             return
         self.result = self.round.reveal()
-        if not self.round.anonymous:
-            project = self.session.project
-            new = project.model_copy(deep=True)
-            new.create.votes = self.round.as_votes(project.create.votes)  # type: ignore[assignment]
-            # the project checks each person's dots against its own number: the round's may be more
-            new.create.dots_per_person = max(project.create.dots_per_person, self.round.dots_per_person)
-            self.apply_changes("voting.saved", diff(project, new))
-            self._say()
+        workshop = round_workshop(self.session.project)
+        changes = round_changes(self.session.project, self.round, self.bapp.clock.now())
+        if changes:
+            if self.apply_changes("voting.saved", changes):
+                self._say(self.t("voting.kept", title=workshop.title) if workshop is not None else "")
         else:
             self._say(self.t("voting.anonymous_not_kept"))
         self.populate()

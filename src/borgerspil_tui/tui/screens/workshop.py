@@ -36,6 +36,7 @@ class WorkshopScreen(WorkshopControls, ListScreen):
         Command("pick_target", "t", "workshop.target", "help.workshop_target"),
         Command("app.goto('workshop-summary')", "s", "workshop.summary", "help.workshop_summary"),
         *TIMER_COMMANDS,
+        Command("open_activity", "o", "workshop.open", "help.workshop_open"),
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
 

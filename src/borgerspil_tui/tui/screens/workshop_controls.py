@@ -33,6 +33,17 @@ class WorkshopControls:
             return None
         return timer.activity_of(workshop, workshop.timer.activity)
 
+    def action_open_activity(self) -> None:
+        """Open the running activity's tool: fast capture on its list, or the dot-voting round;
+        refused with our message when none runs or it is a break or a talk."""
+        activity = self.running_activity()
+        if activity is None:
+            self.refuse(self.t("workshop.open.none"))  # type: ignore[attr-defined]
+        elif activity.target is None:
+            self.refuse(self.t("workshop.open.break", title=activity.title))  # type: ignore[attr-defined]
+        else:
+            self.bapp.action_goto("voting-round" if activity.target == "votes" else "capture")  # type: ignore[attr-defined]
+
     def timer_changed(self) -> None:
         """Called after each timer change (a screen refreshes what it shows)."""
 

@@ -154,7 +154,7 @@ def test_minutes_are_rounded(seconds: int) -> None:
     assert tree.difference == (7 if seconds < 30 else 8)
 
 
-def test_deleting_a_captured_idea_in_the_app_takes_it_out_of_the_activity_and_the_round(tmp_path) -> None:  # noqa: ANN001
+def test_deleting_a_captured_idea_in_the_app_takes_it_out_of_the_activity_and_the_round(tmp_path) -> None:
     from borgerspil_tui.core.session import Session
     from borgerspil_tui.core.storage import save_project
 

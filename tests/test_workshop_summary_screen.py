@@ -1,6 +1,6 @@
 """Pilot tests of the workshop summary screen: reached by ``s`` on the workshop screen and through
 the palette; the activities against their plan, what each captured, the round's bars; hostile text
-shown literally; ``w`` switches between workshops; nothing here edits the project."""
+shown literally; ``d`` switches between workshops; nothing here edits the project."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class FakeClock:
 
 
 @pytest.fixture
-def copenhagen(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def copenhagen(monkeypatch: pytest.MonkeyPatch):
     """The computer's zone is Copenhagen's (summer: UTC+2) for the test, and back after."""
     monkeypatch.setenv("TZ", "Europe/Copenhagen")
     time.tzset()
@@ -84,7 +84,7 @@ def workshop_file(tmp_path: Path, *, hostile: str = "Lang ventetid", second: boo
     return path
 
 
-def app_on(path: Path):  # noqa: ANN201
+def app_on(path: Path):
     app = make_app(path)
     app.clock = FakeClock(utc(8, 2))
     return app
@@ -118,7 +118,7 @@ async def test_s_on_the_workshop_screen_shows_the_summary(tmp_path: Path, copenh
     assert path.read_bytes() == before
 
 
-async def test_the_palette_finds_it_in_english_and_w_switches_workshop(tmp_path: Path, copenhagen: None) -> None:
+async def test_the_palette_finds_it_in_english_and_d_switches_day(tmp_path: Path, copenhagen: None) -> None:
     path = workshop_file(tmp_path, second=True)
     app = make_app(path, language="en")
     app.clock = FakeClock(utc(8, 2))
@@ -131,12 +131,12 @@ async def test_the_palette_finds_it_in_english_and_w_switches_workshop(tmp_path:
         await pilot.pause()
         assert app.screen.NAME == "workshop-summary"
         text = screen_text(app)
-        assert "Workshop 2 of 2 · w switches" in text and "+7 min overrun" in text and "Opvarmning" not in text
-        await pilot.press("w")
+        assert "Workshop 2 of 2 · d switches day" in text and "+7 min overrun" in text and "Opvarmning" not in text
+        await pilot.press("d")
         text = screen_text(app)
         assert "Workshop 1 of 2" in text and "Forberedelse" in text and "Opvarmning" in text
         assert "not held" in text and "Problemtræ" not in text and "No dot-voting rounds." in text
-        await pilot.press("w")
+        await pilot.press("d")
         assert "Workshop 2 of 2" in screen_text(app)
 
 
@@ -157,7 +157,7 @@ async def test_no_workshop_says_where_to_make_one_and_an_idea_deleted_later(tmp_
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, "workshop-summary")
         assert "Ingen workshop endnu" in screen_text(app)
-        await pilot.press("w")  # nothing to switch to: nothing happens
+        await pilot.press("d")  # nothing to switch to: nothing happens
         assert "Ingen workshop endnu" in screen_text(app)
     (tmp_path / "day").mkdir()
     path = workshop_file(tmp_path / "day")

@@ -5,12 +5,12 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
     "workshop.summary": ("opsummering", "summary"),
     "help.workshop_summary": ("Se opsummeringen: tider mod plan, det indfangede og prikrundernes resultat",
                               "See the summary: times against the plan, what was captured, the rounds' results"),
-    "summary.switch": ("skift workshop", "switch workshop"),
+    "summary.switch": ("skift dag", "switch day"),
     "help.summary_switch": ("Vis den forrige workshop (rundt igen efter den første)",
                             "Show the previous workshop (round again after the first)"),
     "summary.none": ("Ingen workshop endnu. Lav dagens på Workshop-skærmen (F6).",
                      "No workshop yet. Make today's on the Workshop screen (F6)."),
-    "summary.which": ("Workshop {number} af {count} · w skifter", "Workshop {number} of {count} · w switches"),
+    "summary.which": ("Workshop {number} af {count} · d skifter dag", "Workshop {number} of {count} · d switches day"),
     "summary.date": ("Dato", "Date"),
     "summary.place": ("Sted", "Place"),
     "summary.participants": ("Deltagere", "Participants"),
@@ -47,10 +47,9 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
     "summary.count.idea": ("{n} {n:idé|idéer}", "{n} {n:idea|ideas}"),
     "summary.count.what-if": ("{n} hvad nu hvis-spørgsmål", "{n} {n:what-if|what-ifs}"),
     "summary.total_planned": ("Planlagt i alt: {n} min", "Planned in all: {n} min"),
-    "summary.total_actual": ("Brugt: {actual} min på {held} {held:afholdt aktivitet|afholdte aktiviteter}, "
-                             "der var sat til {planned} min",
-                             "Used: {actual} min on {held} {held:activity|activities} held, "
-                             "planned at {planned} min"),
+    "summary.total_actual": (
+        "Brugt: {actual} min på {held} {held:afholdt aktivitet|afholdte aktiviteter}, der var sat til {planned} min",
+        "Used: {actual} min on {held} {held:activity|activities} held, planned at {planned} min"),
     "summary.total_items": ("Indfanget i alt: {items}", "Captured in all: {items}"),
     "summary.rounds": ("Prikrunder", "Dot-voting rounds"),
     "summary.no_rounds": ("Ingen prikrunder.", "No dot-voting rounds."),

@@ -30,6 +30,7 @@ PARTS: tuple[str, ...] = (
     "value-case",     # the value case along the bottom lines
     "milestones",     # milestones (a gantt when they have dates), the five aspects, the handover
     "organisation",   # the organisation's self-assessment
+    "workshops",      # each workshop day: times against the plan, what was captured, the rounds
 )
 """The report's parts in the method's order; ``--part`` names some of them."""
 

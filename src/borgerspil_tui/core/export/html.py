@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from borgerspil_tui.core.export import html_cards as cards
 from borgerspil_tui.core.export import html_parts as parts_
+from borgerspil_tui.core.export import html_workshop
 from borgerspil_tui.core.export.html_parts import Builder, Section
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import Method
@@ -22,6 +23,7 @@ BUILDERS: dict[str, Builder] = {
     "observations": parts_.observations, "what-ifs": parts_.what_ifs, "matrix": parts_.matrix,
     "votes": cards.votes, "concepts": cards.concepts, "value-case": cards.value_case,
     "milestones": cards.milestones, "organisation": cards.organisation,
+    "workshops": html_workshop.workshops,
 }
 """What each part of :data:`borgerspil_tui.core.export.PARTS` shows."""
 

@@ -24,7 +24,7 @@ class Block:
     """One piece of a part: ``kind`` names the template macro that draws it."""
 
     kind: str
-    """``table``, ``list``, ``fields``, ``quotes``, ``text``, ``tree``, ``quadrant`` or ``card``."""
+    """``table``, ``list``, ``fields``, ``quotes``, ``text``, ``heading``, ``tree``, ``quadrant`` or ``card``."""
     title: str = ""
     data: Any = None
     head: list[str] = field(default_factory=list)

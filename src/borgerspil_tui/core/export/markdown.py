@@ -19,6 +19,7 @@ from borgerspil_tui.core.export.md_focus import (
     value,
 )
 from borgerspil_tui.core.export.md_insist import milestones, organisation, value_case
+from borgerspil_tui.core.export.md_workshop import workshops
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import Method
 from borgerspil_tui.core.model import Project
@@ -70,6 +71,7 @@ RENDERERS: dict[str, Callable[[Doc], None]] = {
     "value-case": value_case,
     "milestones": milestones,
     "organisation": organisation,
+    "workshops": workshops,
 }
 """Each part's writer, by the part's name in PARTS."""
 

@@ -11,6 +11,9 @@ What names a citizen or a person is replaced by "[skjult]" / "[hidden]" (``repor
   ``people`` of each row of the process grid (the team writes first names there);
 - the merge's unresolved ``conflicts`` are left out: their texts are copies of any field.
 
+A workshop's participants and whoever fast capture credited an item to (``said_by``) are team
+members and guests by id, so the workshop part names them only as "[skjult]" with the rest.
+
 An empty field stays empty (nothing was there to hide). Free text (notes, descriptions, a pitch
 that retells a quote) cannot be searched for names reliably and is kept: the report says so
 (``report.redacted_note``). Ids are kept, so links and votes still hold.

@@ -1,6 +1,6 @@
 """After the day: the workshop's summary, read-only — the activities against their plan in a table,
 under it what each captured, the voting rounds' results with text bars, and the day's totals.
-The last workshop is shown first; ``w`` switches to the one before (round again after the first).
+The last workshop is shown first; ``d`` (day) switches to the one before (round again after the first).
 Every user text is shown as written (DataTable cells as rich Text, the rest as Content)."""
 
 from __future__ import annotations
@@ -30,13 +30,14 @@ from borgerspil_tui.tui.screens.base import BaseScreen
 BAR_WIDTH = 30
 """The longest result bar, in characters (as the voting round's reveal)."""
 COLUMNS = ("activity", "planned", "time", "difference", "captured")
+SUMMARY_COMMANDS = [Command("switch_workshop", "d", "summary.switch", "help.summary_switch")]
 
 
 class WorkshopSummaryScreen(BaseScreen):
     """One workshop's summary; nothing here edits the project."""
 
     NAME = "workshop-summary"
-    SCREEN_COMMANDS = [Command("switch_workshop", "w", "summary.switch", "help.summary_switch")]
+    SCREEN_COMMANDS = SUMMARY_COMMANDS
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     WorkshopSummaryScreen #summary-which { height: auto; padding: 0 1; color: $text-muted; }

@@ -104,8 +104,9 @@ def test_the_process_design_s_methods_become_activities_matched_to_the_templates
     assert create[1].question.startswith("What is the least we can show")  # matched "Paper prototype"
     assert len({a.id for a in focus + create}) == 5
     assert agenda_from_process(project, method, "insist", "da") == []  # no row for the phase
-    assert process_hint(project, "focus") == "Februar · 3" and process_hint(project, "create") == "April"
-    assert process_hint(project, "insist") == ""
+    assert process_hint(project, "focus", "da") == "Februar, 3 uger"
+    assert process_hint(project, "focus", "en") == "Februar, 3 weeks"
+    assert process_hint(project, "create", "en") == "April" and process_hint(project, "insist", "da") == ""
 
 
 def test_target_of_a_method_s_words() -> None:

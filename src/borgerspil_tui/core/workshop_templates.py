@@ -81,13 +81,15 @@ def process_methods(project: Project, phase: str) -> list[str]:
     return [p.strip(" \t-•*.") for p in parts if p.strip(" \t-•*.")]
 
 
-def process_hint(project: Project, phase: str) -> str:
-    """The phase's timeframe from the process design (``Februar · 3``: time and weeks), or ''."""
+def process_hint(project: Project, phase: str, lang: str) -> str:
+    """The phase's timeframe in the process design (``Februar, 3 uger``), or ''."""
+    from borgerspil_tui.core.i18n import tr
+
     row = next((r for r in project.focus.process if r.phase == phase), None)
     if row is None:
         return ""
-    weeks = "" if row.weeks is None else f"{row.weeks:g}"
-    return " · ".join(part for part in (row.timeframe.strip(), weeks) if part)
+    weeks = "" if row.weeks is None else tr(lang, "workshop.weeks", weeks=row.weeks, shown=f"{row.weeks:g}")
+    return ", ".join(part for part in (row.timeframe.strip(), weeks) if part)
 
 
 def target_of(text: str) -> Target | None:

@@ -16,12 +16,16 @@ from borgerspil_tui.tui.screens.workshop_controls import (
     TIMER_COMMANDS,
     WorkshopControls,
 )
+from borgerspil_tui.tui.screens.workshop_planning import (
+    PLANNING_COMMANDS,
+    WorkshopPlanning,
+)
 from borgerspil_tui.tui.widgets.workshop_timer import WorkshopTimer
 
 TARGETS = ("causes", "consequences", "observations", "insights", "ideas", "what_ifs", "votes")
 
 
-class WorkshopScreen(WorkshopControls, ListScreen):
+class WorkshopScreen(WorkshopPlanning, WorkshopControls, ListScreen):
     """The latest workshop's agenda (add, edit, delete, move) and its timer (start, pause, ±1
     minute, next activity); every edit, the timer's too, is an undoable change saved in the file."""
 
@@ -29,13 +33,14 @@ class WorkshopScreen(WorkshopControls, ListScreen):
     part = "create"
     COLUMNS = ("workshop.activity", "workshop.minutes", "workshop.target")
     MAIN_FIELD = "title"
-    EMPTY_TEXT = "workshop.empty"
+    EMPTY_TEXT = "workshop.empty_plan"
     SCREEN_COMMANDS = [
         *LIST_COMMANDS,
         Command("edit_field('minutes')", "m", "workshop.minutes", "help.workshop_minutes"),
         Command("pick_target", "t", "workshop.target", "help.workshop_target"),
         Command("app.goto('workshop-summary')", "s", "workshop.summary", "help.workshop_summary"),
         *TIMER_COMMANDS,
+        *PLANNING_COMMANDS,
         Command("open_activity", "o", "workshop.open", "help.workshop_open"),
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
@@ -45,11 +50,6 @@ class WorkshopScreen(WorkshopControls, ListScreen):
         yield from super().compose_body()
 
     # -- which workshop ------------------------------------------------------------------------
-    def workshop(self) -> Workshop | None:
-        """The workshop shown: the last one in the project."""
-        workshops = self.session.project.workshops
-        return workshops[-1] if workshops else None
-
     def controlled_workshop(self) -> Workshop | None:
         return self.workshop()
 
@@ -59,11 +59,13 @@ class WorkshopScreen(WorkshopControls, ListScreen):
         return ("workshops", workshop.id, "agenda") if workshop else ("workshops",)
 
     def items(self, project: Project) -> list[Any]:
-        return project.workshops[-1].agenda if project.workshops else []
+        shown = self.workshop()
+        found = next((w for w in project.workshops if shown is not None and w.id == shown.id), None)
+        return found.agenda if found else []
 
     def title_text(self) -> str:
         workshop = self.workshop()
-        return super().title_text() + (f" — {workshop.title}" if workshop else "")
+        return super().title_text() + self.workshop_heading(workshop)
 
     def cells(self, item: Activity) -> list[str]:
         workshop = self.workshop()
@@ -96,6 +98,8 @@ class WorkshopScreen(WorkshopControls, ListScreen):
         self.query_one("#edit-bar").open(self.t("workshop.prompt_title"), "add")
 
     def typed(self, purpose: str, text: str) -> bool:
+        if self.typed_detail(purpose, text):
+            return True
         if purpose != "add" or not text:
             return False
         item = self.add_item("list.add", lambda: self.new_item(text))

@@ -34,7 +34,7 @@ def _project(tmp_path: Path, *, workshop: bool = True) -> Path:
     return path
 
 
-def _matrix_dots(app) -> dict[str, str]:  # noqa: ANN001
+def _matrix_dots(app) -> dict[str, str]:
     table = app.screen.query_one("#ideas")
     return {idea: str(table.get_row(idea)[-2]) for idea in ("idea-sms", "idea-hent", "idea-fed")}
 

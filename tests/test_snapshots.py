@@ -161,3 +161,56 @@ def test_conflicts(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
     save_project(path, project, force=True)
     os.utime(path, (1_767_225_600, 1_767_225_600))
     assert snap_compare(make_app(path), terminal_size=SIZE, run_before=_no_blink)
+
+
+def test_workshop_summary(snap_compare, fixed_folder: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The workshop summary of a day in Copenhagen time, with a fixed clock: overrun, time saved,
+    running, not held, captured items credited, a round with bars."""
+    import datetime as dt
+    import time
+
+    from borgerspil_tui.core.model.workshop import (
+        Activity,
+        ActivityLog,
+        RoundTotal,
+        TimerState,
+        VoteRound,
+        Workshop,
+    )
+    from borgerspil_tui.core.storage import load_project, save_project
+
+    def at(hour: int, minute: int) -> dt.datetime:
+        return dt.datetime(2026, 5, 1, hour, minute, tzinfo=dt.UTC)
+
+    class Clock:
+        def now(self) -> dt.datetime:
+            return at(8, 2)
+
+    monkeypatch.setenv("TZ", "Europe/Copenhagen")
+    time.tzset()
+    path = fixed_folder / "hjaelpemidler.borgerspil.yaml"
+    project = load_project(path).project
+    project.workshops = [Workshop(
+        id="workshop-w1", title="Idéværksted [b]1[/b]", date=dt.date(2026, 5, 1), place="Borgerservice",
+        participants=["person-k3x9fa", "guest-y9z2ab"],
+        agenda=[Activity(id="activity-tree", title="Problemtræ", minutes=30, target="causes"),
+                Activity(id="activity-brain", title="Brainstorm", minutes=15, target="ideas"),
+                Activity(id="activity-vote", title="Prikstemme", minutes=10, target="votes"),
+                Activity(id="activity-pause", title="Pause", minutes=10)],
+        log=[ActivityLog(activity="activity-tree", started=at(7, 0), ended=at(7, 37), captured=["node-a2s4df"]),
+             ActivityLog(activity="activity-brain", started=at(7, 37), ended=at(7, 49),
+                         captured=["idea-f9g2hj", "idea-k3m4np"])],
+        timer=TimerState(activity="activity-vote", started=at(7, 50)),
+        rounds=[VoteRound(id="round-r1", activity="activity-vote", held=at(7, 58), voters=4, dots_per_person=3,
+                          anonymous=True, totals=[RoundTotal(idea="idea-k3m4np", dots=5),
+                                                  RoundTotal(idea="idea-f9g2hj", dots=3)])])]
+    project.focus.causes[0].said_by = "person-k3x9fa"
+    save_project(path, project, force=True)
+    os.utime(path, (1_767_225_600, 1_767_225_600))
+    app = make_app(path)
+    app.clock = Clock()
+    try:
+        assert snap_compare(app, terminal_size=SIZE, run_before=_open("workshop-summary"))
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -41,9 +41,9 @@ class WorkshopSummaryScreen(BaseScreen):
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     WorkshopSummaryScreen #summary-which { height: auto; padding: 0 1; color: $text-muted; }
-    WorkshopSummaryScreen #summary-facts { height: auto; padding: 0 1; }
+    WorkshopSummaryScreen #summary-facts { height: auto; padding: 0 1; margin-bottom: 1; }
     WorkshopSummaryScreen #summary-activities { height: auto; max-height: 45%; margin: 0 1; }
-    WorkshopSummaryScreen #summary-scroll { height: 1fr; padding: 0 1; }
+    WorkshopSummaryScreen #summary-scroll { height: 1fr; padding: 0 1; margin-top: 1; }
     WorkshopSummaryScreen #summary-details { height: auto; }
     """
 

@@ -20,6 +20,7 @@ from borgerspil_tui.core.workshop_capture import (
     parse_line,
     parse_paste,
     participant_names,
+    people_for,
 )
 
 
@@ -126,3 +127,20 @@ def test_capture_keeps_good_lines_credits_them_and_reports_the_refused_ones() ->
                                                                        ("Brev", None)]
     assert [(number, message.key) for number, message in result.refused] == [(3, "valid.control_character")]
     assert len(capture("causes", "\n".join(f"Årsag {n}" for n in range(50))).items) == 50
+
+
+def test_a_credit_sets_said_by_and_asks_the_participants_before_everyone() -> None:
+    project = Project(schema_version=1, title="Sms-påmindelser")
+    project.readiness.team += [TeamMember(id="person-bo", name="Bo Holm"), TeamMember(id="person-eva", name="Eva")]
+    project.create.guests.append(Guest(id="guest-bo", name="Bo Berg"))
+    day = Workshop(title="Dag 1", participants=["guest-bo"])
+    groups = people_for(project, day)
+    assert groups == [{"guest-bo": "Bo Berg"}, {"person-bo": "Bo Holm", "person-eva": "Eva", "guest-bo": "Bo Berg"}]
+    result = capture("causes", "Lang kø @bo\nFor få skranker @Eva\nIngen parkering @Kim", groups)
+    assert [(item.text, item.said_by, credit) for item, credit in result.items] == [
+        ("Lang kø", "guest-bo", "guest-bo"),  # two Bos in all, one taking part: him
+        ("For få skranker", "person-eva", "person-eva"),  # not taking part, but on the team
+        ("Ingen parkering", None, None)]
+    assert result.named == ["bo", "Eva", "Kim"]
+    assert people_for(project, None) == people_for(project, Workshop(title="Dag 2")) == groups[1:]
+    assert capture("ideas", "Sms @bo", groups[1]).items[0][0].said_by is None  # two Bos: no guess

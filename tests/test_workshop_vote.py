@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from borgerspil_tui.core.model.create import Vote
+from borgerspil_tui.core.model.workshop import RoundTotal
 from borgerspil_tui.core.workshop_vote import VoteRefused, VotingRound
 
 IDEAS = ["idea-sms", "idea-app", "idea-brev"]
@@ -101,3 +104,23 @@ def test_an_anonymous_round_gives_totals_only() -> None:
     vote.give("person-bo", "idea-app")
     vote.give("person-bo", "idea-sms")
     assert vote.as_votes([Vote(voter="person-eva", idea="idea-sms", dots=3)]) == {"idea-sms": 1, "idea-app": 2}
+
+
+def test_a_held_round_keeps_its_rules_who_voted_and_the_totals_most_first() -> None:
+    vote = round_of(anonymous=True)
+    vote.give("person-bo", "idea-brev")
+    vote.give("guest-kim", "idea-app")
+    vote.give("guest-kim", "idea-brev")
+    vote.take_back("guest-kim", "idea-app")
+    when = dt.datetime(2026, 5, 1, 10, 0, tzinfo=dt.UTC)
+    held = vote.held("activity-vote", when)
+    assert (held.activity, held.held, held.anonymous, held.dots_per_person, held.most_per_idea) == (
+        "activity-vote", when, True, 3, 2)
+    assert held.voters == 2  # Anna gave none
+    assert held.totals == [RoundTotal(idea="idea-brev", dots=2)]  # ideas without dots left out
+    vote = round_of()
+    vote.give("person-anna", "idea-brev")
+    vote.give("person-bo", "idea-sms")
+    held = vote.held(None, when)
+    assert not held.anonymous and held.activity is None
+    assert [t.idea for t in held.totals] == ["idea-sms", "idea-brev"]  # a tie keeps the ideas' order

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from borgerspil_tui import __version__, cli_diff, cli_export, cli_git, cli_repair
+from borgerspil_tui import __version__, cli_diff, cli_export, cli_git, cli_repair, cli_workshop
 from borgerspil_tui.cli_args import command, everywhere, lang_flag, parser_class, with_implicit_open
 from borgerspil_tui.core.method import METHOD_ENV, load_method
 from borgerspil_tui.core.problems import FileProblemError, Problem
@@ -298,6 +298,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     cli_diff.register(commands, t, common)
     cli_repair.register(commands, t, common)
     cli_export.register(commands, t, common)
+    cli_workshop.register(commands, t, common)
     return parser
 
 

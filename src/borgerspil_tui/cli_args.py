@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 from borgerspil_tui.core.text import printable
 
 COMMAND_NAMES = ("new", "validate", "fmt", "schema", "check", "demo", "open", "screenshot",
-                 "merge", "git-setup", "diff", "repair", "export")
+                 "merge", "git-setup", "diff", "repair", "export", "workshop")
 VALUE_OPTIONS = ("--lang", "--method")
 """Options that work anywhere on the line (before or after the command and the path) and take a value."""
 

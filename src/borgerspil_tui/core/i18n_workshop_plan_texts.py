@@ -58,8 +58,8 @@ WORKSHOP_PLAN_TEXTS: dict[str, tuple[str, str]] = {
                               "The method has no templates, and the process design names no methods"),
     "workshop.template_added": ("Dagsorden fra '{name}'", "Agenda from '{name}'"),
     "workshop.process_name": ("forløbsdesignet for {phase}", "the process design for {phase}"),
-    "cli.help.workshop": ("Åbn appen på projektets workshop: vælg eller byg dagens dagsorden, og kør den",
-                          "Open the app on the project's workshop: choose or build today's agenda, and run it"),
+    "cli.help.workshop": ("åbn appen på projektets workshop: vælg eller byg dagens dagsorden, og kør den",
+                          "open the app on the project's workshop: choose or build today's agenda, and run it"),
     "cli.workshop_missing": ("{path}: filen findes ikke (borgerspil new {path} laver et nyt projekt)",
                              "{path}: the file does not exist (borgerspil new {path} makes a new project)"),
 }

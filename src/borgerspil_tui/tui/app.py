@@ -80,6 +80,8 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
         self._asking_about_disk = False
         self._load_problems = load_problems
         self._notice = notice
+        self.start_screen: str | None = None
+        """The screen to show first, over the overview (``borgerspil workshop PATH``)."""
         if session is not None:
             self.attach_session(session)
         for theme in APP_THEMES:
@@ -93,6 +95,8 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
             from borgerspil_tui.tui.screens.overview import OverviewScreen
 
             self.push_screen(OverviewScreen())
+            if self.start_screen:
+                self.action_goto(self.start_screen)
         else:
             from borgerspil_tui.tui.screens.home import HomeScreen
 

@@ -17,8 +17,10 @@ from borgerspil_tui.core.settings import Settings, choose_language
 from borgerspil_tui.core.text import printable
 
 
-def build_app(args: argparse.Namespace, path: Path | None, *, demo: bool = False):  # noqa: ANN201
-    """The app for ``borgerspil [PATH]`` / ``borgerspil demo``."""
+def build_app(args: argparse.Namespace, path: Path | None, *, demo: bool = False,  # noqa: ANN201
+              screen: str | None = None):
+    """The app for ``borgerspil [PATH]`` / ``borgerspil demo`` (/ ``borgerspil workshop PATH``:
+    ``screen`` is shown first, over the overview, when the project opens)."""
     from borgerspil_tui.tui.app import BorgerspilApp
 
     settings = Settings.load()
@@ -37,6 +39,7 @@ def build_app(args: argparse.Namespace, path: Path | None, *, demo: bool = False
                         load_problems=problems, folder=folder, notice=notice)
     app.autosave_delay = autosave_delay()
     app.exit_on_signals = True
+    app.start_screen = screen
     return app
 
 
@@ -53,15 +56,16 @@ def autosave_delay() -> float:
     return value if 0.1 <= value <= 3600 else 1.5
 
 
-def start_app(args: argparse.Namespace, path: Path | None, *, demo: bool = False):  # noqa: ANN201
+def start_app(args: argparse.Namespace, path: Path | None, *, demo: bool = False,  # noqa: ANN201
+              screen: str | None = None):
     """The app to run, built with the collector paused until its first frame (``gc_pause``)."""
     pause_for_start()
-    return build_app(args, path, demo=demo)
+    return build_app(args, path, demo=demo, screen=screen)
 
 
-def run(args: argparse.Namespace, path: Path | None, *, demo: bool = False) -> int:
+def run(args: argparse.Namespace, path: Path | None, *, demo: bool = False, screen: str | None = None) -> int:
     """Run the app; if it stops with edits not on disk, save them, or keep a rescue copy."""
-    app = start_app(args, path, demo=demo)
+    app = start_app(args, path, demo=demo, screen=screen)
     try:
         app.run()
     finally:

@@ -57,7 +57,7 @@ def _project(path: Path, minutes_ago: float) -> None:
     create_project_file(path, Project(schema_version=1, title="Værksted", workshops=[workshop]))
 
 
-def _timers(app) -> list[WorkshopTimer]:  # noqa: ANN001
+def _timers(app) -> list[WorkshopTimer]:
     return [timer for screen in app.screen_stack for timer in screen.query(WorkshopTimer)]
 
 

@@ -61,6 +61,7 @@ APP_COMMANDS: list[Command] = [
     Command("goto('organisation')", "5", "key.organisation", "help.organisation", show=False,
             needs_project=True),
     Command("goto('workshop')", "f6", "key.workshop", "help.workshop", show=False, needs_project=True),
+    Command("presenter", "f7", "key.presenter", "help.presenter", show=False, needs_project=True),
     Command("goto('workshop')", "w", "key.workshop", "help.workshop", show=False, needs_project=True),
     Command("checklist", "c", "key.checklist", "help.checklist", needs_project=True),
     Command("toggle_guidance", "g", "key.guidance", "help.guidance", show=False),

@@ -75,6 +75,15 @@ class NavigationMixin:
         finally:
             self._going_back = False
 
+    def action_presenter(self: BorgerspilApp) -> None:
+        """F7 (``p`` on the workshop screen): the presenter view over the screen on show; again: back."""
+        from borgerspil_tui.tui.screens.presenter import PresenterScreen
+
+        if isinstance(self.screen, PresenterScreen):
+            self.screen.action_close()
+        elif self.session is not None and not isinstance(self.screen, ModalScreen):
+            self.push_screen(PresenterScreen())
+
     def action_checklist(self: BorgerspilApp) -> None:
         """Open the checklist of the part on screen (readiness from the overview)."""
         part = getattr(self.screen, "part", None) or "readiness"

@@ -38,6 +38,7 @@ class WorkshopScreen(WorkshopPlanning, WorkshopControls, ListScreen):
         *LIST_COMMANDS,
         Command("edit_field('minutes')", "m", "workshop.minutes", "help.workshop_minutes"),
         Command("pick_target", "t", "workshop.target", "help.workshop_target"),
+        Command("app.presenter", "p", "presenter.open", "help.presenter"),
         Command("app.goto('workshop-summary')", "s", "workshop.summary", "help.workshop_summary"),
         *TIMER_COMMANDS,
         *PLANNING_COMMANDS,

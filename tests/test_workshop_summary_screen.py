@@ -172,3 +172,26 @@ async def test_no_workshop_says_where_to_make_one_and_an_idea_deleted_later(tmp_
         assert "Sms" not in text and "  1. " + "█" * 30 + " 3  Hent selv" in text  # the screen follows the edit
         assert "Indfanget i alt: 1 årsag, 1 idé" in text
     assert {i.id for i in load_project(path).project.create.ideas} == {"idea-sms", "idea-hent"}  # not saved yet
+
+
+async def test_s_shows_the_workshop_chosen_on_the_workshop_screen(tmp_path: Path, copenhagen: None) -> None:
+    from textual.widgets import OptionList
+
+    path = workshop_file(tmp_path, second=True)
+    app = app_on(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "workshop")
+        await pilot.press("v")  # choose the first workshop (not the last)
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index("workshop-w0")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        text = screen_text(app)
+        assert app.screen.NAME == "workshop-summary"
+        assert "Workshop 1 af 2" in text and "Opvarmning" in text and "Problemtræ" not in text
+        await pilot.press("d")  # round again: the last
+        assert "Workshop 2 af 2" in screen_text(app) and "Problemtræ" in screen_text(app)

@@ -1,6 +1,6 @@
 """After the day: the workshop's summary, read-only — the activities against their plan in a table,
 under it what each captured, the voting rounds' results with text bars, and the day's totals.
-The last workshop is shown first; ``d`` (day) switches to the one before (round again after the first).
+The workshop chosen on the workshop screen is shown first (else the last); ``d`` (day) switches to the one before (round again after the first).
 Every user text is shown as written (DataTable cells as rich Text, the rest as Content)."""
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ class WorkshopSummaryScreen(BaseScreen):
         super().__init__()
         self.back_by = 0
         """How many workshops before the last one is shown (0: the last)."""
+        self._started = False
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="summary-which", markup=False)
@@ -82,7 +83,18 @@ class WorkshopSummaryScreen(BaseScreen):
         return summarise(self.session.project, workshop, now=self.bapp.clock.now())
 
     # -- drawing -------------------------------------------------------------------------------
+    def _start_with_chosen(self) -> None:
+        """Once, on opening: start with the workshop chosen on the workshop screen, if any."""
+        if self._started:
+            return
+        self._started = True
+        chosen = self.bapp.view_state.get((self.session.path, "workshop"))
+        ids = [w.id for w in self.session.project.workshops]
+        if chosen in ids:
+            self.back_by = len(ids) - 1 - ids.index(chosen)
+
     def populate(self) -> None:
+        self._start_with_chosen()
         summary = self.summary()
         workshops = self.session.project.workshops
         which = self.query_one("#summary-which", Static)

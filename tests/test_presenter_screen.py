@@ -57,11 +57,11 @@ def workshop_file(path: Path, *, running: str | None = "activity-tree", agenda: 
     causes = [TreeNode(id="node-cap1", text="Lang [bold]ventetid[/] [link=x]", said_by=people[0])]
     causes += [TreeNode(id=f"node-many{n:03d}", text=f"Årsag nummer {n}") for n in range(extra_causes)]
     project.focus.causes += causes
-    log = [ActivityLog(activity="activity-tree", started=START,
-                       captured=[*captured, *(c.id for c in causes[1:])])]
+    agenda = agenda or AGENDA
+    log = [ActivityLog(activity=agenda[0].id, started=START, captured=[*captured, *(c.id for c in causes[1:])])]
     timer = TimerState(activity=running, started=START) if running else None
     project.workshops = [Workshop(id="workshop-day", title="Workshop om ventetid", participants=people,
-                                  agenda=agenda or AGENDA, log=log, timer=timer)]
+                                  agenda=agenda, log=log, timer=timer)]
     save_project(path, project, force=True)
     return path
 
@@ -245,3 +245,61 @@ async def test_readable_at_80x24_in_both_themes(example_copy: Path) -> None:
             assert lines[0].startswith("▸ Årsag nummer 39")  # the newest
             assert lines[-1].startswith("… og ") and len(lines) <= panel.region.height
             assert screen.query_one("#activity-title").region.width > 20
+
+
+async def test_a_voting_round_shows_who_has_voted_never_the_totals(example_copy: Path) -> None:
+    path = workshop_file(example_copy, running="activity-votes")
+    app = _app(path, FakeClock(START))
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "voting-round")
+        await pilot.press("s", "space", "n", "space", "n")  # two people have given a dot each
+        await pilot.press("f7")
+        body = str(app.screen.query_one("#panel-text", Static).visual)
+        assert body == "Runden er i gang\n2 har stemt"
+        await pilot.press("tab", "tab", "tab")  # the matrix: its dots are hidden while the round is on
+        shown = _text(app)
+        assert "Hurtigspor for enkle sager" in shown and "●" not in shown
+        assert "prikkerne vises, når runden er slut" in shown
+        await pilot.press("p")
+        assert app.screen.NAME == "voting-round" and app.screen.round.turn == 2  # the round goes on
+
+
+async def test_language_theme_and_a_project_without_workshop(example_copy: Path) -> None:
+    app = _app(example_copy, FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        assert isinstance(app.screen, PresenterScreen)
+        note = str(app.screen.query_one("#question", Static).visual)
+        assert render_line("INGEN WORKSHOP")[0] in note
+        await pilot.press("space", "right", "plus")  # nothing to run: nothing happens, nothing breaks
+        assert app.session.project.workshops == [] and not app.session.dirty
+        await pilot.press("f3")
+        assert app.theme == "borgerspil-kontrast"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, PresenterScreen)
+        assert render_line("NO WORKSHOP YET")[0] in str(app.screen.query_one("#question", Static).visual)
+        await pilot.press("f1")
+        await pilot.pause()
+        help_text = "\n".join(str(w.visual) for w in app.screen.query(Static))
+        assert "switch view" in help_text.lower() or "Switch the view" in help_text
+
+
+async def test_hostile_questions_are_shown_literally(example_copy: Path) -> None:
+    from tests.app_helpers import HOSTILE
+
+    agenda = [Activity(id="activity-a", title="[b]A[/b]", minutes=5, target="ideas", question="[bold]x[/]"),
+              Activity(id="activity-b", title="B", minutes=5, target="ideas", question=HOSTILE)]
+    path = workshop_file(example_copy, running="activity-a", agenda=agenda)
+    app = _app(path, FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        question = app.screen.query_one("#question", Static)
+        assert question.has_class("-big")
+        assert str(question.visual).strip().splitlines()[1].lstrip().startswith("[")
+        assert str(app.screen.query_one("#activity-title", Static).visual) == "[b]A[/b]"
+        await pilot.press("right")
+        assert not question.has_class("-big") and str(question.visual) == HOSTILE
+        await pilot.pause()
+        assert "[link=x]klik[/link]" in "".join(
+            strip.text for strip in question.render_lines(question.region.reset_offset))

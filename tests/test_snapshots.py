@@ -214,3 +214,38 @@ def test_workshop_summary(snap_compare, fixed_folder: Path, monkeypatch) -> None
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def _presenter(theme: str, running: str, extra_causes: int = 0):  # noqa: ANN202
+    """The presenter view over a workshop whose ``running`` activity has 12:34 used."""
+    import datetime as dt
+
+    from tests.test_presenter_screen import START, FakeClock, workshop_file
+
+    workshop_file(FIXED / "hjaelpemidler.borgerspil.yaml", running=running, extra_causes=extra_causes)
+    os.utime(FIXED / "hjaelpemidler.borgerspil.yaml", (1_767_225_600, 1_767_225_600))
+
+    async def run(pilot) -> None:  # noqa: ANN001
+        pilot.app.clock = FakeClock(START + dt.timedelta(minutes=12, seconds=34))
+        pilot.app.theme = theme
+        await pilot.press("f7")
+        await pilot.pause()
+    return run
+
+
+def test_presenter_80x24_dark(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
+    run = _presenter("borgerspil-kontrast", "activity-tree")
+    app = make_app(fixed_folder / "hjaelpemidler.borgerspil.yaml")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run)
+
+
+def test_presenter_80x24_light(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
+    run = _presenter("borgerspil", "activity-ideas")
+    app = make_app(fixed_folder / "hjaelpemidler.borgerspil.yaml")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run)
+
+
+def test_presenter_120x40_captured(snap_compare, fixed_folder: Path) -> None:  # noqa: ANN001
+    run = _presenter("borgerspil", "activity-tree", extra_causes=6)
+    app = make_app(fixed_folder / "hjaelpemidler.borgerspil.yaml")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run)

@@ -18,6 +18,7 @@ PRESENTER_TEXTS: dict[str, tuple[str, str]] = {
     "presenter.meta": ("Aktivitet {number} af {total} · {minutes} min", "Activity {number} of {total} · {minutes} min"),
     "presenter.paused": ("⏸ pause", "⏸ paused"),
     "presenter.captured": ("{target} i denne aktivitet: {count}", "{target} in this activity: {count}"),
+    "presenter.captured_title": ("{target} i denne aktivitet", "{target} in this activity"),
     "presenter.nothing_captured": ("Intet indfanget endnu", "Nothing captured yet"),
     "presenter.more": ("… og {count} mere", "… and {count} more"),
     "presenter.no_capture": ("Denne aktivitet samler ikke punkter op", "This activity does not collect items"),

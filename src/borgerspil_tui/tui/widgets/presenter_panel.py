@@ -108,6 +108,7 @@ class PresenterPanel(Vertical):
         lines = pc.captured(project, workshop, activity.id)
         title = self.t("presenter.captured", target=self.t(f"workshop.target.{target}"), count=len(lines))
         if not lines:
+            title = self.t("presenter.captured_title", target=self.t(f"workshop.target.{target}"))
             self._put(title, Content.styled(self.t("presenter.nothing_captured"), "italic $text-muted"))
             return
         room = max(1, self.rows())

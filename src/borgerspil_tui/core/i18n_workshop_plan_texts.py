@@ -6,6 +6,12 @@ WORKSHOP_PLAN_TEXTS: dict[str, tuple[str, str]] = {
                             "No workshop yet: n makes today's, a makes it from a template."),
     "workshop.empty_agenda": ("Dagsordenen er tom: a vælger en skabelon, n tilføjer en aktivitet.",
                               "The agenda is empty: a picks a template, n adds an activity."),
+    "workshop.guidance": (("Planlæg: v vælger workshop, Ctrl+N laver en ny, i retter titel, dato og sted, "
+                           "f vælger deltagere, a lægger en dagsorden fra en skabelon til, b slår klokken fra og "
+                           "til. Kør: mellemrum starter, → næste aktivitet."),
+                          ("Plan: v chooses the workshop, Ctrl+N makes a new one, i changes title, date and "
+                           "place, f chooses participants, a adds an agenda from a template, b turns the bell off "
+                           "and on. Run: space starts, → next activity.")),
     "workshop.heading": ("«{title}»", "“{title}”"),
     "workshop.people": ("{count} {count:deltager|deltagere}", "{count} {count:participant|participants}"),
     "workshop.which": ("workshop {number} af {count}", "workshop {number} of {count}"),

@@ -66,7 +66,7 @@ class WorkshopScreen(WorkshopPlanning, WorkshopControls, ListScreen):
 
     def title_text(self) -> str:
         workshop = self.workshop()
-        return super().title_text() + self.workshop_heading(workshop)
+        return f"{self.screen_title()}{self.workshop_heading(workshop)} · {self.session.project.title}"
 
     def cells(self, item: Activity) -> list[str]:
         workshop = self.workshop()

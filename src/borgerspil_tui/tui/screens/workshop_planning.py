@@ -65,6 +65,10 @@ class WorkshopPlanning:
         self.fill()  # type: ignore[attr-defined]
         self.refresh_status()  # type: ignore[attr-defined]
 
+    def guidance_text(self) -> str | None:
+        """The planning keys (the key bar has room for the timer's): the screen's guidance."""
+        return self.t("workshop.guidance")  # type: ignore[attr-defined]
+
     def _after_rows(self, items: list[Any]) -> None:
         super()._after_rows(items)  # type: ignore[misc]
         key = "workshop.empty_agenda" if self.workshop() is not None else "workshop.empty_plan"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual.widgets import Digits, Footer, Static
 
 from borgerspil_tui.core.model.focus import TreeNode
@@ -80,6 +81,11 @@ def _text(app) -> str:
     parts = [str(w.visual) for w in screen.query(Static) if w.display and w.parent.display]
     parts.append(screen.query_one(Digits).value)
     return "\n".join(parts)
+
+
+def _visible(app) -> str:  # noqa: ANN001
+    """What is on the terminal now, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def _clock(app) -> Digits:
@@ -245,6 +251,14 @@ async def test_readable_at_80x24_in_both_themes(example_copy: Path) -> None:
             assert lines[0].startswith("▸ Årsag nummer 39")  # the newest
             assert lines[-1].startswith("… og ") and len(lines) <= panel.region.height
             assert screen.query_one("#activity-title").region.width > 20
+            shown = _visible(app).splitlines()
+            assert len(shown) == 24 and all(cell_len(row) <= 80 for row in shown)
+            whole = "\n".join(shown)
+            for row in render_line("HVORFOR VENTER"):  # the question, whole, in large type
+                assert row in whole
+            assert "Problemtræ" in whole and "Aktivitet 1 af 4 · 30 min · Årsager" in whole
+            assert "Årsager i denne aktivitet: 42" in whole and "▸ Årsag nummer 39" in whole
+            assert "… og " in whole  # the oldest are counted, not cut off mid-line
 
 
 async def test_a_voting_round_shows_who_has_voted_never_the_totals(example_copy: Path) -> None:

@@ -15,7 +15,7 @@ from borgerspil_tui.core.model.project import Project
 from borgerspil_tui.core.model.readiness import TeamMember
 from borgerspil_tui.core.model.workshop import Activity, Workshop
 from borgerspil_tui.core.storage import load_project, save_project
-from tests.app_helpers import SIZE, goto, make_app, notices, screen_text
+from tests.app_helpers import SIZE, goto, make_app, notices, screen_text, until
 from tests.test_workshop_screen import START, FakeClock
 
 AGENDA = [Activity(id="activity-ideas", title="Idéer", minutes=10, target="ideas"),
@@ -148,7 +148,7 @@ async def test_typing_fast_and_pasting_drop_no_keystroke(tmp_path: Path) -> None
         await pilot.pause()
         await pilot.press("a", "b", "enter", "c", "enter", "enter", "d", "enter")  # no pauses either
         field.post_message(events.Paste("\n".join(f"Sat ind {n}" for n in range(50))))
-        await pilot.pause()
+        await until(pilot, lambda: len(app.session.project.create.ideas) >= 65, tries=100)
         titles = [i.title for i in app.session.project.create.ideas]
         expected = [f"Hurtig {n}" for n in range(12)] + ["ab", "c", "d"] + [f"Sat ind {n}" for n in range(50)]
         assert titles == expected

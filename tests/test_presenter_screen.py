@@ -83,7 +83,7 @@ def _text(app) -> str:
     return "\n".join(parts)
 
 
-def _visible(app) -> str:  # noqa: ANN001
+def _visible(app) -> str:
     """What is on the terminal now, as text."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 

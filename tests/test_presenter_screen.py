@@ -317,3 +317,30 @@ async def test_hostile_questions_are_shown_literally(example_copy: Path) -> None
         await pilot.pause()
         assert "[link=x]klik[/link]" in "".join(
             strip.text for strip in question.render_lines(question.region.reset_offset))
+
+
+async def test_long_items_and_a_long_concept_fit_at_80x24(example_copy: Path) -> None:
+    """The newest item whole, older ones cut to a row each with …, the count of the rest: the list
+    never runs off the bottom of the screen."""
+    path = workshop_file(example_copy, extra_causes=6)
+    project = load_project(path).project
+    long = " ".join(["lang"] * 40)
+    for node in project.focus.causes:
+        if node.id.startswith("node-many"):
+            node.text = f"{node.id} {long}"
+    project.create.concepts[0].difference = " ".join(["forskel"] * 60)
+    save_project(path, project, force=True)
+    app = _app(path, FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        panel = app.screen.query_one("#panel-text", Static)
+        lines = panel.render_lines(panel.region.reset_offset)
+        shown = [strip.text.rstrip() for strip in lines]
+        assert "node-many005" in shown[0] and shown[1].rstrip().endswith("lang")  # the newest, whole
+        assert any(row.endswith("…") and "node-many004" in row for row in shown)
+        assert any(row.strip().startswith("… og ") for row in shown)  # nothing cut silently
+        await pilot.press("tab", "tab", "tab", "tab")  # the concept
+        await pilot.pause()
+        shown = [strip.text.rstrip() for strip in panel.render_lines(panel.region.reset_offset)]
+        assert shown[-1].strip().startswith("… og")

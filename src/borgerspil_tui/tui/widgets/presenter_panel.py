@@ -81,6 +81,36 @@ class PresenterPanel(Vertical):
         height = self.query_one("#panel-text").content_size.height
         return height if height > 0 else max(3, self.app.size.height - 14)
 
+    def columns(self) -> int:
+        """Cells a row of the view has (a guess before the first layout)."""
+        width = self.query_one("#panel-text").content_size.width
+        return width if width > 0 else max(20, self.app.size.width - 6)
+
+    def fit(self, parts: list[Content], more: int = 0) -> list[Content]:
+        """As many of ``parts`` as the view has rows for: all of them wrapped when they fit; else the
+        first wrapped and the others cut to one row each (…), with "… and n more" for the rest
+        (``more``: items not even in ``parts``)."""
+        width, room = self.columns(), self.rows()
+        high = [len(part.wrap(width)) or 1 for part in parts]
+        if sum(high) + (1 if more else 0) <= room:
+            return parts
+        kept: list[Content] = []
+        used = 0
+        for index, part in enumerate(parts):
+            after = len(parts) - index - 1 + more
+            if index == 0 and high[0] + (1 if after else 0) <= room:
+                kept.append(part)  # the first (the newest) whole
+                used += high[0]
+                continue
+            if used + 1 + (1 if after else 0) > room:  # keep a row for the count of the rest
+                break
+            kept.append(part.truncate(width, ellipsis=True))
+            used += 1
+        left = len(parts) - len(kept) + more
+        if left:
+            kept.append(Content.styled(self.t("presenter.more", count=left), "$text-muted"))
+        return kept
+
     def show(self, view: str, project: Project, workshop: Workshop | None, activity: Activity | None) -> None:
         """Draw ``view`` (one of :data:`VIEWS` but ``auto``, or ``votes``, ``next``, ``agenda``)."""
         if view == "captured":
@@ -112,17 +142,16 @@ class PresenterPanel(Vertical):
             self._put(title, Content.styled(self.t("presenter.nothing_captured"), "italic $text-muted"))
             return
         room = max(1, self.rows())
-        shown = lines if len(lines) <= room else lines[:room - 1]
+        shown = lines[:room]  # more would not fit whatever their length
         parts: list[Content] = []
         for number, line in enumerate(shown):
             text = Content.styled(f"▸ {line.text}", "bold $accent" if number == 0 else "bold")
             if line.said_by:
                 text += Content.styled(f"  — {line.said_by}", "$text-muted")
             parts.append(text)
-        if len(shown) < len(lines):
-            parts.append(Content.styled(self.t("presenter.more", count=len(lines) - len(shown)), "$text-muted"))
-        spaced = len(parts) * 2 - 1 <= room and self.app.size.height >= 30  # room to breathe on a big screen
-        self._put(title, Content("\n\n" if spaced else "\n").join(parts))
+        parts = self.fit(parts, more=len(lines) - len(shown))
+        spaced = len(parts) * 2 - 1 <= room and self.app.size.height >= 30 and len(parts) == len(lines)
+        self._put(title, Content("\n\n" if spaced else "\n").join(parts))  # room to breathe on a big screen
 
     def show_tree(self, project: Project) -> None:
         """The problem tree as the method draws it."""
@@ -174,13 +203,14 @@ class PresenterPanel(Vertical):
                 body = " · ".join(concept.requirements)
             else:
                 body = ""
-            if body.strip():
+            body = " · ".join(line.strip() for line in body.splitlines() if line.strip())  # one paragraph each
+            if body:
                 parts.append(Content.styled(f"{element.name(self.lang)}: ", "bold $secondary") + Content(body))
         titles = {idea.id: idea.title for idea in project.create.ideas}
         if concept.ideas:
             ideas = ", ".join(titles.get(i, i) for i in concept.ideas)
             parts.append(Content.styled(f"{self.t('presenter.concept_ideas')}: ", "bold $secondary") + Content(ideas))
-        self._put(self.t("presenter.concept", title=concept.title), Content("\n").join(parts))
+        self._put(self.t("presenter.concept", title=concept.title), Content("\n").join(self.fit(parts)))
 
     def show_votes(self, workshop: Workshop | None, activity: Activity | None) -> None:
         """Whether the round is on and how many have voted: never the totals."""

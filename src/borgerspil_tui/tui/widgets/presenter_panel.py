@@ -124,8 +124,9 @@ class PresenterPanel(Vertical):
         elif view == "votes":
             self.show_votes(workshop, activity)
         elif view == "agenda" and workshop is not None:
-            lines = [f"{n}. {a.title} · {a.minutes} min" for n, a in enumerate(workshop.agenda, start=1)]
-            self._put(self.t("presenter.agenda"), Content("\n".join(lines) or self.t("presenter.start_hint")))
+            lines = [Content(f"{n}. {a.title} · {a.minutes} min") for n, a in enumerate(workshop.agenda, start=1)]
+            body = Content("\n").join(self.fit(lines)) if lines else Content(self.t("presenter.no_agenda"))
+            self._put(self.t("presenter.agenda"), body)
         else:
             self.show_next(workshop, activity)
 
@@ -180,7 +181,7 @@ class PresenterPanel(Vertical):
                          + Content.styled(f"  {dots}", "$accent") + Content.styled(f"  {score}", "$text-muted"))
         if hidden:
             parts.append(Content.styled(self.t("presenter.dots_hidden"), "italic $text-muted"))
-        self._put(self.t("presenter.matrix", count=len(ranked)), Content("\n").join(parts))
+        self._put(self.t("presenter.matrix", count=len(ranked)), Content("\n").join(self.fit(parts)))
 
     def show_concept(self, project: Project) -> None:
         """A concept card: its elements and ideas, read-only."""

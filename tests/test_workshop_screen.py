@@ -281,3 +281,29 @@ async def test_a_template_is_added_to_the_agenda_as_one_undo_step(tmp_path: Path
             ("Velkommen", None), ("Hvad nu hvis-spørgsmål", "what_ifs"), ("Prototyper på papir", None)]
         await pilot.press("ctrl+s")
     assert len(load_project(path).project.workshops[0].agenda) == 3
+
+
+async def test_w_opens_the_workshop_where_neither_a_field_nor_the_screen_takes_it(tmp_path: Path) -> None:
+    from borgerspil_tui.core.model.experience import Observation
+
+    project = Project(schema_version=1, title="Taster")
+    project.experience.observations = [Observation(what="Venter")]
+    path = tmp_path / "w.borgerspil.yaml"
+    create_project_file(path, project)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "knowledge")
+        await pilot.press("n", "w")  # typed in the bar
+        assert app.screen.NAME == "knowledge" and app.screen.query_one("#edit-bar").text == "w"
+        await pilot.press("escape")
+        await goto(pilot, "observations")
+        await pilot.press("w")  # the observations' own w: who
+        assert app.screen.NAME == "observations" and app.screen.query_one("#edit-bar").is_open
+        await pilot.press("escape", "escape")  # out of the bar, back to the overview
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.screen.NAME == "workshop"
+        await pilot.press("escape", "f6")
+        await pilot.pause()
+        assert app.screen.NAME == "workshop"  # F6 as before

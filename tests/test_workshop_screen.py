@@ -299,7 +299,7 @@ async def test_w_opens_the_workshop_where_neither_a_field_nor_the_screen_takes_i
         await goto(pilot, "observations")
         await pilot.press("w")  # the observations' own w: who
         assert app.screen.NAME == "observations" and app.screen.query_one("#edit-bar").is_open
-        await pilot.press("escape", "escape")  # out of the bar, back to the overview
+        await pilot.press("escape", "escape")  # out of the bar, back to the screen before
         await pilot.pause()
         await pilot.press("w")
         await pilot.pause()

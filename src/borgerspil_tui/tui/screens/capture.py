@@ -111,8 +111,7 @@ class CaptureScreen(BaseScreen):
             yield Static(id="captured", markup=False)
 
     def on_mount(self) -> None:
-        self._follow()
-        super().on_mount()
+        self._follow()  # Textual calls BaseScreen.on_mount (which populates) after this one
 
     def populate(self) -> None:
         self._show_target()

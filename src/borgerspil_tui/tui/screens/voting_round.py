@@ -58,7 +58,7 @@ class VotingRoundScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.dots = self.session.project.create.dots_per_person or 3
-        super().on_mount()
+        # Textual calls BaseScreen.on_mount (which populates) after this one: not called here too
 
     # -- who and what ------------------------------------------------------------------------------
     def _people(self) -> dict[str, str]:

@@ -42,6 +42,20 @@ DETAILS = ("title", "date", "place")
 """The details ``d`` asks for, one after the other."""
 
 
+def shown_workshop(app: Any) -> Workshop | None:
+    """The workshop the workshop screen shows in ``app``: the one chosen there (``v``, kept in
+    ``app.view_state`` for the project), else the one whose timer runs, else the last one."""
+    session = getattr(app, "session", None)
+    if session is None:
+        return None
+    workshops = session.project.workshops
+    chosen = app.view_state.get((session.path, "workshop"))
+    found = next((w for w in workshops if w.id == chosen), None)
+    if found is None:
+        found = next((w for w in workshops if w.timer is not None), None)
+    return found or (workshops[-1] if workshops else None)
+
+
 class WorkshopPlanning:
     """Mixin for the workshop screen (a ListScreen): the workshop shown and its planning. The
     choice is kept for the project while the app runs (``app.view_state``)."""
@@ -51,13 +65,8 @@ class WorkshopPlanning:
         return (self.session.path, "workshop")  # type: ignore[attr-defined]
 
     def workshop(self) -> Workshop | None:
-        """The workshop shown: the one chosen, else the one whose timer runs, else the last."""
-        workshops = self.session.project.workshops  # type: ignore[attr-defined]
-        chosen = self.bapp.view_state.get(self._choice_key())  # type: ignore[attr-defined]
-        found = next((w for w in workshops if w.id == chosen), None)
-        if found is None:
-            found = next((w for w in workshops if w.timer is not None), None)
-        return found or (workshops[-1] if workshops else None)
+        """The workshop shown (see :func:`shown_workshop`)."""
+        return shown_workshop(self.bapp)  # type: ignore[attr-defined]
 
     def show_workshop(self, workshop_id: str) -> None:
         """Show another workshop: its agenda, and its details in the title line."""

@@ -42,6 +42,10 @@ DETAILS = ("title", "date", "place")
 """The details ``d`` asks for, one after the other."""
 
 
+def _cut(text: str, width: int = 100) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
 def shown_workshop(app: Any) -> Workshop | None:
     """The workshop the workshop screen shows in ``app``: the one chosen there (``v``, kept in
     ``app.view_state`` for the project), else the one whose timer runs, else the last one."""
@@ -250,7 +254,7 @@ class WorkshopPlanning:
             if methods:
                 hint = process_hint(project, phase, self.lang)  # type: ignore[attr-defined]
                 options.append((f"process:{phase}", t("workshop.process_choice", phase=name,
-                                                      hint=f" ({hint})" if hint else "", methods=", ".join(methods))))
+                                                      hint=f" ({hint})" if hint else "", methods=_cut(", ".join(methods)))))
             for template in templates(method, phase):
                 options.append((f"template:{template.id}", t(
                     "workshop.template_choice", phase=name, name=template.name(self.lang),  # type: ignore[attr-defined]

@@ -171,7 +171,7 @@ async def bare_keystrokes() -> float:
         return statistics.median(times)
 
 
-async def _timed_enters(pilot, count, check) -> tuple[float, float]:
+async def _timed_enters(pilot, count, check, profile=None) -> tuple[float, float]:
     """Median (CPU ms, wall ms) of ENTERS Enters; ``count()`` is the items so far, ``check(line)``
     that the line arrived."""
     cpu, wall = [], []
@@ -181,11 +181,15 @@ async def _timed_enters(pilot, count, check) -> tuple[float, float]:
         await pilot.pause()
         before = count()
         gc.collect()
+        if profile is not None:
+            profile.enable()
         start, start_wall = time.process_time(), time.perf_counter()
         await pilot.press("enter")
         while count() == before:
             await pilot.pause()
         await pilot.pause()
+        if profile is not None:
+            profile.disable()
         cpu.append((time.process_time() - start) * 1000)
         wall.append((time.perf_counter() - start_wall) * 1000)
         assert check(line), f"{line!r} did not arrive"
@@ -214,13 +218,7 @@ async def enters(path: Path, items: int, profile: cProfile.Profile | None = None
         await _capture_screen(app, pilot)
         await _fill(app, pilot, items)
         ideas = lambda: app.session.project.create.ideas
-        if profile is not None:
-            profile.enable()
-        try:
-            result = await _timed_enters(pilot, lambda: len(ideas()), lambda line: ideas()[-1].title == line)
-        finally:
-            if profile is not None:
-                profile.disable()
+        result = await _timed_enters(pilot, lambda: len(ideas()), lambda line: ideas()[-1].title == line, profile)
         log = app.session.project.workshops[0].log
         noted = sum(len(entry.captured) for entry in log)
         assert noted == items + ENTERS, f"{noted} items noted in the activity's log, not {items + ENTERS}"
@@ -324,10 +322,11 @@ def run_profile(folder: Path, items: int) -> None:
     profile = cProfile.Profile()
     c, w = asyncio.run(enters(project_file(folder, "profile", running=True), items, profile))
     print(f"\ncProfile of {ENTERS} Enters at {items} items (median {c:.1f} ms CPU, {w:.1f} ms wall, profiled):")
-    for order in ("tottime", "cumulative"):
+    for order, only in (("tottime", ""), ("cumulative", "borgerspil_tui")):
         out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats(order).print_stats(25)
-        print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:6000])
+        pstats.Stats(profile, stream=out).sort_stats(order).print_stats(only, 25)
+        print(f"-- by {order}" + (f", {only} only" if only else ""))
+        print("\n".join(line for line in out.getvalue().splitlines()[5:] if line.strip()))
 
 
 def main() -> None:

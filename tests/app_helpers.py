@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from borgerspil_tui.core.method import bundled_method
@@ -50,14 +51,14 @@ def screen_text(app: BorgerspilApp) -> str:
     return "\n".join(parts)
 
 
-async def goto(pilot, name: str) -> None:  # noqa: ANN001
+async def goto(pilot, name: str) -> None:
     """Open a screen by name, as the palette does, and check it is on top."""
     pilot.app.action_goto(name)
     await pilot.pause()
     assert pilot.app.screen.NAME == name
 
 
-async def until(pilot, condition, *, tries: int = 600) -> None:  # noqa: ANN001
+async def until(pilot, condition, *, tries: int = 600) -> None:
     """Wait for ``condition`` however slow the machine is (no time is asserted)."""
     for _ in range(tries):
         if condition():
@@ -66,9 +67,22 @@ async def until(pilot, condition, *, tries: int = 600) -> None:  # noqa: ANN001
     raise AssertionError("waited in vain")
 
 
-def notices(app, monkeypatch) -> list[str]:  # noqa: ANN001
+def notices(app, monkeypatch) -> list[str]:
     """The notices the app sends, recorded when sent (they time out on a slow machine)."""
     sent: list[str] = []
     notify = app.notify
     monkeypatch.setattr(app, "notify", lambda message, *a, **k: (sent.append(message), notify(message, *a, **k)))
     return sent
+
+
+class FakeClock:
+    """A clock the test moves by hand (the workshop timer reads ``app.clock``): no sleeping in tests."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.moment = now
+
+    def now(self) -> dt.datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += dt.timedelta(**delta)

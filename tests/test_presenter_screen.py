@@ -24,7 +24,7 @@ from borgerspil_tui.tui.widgets.key_bar import KeyBar
 from borgerspil_tui.tui.widgets.presenter_panel import PresenterPanel
 from borgerspil_tui.tui.widgets.status_line import StatusLine
 from borgerspil_tui.tui.widgets.workshop_timer import WorkshopTimer
-from tests.app_helpers import SIZE, goto, make_app
+from tests.app_helpers import SIZE, FakeClock, goto, make_app
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 QUESTION = "Hvorfor venter borgerne?"
@@ -35,19 +35,6 @@ AGENDA = [
     Activity(id="activity-votes", title="Prikstemme", minutes=10, target="votes"),
     Activity(id="activity-pause", title="Pause", minutes=10),
 ]
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self.moment = now
-
-    def now(self) -> dt.datetime:
-        return self.moment
-
-    def advance(self, **delta: float) -> None:
-        self.moment += dt.timedelta(**delta)
 
 
 def workshop_file(path: Path, *, running: str | None = "activity-tree", agenda: list[Activity] | None = None,

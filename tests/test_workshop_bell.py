@@ -11,24 +11,11 @@ from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
 from borgerspil_tui.core.storage import create_project_file
 from borgerspil_tui.tui.widgets.workshop_timer import GRACE_SECONDS, Bell, WorkshopTimer
-from tests.app_helpers import SIZE, goto, make_app
+from tests.app_helpers import SIZE, FakeClock, goto, make_app
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 ACTIVITY = Activity(id="activity-brain", title="Brainstorm", minutes=10, target="ideas")
 STATE = TimerState(activity=ACTIVITY.id, started=START)
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self.moment = now
-
-    def now(self) -> dt.datetime:
-        return self.moment
-
-    def advance(self, **delta: float) -> None:
-        self.moment += dt.timedelta(**delta)
 
 
 def test_one_ring_per_crossing() -> None:

@@ -18,8 +18,8 @@ from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.create import Guest
 from borgerspil_tui.core.model.readiness import TeamMember
 from borgerspil_tui.core.storage import create_project_file, load_project
-from tests.app_helpers import SIZE, make_app, screen_text, until
-from tests.test_workshop_screen import START, FakeClock, _choose
+from tests.app_helpers import SIZE, FakeClock, make_app, screen_text, until
+from tests.test_workshop_screen import START, _choose
 
 IDEAS = ["Sms dagen før besøget", "Fast kontaktperson [bold]altid[/]", "Hent selv i depotet"]
 
@@ -33,13 +33,13 @@ def _project(tmp_path: Path) -> Path:
     return path
 
 
-async def _capture_screen(pilot) -> None:  # noqa: ANN001
+async def _capture_screen(pilot) -> None:
     await pilot.press("o")
     await pilot.pause()
     assert pilot.app.screen.NAME == "capture"
 
 
-async def _plan(pilot, app) -> None:  # noqa: ANN001
+async def _plan(pilot, app) -> None:
     await pilot.press("w")  # from the overview
     await pilot.pause()
     assert app.screen.NAME == "workshop"
@@ -58,6 +58,7 @@ async def _plan(pilot, app) -> None:  # noqa: ANN001
     assert [(a.title, a.minutes, a.target) for a in workshop.agenda] == [
         ("Hvad nu hvis?", 15, "what_ifs"), ("Brainstorm", 20, "ideas"), ("Prikstemme", 10, "votes"),
         ("Opsamling", 15, None)]
+    app.screen.query_one("#items").focus()
 
 
 async def test_a_whole_workshop_day_by_keys(tmp_path: Path) -> None:
@@ -66,7 +67,6 @@ async def test_a_whole_workshop_day_by_keys(tmp_path: Path) -> None:
     clock = app.clock = FakeClock(START)
     async with app.run_test(size=SIZE) as pilot:
         await _plan(pilot, app)
-        app.screen.query_one("#items").focus()
 
         # 1. Hvad nu hvis? — 15 minutes, over in 14; two questions, one credited to Carla
         await pilot.press("space")
@@ -160,7 +160,6 @@ async def test_a_restart_in_the_middle_of_an_activity_keeps_the_time_and_what_wa
     clock = app.clock = FakeClock(START)
     async with app.run_test(size=SIZE) as pilot:
         await _plan(pilot, app)
-        app.screen.query_one("#items").focus()
         await pilot.press("space", "right")  # the brainstorm runs
         await _capture_screen(pilot)
         await pilot.press(*"Sms dagen før", "enter")

@@ -9,22 +9,9 @@ from pathlib import Path
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.storage import create_project_file, load_project
 from borgerspil_tui.tui.widgets.workshop_timer import WorkshopTimer
-from tests.app_helpers import SIZE, goto, make_app
+from tests.app_helpers import SIZE, FakeClock, goto, make_app
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self.moment = now
-
-    def now(self) -> dt.datetime:
-        return self.moment
-
-    def advance(self, **delta: float) -> None:
-        self.moment += dt.timedelta(**delta)
 
 
 def _timer_text(app) -> str:

@@ -18,11 +18,13 @@ from borgerspil_tui.core.model import Project
 NAME_FIELDS = {"TeamMember": "name", "TreeNode": "text", "Note": "text", "Assumption": "text",
                "TargetGroup": "name", "Observation": "what", "Insight": "statement", "WhatIf": "question",
                "Idea": "title", "Guest": "name", "Concept": "title", "Milestone": "title",
-               "Stakeholder": "name", "Risk": "text", "Conflict": "about", "Workshop": "title", "Activity": "title"}
+               "Stakeholder": "name", "Risk": "text", "Conflict": "about", "Workshop": "title", "Activity": "title",
+               "Resource": "what", "CitizenVoice": "what", "Fishbone": "head", "Bone": "category", "BoneItem": "text",
+               "ObservationGroup": "name"}
 """The field that names an item of each kind."""
 ENUM_FIELDS = {"status", "source", "done_by", "rating", "answer", "language"}
 """Fields whose values are choices, said in words (diff.value.*)."""
-LINK_FIELDS = {"insight", "target_group", "quote_from", "concept", "said_by"}
+LINK_FIELDS = {"insight", "target_group", "quote_from", "concept", "said_by", "milestone", "linked"}
 """Fields that hold one link (an item's id)."""
 LINK_LISTS = {"inspired_by", "observations", "supports", "contradicts", "target_groups", "ideas", "depends_on",
               "participants", "captured"}

@@ -176,6 +176,14 @@ def id_items(project: Project) -> list[tuple[str, Any]]:
         out += [("create.concepts[].tests[]", test) for test in concept.tests]
     for name in ("milestones", "stakeholders", "risks"):
         out += [(f"insist.{name}[]", item) for item in getattr(project.insist, name)]
+    out += [("insist.resources[]", r) for r in project.insist.resources]
+    out += [("insist.citizen_input[]", v) for v in project.insist.citizen_input]
+    out += [("experience.groups[]", g) for g in project.experience.groups]
+    for fishbone in project.create.fishbones:
+        out.append(("create.fishbones[]", fishbone))
+        for bone in fishbone.bones:
+            out.append(("create.fishbones[].bones[]", bone))
+            out += [("create.fishbones[].bones[].items[]", item) for item in bone.items]
     out += [("organisation.exercises[]", e) for e in project.organisation.exercises]
     out += [("conflicts[]", c) for c in project.conflicts]
     for workshop in project.workshops:

@@ -12,6 +12,9 @@ _KINDS = {
     "vote": ("Stemme", "Vote"), "part": ("Projektet", "The project"),
     "workshop": ("Workshop", "Workshop"), "activity": ("Aktivitet", "Activity"),
     "vote-round": ("Prikrunde", "Voting round"),
+    "resource": ("Ressourcelinje", "Resource line"), "citizen-voice": ("Borgerne undervejs", "Citizens along the way"),
+    "fishbone": ("Fiskeben", "Fishbone"), "bone": ("Ben", "Bone"), "bone-item": ("Punkt på fiskeben", "Fishbone item"),
+    "group": ("Gruppe", "Group"),
 }
 _PARTS = {
     "title": ("Projektets titel", "Project title"), "language": ("Sprog", "Language"),

@@ -40,6 +40,12 @@ KIND_OF_LIST: dict[tuple[str, str], str] = {
     ("Project", "workshops"): "workshop",
     ("Workshop", "agenda"): "activity",
     ("Workshop", "rounds"): "vote round",
+    ("Insist", "resources"): "resource",
+    ("Insist", "citizen_input"): "citizen voice",
+    ("Create", "fishbones"): "fishbone",
+    ("Fishbone", "bones"): "bone",
+    ("Bone", "items"): "bone item",
+    ("Experience", "groups"): "group",
 }
 """The kind of item each list holds (the names ``model.links`` uses in its messages);
 a problem-tree node's children are of their parent's kind."""
@@ -64,6 +70,10 @@ LINK_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
     ("ActivityLog", "captured"): ("cause", "consequence", "observation", "insight", "idea", "what-if"),
     ("VoteRound", "activity"): ("activity",),
     ("RoundTotal", "idea"): ("idea",),
+    ("Resource", "milestone"): ("milestone",),
+    ("BoneItem", "linked"): ("cause", "idea"),
+    ("ObservationGroup", "observations"): ("observation",),
+    ("ObservationGroup", "insight"): ("insight",),
     **{(model, "said_by"): ("team member", "guest") for model in ("TreeNode", "Observation", "Insight", "WhatIf", "Idea")},
 }
 """Fields that hold ids of other items, and the kinds of item they may point at."""
@@ -204,6 +214,17 @@ def check_dots(project: Project) -> None:
             raise IndexProblem(Message("link.too_many_dots", {
                 "voter": vote.voter, "dots": given[vote.voter], "per_person": create.dots_per_person}),
                 ("create", "votes", item_key(vote), "dots"))
+
+
+def check_milestones(project: Project) -> None:
+    """The milestones' order after an edit of them: no circle of dependencies, none dated before
+    one it depends on (``model.milestone_rules``)."""
+    from borgerspil_tui.core.model.milestone_rules import milestone_problems
+
+    milestones = project.insist.milestones
+    for (index, field, j), message in milestone_problems(milestones):
+        where = ("insist", "milestones", milestones[index].id, field)
+        raise IndexProblem(message, where if j is None else (*where, j))
 
 
 def ids_in(item: BaseModel) -> set[str]:

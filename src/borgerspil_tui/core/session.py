@@ -18,7 +18,7 @@ from borgerspil_tui.core.change_apply import ChangeFailed, ProjectEditor
 from borgerspil_tui.core.change_diff import diff
 from borgerspil_tui.core.changes import MISSING, AddItem, Change, ChangeSet, MoveItem, RemoveItem, SetValue, merged
 from borgerspil_tui.core.edits import EditBuilder
-from borgerspil_tui.core.item_index import IndexProblem, ItemIndex, check_dots
+from borgerspil_tui.core.item_index import IndexProblem, ItemIndex, check_dots, check_milestones
 
 from borgerspil_tui.core.disk import remove_stale_temps, write_refusal
 from borgerspil_tui.core.gc_pause import gc_paused
@@ -247,11 +247,12 @@ class Session(SessionSaving):
 
     def _check(self, step: ChangeSet, results: list[object]) -> None:
         left: list[BaseModel] = []
-        votes = False
+        votes = milestones = False
         for change, result in zip(step.changes, results):
             path = change.path if isinstance(change, SetValue) else (
                 change.at if isinstance(change, (AddItem, RemoveItem)) else change.target)
             votes = votes or path[:2] in (("create", "votes"), ("create", "dots_per_person"))
+            milestones = milestones or path[:2] == ("insist", "milestones")
             if isinstance(change, RemoveItem) or (isinstance(change, MoveItem) and change.source[:2] != change.target[:2]):
                 left.append(result)  # links to what left may break; so may links to what changed kind
             elif isinstance(change, AddItem):
@@ -261,6 +262,8 @@ class Session(SessionSaving):
                 self.index.check_links(result, owner, change.path[-1], change.path)
         if votes:
             check_dots(self.project)
+        if milestones:
+            check_milestones(self.project)
         if left:
             self.index.check_linked(self.project, left, self._editor.get)
 

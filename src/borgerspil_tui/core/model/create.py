@@ -96,11 +96,40 @@ class Concept(Strict):
     pitch: Text = ""
 
 
+class BoneItem(Strict):
+    """A cause (or, on a solution fishbone, an idea) on one bone; once sent to the problem tree
+    or the matrix, ``linked`` names the cause or idea it became, so it is never sent twice."""
+
+    id: ItemId = id_field("bone")
+    text: Text
+    linked: ItemId | None = None
+
+
+class Bone(Strict):
+    """One bone of a fishbone: a category (people, procedures, IT …) with its causes or ideas."""
+
+    id: ItemId = id_field("cat")
+    category: Line
+    items: list[BoneItem] = Field(default_factory=list)
+
+
+class Fishbone(Strict):
+    """A fishbone (Ishikawa) diagram: the head is the problem (``causes``) or a goal
+    (``solutions``); empty means the project's problem statement."""
+
+    id: ItemId = id_field("fish")
+    kind: Literal["causes", "solutions"] = "causes"
+    head: Text = ""
+    bones: list[Bone] = Field(default_factory=list)
+
+
 class Create(Strict):
     """Everything the team writes in the Skab phase."""
 
     what_ifs: list[WhatIf] = Field(default_factory=list)
     ideas: list[Idea] = Field(default_factory=list)
+    fishbones: list[Fishbone] = Field(default_factory=list)
+    """Fishbone diagrams over causes or over solutions."""
     weights: dict[ItemId, Annotated[float, Field(ge=0, le=10)]] = Field(default_factory=dict)
     """Weight per criterion id; a criterion left out uses the method's default weight."""
     guests: list[Guest] = Field(default_factory=list)

@@ -38,8 +38,21 @@ class Insight(Strict):
     """The workshop participant (team member or guest) fast capture credited it to (``@name``)."""
 
 
+class ObservationGroup(Strict):
+    """Observations put together because they say something alike (affinity grouping); a group
+    can become an insight that links its observations."""
+
+    id: ItemId = id_field("group")
+    name: Line
+    observations: list[ItemId] = Field(default_factory=list)
+    insight: ItemId | None = None
+    """The insight made from the group, once there is one."""
+
+
 class Experience(Strict):
     """Everything the team writes in the Oplev phase."""
 
     observations: list[Observation] = Field(default_factory=list)
     insights: list[Insight] = Field(default_factory=list)
+    groups: list[ObservationGroup] = Field(default_factory=list)
+    """Affinity groups of observations (an observation may be in several)."""

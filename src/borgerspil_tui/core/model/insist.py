@@ -22,7 +22,8 @@ class BottomLine(Strict):
 
 
 class Milestone(Strict):
-    """A milestone in the implementation plan."""
+    """A milestone in the implementation plan. It may depend on other milestones: never on
+    itself or in a circle, and never dated before one it depends on (``milestone_rules``)."""
 
     id: ItemId = id_field("milestone")
     title: Line
@@ -33,12 +34,20 @@ class Milestone(Strict):
 
 
 class Stakeholder(Strict):
-    """Someone who has a stake in the solution."""
+    """Someone who has a stake in the solution: placed on the influence × interest grid by
+    ``influence`` and ``interest_level`` (1–5); ``interest`` says in words what they want."""
 
     id: ItemId = id_field("stake")
     name: Line
     interest: Text = ""
+    """What their interest in the solution is, in words."""
     influence: Score | None = None
+    interest_level: Score | None = None
+    """How much the solution matters to them (1–5): the grid's other axis."""
+    message: Text = ""
+    """What they need to hear."""
+    contact: Line = ""
+    """Who talks to them (a name or a role)."""
 
 
 class Risk(Strict):
@@ -49,6 +58,36 @@ class Risk(Strict):
     likelihood: Score | None = None
     impact: Score | None = None
     mitigation: Text = ""
+    owner: Line = ""
+    """Who watches the risk and acts on it."""
+
+
+Amount = Annotated[float, Field(ge=0, le=1e12)]
+"""Person-weeks or money: never below zero."""
+
+
+class Resource(Strict):
+    """What one part of the implementation costs in person-weeks and money: for a milestone,
+    for one of the method's implementation aspects, or for neither (a general line)."""
+
+    id: ItemId = id_field("res")
+    what: Line
+    milestone: ItemId | None = None
+    aspect: ItemId | None = None
+    """An implementation aspect's id from the method (``implementation_aspects``)."""
+    person_weeks: Amount | None = None
+    cost: Amount | None = None
+    """Money, in the project's currency (kroner)."""
+
+
+class CitizenVoice(Strict):
+    """How citizens keep giving input while the solution is implemented: what, when, and who
+    (from the team or the organisation) makes it happen."""
+
+    id: ItemId = id_field("voice")
+    what: Text
+    when: Line = ""
+    who: Line = ""
 
 
 class Handover(Strict):
@@ -68,6 +107,10 @@ class Insist(Strict):
     milestones: list[Milestone] = Field(default_factory=list)
     stakeholders: list[Stakeholder] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
+    resources: list[Resource] = Field(default_factory=list)
+    """Person-weeks and money per milestone or implementation aspect (next to ``budget``)."""
+    citizen_input: list[CitizenVoice] = Field(default_factory=list)
+    """How citizens stay involved during the implementation."""
     aspects: dict[ItemId, Text] = Field(default_factory=dict)
     """Notes on the five implementation aspects, keyed by aspect id."""
     handover: Handover = Field(default_factory=Handover)

@@ -62,6 +62,17 @@ def _items(project: Project) -> Iterator[tuple[str, str, Loc]]:
     for name in ("milestones", "stakeholders", "risks"):
         for i, item in enumerate(getattr(project.insist, name)):
             yield name.rstrip("s"), item.id, ("insist", name, i)
+    for name, kind in (("resources", "resource"), ("citizen_input", "citizen voice")):
+        for i, item in enumerate(getattr(project.insist, name)):
+            yield kind, item.id, ("insist", name, i)
+    for i, fishbone in enumerate(create.fishbones):
+        yield "fishbone", fishbone.id, ("create", "fishbones", i)
+        for j, bone in enumerate(fishbone.bones):
+            yield "bone", bone.id, ("create", "fishbones", i, "bones", j)
+            for k, item in enumerate(bone.items):
+                yield "bone item", item.id, ("create", "fishbones", i, "bones", j, "items", k)
+    for i, group in enumerate(project.experience.groups):
+        yield "group", group.id, ("experience", "groups", i)
     for i, exercise in enumerate(project.organisation.exercises):
         yield "exercise", exercise.id, ("organisation", "exercises", i)
     for i, workshop in enumerate(project.workshops):
@@ -147,7 +158,31 @@ def find_link_problems(project: Project) -> list[LinkProblem]:
                 link(loc, target, ("milestone",), _owner("milestone", milestone.id))
     _workshop_links(project, link, problems)
     _credits(project, link)
+    _method_tool_links(project, link)
+    from borgerspil_tui.core.model.milestone_rules import milestone_problems
+
+    for (index, field, j), message in milestone_problems(project.insist.milestones):
+        loc: Loc = ("insist", "milestones", index, field) + ((j,) if j is not None else ())
+        problems.append((loc, message))
     return problems
+
+
+def _method_tool_links(project: Project, link: Callable[..., None]) -> None:
+    """Links of the method's tools (issue 13): a resource's milestone, a fishbone item's cause or
+    idea, an observation group's observations and insight."""
+    for i, resource in enumerate(project.insist.resources):
+        link(("insist", "resources", i, "milestone"), resource.milestone, ("milestone",),
+             _owner("resource", resource.id))
+    for i, fishbone in enumerate(project.create.fishbones):
+        for j, bone in enumerate(fishbone.bones):
+            for k, item in enumerate(bone.items):
+                link(("create", "fishbones", i, "bones", j, "items", k, "linked"), item.linked,
+                     ("cause", "idea"), _owner("fishbone", fishbone.id))
+    for i, group in enumerate(project.experience.groups):
+        owner = _owner("group", group.id)
+        for j, target in enumerate(group.observations):
+            link(("experience", "groups", i, "observations", j), target, ("observation",), owner)
+        link(("experience", "groups", i, "insight"), group.insight, ("insight",), owner)
 
 
 CAPTURED_KINDS = ("cause", "consequence", "observation", "insight", "idea", "what-if")
@@ -274,6 +309,18 @@ def unlink(project: Project, removed: set[str]) -> None:
         project.insist.concept = None
     for milestone in project.insist.milestones:
         milestone.depends_on = keep(milestone.depends_on)
+    for resource in project.insist.resources:
+        if resource.milestone in removed:
+            resource.milestone = None
+    for fishbone in create.fishbones:
+        for bone in fishbone.bones:
+            for item in bone.items:
+                if item.linked in removed:
+                    item.linked = None
+    for group in project.experience.groups:
+        group.observations = keep(group.observations)
+        if group.insight in removed:
+            group.insight = None
     for workshop in project.workshops:
         workshop.participants = keep(workshop.participants)
         workshop.log = [entry for entry in workshop.log if entry.activity not in removed]

@@ -122,6 +122,9 @@ def part_status(project: Project, method: Method, part: str, lang: str) -> PartS
     for step in steps:
         if step.done is False:
             status.missing.append(tr(lang, f"missing.{part}.{step.id}", default=step.name))
+    from borgerspil_tui.core.checks import tool_problems
+
+    status.missing += tool_problems(project, method, part, lang)
     if checklist and checklist.answered < checklist.total:
         status.missing.append(tr(lang, "missing.checklist", open=checklist.total - checklist.answered,
                                  total=checklist.total))

@@ -115,3 +115,17 @@ async def test_without_a_workshop_a_named_round_is_only_votes(tmp_path: Path) ->
         await pilot.press("s", "space", "n", "n", "n", "v")  # Anna, Eva, Bo: the team and guests
         assert app.session.project.workshops == []
         assert ("person-anna", "idea-sms") in {(v.voter, v.idea) for v in app.session.project.create.votes}
+
+
+async def test_the_round_kept_is_said_as_a_note_not_as_an_error(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "voting-round")
+        await pilot.press("s", "space", "n", "space", "n", "v")
+        message = app.screen.query_one("#round-message")
+        assert "gemt i workshoppen 'Dag'" in str(message.visual)
+        assert message.has_class("-note")
+        await pilot.press("escape")
+        await goto(pilot, "voting-round")
+        await pilot.press("s", "space", "space", "space", "space")  # one too many: refused in the error colour
+        assert not app.screen.query_one("#round-message").has_class("-note")

@@ -40,6 +40,7 @@ class VotingRoundScreen(BaseScreen):
     DEFAULT_CSS = """
     VotingRoundScreen #round-head { height: auto; padding: 0 1; text-style: bold; }
     VotingRoundScreen #round-message { height: auto; padding: 0 1; color: $error; }
+    VotingRoundScreen #round-message.-note { color: $success; }
     VotingRoundScreen #round-ideas { height: 1fr; }
     """
 
@@ -72,8 +73,11 @@ class VotingRoundScreen(BaseScreen):
         return {idea.id: idea.title for idea in self.session.project.create.ideas}
 
     # -- drawing -----------------------------------------------------------------------------------
-    def _say(self, text: str = "") -> None:
-        self.query_one("#round-message", Static).update(Content(text))
+    def _say(self, text: str = "", *, note: bool = False) -> None:
+        """A refusal (in the error colour) or, with ``note``, a plain note of what was done."""
+        message = self.query_one("#round-message", Static)
+        message.set_class(note, "-note")
+        message.update(Content(text))
 
     def populate(self) -> None:
         head = self.query_one("#round-head", Static)
@@ -192,7 +196,7 @@ class VotingRoundScreen(BaseScreen):
         changes = round_changes(self.session.project, self.round, self.bapp.clock.now())
         if changes:
             if self.apply_changes("voting.saved", changes):
-                self._say(self.t("voting.kept", title=workshop.title) if workshop is not None else "")
+                self._say(self.t("voting.kept", title=workshop.title) if workshop is not None else "", note=True)
         else:
             self._say(self.t("voting.anonymous_not_kept"))
         self.populate()

@@ -17,6 +17,7 @@ from borgerspil_tui.core.i18n_workshop_texts import WORKSHOP_TEXTS
 from borgerspil_tui.core.i18n_presenter_texts import PRESENTER_TEXTS
 from borgerspil_tui.core.i18n_workshop_plan_texts import WORKSHOP_PLAN_TEXTS
 from borgerspil_tui.core.i18n_summary_texts import SUMMARY_TEXTS
+from borgerspil_tui.core.i18n_group_texts import GROUP_TEXTS
 
 TEXTS: dict[str, tuple[str, str]] = {
     # Parts and steps the method describes without numbered steps
@@ -263,4 +264,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     **PRESENTER_TEXTS,
     **WORKSHOP_PLAN_TEXTS,
     **SUMMARY_TEXTS,
+    **GROUP_TEXTS,
 }

@@ -162,6 +162,14 @@ class WorkshopTemplate(Frozen):
     activities: Annotated[list[TemplateActivity], Field(min_length=1, max_length=50)]
 
 
+class FishboneCategory(Frozen):
+    """A suggested bone of a fishbone diagram (people, procedures, IT …) and what it asks about."""
+
+    id: ItemId
+    name: LocalizedLine
+    prompt: Localized | None = None
+
+
 class Method(Frozen):
     """The whole method file, validated: ids unique within each list, every text in both languages."""
 
@@ -179,6 +187,8 @@ class Method(Frozen):
     organisation: OrganisationInfo
     workshop_templates: list[WorkshopTemplate] = Field(default_factory=list)
     """Agenda templates for each phase (an organisation's older method file may have none)."""
+    fishbone_categories: list[FishboneCategory] = Field(default_factory=list)
+    """The bones a new fishbone starts with (an organisation's older method file may have none)."""
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Method:
@@ -194,6 +204,7 @@ class Method(Frozen):
             "implementation_aspects": self.implementation_aspects,
             "phases": self.phases,
             "workshop_templates": self.workshop_templates,
+            "fishbone_categories": self.fishbone_categories,
             "organisation.dimensions": self.organisation.dimensions,
             "organisation.empathy_exercises": self.organisation.empathy_exercises,
             "organisation.reflection_questions": self.organisation.reflection_questions,

@@ -10,7 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from borgerspil_tui.core.model.insist import Milestone
-from borgerspil_tui.core.timeline import DONE, LATE, LINK, MARK, TODAY, labels, layout, number_label
+from borgerspil_tui.core.timeline import (
+    DONE,
+    LATE,
+    LINK,
+    MARK,
+    TODAY,
+    labels,
+    layout,
+    number_label,
+)
 
 D = dt.date
 
@@ -55,7 +64,7 @@ def test_a_line_passes_the_rows_between_and_joins_another() -> None:
     plan = _plan()
     plan[3].depends_on = ["milestone-b", "milestone-a"]
     timeline = layout(plan, D(2026, 1, 1), 90)
-    aftale, pilot, drift = timeline.rows
+    _, pilot, drift = timeline.rows
     assert pilot.cells[0] == ("├", LINK)  # Aftale's line goes on down to Drift
     assert drift.cells[0] == ("╰", LINK) and drift.cells[pilot.x] == ("┴", LINK)
 

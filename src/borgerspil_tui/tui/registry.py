@@ -18,6 +18,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
 
     from borgerspil_tui.tui.screens.assessment import AssessmentScreen
     from borgerspil_tui.tui.screens.capture import CaptureScreen
+    from borgerspil_tui.tui.screens.chosen_concept import ChosenConceptScreen
     from borgerspil_tui.tui.screens.concept_card import ConceptCardScreen
     from borgerspil_tui.tui.screens.concepts import ConceptsScreen
     from borgerspil_tui.tui.screens.conflicts import ConflictsScreen
@@ -69,6 +70,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "aspects": AspectsScreen,
         "milestones": MilestonesScreen,
         "handover": HandoverScreen,
+        "chosen-concept": ChosenConceptScreen,
         "conflicts": ConflictsScreen,
         "capture": CaptureScreen,
         "voting-round": VotingRoundScreen,
@@ -100,7 +102,7 @@ TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
     ("create", "get-ideas"): ("matrix", "votes"),
     ("create", "make-concepts"): ("concepts", "concept-card"),
     ("create", "try-it"): ("concept-card",),
-    ("insist", "show-value"): ("value-case",),
+    ("insist", "show-value"): ("chosen-concept", "value-case"),
     ("insist", "communicate"): ("succes",),
     ("insist", "implement"): ("milestones", "aspects"),
     ("insist", "hand-over"): ("handover",),

@@ -113,6 +113,10 @@ class BaseScreen(Screen):
         """The title line: the screen's name, and the project's title when one is open."""
         name = self.screen_title()
         session = self.bapp.session
+        if session and getattr(self, "part", None) == "insist":  # the Insistér tools name the chosen concept
+            from borgerspil_tui.tui.screens.chosen_concept import concept_line
+
+            name = f"{name} · {concept_line(session.project, self.lang)}"
         return f"{name} · {session.project.title}" if session else name
 
     def screen_title(self) -> str:

@@ -20,6 +20,7 @@ from borgerspil_tui.core.resources import (
     milestones_without_resources,
     over_budget,
     parse_amount,
+    process_budget,
     resource_sums,
 )
 from borgerspil_tui.core.storage import load_project, save_project
@@ -74,18 +75,20 @@ def test_sums_per_milestone_per_aspect_and_overall_count_each_line_once_in_the_t
     assert resource_sums([]).overall.cost == 0
 
 
-def test_the_budget_is_the_implementations_own_else_the_process_designs_insist_row() -> None:
+def test_the_budget_is_the_implementations_own_and_the_process_design_only_for_reference() -> None:
     project = load_project(EXAMPLE).project
     project.insist.resources = _lines()
     project.insist.budget = None
-    project.focus.process = [r for r in project.focus.process if r.phase != "insist"]
     assert implementation_budget(project) is None and over_budget(project) is None
-    project.focus.process.append(ProcessRow(phase="insist", budget=1000))
-    assert implementation_budget(project).source == "process"
+    assert process_budget(project) == 55000  # the example's four phases: for running the process
+    project.focus.process.append(ProcessRow(phase="insist", budget=1))  # never held against the lines
+    assert over_budget(project) is None
+    project.insist.budget = 1000
     assert over_budget(project) == 590.5
     project.insist.budget = 2000
-    assert implementation_budget(project).source == "insist"
     assert over_budget(project) == -409.5
+    project.focus.process = []
+    assert process_budget(project) is None
 
 
 def test_check_names_what_the_resources_and_citizens_input_lack() -> None:

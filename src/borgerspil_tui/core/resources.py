@@ -4,9 +4,9 @@ aspect and overall, next to the budget. Pure functions over the model; no Textua
 
 Which budget: ``insist.budget`` is the budget for carrying out the solution, the same thing the
 resource lines estimate, so the difference is taken against it. The process design's budget
-(``focus.process``, one figure per phase) is the budget for running the innovation process
-itself; its Insistér row is used only when no implementation budget is set, and the screen and
-the check say so (``Budget.source``).
+(``focus.process``, one figure per phase, Fokusér) is the budget for running the innovation
+process itself — workshops, field work, presentations — not for building the solution; it is
+shown beside the totals for reference, never held against them.
 """
 
 from __future__ import annotations
@@ -129,23 +129,16 @@ def resource_sums(lines: list[Resource]) -> ResourceSums:
     return sums
 
 
-@dataclass(frozen=True)
-class Budget:
-    """The budget the resources are held against: ``source`` is ``insist`` (the implementation's
-    own budget) or ``process`` (the process design's Insistér row, when the first is not set)."""
-
-    amount: float
-    source: str
+def implementation_budget(project: Project) -> float | None:
+    """The budget to hold the resource lines against (``insist.budget``), or None when not set."""
+    return project.insist.budget
 
 
-def implementation_budget(project: Project) -> Budget | None:
-    """The budget to hold the resource lines against, or None when neither is set."""
-    if project.insist.budget is not None:
-        return Budget(project.insist.budget, "insist")
-    row = next((r for r in project.focus.process if r.phase == "insist"), None)
-    if row is not None and row.budget is not None:
-        return Budget(row.budget, "process")
-    return None
+def process_budget(project: Project) -> float | None:
+    """The process design's budget over its phases (for running the innovation process), or
+    None when no phase has one."""
+    figures = [r.budget for r in project.focus.process if r.budget is not None]
+    return sum(figures) if figures else None
 
 
 def over_budget(project: Project) -> float | None:
@@ -153,7 +146,7 @@ def over_budget(project: Project) -> float | None:
     budget = implementation_budget(project)
     if budget is None:
         return None
-    return resource_sums(project.insist.resources).overall.cost - budget.amount
+    return resource_sums(project.insist.resources).overall.cost - budget
 
 
 def milestones_without_resources(project: Project) -> list[str]:

@@ -3,8 +3,8 @@ check` (see core/checks).
 
 The rules:
 - no resource line at all: "estimate the resources" (once, and nothing per milestone);
-- the estimated money over the budget (the implementation's own budget, else the process
-  design's Insistér row — core/resources.implementation_budget): by how much;
+- the estimated money over the implementation's budget (``insist.budget``; the process
+  design's budget is for the innovation process, see core/resources): by how much;
 - with resource lines, each milestone that no line is for, by title;
 - no plan for citizens' input during the implementation (``insist.citizen_input`` empty).
 """

@@ -17,6 +17,8 @@ from borgerspil_tui.core.i18n_workshop_texts import WORKSHOP_TEXTS
 from borgerspil_tui.core.i18n_presenter_texts import PRESENTER_TEXTS
 from borgerspil_tui.core.i18n_workshop_plan_texts import WORKSHOP_PLAN_TEXTS
 from borgerspil_tui.core.i18n_summary_texts import SUMMARY_TEXTS
+from borgerspil_tui.core.i18n_milestone_texts import MILESTONE_TEXTS
+from borgerspil_tui.core.i18n_fishbone_texts import FISHBONE_TEXTS
 from borgerspil_tui.core.i18n_risk_texts import RISK_TEXTS
 from borgerspil_tui.core.i18n_stakeholder_texts import STAKEHOLDER_TEXTS
 from borgerspil_tui.core.i18n_resource_texts import RESOURCE_TEXTS
@@ -267,6 +269,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     **PRESENTER_TEXTS,
     **WORKSHOP_PLAN_TEXTS,
     **SUMMARY_TEXTS,
+    **MILESTONE_TEXTS,
+    **FISHBONE_TEXTS,
     **RISK_TEXTS,
     **STAKEHOLDER_TEXTS,
     **RESOURCE_TEXTS,

@@ -34,6 +34,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.knowledge import KnowledgeScreen
     from borgerspil_tui.tui.screens.matrix import MatrixScreen
     from borgerspil_tui.tui.screens.observations import ObservationsScreen
+    from borgerspil_tui.tui.screens.observation_groups import ObservationGroupsScreen
     from borgerspil_tui.tui.screens.problem_tree import ProblemTreeScreen
     from borgerspil_tui.tui.screens.process import ProcessScreen
     from borgerspil_tui.tui.screens.succes_check import SuccesScreen
@@ -55,6 +56,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "process": ProcessScreen,
         "observations": ObservationsScreen,
         "insights": InsightsScreen,
+        "groups": ObservationGroupsScreen,
         "what-ifs": WhatIfsScreen,
         "matrix": MatrixScreen,
         "votes": VotesScreen,
@@ -96,7 +98,7 @@ TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
     ("focus", "target-group"): ("target-groups",),
     ("focus", "design-process"): ("process",),
     ("experience", "inner-anthropologist"): ("observations",),
-    ("experience", "information-to-knowledge"): ("insights",),
+    ("experience", "information-to-knowledge"): ("groups", "insights"),
     ("experience", "see-the-point"): ("insights",),
     ("create", "set-frame"): ("what-ifs",),
     ("create", "get-ideas"): ("matrix", "votes"),

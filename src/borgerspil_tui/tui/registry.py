@@ -37,6 +37,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.observation_groups import ObservationGroupsScreen
     from borgerspil_tui.tui.screens.problem_tree import ProblemTreeScreen
     from borgerspil_tui.tui.screens.process import ProcessScreen
+    from borgerspil_tui.tui.screens.stakeholders import StakeholdersScreen
     from borgerspil_tui.tui.screens.succes_check import SuccesScreen
     from borgerspil_tui.tui.screens.target_groups import TargetGroupsScreen
     from borgerspil_tui.tui.screens.team import TeamScreen
@@ -73,6 +74,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "milestones": MilestonesScreen,
         "handover": HandoverScreen,
         "chosen-concept": ChosenConceptScreen,
+        "stakeholders": StakeholdersScreen,
         "conflicts": ConflictsScreen,
         "capture": CaptureScreen,
         "voting-round": VotingRoundScreen,
@@ -106,7 +108,7 @@ TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
     ("create", "try-it"): ("concept-card",),
     ("insist", "show-value"): ("chosen-concept", "value-case"),
     ("insist", "communicate"): ("succes",),
-    ("insist", "implement"): ("milestones", "aspects"),
+    ("insist", "implement"): ("milestones", "stakeholders", "aspects"),
     ("insist", "hand-over"): ("handover",),
 }
 """The screens that work on each step of a part."""

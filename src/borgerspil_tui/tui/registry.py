@@ -23,6 +23,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.concepts import ConceptsScreen
     from borgerspil_tui.tui.screens.conflicts import ConflictsScreen
     from borgerspil_tui.tui.screens.exercises import ExercisesScreen
+    from borgerspil_tui.tui.screens.fishbone import FishboneScreen
     from borgerspil_tui.tui.screens.insights import InsightsScreen
     from borgerspil_tui.tui.screens.insist_tools import (
         AspectsScreen,
@@ -59,6 +60,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "insights": InsightsScreen,
         "groups": ObservationGroupsScreen,
         "what-ifs": WhatIfsScreen,
+        "fishbone": FishboneScreen,
         "matrix": MatrixScreen,
         "votes": VotesScreen,
         "concepts": ConceptsScreen,
@@ -95,7 +97,7 @@ TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
     ("organisation", "assessment"): ("assessment",),
     ("organisation", "reflection"): ("reflections",),
     ("organisation", "empathy"): ("exercises",),
-    ("focus", "understand-problem"): ("problem-tree", "knowledge"),
+    ("focus", "understand-problem"): ("problem-tree", "knowledge", "fishbone"),
     ("focus", "picture-success"): ("value",),
     ("focus", "target-group"): ("target-groups",),
     ("focus", "design-process"): ("process",),
@@ -103,7 +105,7 @@ TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
     ("experience", "information-to-knowledge"): ("groups", "insights"),
     ("experience", "see-the-point"): ("insights",),
     ("create", "set-frame"): ("what-ifs",),
-    ("create", "get-ideas"): ("matrix", "votes"),
+    ("create", "get-ideas"): ("matrix", "votes", "fishbone"),
     ("create", "make-concepts"): ("concepts", "concept-card"),
     ("create", "try-it"): ("concept-card",),
     ("insist", "show-value"): ("chosen-concept", "value-case"),

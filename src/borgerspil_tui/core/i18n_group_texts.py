@@ -88,8 +88,9 @@ GROUP_TEXTS: dict[str, tuple[str, str]] = {
     "observations.filtered_out": ("Ingen observationer passer til filteret (x viser alle)",
                                   "No observation fits the filter (x shows all)"),
     # check and report
-    "check.groups.none": ("{count} observationer, men ingen grupper: grupper dem for at se mønstrene",
-                          "{count} observations but no groups: group them to see the patterns"),
+    "check.groups.none": ("{count} {count:observation|observationer}, men ingen grupper: grupper dem for at se "
+                          "mønstrene",
+                          "{count} {count:observation|observations} but no groups: group them to see the patterns"),
     "check.groups.no_insight": ("{count} {count:gruppe|grupper} uden indsigt endnu: {names}",
                                 "{count} {count:group|groups} without an insight yet: {names}"),
     "report.md.groups": ("Grupper af observationer", "Groups of observations"),

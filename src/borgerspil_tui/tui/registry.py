@@ -38,6 +38,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.observation_groups import ObservationGroupsScreen
     from borgerspil_tui.tui.screens.problem_tree import ProblemTreeScreen
     from borgerspil_tui.tui.screens.process import ProcessScreen
+    from borgerspil_tui.tui.screens.risks import RisksScreen
     from borgerspil_tui.tui.screens.stakeholders import StakeholdersScreen
     from borgerspil_tui.tui.screens.succes_check import SuccesScreen
     from borgerspil_tui.tui.screens.target_groups import TargetGroupsScreen
@@ -74,6 +75,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "value-case": ValueCaseScreen,
         "aspects": AspectsScreen,
         "milestones": MilestonesScreen,
+        "risks": RisksScreen,
         "handover": HandoverScreen,
         "chosen-concept": ChosenConceptScreen,
         "stakeholders": StakeholdersScreen,
@@ -110,7 +112,7 @@ TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
     ("create", "try-it"): ("concept-card",),
     ("insist", "show-value"): ("chosen-concept", "value-case"),
     ("insist", "communicate"): ("succes",),
-    ("insist", "implement"): ("milestones", "stakeholders", "aspects"),
+    ("insist", "implement"): ("milestones", "stakeholders", "risks", "aspects"),
     ("insist", "hand-over"): ("handover",),
 }
 """The screens that work on each step of a part."""

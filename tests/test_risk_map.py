@@ -11,7 +11,15 @@ from borgerspil_tui.core.checks.risks import risk_problems
 from borgerspil_tui.core.method import bundled_method
 from borgerspil_tui.core.model.insist import Risk
 from borgerspil_tui.core.overview import part_status
-from borgerspil_tui.core.risk_map import HIGH_RISK, level, number_line, numbers, risk_map, score, sorted_risks
+from borgerspil_tui.core.risk_map import (
+    HIGH_RISK,
+    level,
+    number_line,
+    numbers,
+    risk_map,
+    score,
+    sorted_risks,
+)
 from borgerspil_tui.core.storage import load_project, save_project
 from tests.conftest import EXAMPLE
 
@@ -57,7 +65,7 @@ def test_number_line_cuts_with_a_count_of_the_rest() -> None:
 METHOD = bundled_method()
 
 
-def _project(*risks: Risk):  # noqa: ANN202
+def _project(*risks: Risk):
     project = load_project(EXAMPLE).project
     project.insist.risks = list(risks)
     return project
@@ -101,7 +109,7 @@ def test_the_overview_shows_the_risk_lines_under_insist() -> None:
     assert "1 risk without an owner: “Ukendt”" in status.missing
 
 
-def test_borgerspil_check_on_a_file(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch) -> None:  # noqa: ANN001
+def test_borgerspil_check_on_a_file(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch) -> None:
     monkeypatch.setenv("BORGERSPIL_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("BORGERSPIL_LANG", raising=False)
     path = tmp_path / "r.borgerspil.yaml"

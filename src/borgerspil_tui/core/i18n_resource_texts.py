@@ -15,6 +15,8 @@ RESOURCE_TEXTS: dict[str, tuple[str, str]] = {
     "resources.prompt.person_weeks": ("Personuger (fx 2,5):", "Person-weeks (e.g. 2.5):"),
     "resources.prompt.cost": ("Kroner (fx 1.250,50):", "Money in DKK (e.g. 1,250.50):"),
     "resources.prompt.budget": ("Budget for implementeringen i kroner:", "Budget for the implementation in DKK:"),
+    "field.person_weeks": ("Personuger:", "Person-weeks:"),
+    "field.cost": ("Kroner:", "Money (DKK):"),
     "resources.pick_milestone": ("Hvilken milepæl er ressourcerne til?", "Which milestone are the resources for?"),
     "resources.pick_aspect": ("Hvilket implementeringsaspekt er ressourcerne til?",
                               "Which implementation aspect are the resources for?"),
@@ -45,10 +47,9 @@ RESOURCE_TEXTS: dict[str, tuple[str, str]] = {
     "resources.general": ("Uden milepæl eller aspekt", "Neither milestone nor aspect"),
     "resources.unknown": ("(slettet)", "(deleted)"),
     "resources.budget.insist": ("Budget for implementeringen: {money}", "Budget for the implementation: {money}"),
-    "resources.budget.process": ("Forløbsdesignets budget for Insistér: {money} (der er ikke sat et budget for "
-                                 "implementeringen; b sætter det)",
-                                 "The process design's budget for Insist: {money} (no budget is set for the "
-                                 "implementation; b sets it)"),
+    "resources.budget.process": ("Forløbsdesignets budget (til selve innovationsforløbet, ikke til implementeringen): "
+                                 "{money}", "The process design's budget (for the innovation process itself, not the "
+                                 "implementation): {money}"),
     "resources.budget.none": ("Intet budget sat. Tryk b for at sætte budgettet for implementeringen.",
                               "No budget set. Press b to set the budget for the implementation."),
     "resources.under": ("{money} under budgettet", "{money} under the budget"),
@@ -65,6 +66,7 @@ RESOURCE_TEXTS: dict[str, tuple[str, str]] = {
     "citizens.prompt.what": ("Hvordan giver borgerne input?", "How do citizens give input?"),
     "citizens.prompt.when": ("Hvornår (fx hver måned, efter pilotfasen):", "When (e.g. every month, after the pilot):"),
     "citizens.prompt.who": ("Hvem sørger for det (en rolle)?", "Who makes it happen (a role)?"),
+    "field.when": ("Hvornår:", "When:"),
     "citizens.key.when": ("hvornår", "when"),
     "citizens.key.who": ("hvem", "who"),
     "help.citizens_when": ("Skriv hvornår (t)", "Type when (t)"),

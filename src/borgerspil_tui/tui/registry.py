@@ -18,6 +18,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
 
     from borgerspil_tui.tui.screens.assessment import AssessmentScreen
     from borgerspil_tui.tui.screens.capture import CaptureScreen
+    from borgerspil_tui.tui.screens.citizens_along import CitizensAlongScreen
     from borgerspil_tui.tui.screens.chosen_concept import ChosenConceptScreen
     from borgerspil_tui.tui.screens.concept_card import ConceptCardScreen
     from borgerspil_tui.tui.screens.concepts import ConceptsScreen
@@ -38,6 +39,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.observation_groups import ObservationGroupsScreen
     from borgerspil_tui.tui.screens.problem_tree import ProblemTreeScreen
     from borgerspil_tui.tui.screens.process import ProcessScreen
+    from borgerspil_tui.tui.screens.resources import ResourcesScreen
     from borgerspil_tui.tui.screens.risks import RisksScreen
     from borgerspil_tui.tui.screens.stakeholders import StakeholdersScreen
     from borgerspil_tui.tui.screens.succes_check import SuccesScreen
@@ -77,6 +79,8 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "milestones": MilestonesScreen,
         "risks": RisksScreen,
         "handover": HandoverScreen,
+        "resources": ResourcesScreen,
+        "citizens-along": CitizensAlongScreen,
         "chosen-concept": ChosenConceptScreen,
         "stakeholders": StakeholdersScreen,
         "conflicts": ConflictsScreen,
@@ -112,8 +116,8 @@ TOOLS: dict[tuple[str, str], tuple[str, ...]] = {
     ("create", "try-it"): ("concept-card",),
     ("insist", "show-value"): ("chosen-concept", "value-case"),
     ("insist", "communicate"): ("succes",),
-    ("insist", "implement"): ("milestones", "stakeholders", "risks", "aspects"),
-    ("insist", "hand-over"): ("handover",),
+    ("insist", "implement"): ("milestones", "stakeholders", "risks", "aspects", "resources"),
+    ("insist", "hand-over"): ("handover", "citizens-along"),
 }
 """The screens that work on each step of a part."""
 

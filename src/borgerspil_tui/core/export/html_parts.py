@@ -150,6 +150,8 @@ def observations(p: Project, m: Method, lang: str) -> list[Block]:
                                (tr(lang, "report.html.who"), o.who), (tr(lang, "report.html.what"), o.what)]))
         if o.quotes:
             blocks.append(Block("quotes", data=list(o.quotes)))
+    from borgerspil_tui.core.export.html_groups import groups  # it builds on Block, defined here
+    blocks += groups(p, lang)
     eye = tr(lang, "report.html.eye_opener")
     rows = [[i.statement, eye if i.eye_opener else ""] for i in p.experience.insights]
     blocks.append(Block("table", tr(lang, "report.html.insights"), data=rows,
@@ -179,7 +181,8 @@ def matrix(p: Project, m: Method, lang: str) -> list[Block]:
     quadrants = {q: tr(lang, f"matrix.q_{q}") for q in ("do-now", "plan", "maybe", "drop")}
     title = tr(lang, "report.html.two_by_two", vertical=names[vertical], horizontal=names[horizontal])
     unplaced = tr(lang, "report.html.unplaced", ideas=", ".join(picture.unplaced)) if picture.unplaced else ""
-    return [Block("text", data=tr(lang, "report.html.weights", weights=stated)),
+    from borgerspil_tui.core.export.html_fishbone import fishbones  # it builds on Block, defined here
+    return [*fishbones(p, lang), Block("text", data=tr(lang, "report.html.weights", weights=stated)),
             Block("table", data=rows, head=head),
             Block("quadrant", title, data=(picture, quadrants, names[vertical], names[horizontal], unplaced))]
 

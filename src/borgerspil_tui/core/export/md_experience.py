@@ -4,6 +4,7 @@ insights drawn from them (eye-openers marked, the causes they support or contrad
 from __future__ import annotations
 
 from borgerspil_tui.core.export.md_doc import Doc
+from borgerspil_tui.core.export.md_groups import groups
 from borgerspil_tui.core.model.focus import TreeNode
 
 
@@ -36,6 +37,7 @@ def observations(doc: Doc) -> None:
             doc.quote(quote)
         if obs.tags:
             doc.labelled(doc.say("tags"), ", ".join(obs.tags))
+    groups(doc, titles)
     doc.heading(3, doc.say("insights"))
     if not experience.insights:
         doc.empty()

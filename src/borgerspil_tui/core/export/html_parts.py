@@ -181,7 +181,8 @@ def matrix(p: Project, m: Method, lang: str) -> list[Block]:
     quadrants = {q: tr(lang, f"matrix.q_{q}") for q in ("do-now", "plan", "maybe", "drop")}
     title = tr(lang, "report.html.two_by_two", vertical=names[vertical], horizontal=names[horizontal])
     unplaced = tr(lang, "report.html.unplaced", ideas=", ".join(picture.unplaced)) if picture.unplaced else ""
-    return [Block("text", data=tr(lang, "report.html.weights", weights=stated)),
+    from borgerspil_tui.core.export.html_fishbone import fishbones  # it builds on Block, defined here
+    return [*fishbones(p, lang), Block("text", data=tr(lang, "report.html.weights", weights=stated)),
             Block("table", data=rows, head=head),
             Block("quadrant", title, data=(picture, quadrants, names[vertical], names[horizontal], unplaced))]
 

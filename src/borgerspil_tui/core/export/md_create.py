@@ -7,6 +7,7 @@ from borgerspil_tui.core import matrix as two_by_two
 from borgerspil_tui.core.derived import effective_weights, rank_ideas
 from borgerspil_tui.core.export import mermaid
 from borgerspil_tui.core.export.md_doc import Doc
+from borgerspil_tui.core.export.md_fishbone import fishbones
 from borgerspil_tui.core.i18n import tr
 
 
@@ -29,6 +30,7 @@ def _weight(value: float) -> str:
 def matrix(doc: Doc) -> None:
     """The matrix sorted by rank (the weights stated), then the 2×2 as a quadrant chart."""
     create = doc.project.create
+    fishbones(doc)  # the fishbones (their own heading) come before the ideas they gave
     doc.heading(2, doc.say("part.matrix"))
     if not create.ideas:
         doc.empty()

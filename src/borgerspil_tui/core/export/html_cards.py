@@ -6,6 +6,7 @@ for the template, which escapes every text. No I/O, no UI.
 from __future__ import annotations
 
 from borgerspil_tui.core.export.html_parts import Block, _fields, _list, _yes
+from borgerspil_tui.core.export.stakeholder_report import html_stakeholders
 from borgerspil_tui.core.export.svg import timeline_svg
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import Method
@@ -87,9 +88,7 @@ def milestones(p: Project, m: Method, lang: str) -> list[Block]:
                Block("fields", tr(lang, "report.html.aspects"), data=[a for a in aspects if a[1]])]
     if h.to or h.date or h.notes:
         blocks.append(_fields([(handover, h.notes or "–")]))
-    people = [[s.name, s.interest, "" if s.influence is None else str(s.influence)] for s in p.insist.stakeholders]
-    head = [tr(lang, f"report.html.{k}") for k in ("stakeholder", "interest", "influence")]
-    blocks.append(Block("table", data=people, head=head))
+    blocks += html_stakeholders(p, m, lang)
     risks = [[r.text, "" if r.likelihood is None else str(r.likelihood),
               "" if r.impact is None else str(r.impact), r.mitigation] for r in p.insist.risks]
     head = [tr(lang, f"report.html.{k}") for k in ("risk", "likelihood", "impact", "mitigation")]

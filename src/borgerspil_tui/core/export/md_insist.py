@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from borgerspil_tui.core.export import mermaid
 from borgerspil_tui.core.export.md_doc import Doc
+from borgerspil_tui.core.export.stakeholder_report import md_stakeholders
 
 
 def value_case(doc: Doc) -> None:
@@ -47,10 +48,7 @@ def milestones(doc: Doc) -> None:
         _milestone_table(doc)
     else:
         doc.empty()
-    if insist.stakeholders:
-        doc.heading(3, doc.say("stakeholders"))
-        doc.table([doc.say("col.name"), doc.say("col.interest"), doc.say("col.influence")],
-                  [[s.name, s.interest, str(s.influence or "")] for s in insist.stakeholders])
+    md_stakeholders(doc)
     if insist.risks:
         doc.heading(3, doc.say("risks"))
         doc.table([doc.say(f"col.{c}") for c in ("risk", "likelihood", "impact", "mitigation")],

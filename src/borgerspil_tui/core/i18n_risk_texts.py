@@ -5,8 +5,8 @@ RISK_TEXTS: dict[str, tuple[str, str]] = {
     "screen.risks": ("Risikoanalyse", "Risk analysis"),
     "risks.col.number": ("Nr.", "No."),
     "risks.col.text": ("Risiko", "Risk"),
-    "risks.col.likelihood": ("Sandsynlighed", "Likelihood"),
-    "risks.col.impact": ("Konsekvens", "Impact"),
+    "risks.col.likelihood": ("Sandsynl.", "Likelihood"),
+    "risks.col.impact": ("Konsekv.", "Impact"),
     "risks.col.score": ("Score", "Score"),
     "risks.col.owner": ("Ejer", "Owner"),
     "risks.col.mitigation": ("Afbødning", "Mitigation"),
@@ -47,10 +47,10 @@ RISK_TEXTS: dict[str, tuple[str, str]] = {
     "help.risks_map": ("Vis eller skjul risikokortet (5×5) ved listen", "Show or hide the heat map (5×5) by the list"),
     "help.risks_move": ("Listen står efter score; rækkefølgen kan ikke flyttes",
                         "The list is sorted by score; its order cannot be moved"),
-    "risks.sorted": ("Listen står efter score (sandsynlighed × konsekvens), højeste først; risici uden score "
-                     "sidst. Rækkefølgen kan ikke flyttes.",
-                     "The list is sorted by score (likelihood × impact), highest first; risks without a score "
-                     "last. The order cannot be moved."),
+    "risks.sorted": ("Listen står efter score (sandsynlighed × konsekvens), højeste først, uden score sidst; "
+                     "den kan ikke flyttes.",
+                     "The list is sorted by score (likelihood × impact), highest first, unscored last; it cannot "
+                     "be moved."),
     "risks.changed.text": ("ret risiko", "edit risk"),
     "risks.changed.owner": ("ret ejer", "edit owner"),
     "risks.changed.mitigation": ("ret afbødning", "edit mitigation"),

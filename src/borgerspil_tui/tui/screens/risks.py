@@ -17,6 +17,7 @@ from textual.coordinate import Coordinate
 from textual.events import Resize
 from textual.widgets import DataTable, Static
 
+from borgerspil_tui.core.describe_paths import short
 from borgerspil_tui.core.model.insist import Risk
 from borgerspil_tui.core.risk_map import level, numbers, risk_map, score, sorted_risks
 from borgerspil_tui.tui.commands import Command, bindings
@@ -28,6 +29,10 @@ from borgerspil_tui.tui.widgets.risk_heat_map import RiskHeatMap
 SCORED = ("likelihood", "impact")
 WIDE = 150
 """From this many columns the heat map stands beside the list instead of under it."""
+SHORT = 30
+"""Below this many rows the heat map takes the place of the detail under the list."""
+FIXED_COLUMNS = 48
+"""Number, likelihood, impact and score with their padding and the table's margins."""
 TEXT_FIELDS = {"risks.col.text": "text", "risks.col.owner": "owner", "risks.col.mitigation": "mitigation"}
 
 SCREEN_COMMANDS = [
@@ -49,6 +54,8 @@ SCREEN_COMMANDS = [
 class RisksScreen(ListScreen):
     """The risks as a list sorted by score, and as a 5×5 heat map."""
 
+    _limits: tuple[int, int, int] = (60, 16, 40)
+
     NAME = "risks"
     part = "insist"
     LIST_PATH = ("insist", "risks")
@@ -61,19 +68,20 @@ class RisksScreen(ListScreen):
     DEFAULT_CSS = """
     RisksScreen #risk-area { height: 1fr; layout: vertical; }
     RisksScreen.-wide #risk-area { layout: horizontal; }
+    RisksScreen #items { min-height: 6; }
     RisksScreen #risk-map { display: none; }
     RisksScreen.-map #risk-map { display: block; }
     RisksScreen.-wide #items { width: 3fr; }
     RisksScreen.-wide #risk-map { width: 2fr; height: 1fr; }
-    RisksScreen #risks-order { height: auto; padding: 0 2; color: $text-muted; }
+    RisksScreen.-map #detail-box { max-height: 5; }
+    RisksScreen.-map.-short #detail-box { display: none; }
     """
 
     def guidance_text(self) -> str | None:
-        return self.step_guidance("insist", "implement")
+        return " ".join(x for x in (self.step_guidance("insist", "implement"), self.t("risks.sorted")) if x)
 
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t(self.EMPTY_TEXT)), id="items-empty")
-        yield Static(Content(self.t("risks.sorted")), id="risks-order")
         with Container(id="risk-area"):
             yield DataTable(id="items", cursor_type="cell", zebra_stripes=True)
             yield RiskHeatMap(id="risk-map")
@@ -84,10 +92,16 @@ class RisksScreen(ListScreen):
     def populate(self) -> None:
         self.set_class(self.bapp.view_state.get((self.session.path, self.NAME), False) is True, "-map")
         self.set_class(self.app.size.width >= WIDE, "-wide")
+        self.set_class(self.app.size.height < SHORT, "-short")
+        self._limits = _limits(self.app.size.width)
         super().populate()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
+        self.set_class(event.size.height < SHORT, "-short")
+        if _limits(event.size.width) != self._limits:
+            self._limits = _limits(event.size.width)
+            self.fill()
 
     # -- what is shown ---------------------------------------------------------------------------
     def items(self, project: Any) -> list[Risk]:
@@ -99,8 +113,10 @@ class RisksScreen(ListScreen):
 
     def cells(self, item: Risk) -> list[str]:
         value = score(item)
-        return [str(self._numbers().get(item.id, "")), item.text, _digit(item.likelihood), _digit(item.impact),
-                "" if value is None else str(value), item.owner, item.mitigation]
+        text, owner, mitigation = self._limits
+        return [str(self._numbers().get(item.id, "")), short(item.text, text), _digit(item.likelihood),
+                _digit(item.impact), "" if value is None else str(value), short(item.owner, owner),
+                short(item.mitigation, mitigation)]
 
     def new_item(self, text: str) -> Risk:
         return Risk(text=text)
@@ -210,6 +226,16 @@ class RisksScreen(ListScreen):
     def action_explain_order(self) -> None:
         """Moving is not offered: the list is sorted by score."""
         self.notify(self.t("risks.sorted"), timeout=4)
+
+
+def _limits(width: int) -> tuple[int, int, int]:
+    """How many characters of the text, owner and mitigation a row shows at this screen width
+    (all of them under the table); the table scrolls sideways below 100 columns."""
+    wide = width >= WIDE
+    room = (width * 3 // 5 if wide else width) - FIXED_COLUMNS
+    owner = 16
+    text = max(30, (room - owner) * 3 // 5)
+    return text, owner, max(16, room - owner - text)
 
 
 def _digit(value: int | None) -> str:

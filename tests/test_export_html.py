@@ -32,7 +32,7 @@ HOSTILE = (
 NOT_TEXT = {"id", "voter", "idea", "kind", "line", "phase", "status", "source", "rating",
             "target_group", "quote_from", "insight", "language", "exercise", "done_by", "date", "due",
             "created", "answer", "concept", "inspired_by", "observations", "supports", "contradicts",
-            "target_groups", "ideas", "depends_on", "schema_version"}
+            "target_groups", "ideas", "depends_on", "schema_version", "milestone", "aspect"}
 
 
 def example() -> Project:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 MIN_SLOT = 18
 """The narrowest a bone's column may be."""
-MAX_HALF = 10
+MAX_HALF = 12
 """The most rows a bone takes above or below the spine."""
 ELLIPSIS = "…"
 

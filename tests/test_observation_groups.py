@@ -162,8 +162,8 @@ def test_a_long_column_shows_the_cursor_and_says_how_many_more() -> None:
     [loose] = columns(project, "en")
     lines = column_lines(loose, 20, 10, "en", cursor=25)
     items = [line.index for line in lines if line.kind == "item"]
-    assert 25 in items and len(lines) == 10
-    assert lines[-1].kind == "more" and "23 more" in lines[-1].text  # 7 of 30 shown
+    assert 25 in items and len(lines) == 10  # head, a blank line (as a group's insight), rule
+    assert lines[-1].kind == "more" and "24 more" in lines[-1].text  # 6 of 30 shown
     assert all(cell_len(line.text) <= 20 for line in lines)
 
 

@@ -104,6 +104,8 @@ def column_lines(column: Column, width: int, height: int, lang: str, cursor: int
     if column.key:
         said = column.insight if column.insight is not None else tr(lang, "groups.no_insight")
         lines.append(Line(cut("→ " + said, width), "insight" if column.insight is not None else "blank"))
+    else:  # the same rows as a group's, so the rules line up
+        lines.append(Line("", "blank"))
     lines.append(Line("─" * width, "rule"))
     room = max(1, height - len(lines))
     items = column.items

@@ -34,12 +34,12 @@ class ObservationGroupsScreen(BaseScreen):
     part = "experience"
     SCREEN_COMMANDS = [
         Command("new_group", "n", "groups.new", "help.groups_new"),
-        Command("rename", "e", "groups.rename", "help.groups_rename"),
-        Command("delete", "delete", "groups.delete", "help.groups_delete"),
         Command("fill", "a", "groups.fill", "help.groups_fill"),
         Command("by_tag", "t", "groups.by_tag", "help.groups_by_tag"),
-        Command("take_out", "x", "groups.take_out", "help.groups_take_out"),
         Command("insight", "i", "groups.insight", "help.groups_insight"),
+        Command("take_out", "x", "groups.take_out", "help.groups_take_out"),
+        Command("rename", "e", "groups.rename", "help.groups_rename"),
+        Command("delete", "delete", "groups.delete", "help.groups_delete"),
         Command("step(-1, 0)", "left", "groups.left", "help.groups_left", show=False),
         Command("step(1, 0)", "right", "groups.right", "help.groups_right", show=False),
         Command("step(0, -1)", "up", "groups.up", "help.groups_up", show=False),

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from borgerspil_tui.core import observation_groups as og
 from borgerspil_tui.core.changes import Path
+from borgerspil_tui.core.group_board import cut
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.experience import Observation
 from borgerspil_tui.core.validation_messages import describe
@@ -107,11 +108,13 @@ class ObservationsScreen(ListScreen):
             return super().title_text()
         count = len(og.filtered(self.session.project, chosen))
         if chosen.kind == "tag":
-            said = self.t("observations.filter_tag", tag=chosen.value, count=count)
+            said = self.t("observations.filter_tag", tag=cut(chosen.value, 30), count=count)
         else:
             group = og.group_of(self.session.project, chosen.value)
-            said = self.t("observations.filter_group", name=group.name if group else "", count=count)
-        return f"{super().title_text()} · {said}"
+            said = self.t("observations.filter_group", name=cut(group.name, 30) if group else "", count=count)
+        title = super().title_text()  # the filter before the project's title: a long title is cut
+        name = self.screen_title()
+        return f"{name} · {said}{title[len(name):]}"
 
     def project_changed(self) -> None:
         if not self.shown_filter.on:

@@ -87,6 +87,8 @@ RISK_TEXTS: dict[str, tuple[str, str]] = {
                             "{count} {count:risk|risks} without likelihood or impact: {names}"),
     # report
     "report.risks.heading": ("Risici", "Risks"),
+    "report.risks.sorted": ("Efter score (sandsynlighed × konsekvens), højeste først; uden score sidst.",
+                            "By score (likelihood × impact), highest first; unscored last."),
     "report.risks.map": ("Risikokort (sandsynlighed op, konsekvens hen)", "Heat map (likelihood up, impact across)"),
     "report.risks.map_cell": ("{count} {count:risiko|risici}", "{count} {count:risk|risks}"),
 }

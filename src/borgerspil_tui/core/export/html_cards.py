@@ -5,7 +5,7 @@ for the template, which escapes every text. No I/O, no UI.
 
 from __future__ import annotations
 
-from borgerspil_tui.core.export import resources_report
+from borgerspil_tui.core.export import resources_report, risk_report
 from borgerspil_tui.core.export.html_parts import Block, _fields, _list, _yes
 from borgerspil_tui.core.export.stakeholder_report import html_stakeholders
 from borgerspil_tui.core.export.svg import timeline_svg
@@ -90,10 +90,7 @@ def milestones(p: Project, m: Method, lang: str) -> list[Block]:
     if h.to or h.date or h.notes:
         blocks.append(_fields([(handover, h.notes or "–")]))
     blocks += html_stakeholders(p, m, lang)
-    risks = [[r.text, "" if r.likelihood is None else str(r.likelihood),
-              "" if r.impact is None else str(r.impact), r.mitigation] for r in p.insist.risks]
-    head = [tr(lang, f"report.html.{k}") for k in ("risk", "likelihood", "impact", "mitigation")]
-    blocks.append(Block("table", data=risks, head=head))
+    blocks += risk_report.html_blocks(p, m, lang)
     blocks += resources_report.html_blocks(p, m, lang)
     return blocks
 

@@ -4,7 +4,7 @@ the organisation's self-assessment, reflections and empathy exercises."""
 
 from __future__ import annotations
 
-from borgerspil_tui.core.export import mermaid, resources_report
+from borgerspil_tui.core.export import mermaid, resources_report, risk_report
 from borgerspil_tui.core.export.md_doc import Doc
 from borgerspil_tui.core.export.stakeholder_report import md_stakeholders
 
@@ -49,10 +49,7 @@ def milestones(doc: Doc) -> None:
     else:
         doc.empty()
     md_stakeholders(doc)
-    if insist.risks:
-        doc.heading(3, doc.say("risks"))
-        doc.table([doc.say(f"col.{c}") for c in ("risk", "likelihood", "impact", "mitigation")],
-                  [[r.text, str(r.likelihood or ""), str(r.impact or ""), r.mitigation] for r in insist.risks])
+    risk_report.markdown(doc)
     resources_report.markdown(doc)
     doc.heading(3, doc.say("aspects"))
     aspects = doc.method.implementation_aspects

@@ -7,7 +7,7 @@ What names a citizen or a person is replaced by "[skjult]" / "[hidden]" (``repor
   copied from an observation);
 - where and whom the team observed: every observation's ``who`` and ``place``;
 - people's names: team members, guests at the dot vote, stakeholders, whom a prototype was tested
-  with (``with_whom``), a milestone's ``owner``, whom the solution is handed over ``to``, and the
+  with (``with_whom``), a milestone's and a risk's ``owner``, whom the solution is handed over ``to``, and the
   ``people`` of each row of the process grid (the team writes first names there);
 - the merge's unresolved ``conflicts`` are left out: their texts are copies of any field.
 
@@ -60,6 +60,8 @@ def redacted(project: Project, lang: str) -> Project:
         stakeholder.name = hide(stakeholder.name)
     for milestone in insist.milestones:
         milestone.owner = hide(milestone.owner)
+    for risk in insist.risks:
+        risk.owner = hide(risk.owner)
     insist.handover.to = hide(insist.handover.to)
     if copy.conflicts:
         copy.conflicts = []

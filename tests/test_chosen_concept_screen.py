@@ -82,6 +82,9 @@ async def test_a_markup_like_200_character_title_is_shown_as_written_and_cut_in_
     app = make_app(example_copy)
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, "chosen-concept")
-        assert hostile in screen_text(app)
+        table = app.screen.query_one("#concepts")
+        concept_id = app.session.project.create.concepts[0].id
+        assert str(table.get_cell(concept_id, "chosen.col_title")) == hostile[:79] + "…"  # as written, cut
+        assert f"«{hostile[:79]}…»" in screen_text(app)  # the summary under the table
         line = _title_line(app)
         assert "Koncept: [bold]x[/] ææ" in line and "…" in line and hostile not in line

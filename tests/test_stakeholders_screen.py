@@ -60,7 +60,9 @@ async def test_add_edit_score_delete_undo_move_and_save(example_copy: Path) -> N
         assert app.session.project.insist.stakeholders[1].interest_level is None
         await pilot.press("left", "left", "3")  # the name column: digits do not score there
         assert app.session.project.insist.stakeholders[1].influence == 5
-        await pilot.press("down", "delete")  # Pressen deleted …
+        await pilot.press("down")
+        assert str(app.screen.query_one("#detail").visual).startswith("Pressen\n")  # the row's detail follows
+        await pilot.press("delete")  # Pressen deleted …
         assert [s.name for s in app.session.project.insist.stakeholders] == ["Ældrerådet i Vestby", "Direktionen"]
         await pilot.press("ctrl+z")  # … and back
         assert [s.name for s in app.session.project.insist.stakeholders][-1] == "Pressen"

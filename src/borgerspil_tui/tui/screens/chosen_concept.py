@@ -16,8 +16,16 @@ from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
 
-TITLE_CUT = 60
+TITLE_CUT = 40
 """A concept's title in a title line is cut after this many characters (the project's title follows)."""
+CELL_CUT = 80
+"""A concept's title in the table and the summary is cut after this many characters."""
+
+
+def cut(text: str, width: int) -> str:
+    """One line of at most ``width`` characters (… when cut)."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[:width - 1] + "…"
 
 
 def chosen_concept(project: Project) -> Concept | None:
@@ -33,10 +41,7 @@ def concept_line(project: Project, lang: str) -> str:
     concept = chosen_concept(project)
     if concept is None:
         return tr(lang, "chosen.none_line")
-    title = " ".join(concept.title.split())
-    if len(title) > TITLE_CUT:
-        title = title[:TITLE_CUT - 1] + "…"
-    return tr(lang, "chosen.title_line", title=title)
+    return tr(lang, "chosen.title_line", title=cut(concept.title, TITLE_CUT))
 
 
 class ChosenConceptScreen(BaseScreen):
@@ -67,7 +72,7 @@ class ChosenConceptScreen(BaseScreen):
     def populate(self) -> None:
         table = self.query_one("#concepts", DataTable)
         table.clear(columns=True)
-        for key in ("chosen.col_mark", "chosen.col_title", "chosen.col_status", "chosen.col_succes"):
+        for key in ("chosen.col_mark", "chosen.col_succes", "chosen.col_status", "chosen.col_title"):
             table.add_column(cell(self.t(key)), key=key)
         self.fill()
         table.focus()
@@ -85,13 +90,13 @@ class ChosenConceptScreen(BaseScreen):
         table.clear()
         for concept in project.create.concepts:
             mark = self.t("chosen.mark") if concept.id == project.insist.concept else ""
-            table.add_row(cell(mark), cell(concept.title), cell(self.t(f"concept.status_{concept.status}")),
-                          cell(self._verdict(concept)), key=concept.id)
+            table.add_row(cell(mark), cell(self._verdict(concept)), cell(self.t(f"concept.status_{concept.status}")),
+                          cell(cut(concept.title, CELL_CUT)), key=concept.id)
         if current is not None and current in table.rows:
             table.move_cursor(row=table.get_row_index(current))
         self.query_one("#concepts-empty").display = not project.create.concepts
         chosen = chosen_concept(project)
-        summary = self.t("chosen.summary", title=chosen.title) if chosen else self.t("chosen.summary_none")
+        summary = self.t("chosen.summary", title=cut(chosen.title, CELL_CUT)) if chosen else self.t("chosen.summary_none")
         self.query_one("#chosen-summary", Static).update(Content(summary) if project.create.concepts else "")
 
     def project_changed(self) -> None:

@@ -28,6 +28,10 @@ TEXT_COLUMNS = {"stakeholders.name": "name", "stakeholders.interest": "interest"
 SLOTS = {"keep-satisfied": "plan", "manage-closely": "do-now", "monitor": "drop", "keep-informed": "maybe"}
 """Where the 2×2 drawing puts each quadrant (influence up, interest across: the same corners)."""
 CUT = 40
+NAME_CUT = 30
+"""A name in the list is cut after this many characters (so the scores and the quadrant fit 80 columns)."""
+LEGEND_CUT = 60
+"""A name in the grid's legend is cut after this many characters."""
 """A text in a table cell is cut after this many characters (the detail under the table shows all)."""
 UNPLACED_SHOWN = 8
 """How many of the stakeholders not placed the line under the grid names."""
@@ -67,6 +71,7 @@ class StakeholdersScreen(ListScreen):
     StakeholdersScreen.-grid #grid-area { display: block; }
     StakeholdersScreen.-grid #items { display: none; }
     StakeholdersScreen.-grid #detail-box { display: none; }
+    StakeholdersScreen #grid { padding: 0; }
     StakeholdersScreen #unplaced { height: auto; padding: 0 2; color: $text-warning; }
     StakeholdersScreen #grid-legend { height: 1fr; min-height: 3; margin: 0 1; }
     """
@@ -105,7 +110,7 @@ class StakeholdersScreen(ListScreen):
 
     def cells(self, item: Stakeholder) -> list[str]:
         score = {None: ""}
-        return [short(item.name), score.get(item.influence, str(item.influence)),
+        return [short(item.name, NAME_CUT), score.get(item.influence, str(item.influence)),
                 score.get(item.interest_level, str(item.interest_level)), self._quadrant_name(item),
                 short(item.interest), short(item.message), short(item.contact)]
 
@@ -149,6 +154,11 @@ class StakeholdersScreen(ListScreen):
             self.notify(self.t("help.stakeholders_score"), timeout=3)
         else:
             self.action_edit_field(TEXT_COLUMNS.get(column or "", "main"))
+
+    @on(DataTable.CellHighlighted, "#items")
+    def _cell_moved(self) -> None:
+        """The list's cursor is a cell cursor (for the scores): a new row shows its detail."""
+        self._show_detail()
 
     @on(DataTable.RowSelected, "#grid-legend")
     def _legend_selected(self) -> None:
@@ -235,6 +245,7 @@ class StakeholdersScreen(ListScreen):
         current = self.current_id()
         legend.clear()
         for number, item in enumerate(items, start=1):
-            legend.add_row(cell(str(number)), cell(self._quadrant_name(item)), cell(item.name), key=item.id)
+            legend.add_row(cell(str(number)), cell(self._quadrant_name(item)),
+                           cell(short(item.name, LEGEND_CUT)), key=item.id)
         if current is not None and current in legend.rows:
             legend.move_cursor(row=legend.get_row_index(current))

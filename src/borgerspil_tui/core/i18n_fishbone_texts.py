@@ -76,7 +76,7 @@ FISHBONE_TEXTS: dict[str, tuple[str, str]] = {
     "fishbone.pick_item": ("Vælg et punkt på et ben først", "Select an item on a bone first"),
     "fishbone.category_empty": ("Et ben skal have et navn", "A bone needs a name"),
     # check
-    "check.fishbone_empty_bones": ("Fiskebenet «{head}»: {n} ben uden punkter",
+    "check.fishbone_empty_bones": ("Fiskebenet «{head}»: {n} {n:ben|ben} uden punkter",
                                    "Fishbone «{head}»: {n} {n:bone|bones} without items"),
     "check.fishbone_not_sent": ("Fiskebenet «{head}»: {n} {n:punkt|punkter} ikke sendt videre (tryk s)",
                                 "Fishbone «{head}»: {n} {n:item|items} not sent on (press s)"),

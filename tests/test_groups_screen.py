@@ -73,6 +73,11 @@ async def test_an_observation_in_two_groups_is_marked_and_the_ui_says_it_may_be(
         await goto(pilot, "groups")
         text = screen_text(app) + str(app.screen.board.render())
         assert "may be in several groups" in text and "×2 Ventetid i telefonen" in text
+        await pilot.press("right", "f2")  # Danish: the board speaks it, the cursor stays on the group
+        await pilot.pause()
+        board = str(app.screen.board.render())
+        assert "Uden gruppe (3)" in board and "ingen indsigt endnu" in board
+        assert app.screen.board.current().key == "group-aaaaaa"
 
 
 async def test_a_group_becomes_an_insight_in_one_undo_step_and_is_updated_not_doubled(tmp_path: Path) -> None:
@@ -111,8 +116,15 @@ async def test_delete_a_group_and_undo_and_keys_on_the_ungrouped_column(tmp_path
     async with app.run_test(size=SIZE) as pilot:
         sent = notices(app, monkeypatch)
         await goto(pilot, "groups")
-        await pilot.press("a", "i", "x", "delete")  # on "not in a group": nothing changes, it says why
+        await pilot.press("i", "x", "delete")  # on "not in a group": nothing changes, it says why
         assert not app.session.can_undo and any("Go to a group first" in s for s in sent)
+        await pilot.press("a", "enter")  # there: which group first (A), then the observations
+        await pilot.pause()
+        await pilot.press("down", "down", "space", "enter")
+        await pilot.pause()
+        assert _groups(app) == [("A", ["obs-aaaaaa", "obs-cccccc"], None)]
+        assert app.screen.board.current().key == "group-aaaaaa"
+        await pilot.press("ctrl+z", "left")
         await pilot.press("right", "delete")
         assert _groups(app) == [] and len(app.session.project.experience.observations) == 4
         await pilot.press("ctrl+z")

@@ -74,6 +74,13 @@ class ObservationGroupsScreen(BaseScreen):
         self.query_one("#groups-empty").display = not project.experience.observations
         self.board.show(columns(project, self.lang), self.lang)
 
+    async def relabel(self) -> None:
+        """The new language: the board is made again, with its cursor on the same group."""
+        column = self.board.current()
+        await super().relabel()
+        if column is not None:
+            self.board.go_to(column.key)
+
     def project_changed(self) -> None:
         super().project_changed()
         if self.is_mounted:
@@ -125,11 +132,22 @@ class ObservationGroupsScreen(BaseScreen):
             self.apply_changes("groups.deleted", self.changes.remove((*og.GROUPS, group_id)))
 
     def action_fill(self) -> None:
-        """Choose several observations for the group at once: those ticked are in, the rest out."""
-        group = og.group_of(self.session.project, self.group_id() or "")
+        """Choose several observations for the group at once: those ticked are in, the rest out.
+        On the ungrouped column, first which group."""
+        project = self.session.project
+        column = self.board.current()
+        if column is not None and not column.key and project.experience.groups:
+            options = [(g.id, cut(g.name, 80)) for g in project.experience.groups]
+
+            def chosen(ids: list[str]) -> None:
+                if ids:
+                    self.board.go_to(ids[0])
+                    self.action_fill()
+            self._pick(self.t("groups.pick_group"), options, set(), chosen, multiple=False)
+            return
+        group = og.group_of(project, self.group_id() or "")
         if group is None:
             return
-        project = self.session.project
         if not project.experience.observations:
             self.notify(self.t("groups.none_left"), severity="warning", markup=False)
             return

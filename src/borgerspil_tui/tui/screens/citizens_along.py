@@ -6,6 +6,7 @@ from __future__ import annotations
 from borgerspil_tui.core.model.insist import CitizenVoice
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
+from borgerspil_tui.tui.screens.resources import cut
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 
 
@@ -29,7 +30,7 @@ class CitizensAlongScreen(ListScreen):
         return self.t("citizens.guidance")
 
     def cells(self, item: CitizenVoice) -> list[str]:
-        return [item.what.replace("\n", " "), item.when, item.who]
+        return [cut(item.what, 44), cut(item.when, 28), cut(item.who, 28)]
 
     def detail(self, item: CitizenVoice) -> str:
         names = [self.t(key) for key in self.COLUMNS]

@@ -25,6 +25,15 @@ from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 
 AMOUNTS = ("person_weeks", "cost")
+WIDTHS = (36, 12, 18, 28, 22)
+"""At most this many characters of each column in a row (all of it below): what and the amounts
+first, so they show on an 80-column screen too."""
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` on one line, cut with … when longer than ``width``."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 BUDGET = ("insist", "budget")
 
 
@@ -35,8 +44,8 @@ class ResourcesScreen(ListScreen):
     part = "insist"
     LIST_PATH = ("insist", "resources")
     ALSO_SHOWN = (("insist", "milestones"), BUDGET, ("focus", "process"))
-    COLUMNS = ("resources.what", "resources.milestone", "resources.aspect", "resources.person_weeks",
-               "resources.cost")
+    COLUMNS = ("resources.what", "resources.person_weeks", "resources.cost", "resources.milestone",
+               "resources.aspect")
     MAIN_FIELD = "what"
     EMPTY_TEXT = "resources.empty"
     SCREEN_COMMANDS = [
@@ -49,7 +58,9 @@ class ResourcesScreen(ListScreen):
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
-    ResourcesScreen #totals-box { height: auto; max-height: 12; border-top: solid $panel; }
+    ResourcesScreen #items { min-height: 4; }
+    ResourcesScreen #totals-box { height: auto; max-height: 30%; border-top: solid $panel; }
+    ResourcesScreen #detail-box { max-height: 25%; }
     ResourcesScreen #totals { height: auto; padding: 0 2; }
     """
 
@@ -75,14 +86,17 @@ class ResourcesScreen(ListScreen):
     def _for(self, ids: dict[str, str], item_id: str | None) -> str:
         return "" if item_id is None else ids.get(item_id, self.t("resources.unknown"))
 
+    def _texts(self, item: Resource) -> list[str]:
+        return [item.what, "" if item.person_weeks is None else format_number(item.person_weeks, self.lang),
+                "" if item.cost is None else format_money(item.cost, self.lang),
+                self._for(self._milestone_titles(), item.milestone), self._for(self._aspect_names(), item.aspect)]
+
     def cells(self, item: Resource) -> list[str]:
-        return [item.what, self._for(self._milestone_titles(), item.milestone),
-                self._for(self._aspect_names(), item.aspect),
-                "" if item.person_weeks is None else format_number(item.person_weeks, self.lang),
-                "" if item.cost is None else format_money(item.cost, self.lang)]
+        texts = self._texts(item)
+        return [cut(text, width) for text, width in zip(texts, WIDTHS, strict=True)]
 
     def detail(self, item: Resource) -> str:
-        cells = self.cells(item)
+        cells = self._texts(item)
         names = [self.t(key) for key in self.COLUMNS]
         return "\n".join(f"{name}: {text}" for name, text in zip(names, cells, strict=True) if text)
 

@@ -34,7 +34,7 @@ def _project() -> Project:
     return project
 
 
-def _inline_texts(tokens) -> list[str]:  # noqa: ANN001
+def _inline_texts(tokens) -> list[str]:
     return ["".join(c.content for c in t.children or []) for t in tokens if t.type == "inline"]
 
 

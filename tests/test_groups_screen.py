@@ -25,7 +25,7 @@ def _path(tmp_path: Path, groups: list[ObservationGroup] | None = None) -> Path:
     return path
 
 
-def _groups(app) -> list[tuple[str, list[str], str | None]]:  # noqa: ANN001
+def _groups(app) -> list[tuple[str, list[str], str | None]]:
     return [(g.name, g.observations, g.insight) for g in app.session.project.experience.groups]
 
 
@@ -110,7 +110,7 @@ async def test_a_group_becomes_an_insight_in_one_undo_step_and_is_updated_not_do
     assert saved.groups[0].insight == saved.insights[0].id and len(saved.insights[0].observations) == 3
 
 
-async def test_delete_a_group_and_undo_and_keys_on_the_ungrouped_column(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+async def test_delete_a_group_and_undo_and_keys_on_the_ungrouped_column(tmp_path: Path, monkeypatch) -> None:
     path = _path(tmp_path, [ObservationGroup(id="group-aaaaaa", name="A", observations=["obs-aaaaaa"])])
     app = make_app(path, language="en")
     async with app.run_test(size=SIZE) as pilot:

@@ -58,8 +58,8 @@ def fixed_path() -> Path:
     return path
 
 
-def test_groups_120x40(snap_compare, fixed_path: Path) -> None:  # noqa: ANN001
-    async def go(pilot) -> None:  # noqa: ANN001
+def test_groups_120x40(snap_compare, fixed_path: Path) -> None:
+    async def go(pilot) -> None:
         pilot.app.action_goto("groups")
         await pilot.pause()
         await pilot.press("right", "down")
@@ -68,8 +68,8 @@ def test_groups_120x40(snap_compare, fixed_path: Path) -> None:  # noqa: ANN001
     assert snap_compare(make_app(fixed_path), terminal_size=(120, 40), run_before=go)
 
 
-def test_groups_80x24_paged(snap_compare, fixed_path: Path) -> None:  # noqa: ANN001
-    async def go(pilot) -> None:  # noqa: ANN001
+def test_groups_80x24_paged(snap_compare, fixed_path: Path) -> None:
+    async def go(pilot) -> None:
         pilot.app.action_goto("groups")
         await pilot.pause()
         await pilot.press(*["right"] * 6)
@@ -78,8 +78,8 @@ def test_groups_80x24_paged(snap_compare, fixed_path: Path) -> None:  # noqa: AN
     assert snap_compare(make_app(fixed_path, language="en"), terminal_size=(80, 24), run_before=go)
 
 
-def test_observations_filtered_by_group_80x24(snap_compare, fixed_path: Path) -> None:  # noqa: ANN001
-    async def go(pilot) -> None:  # noqa: ANN001
+def test_observations_filtered_by_group_80x24(snap_compare, fixed_path: Path) -> None:
+    async def go(pilot) -> None:
         pilot.app.action_goto("observations")
         await pilot.pause()
         screen = pilot.app.screen

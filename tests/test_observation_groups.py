@@ -7,7 +7,14 @@ from pathlib import Path
 
 from borgerspil_tui.core import observation_groups as og
 from borgerspil_tui.core.checks.groups import group_problems
-from borgerspil_tui.core.group_board import cell_len, column_lines, columns, cut, first_shown, fit
+from borgerspil_tui.core.group_board import (
+    cell_len,
+    column_lines,
+    columns,
+    cut,
+    first_shown,
+    fit,
+)
 from borgerspil_tui.core.method import bundled_method
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.experience import Observation, ObservationGroup

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.observation_groups import insight_of, members, membership, ungrouped
+from borgerspil_tui.core.observation_groups import (
+    insight_of,
+    members,
+    membership,
+    ungrouped,
+)
 
 MIN_WIDTH = 26
 """The narrowest a column is drawn (fewer columns are shown rather than narrower ones)."""

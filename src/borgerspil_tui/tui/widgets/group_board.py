@@ -6,8 +6,15 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from borgerspil_tui.core.group_board import (
+    GAP,
+    Column,
+    column_lines,
+    first_shown,
+    fit,
+    pad,
+)
 from borgerspil_tui.core.i18n import tr
-from borgerspil_tui.core.group_board import GAP, Column, column_lines, first_shown, fit, pad
 
 STYLES = {"head": "bold", "insight": "italic", "rule": "dim", "more": "dim italic", "blank": "dim"}
 

@@ -187,3 +187,15 @@ def test_check_names_many_observations_without_groups_and_groups_without_an_insi
                                                                                                 insight=None)]
     [line] = group_problems(project, method, "en")
     assert line == "2 groups without an insight yet: Ventetid [bold]x[/], Breve"
+
+
+def test_the_check_is_what_the_overview_and_borgerspil_check_show_for_oplev() -> None:
+    from borgerspil_tui.core.checks import tool_problems
+
+    project = Project(schema_version=1, title="Tjek")
+    project.experience.observations = [Observation(what=f"o{i}") for i in range(12)]
+    assert tool_problems(project, bundled_method(), "experience", "en") == [
+        "12 observations but no groups: group them to see the patterns"]
+    project.experience.groups = [ObservationGroup(name=f"g{i}") for i in range(5)]
+    assert tool_problems(project, bundled_method(), "experience", "da") == [
+        "5 grupper uden indsigt endnu: g0, g1, g2, …"]

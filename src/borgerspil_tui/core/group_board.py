@@ -50,10 +50,11 @@ def columns(project: Project, lang: str) -> list[Column]:
     loose = Column("", tr(lang, "groups.ungrouped"),
                    tuple((o.id, o.what, 0) for o in ungrouped(project)))
     result = [loose]
+    by_id = {o.id: o for o in project.experience.observations}
     for group in project.experience.groups:
         insight = insight_of(project, group)
         result.append(Column(group.id, group.name,
-                             tuple((o.id, o.what, counts.get(o.id, 1)) for o in members(project, group)),
+                             tuple((o.id, o.what, counts.get(o.id, 1)) for o in members(project, group, by_id)),
                              insight.statement if insight is not None else None))
     return result
 

@@ -59,9 +59,12 @@ def ungrouped(project: Project) -> list[Observation]:
     return [o for o in project.experience.observations if o.id not in grouped]
 
 
-def members(project: Project, group: ObservationGroup) -> list[Observation]:
-    """The group's observations in the group's order (ids of observations gone are skipped)."""
-    by_id = {o.id: o for o in project.experience.observations}
+def members(project: Project, group: ObservationGroup,
+            by_id: dict[str, Observation] | None = None) -> list[Observation]:
+    """The group's observations in the group's order (ids of observations gone are skipped);
+    ``by_id``: the observations by id, made once when asking for many groups."""
+    if by_id is None:
+        by_id = {o.id: o for o in project.experience.observations}
     return [by_id[i] for i in dict.fromkeys(group.observations) if i in by_id]
 
 
@@ -96,7 +99,8 @@ def filtered(project: Project, chosen: Filter) -> list[Observation]:
 def filter_options(project: Project) -> list[tuple[str, str, str]]:
     """``(kind, value, label)`` for the filter picker: the tags in use, then the groups."""
     tags = [("tag", tag, f"# {tag} ({count})") for tag, count in tags_in_use(project)]
-    groups = [("group", g.id, f"▦ {g.name} ({len(members(project, g))})") for g in project.experience.groups]
+    by_id = {o.id: o for o in project.experience.observations}
+    groups = [("group", g.id, f"▦ {g.name} ({len(members(project, g, by_id))})") for g in project.experience.groups]
     return tags + groups
 
 

@@ -169,3 +169,15 @@ async def test_choose_between_fishbones_and_delete_one_with_undo(example_copy: P
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert [f.head for f in app.session.project.create.fishbones] == ["Første", "Andet"]
+
+
+async def test_an_item_typed_but_not_entered_is_added_when_jumping_away(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "fishbone")
+        await _new(pilot, head="Ventetid")
+        await pilot.press("right", "right", "n", *"Skemaet er svært")  # no Enter
+        app.action_goto("problem-tree")
+        await pilot.pause()
+        assert [i.text for i in _fish(app).bones[2].items] == ["Skemaet er svært"]
+        assert not any(b.items for i, b in enumerate(_fish(app).bones) if i != 2)

@@ -286,6 +286,17 @@ class FishboneScreen(BaseScreen):
         else:
             self._done()
 
+    def draft_state(self) -> dict[str, object]:
+        """Which fishbone, bone and item a kept text was typed for."""
+        return {"fish": self.fish_id, "bone": self.bone, "item": self.item}
+
+    def restore_draft_state(self, state: dict[str, object]) -> None:
+        fish, bone, item = state.get("fish"), state.get("bone"), state.get("item")
+        self.fish_id = fish if isinstance(fish, str) else self.fish_id
+        self.bone = bone if isinstance(bone, int) else 0
+        self.item = item if isinstance(item, int) else None
+        self.redraw()
+
     def _make(self, make):  # noqa: ANN001, ANN202
         try:
             return make()

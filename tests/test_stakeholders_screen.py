@@ -109,3 +109,8 @@ async def test_the_grid_shows_each_stakeholder_in_its_quadrant_and_the_unplaced_
         assert "Not placed" not in screen_text(app)
         await pilot.press("ctrl+z")
         assert "Not placed (influence or interest missing): 5 Pressen" in screen_text(app)
+        await pilot.press("n", *"Gruppe 3 og 4", "enter", "enter")  # digits typed in a name are text
+        added = app.session.project.insist.stakeholders[-1]
+        assert (added.name, added.influence, added.interest_level) == ("Gruppe 3 og 4", None, None)
+        assert ["6", "not placed", "Gruppe 3 og 4"] in [[str(c) for c in legend.get_row_at(i)]
+                                                       for i in range(legend.row_count)]

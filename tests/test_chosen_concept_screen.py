@@ -22,7 +22,7 @@ def _two_concepts(path: Path) -> tuple[str, str]:
     return project.insist.concept, ready.id
 
 
-def _title_line(app) -> str:  # noqa: ANN001
+def _title_line(app) -> str:
     return str(app.screen.query_one("#title-line").visual)
 
 

@@ -15,7 +15,7 @@ from borgerspil_tui.core.stakeholder_grid import place, quadrant
     (1, 5, "keep-informed"), (2, 3, "keep-informed"),
     (None, 4, None), (4, None, None), (None, None, None),
 ])
-def test_the_quadrant_follows_influence_up_and_interest_across(influence, interest, expected) -> None:  # noqa: ANN001
+def test_the_quadrant_follows_influence_up_and_interest_across(influence, interest, expected) -> None:
     assert quadrant(Stakeholder(name="x", influence=influence, interest_level=interest)) == expected
 
 

@@ -31,7 +31,7 @@ def _project() -> Project:
     return project
 
 
-def _rows(table) -> list[list[str]]:  # noqa: ANN001
+def _rows(table) -> list[list[str]]:
     return [["".join(td.itertext()) for td in tr.iter("td")] for tr in table.iter("tr") if tr.find("td") is not None]
 
 

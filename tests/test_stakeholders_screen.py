@@ -16,7 +16,7 @@ def _with(path: Path, people: list[Stakeholder]) -> None:
     save_project(path, project, force=True)
 
 
-def _grid_row(app, influence: int) -> str:  # noqa: ANN001
+def _grid_row(app, influence: int) -> str:
     """The grid's drawn line for one influence score (5 at the top)."""
     lines = str(app.screen.query_one("#grid").visual).splitlines()
     return next(line for line in lines if line.startswith(f"    {influence} "))

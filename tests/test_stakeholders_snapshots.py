@@ -53,8 +53,8 @@ def project_file() -> Path:
     return target
 
 
-def _open(name: str, *keys: str):  # noqa: ANN202
-    async def run(pilot) -> None:  # noqa: ANN001
+def _open(name: str, *keys: str):
+    async def run(pilot) -> None:
         pilot.app.action_goto(name)
         await pilot.pause()
         await pilot.press(*keys)
@@ -64,16 +64,16 @@ def _open(name: str, *keys: str):  # noqa: ANN202
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])
-def test_stakeholder_grid(snap_compare, project_file: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_stakeholder_grid(snap_compare, project_file: Path, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(project_file), terminal_size=size, run_before=_open("stakeholders", "g"))
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])
-def test_stakeholder_list(snap_compare, project_file: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_stakeholder_list(snap_compare, project_file: Path, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(project_file), terminal_size=size, run_before=_open("stakeholders", "down"))
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])
-def test_chosen_concept(snap_compare, project_file: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_chosen_concept(snap_compare, project_file: Path, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(project_file, language="en"), terminal_size=size,
                         run_before=_open("chosen-concept"))

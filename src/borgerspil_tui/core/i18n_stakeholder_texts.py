@@ -84,10 +84,10 @@ STAKEHOLDER_TEXTS: dict[str, tuple[str, str]] = {
     # borgerspil check
     "check.stakeholders.none": ("Ingen interessenter endnu: lav interessentanalysen",
                                 "No stakeholders yet: do the stakeholder analysis"),
-    "check.stakeholders.unplaced": ("{count} {count:interessent|interessenter} mangler indflydelse eller "
-                                    "interesse og står ikke i gitteret: {names}",
-                                    "{count} {count:stakeholder lacks|stakeholders lack} influence or interest "
-                                    "and {count:is|are} not on the grid: {names}"),
+    "check.stakeholders.unplaced": (("{count} {count:interessent|interessenter} mangler indflydelse eller "
+                                     "interesse og står ikke i gitteret: {names}"),
+                                    ("{count} {count:stakeholder lacks|stakeholders lack} influence or interest "
+                                     "and {count:is|are} not on the grid: {names}")),
     "check.stakeholders.no_message": ("«Inddrag tæt», men intet budskab: {names}",
                                       "“Manage closely” but no message: {names}"),
     "check.stakeholders.no_contact": ("«Inddrag tæt», men ingen der taler med dem: {names}",

@@ -3,6 +3,8 @@ verdict beside it, the chosen one marked. Every Insistér tool names it in its t
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
@@ -49,7 +51,7 @@ class ChosenConceptScreen(BaseScreen):
 
     NAME = "chosen-concept"
     part = "insist"
-    SCREEN_COMMANDS = [
+    SCREEN_COMMANDS: ClassVar[list[Command]] = [
         Command("choose", "enter", "chosen.choose", "help.chosen_choose"),
         Command("clear_choice", "delete", "chosen.clear", "help.chosen_clear"),
         Command("clear_choice", "backspace", "chosen.clear", "help.chosen_clear", show=False),

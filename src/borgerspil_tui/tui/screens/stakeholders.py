@@ -118,9 +118,10 @@ class StakeholdersScreen(ListScreen):
         return Stakeholder(name=text)
 
     def detail(self, item: Stakeholder) -> str:
-        lines = [item.name, f"{self.t('stakeholders.influence')}: {item.influence or '–'} · "
-                            f"{self.t('stakeholders.interest_level')}: {item.interest_level or '–'} · "
-                            f"{self._quadrant_name(item)}"]
+        scores = (f"{self.t('stakeholders.influence')}: {item.influence or '–'} · "
+                  f"{self.t('stakeholders.interest_level')}: {item.interest_level or '–'} · "
+                  f"{self._quadrant_name(item)}")
+        lines = [item.name, scores]
         for key in ("interest", "message", "contact"):
             value = getattr(item, key)
             if value:
@@ -195,7 +196,7 @@ class StakeholdersScreen(ListScreen):
         if field is None or not self._set_score(field, value or None) or not value:
             return
         table = self.query_one("#items", DataTable)
-        row, column = table.cursor_coordinate
+        row = table.cursor_row
         columns = [c.key.value for c in table.ordered_columns]
         if field == "influence":
             table.move_cursor(row=row, column=columns.index("stakeholders.interest_level"))

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from borgerspil_tui.core.storage import load_project
-from tests.app_helpers import HOSTILE as _HOSTILE, goto, make_app, notices, screen_text
+from tests.app_helpers import HOSTILE as _HOSTILE
+from tests.app_helpers import goto, make_app, notices, screen_text
 
 HOSTILE = _HOSTILE.replace("🎉 ", "")  # a key press types no emoji
 DANISH = ["Mennesker", "Procedurer", "IT", "Regler", "Sted", "Kommunikation"]
@@ -39,6 +40,7 @@ async def test_make_a_fishbone_add_items_rename_and_delete_a_bone_with_undo(exam
         fish = _fish(app)
         assert fish.kind == "causes" and fish.head == "Borgerne venter for længe"
         assert [b.category for b in fish.bones] == DANISH and all(not b.items for b in fish.bones)
+        assert "Hvem er involveret" in screen_text(app)  # what the suggested bone asks about
         await pilot.press("n", *"Ved ikke hvem de skal ringe til", "enter", *HOSTILE, "enter", "enter")
         await pilot.pause()
         assert [i.text for i in _fish(app).bones[0].items] == ["Ved ikke hvem de skal ringe til", HOSTILE]

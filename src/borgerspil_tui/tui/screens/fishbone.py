@@ -133,7 +133,10 @@ class FishboneScreen(BaseScreen):
         if bone is None:
             return self.t("fishbone.no_bones")
         if item is None:
-            return bone.category if bone.items else self.t("fishbone.no_items", bone=bone.category)
+            said = bone.category if bone.items else self.t("fishbone.no_items", bone=bone.category)
+            asks = next((c.prompt(self.lang) for c in self.method.fishbone_categories
+                         if c.prompt and bone.category in (c.name("da"), c.name("en"))), "")
+            return f"{said}\n{asks}" if asks else said
         linked = ops.linked_text(self.session.project, item)
         if linked is None:
             return item.text
@@ -164,8 +167,8 @@ class FishboneScreen(BaseScreen):
         options = []
         for number, fishbone in enumerate(project.create.fishbones, 1):
             head = ops.head_of(project, fishbone)[0] or self.t("fishbone.no_head")
-            options.append((fishbone.id, f"{number} · {self.t(f'fishbone.kind.{fishbone.kind}')} · "
-                                         f"{' '.join(head.split())[:100]}"))
+            kind = self.t(f"fishbone.kind.{fishbone.kind}")
+            options.append((fishbone.id, f"{number} · {kind} · {' '.join(head.split())[:100]}"))
         options += [("new:causes", self.t("fishbone.new_causes")), ("new:solutions", self.t("fishbone.new_solutions"))]
 
         def chosen(ids: list[str] | None) -> None:

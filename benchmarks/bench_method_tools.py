@@ -65,7 +65,7 @@ VIEWS: tuple[tuple[str, str, str | None], ...] = (
 """(label, screen name, the action of the key that shows the view, or None for the list)."""
 
 
-def plan_project(scale: int):  # noqa: ANN201
+def plan_project(scale: int):
     """The example with 200/200/100/100 × ``scale`` stakeholders, risks, milestones (each after
     one or two earlier ones, dated after them) and resource lines."""
     project = parse_project(EXAMPLE.read_text("utf-8"), EXAMPLE)
@@ -95,7 +95,7 @@ def plan_project(scale: int):  # noqa: ANN201
     return project
 
 
-async def _idle(pilot) -> None:  # noqa: ANN001
+async def _idle(pilot) -> None:
     from textual.pilot import WaitForScreenTimeout
 
     while True:
@@ -111,7 +111,7 @@ def _settle() -> None:
     gc.freeze()
 
 
-def _key(screen, action: str) -> str | None:  # noqa: ANN001
+def _key(screen, action: str) -> str | None:
     """The key of the screen's command that runs ``action``."""
     for command in getattr(screen, "SCREEN_COMMANDS", []):
         if command.action.split("(")[0] == action:
@@ -119,7 +119,7 @@ def _key(screen, action: str) -> str | None:  # noqa: ANN001
     return None
 
 
-def _table_rows(screen) -> tuple[list[str], list[list[str]]]:  # noqa: ANN001
+def _table_rows(screen) -> tuple[list[str], list[list[str]]]:
     """The columns and rows of the screen's (first) DataTable, as text."""
     from textual.widgets import DataTable
 
@@ -131,7 +131,7 @@ def _table_rows(screen) -> tuple[list[str], list[list[str]]]:  # noqa: ANN001
     return columns, [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
 
 
-def _app(path: Path):  # noqa: ANN202
+def _app(path: Path):
     from borgerspil_tui.core.session import Session
     from borgerspil_tui.core.settings import Settings
     from borgerspil_tui.tui.app import BorgerspilApp
@@ -188,7 +188,7 @@ async def bare(columns: list[str], rows: list[list[str]]) -> tuple[float, float]
     from textual.widgets import DataTable, Static
 
     class Table(Screen):
-        def compose(self):  # noqa: ANN202
+        def compose(self):
             yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
 
         def on_mount(self) -> None:
@@ -200,7 +200,7 @@ async def bare(columns: list[str], rows: list[list[str]]) -> tuple[float, float]
             table.focus()
 
     class Bare(App):
-        def compose(self):  # noqa: ANN202
+        def compose(self):
             yield Static("borgerspil")
 
     async with Bare().run_test(size=SIZE) as pilot:

@@ -11,7 +11,14 @@ from borgerspil_tui.core.export import export_report
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.insist import CitizenVoice, Resource
 from tests.test_export_html import assert_self_contained, words
-from tests.test_export_markdown import HOSTILE_LINE, HOSTILE_TEXT, METHOD, PIECES, example, md
+from tests.test_export_markdown import (
+    HOSTILE_LINE,
+    HOSTILE_TEXT,
+    METHOD,
+    PIECES,
+    example,
+    md,
+)
 
 
 def hostile() -> Project:

@@ -13,7 +13,7 @@ TYPED = HOSTILE.replace("🎉 ", "")
 """Markup-like text as typed (Pilot presses no emoji)."""
 
 
-def _totals(app) -> str:  # noqa: ANN001
+def _totals(app) -> str:
     return str(app.screen.query_one("#totals").visual)
 
 
@@ -78,3 +78,16 @@ async def test_english_money_and_an_empty_list(example_copy: Path) -> None:
         await pilot.press("b", "ctrl+u", "enter")  # no budget
         assert app.session.project.insist.budget is None
         assert "No budget set" in _totals(app)
+
+
+async def test_a_deleted_milestone_leaves_its_lines_for_no_milestone_and_undo_brings_it_back(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "milestones")
+        await pilot.press("ctrl+home", "delete")  # "Depot indrettet", which the first line is for
+        await goto(pilot, "resources")
+        assert app.session.project.insist.resources[0].milestone is None
+        assert "Depot indrettet" not in screen_text(app) and "Depot indrettet" not in _totals(app)
+        await pilot.press("ctrl+z")
+        assert app.session.project.insist.resources[0].milestone == app.session.project.insist.milestones[0].id
+        assert "  Depot indrettet: 3 personuger · 85.000 kr." in _totals(app)  # the screen followed the undo

@@ -45,8 +45,8 @@ def project_file() -> Path:
     return path
 
 
-def _open(name: str, *keys: str):  # noqa: ANN202
-    async def run(pilot) -> None:  # noqa: ANN001
+def _open(name: str, *keys: str):
+    async def run(pilot) -> None:
         pilot.app.action_goto(name)
         await pilot.pause()
         await pilot.press(*keys)
@@ -55,12 +55,12 @@ def _open(name: str, *keys: str):  # noqa: ANN202
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
-def test_resources(snap_compare, project_file: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_resources(snap_compare, project_file: Path, size: tuple[int, int]) -> None:
     keys = ("g",) if size == (80, 24) else ()  # the guidance hidden on the small screen: the totals show
     assert snap_compare(make_app(project_file), terminal_size=size, run_before=_open("resources", *keys))
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
-def test_citizens_along(snap_compare, project_file: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_citizens_along(snap_compare, project_file: Path, size: tuple[int, int]) -> None:
     app = make_app(project_file, language="en" if size == (80, 24) else "da")
     assert snap_compare(app, terminal_size=size, run_before=_open("citizens-along"))

@@ -47,9 +47,9 @@ RESOURCE_TEXTS: dict[str, tuple[str, str]] = {
     "resources.general": ("Uden milepæl eller aspekt", "Neither milestone nor aspect"),
     "resources.unknown": ("(slettet)", "(deleted)"),
     "resources.budget.insist": ("Budget for implementeringen: {money}", "Budget for the implementation: {money}"),
-    "resources.budget.process": ("Forløbsdesignets budget (til selve innovationsforløbet, ikke til implementeringen): "
-                                 "{money}", "The process design's budget (for the innovation process itself, not the "
-                                 "implementation): {money}"),
+    "resources.budget.process": (
+        ("Forløbsdesignets budget (til selve innovationsforløbet, ikke til implementeringen): {money}"),
+        ("The process design's budget (for the innovation process itself, not the implementation): {money}")),
     "resources.budget.none": ("Intet budget sat. Tryk b for at sætte budgettet for implementeringen.",
                               "No budget set. Press b to set the budget for the implementation."),
     "resources.under": ("{money} under budgettet", "{money} under the budget"),
@@ -60,9 +60,9 @@ RESOURCE_TEXTS: dict[str, tuple[str, str]] = {
     "citizens.what": ("Hvad", "What"),
     "citizens.when": ("Hvornår", "When"),
     "citizens.who": ("Hvem sørger for det", "Who makes it happen"),
-    "citizens.empty": ("Ingen plan for borgernes input endnu. Tryk n og skriv, hvordan borgerne bliver ved med at "
-                       "give input.", "No plan for citizens' input yet. Press n and write how citizens keep "
-                       "giving input."),
+    "citizens.empty": (
+        ("Ingen plan for borgernes input endnu. Tryk n og skriv, hvordan borgerne bliver ved med at give input."),
+        ("No plan for citizens' input yet. Press n and write how citizens keep giving input.")),
     "citizens.prompt.what": ("Hvordan giver borgerne input?", "How do citizens give input?"),
     "citizens.prompt.when": ("Hvornår (fx hver måned, efter pilotfasen):", "When (e.g. every month, after the pilot):"),
     "citizens.prompt.who": ("Hvem sørger for det (en rolle)?", "Who makes it happen (a role)?"),
@@ -72,14 +72,14 @@ RESOURCE_TEXTS: dict[str, tuple[str, str]] = {
     "help.citizens_when": ("Skriv hvornår (t)", "Type when (t)"),
     "help.citizens_who": ("Skriv hvem der sørger for det (h)", "Type who makes it happen (h)"),
     "citizens.guidance": (
-        "Hold borgerne med, også når løsningen bliver til drift: fortsæt med at se på deres adfærd og behov, og "
-        "invitér dem løbende til at foreslå forbedringer. Skriv for hver måde, hvad I gør (fx en kort samtale "
-        "efter første besøg, et panel af brugere, en sms med ét spørgsmål), hvornår det sker, og hvem der har "
-        "ansvaret for at det sker – og for at input bliver til ændringer.",
-        "Keep citizens involved after the solution goes live: keep watching how they act and what they need, and "
-        "invite them to suggest improvements as you go. For each way, write what you do (a short talk after the "
-        "first visit, a panel of users, a text message with one question), when it happens, and who is "
-        "responsible for it happening — and for the input turning into changes."),
+        ("Hold borgerne med, også når løsningen bliver til drift: fortsæt med at se på deres adfærd og behov, og "
+         "invitér dem løbende til at foreslå forbedringer. Skriv for hver måde, hvad I gør (fx en kort samtale "
+         "efter første besøg, et panel af brugere, en sms med ét spørgsmål), hvornår det sker, og hvem der har "
+         "ansvaret for at det sker – og for at input bliver til ændringer."),
+        ("Keep citizens involved after the solution goes live: keep watching how they act and what they need, and "
+         "invite them to suggest improvements as you go. For each way, write what you do (a short talk after the "
+         "first visit, a panel of users, a text message with one question), when it happens, and who is "
+         "responsible for it happening — and for the input turning into changes.")),
     # check
     "check.resources.none": ("Anslå ressourcerne (personuger og kroner) til implementeringen",
                              "Estimate the resources (person-weeks and money) for the implementation"),

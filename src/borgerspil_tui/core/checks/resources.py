@@ -14,7 +14,11 @@ from __future__ import annotations
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import Method
 from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.resources import format_money, milestones_without_resources, over_budget
+from borgerspil_tui.core.resources import (
+    format_money,
+    milestones_without_resources,
+    over_budget,
+)
 
 
 def resource_problems(project: Project, method: Method, lang: str) -> list[str]:

@@ -9,7 +9,12 @@ from borgerspil_tui.core.export.md_doc import Doc
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import Method
 from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.resources import format_money, format_number, implementation_budget, resource_sums
+from borgerspil_tui.core.resources import (
+    format_money,
+    format_number,
+    implementation_budget,
+    resource_sums,
+)
 
 COLUMNS = ("resources.what", "resources.milestone", "resources.aspect", "resources.person_weeks", "resources.cost")
 

@@ -3,6 +3,8 @@ when, and who makes it happen (a list with add, edit, delete and undo)."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from borgerspil_tui.core.model.insist import CitizenVoice
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
@@ -19,7 +21,7 @@ class CitizensAlongScreen(ListScreen):
     COLUMNS = ("citizens.what", "citizens.when", "citizens.who")
     MAIN_FIELD = "what"
     EMPTY_TEXT = "citizens.empty"
-    SCREEN_COMMANDS = [
+    SCREEN_COMMANDS: ClassVar[list[Command]] = [
         *LIST_COMMANDS,
         Command("edit_field('when')", "t", "citizens.key.when", "help.citizens_when"),
         Command("edit_field('who')", "h", "citizens.key.who", "help.citizens_who"),

@@ -5,6 +5,8 @@ that budget and not the process design's, which is shown for reference)."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -48,7 +50,7 @@ class ResourcesScreen(ListScreen):
                "resources.aspect")
     MAIN_FIELD = "what"
     EMPTY_TEXT = "resources.empty"
-    SCREEN_COMMANDS = [
+    SCREEN_COMMANDS: ClassVar[list[Command]] = [
         *LIST_COMMANDS,
         Command("pick_milestone", "m", "resources.key.milestone", "help.resources_milestone"),
         Command("pick_aspect", "a", "resources.key.aspect", "help.resources_aspect"),
@@ -116,7 +118,7 @@ class ResourcesScreen(ListScreen):
         """The totals overall, against the budget, per milestone and per aspect (plain text)."""
         project = self.session.project
         sums = resource_sums(project.insist.resources)
-        money = lambda value: format_money(value, self.lang)  # noqa: E731
+        money = lambda value: format_money(value, self.lang)
         lines = [self.t("resources.total", weeks=format_number(sums.overall.person_weeks, self.lang),
                         money=money(sums.overall.cost))]
         budget = implementation_budget(project)

@@ -221,7 +221,7 @@ class StakeholdersScreen(ListScreen):
         """Show the influence × interest grid instead of the list, or the list again."""
         self.grid_mode = not self.grid_mode
         self.set_class(self.grid_mode, "-grid")
-        self.fill()
+        self._after_rows(self.items(self.session.project))  # the list follows every edit, shown or not
         self.query_one("#grid-legend" if self.grid_mode else "#items", DataTable).focus()
 
     def _draw_grid(self) -> None:

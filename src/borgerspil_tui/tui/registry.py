@@ -29,9 +29,9 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.insist_tools import (
         AspectsScreen,
         HandoverScreen,
-        MilestonesScreen,
         ValueCaseScreen,
     )
+    from borgerspil_tui.tui.screens.milestones import MilestonesScreen
     from borgerspil_tui.tui.screens.keyed_notes import ConsiderationsScreen, ReflectionsScreen
     from borgerspil_tui.tui.screens.knowledge import KnowledgeScreen
     from borgerspil_tui.tui.screens.matrix import MatrixScreen

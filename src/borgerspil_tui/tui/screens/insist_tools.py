@@ -1,5 +1,5 @@
-"""Insistér: the value case along the four bottom lines, the five implementation aspects, the
-milestones, and the handover."""
+"""Insistér: the value case along the four bottom lines, the five implementation aspects and the
+handover (the milestones have a screen of their own: screens/milestones.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ import datetime as dt
 
 from borgerspil_tui.core.changes import Change, SetValue
 from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.model.insist import BottomLine, Milestone
-from borgerspil_tui.tui.commands import Command, bindings
+from borgerspil_tui.core.model.insist import BottomLine
 from borgerspil_tui.tui.screens.keyed_notes import KeyedNotesScreen
-from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
 
 VALUE_FIELDS = ("goal", "change", "measure", "baseline", "target")
 
@@ -106,37 +104,3 @@ class HandoverScreen(KeyedNotesScreen):
             except ValueError:
                 value = text
         return self.changes.set((*self.NOTES_AT, item_id), value)
-
-
-class MilestonesScreen(ListScreen):
-    """The implementation plan's milestones: title, due date, owner, done."""
-
-    NAME = "milestones"
-    part = "insist"
-    LIST_PATH = ("insist", "milestones")
-    COLUMNS = ("milestones.title", "field.date", "milestones.owner", "milestones.done")
-    MAIN_FIELD = "title"
-    EMPTY_TEXT = "milestones.empty"
-    DATE_FIELDS = ("due",)
-    SCREEN_COMMANDS = [
-        *LIST_COMMANDS,
-        Command("edit_field('due')", "d", "field.date", "help.observations_date"),
-        Command("edit_field('owner')", "o", "milestones.owner", "help.milestones_owner"),
-        Command("toggle_done", "space", "milestones.done", "help.milestones_done"),
-    ]
-    BINDINGS = bindings(SCREEN_COMMANDS)
-
-    def guidance_text(self) -> str | None:
-        return self.step_guidance("insist", "implement")
-
-    def cells(self, item: Milestone) -> list[str]:
-        return [item.title, item.due.isoformat() if item.due else "", item.owner, "✓" if item.done else ""]
-
-    def new_item(self, text: str) -> Milestone:
-        return Milestone(title=text)
-
-    def action_toggle_done(self) -> None:
-        """Mark the milestone as reached, or not."""
-        item = self.current()
-        if item is not None:
-            self.edit_item(item.id, "milestones.done", done=not item.done)

@@ -53,4 +53,6 @@ MILESTONE_TEXTS: dict[str, tuple[str, str]] = {
     "milestone.quote": ("«{text}»", "“{text}”"),
     "milestone.quote_date": ("«{text}» ({date})", "“{text}” ({date})"),
     "milestone.more": ("og {count} mere", "and {count} more"),
+    # The report
+    "report.html.depends_on": ("Afhænger af", "Depends on"),
 }

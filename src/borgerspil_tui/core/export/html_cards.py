@@ -74,9 +74,10 @@ def value_case(p: Project, m: Method, lang: str) -> list[Block]:
 
 def milestones(p: Project, m: Method, lang: str) -> list[Block]:
     """The milestones, the notes on the five implementation aspects, and the handover."""
-    rows = [[s.title, s.due.isoformat() if s.due else "", s.owner, _yes(lang, s.done)]
-            for s in p.insist.milestones]
-    head = [tr(lang, f"report.html.{k}") for k in ("milestone", "due", "owner", "done")]
+    titles = {s.id: s.title for s in p.insist.milestones}
+    rows = [[s.title, s.due.isoformat() if s.due else "", s.owner, ", ".join(titles.get(d, d) for d in s.depends_on),
+             _yes(lang, s.done)] for s in p.insist.milestones]
+    head = [tr(lang, f"report.html.{k}") for k in ("milestone", "due", "owner", "depends_on", "done")]
     aspects = [(a.name(lang), p.insist.aspects.get(a.id, "")) for a in m.implementation_aspects]
     h = p.insist.handover
     handover = tr(lang, "report.html.handover", to=h.to, date=h.date.isoformat() if h.date else "")

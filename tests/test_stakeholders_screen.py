@@ -114,3 +114,24 @@ async def test_the_grid_shows_each_stakeholder_in_its_quadrant_and_the_unplaced_
         assert (added.name, added.influence, added.interest_level) == ("Gruppe 3 og 4", None, None)
         assert ["6", "not placed", "Gruppe 3 og 4"] in [[str(c) for c in legend.get_row_at(i)]
                                                        for i in range(legend.row_count)]
+
+
+async def test_wide_the_list_and_the_grid_stand_side_by_side_and_follow_each_edit(example_copy: Path) -> None:
+    _with(example_copy, [Stakeholder(name="Direktionen", influence=5, interest_level=1),
+                         Stakeholder(name="Pressen", influence=3)])
+    app = make_app(example_copy, language="en")
+    async with app.run_test(size=(170, 40)) as pilot:
+        await goto(pilot, "stakeholders")
+        screen = app.screen
+        assert screen.query_one("#items").display and screen.query_one("#grid-area").display
+        assert screen.query_one("#items").region.x < screen.query_one("#grid-area").region.x  # beside it
+        assert _cell_of(_grid_row(app, 5), 1) == "1"
+        await pilot.press("down", "right", "right", "4")  # Pressen's interest, in the list
+        assert _cell_of(_grid_row(app, 3), 4) == "2"  # the grid follows at once
+        await pilot.press("g")  # keys now act on the legend
+        assert app.screen.focused is screen.query_one("#grid-legend")
+        await pilot.press("c", *"Pressechefen", "enter")  # on Pressen: the legend kept the list's row
+        assert [s.contact for s in app.session.project.insist.stakeholders] == ["", "Pressechefen"]
+        await pilot.resize_terminal(100, 40)  # narrow: the grid alone (g chose it)
+        await pilot.pause()
+        assert not screen.query_one("#items").display and screen.query_one("#grid-area").display

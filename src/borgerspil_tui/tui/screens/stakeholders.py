@@ -8,8 +8,9 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.widgets import DataTable, Static
 
 from borgerspil_tui.core.model.insist import Stakeholder
@@ -33,6 +34,8 @@ NAME_CUT = 30
 LEGEND_CUT = 60
 """A name in the grid's legend is cut after this many characters."""
 """A text in a table cell is cut after this many characters (the detail under the table shows all)."""
+WIDE = 160
+"""From this many columns the list and the grid stand side by side (g moves between them)."""
 UNPLACED_SHOWN = 8
 """How many of the stakeholders not placed the line under the grid names."""
 
@@ -67,10 +70,15 @@ class StakeholdersScreen(ListScreen):
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
-    StakeholdersScreen #grid-area { height: 1fr; display: none; }
+    StakeholdersScreen #panes { height: 1fr; }
+    StakeholdersScreen #items { width: 1fr; }
+    StakeholdersScreen #grid-area { height: 1fr; width: 1fr; display: none; }
     StakeholdersScreen.-grid #grid-area { display: block; }
     StakeholdersScreen.-grid #items { display: none; }
     StakeholdersScreen.-grid #detail-box { display: none; }
+    StakeholdersScreen.-wide #items { display: block; }
+    StakeholdersScreen.-wide #grid-area { display: block; width: 80; }
+    StakeholdersScreen.-wide #detail-box { display: block; }
     StakeholdersScreen #grid { padding: 0; }
     StakeholdersScreen #unplaced { height: auto; padding: 0 2; color: $text-warning; }
     StakeholdersScreen #grid-legend { height: 1fr; min-height: 3; margin: 0 1; }
@@ -84,11 +92,12 @@ class StakeholdersScreen(ListScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t(self.EMPTY_TEXT)), id="items-empty")
-        yield DataTable(id="items", cursor_type="cell", zebra_stripes=True)
-        with Vertical(id="grid-area"):
-            yield TwoByTwo(id="grid")
-            yield Static("", id="unplaced")
-            yield DataTable(id="grid-legend", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="panes"):
+            yield DataTable(id="items", cursor_type="cell", zebra_stripes=True)
+            with Vertical(id="grid-area"):
+                yield TwoByTwo(id="grid")
+                yield Static("", id="unplaced")
+                yield DataTable(id="grid-legend", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="detail-box"):
             yield Static("", id="detail")
         yield EditBar(id="edit-bar")
@@ -99,6 +108,7 @@ class StakeholdersScreen(ListScreen):
         for key in ("stakeholders.number", "stakeholders.quadrant", "stakeholders.name"):
             legend.add_column(cell(self.t(key)), key=key)
         self.set_class(self.grid_mode, "-grid")
+        self.set_class(self.app.size.width >= WIDE, "-wide")
         super().populate()
         if self.grid_mode:
             legend.focus()
@@ -131,8 +141,15 @@ class StakeholdersScreen(ListScreen):
     def _after_rows(self, items: list) -> None:
         super()._after_rows(items)
         self.query_one("#items-empty").display = not items and not self.grid_mode
-        if self.grid_mode:
+        if self.grid_mode or self.has_class("-wide"):
             self._draw_grid()
+
+    def on_resize(self, event: Resize) -> None:
+        wide = event.size.width >= WIDE
+        if wide != self.has_class("-wide"):
+            self.set_class(wide, "-wide")
+            if wide and not self.grid_mode:
+                self._draw_grid()
 
     def current_id(self) -> str | None:
         """The stakeholder under the cursor: in the list, or in the grid's legend."""

@@ -137,3 +137,22 @@ async def test_the_example_risk_and_a_hostile_one_show_literally(example_copy: P
         text = screen_text(app)
         assert "[bold]x[/]" in text and "Leverandøren af sagssystemet" in text
         assert "1 risk without a score is not on the map" in _map_text(app)
+
+
+async def test_wide_screen_shows_the_map_beside_the_list_and_enter_edits_the_column(tmp_path: Path) -> None:
+    path = _empty(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await goto(pilot, "risks")
+        await pilot.press("n", *"Regn", "enter", "enter", "v")
+        await pilot.pause()
+        table, picture = app.screen.query_one("#items", DataTable), app.screen.query_one(RiskHeatMap)
+        assert picture.region.x >= table.region.right and picture.region.y == table.region.y
+        table.move_cursor(row=0, column=5)  # the owner's column: Enter edits the owner
+        await pilot.press("enter", *"Ole", "enter")
+        assert app.session.project.insist.risks[0].owner == "Ole"
+        await pilot.press("right", "enter", *"Telt", "enter")
+        assert app.session.project.insist.risks[0].mitigation == "Telt"
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert picture.region.y >= table.region.bottom  # under the list when narrow

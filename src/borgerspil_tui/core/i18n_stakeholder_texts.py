@@ -61,8 +61,10 @@ STAKEHOLDER_TEXTS: dict[str, tuple[str, str]] = {
                                "Raise or lower the influence or interest in the column under the cursor (+/-)"),
     "help.stakeholders_clear": ("Fjern pointet i kolonnen under markøren (Backspace)",
                                 "Clear the score in the column under the cursor (Backspace)"),
-    "help.stakeholders_grid": ("Skift mellem listen og gitteret med indflydelse × interesse (g)",
-                               "Switch between the list and the influence × interest grid (g)"),
+    "help.stakeholders_grid": (("Skift mellem listen og gitteret med indflydelse × interesse; på en bred skærm "
+                                "står de side om side, og g flytter tasterne mellem dem"),
+                               ("Switch between the list and the influence × interest grid; on a wide screen "
+                                "they stand side by side and g moves the keys between them")),
     "stakeholders.pick_score": ("Gå til kolonnen Indflydelse eller Interesse for at give point (← →)",
                                 "Move to the Influence or Interest column to give a score (← →)"),
     "stakeholders.score_in_list": ("Point gives i listen: g skifter tilbage til den",

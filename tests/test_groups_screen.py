@@ -73,6 +73,9 @@ async def test_an_observation_in_two_groups_is_marked_and_the_ui_says_it_may_be(
         await goto(pilot, "groups")
         text = screen_text(app) + str(app.screen.board.render())
         assert "may be in several groups" in text and "×2 Ventetid i telefonen" in text
+        await pilot.press("right")  # on group A's observation: the whole of it, and both its groups
+        assert "In the groups: A, B\nVentetid i telefonen" in str(app.screen.query_one("#group-detail").visual)
+        await pilot.press("left")
         await pilot.press("right", "f2")  # Danish: the board speaks it, the cursor stays on the group
         await pilot.pause()
         board = str(app.screen.board.render())

@@ -65,6 +65,7 @@ GROUP_TEXTS: dict[str, tuple[str, str]] = {
                                  "Observations in «{name}» (Space ticks, Enter saves)"),
     "groups.pick_tag": ("Hvilket mærke? Observationerne med det lægges i gruppen af samme navn",
                         "Which tag? The observations with it go into the group of that name"),
+    "groups.in_groups": ("I {count:gruppen|grupperne}: {names}", "In the {count:group|groups}: {names}"),
     "groups.pick_group": ("Hvilken gruppe skal observationerne i?", "Which group do the observations go into?"),
     "groups.no_tags": ("Ingen observationer har mærker endnu (t på Observationer)",
                        "No observation has a tag yet (t on Observations)"),

@@ -49,6 +49,9 @@ class ObservationGroupsScreen(BaseScreen):
 
     DEFAULT_CSS = """
     ObservationGroupsScreen #groups-empty { padding: 0 2; color: $text-muted; height: auto; }
+    ObservationGroupsScreen #group-detail {
+        height: auto; max-height: 6; padding: 0 2; border-top: solid $panel; overflow: hidden;
+    }
     """
 
     def guidance_text(self) -> str | None:
@@ -57,6 +60,7 @@ class ObservationGroupsScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t("groups.no_observations")), id="groups-empty")
         yield GroupBoard(id="board")
+        yield Static("", id="group-detail")
         yield EditBar(id="edit-bar")
 
     @property
@@ -73,13 +77,32 @@ class ObservationGroupsScreen(BaseScreen):
         project = self.session.project
         self.query_one("#groups-empty").display = not project.experience.observations
         self.board.show(columns(project, self.lang), self.lang)
+        self.show_detail()
+
+    def _go_to(self, key: str) -> None:
+        self.board.go_to(key)
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The whole observation under the cursor, and every group it is in."""
+        project = self.session.project
+        obs_id = self.board.current_item()
+        found = next((o for o in project.experience.observations if o.id == obs_id), None) if obs_id else None
+        text = ""
+        if found is not None:
+            names = [cut(g.name, 30) for g in project.experience.groups if found.id in g.observations]
+            where = self.t("groups.in_groups", count=len(names), names=", ".join(names)) if names else ""
+            text = "\n".join(part for part in (where, found.what) if part)  # the groups first: a long text is cut
+        detail = self.query_one("#group-detail", Static)
+        detail.update(Content(text))
+        detail.display = bool(text)
 
     async def relabel(self) -> None:
         """The new language: the board is made again, with its cursor on the same group."""
         column = self.board.current()
         await super().relabel()
         if column is not None:
-            self.board.go_to(column.key)
+            self._go_to(column.key)
 
     def project_changed(self) -> None:
         super().project_changed()
@@ -114,6 +137,7 @@ class ObservationGroupsScreen(BaseScreen):
     def action_step(self, columns: int, rows: int) -> None:
         """Move the cursor between groups and observations."""
         self.board.step(columns, rows)
+        self.show_detail()
 
     def action_new_group(self) -> None:
         """Make a group: type its name."""
@@ -141,7 +165,7 @@ class ObservationGroupsScreen(BaseScreen):
 
             def chosen(ids: list[str]) -> None:
                 if ids:
-                    self.board.go_to(ids[0])
+                    self._go_to(ids[0])
                     self.action_fill()
             self._pick(self.t("groups.pick_group"), options, set(), chosen, multiple=False)
             return
@@ -174,7 +198,7 @@ class ObservationGroupsScreen(BaseScreen):
                 made.append(group_id)
                 return changes
             if self._apply("groups.tagged", build, tag=values[0]) and made:
-                self.board.go_to(made[0])
+                self._go_to(made[0])
         self._pick(self.t("groups.pick_tag"), options, set(), chosen, multiple=False)
 
     def action_take_out(self) -> None:
@@ -216,7 +240,7 @@ class ObservationGroupsScreen(BaseScreen):
                 return changes
             done = self._apply("groups.made", build)
             if done and made:
-                self.board.go_to(made[0])
+                self._go_to(made[0])
         elif purpose == "rename":
             done = self._apply("groups.renamed", lambda: self.changes.set((*og.GROUPS, group_id, "name"), text))
         elif purpose == "insight":

@@ -59,8 +59,10 @@ class RiskHeatMap(Widget):
                 out.append(Content("").join(parts))
         out.append(Content(" " * LABEL + "".join(f"{x:^{cell_w}}" for x in range(1, 6))))
         out.append(Content.styled(" " * LABEL + f"{tr(self.lang, 'risks.map_impact')} →", "bold"))
-        note = tr(self.lang, "risks.map_unscored", count=self.map.unscored) if self.map.unscored else ""
-        out.append(Content.styled(note, "$text-muted"))
+        note = [tr(self.lang, "risks.map_numbers")]
+        if self.map.unscored:
+            note.append(tr(self.lang, "risks.map_unscored", count=self.map.unscored))
+        out.append(Content.styled(" · ".join(note), "$text-muted"))
         return out
 
     @staticmethod

@@ -250,8 +250,10 @@ def run(folder: Path, runs: int, scales: list[int]) -> None:
             ratios = [c / f for c, f in zip(cpu, floor, strict=True)]
             verdict = "" if scale != first else ("  ✓ < 200 ms" if statistics.median(cpu) < TARGET_MS
                                                  else "  ✗ over 200 ms")
+            floor_wall = results[(scale, label, "floor wall")]
             print(f"  {label:20} {_fig(ratios, '×'):22} cpu {_fig(cpu, ' ms'):26} wall {_fig(wall, ' ms'):26} "
-                  f"floor {_fig(floor, ' ms'):24} {rows_seen[(scale, label)]} rows{verdict}")
+                  f"floor cpu {_fig(floor, ' ms'):24} wall {_fig(floor_wall, ' ms'):24} "
+                  f"{rows_seen[(scale, label)]} rows{verdict}")
     if len(scales) > 1:
         print(f"\ngrowth of the app's CPU time against {first}× (medians):")
         for label, _, _ in VIEWS:

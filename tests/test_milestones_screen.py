@@ -71,6 +71,12 @@ async def test_a_circle_is_refused_in_our_words_and_nothing_changes(tmp_path: Pa
         await pilot.pause()
         assert app.session.project == before and not app.session.dirty
         assert any("afhænger af hinanden i ring: «Aftale» → «Drift» → «Pilot» → «Aftale»" in m for m in sent)
+        await pilot.press("n", *"Høring", "enter", "enter", "d", *"2026-12-01", "enter", "ctrl+home")
+        before = app.session.project.model_copy(deep=True)
+        await pilot.press("l", "down", "down", "space", "enter")  # Aftale (June) waits for Høring (December)
+        await pilot.pause()
+        assert app.session.project == before
+        assert any("«Aftale» (2026-06-01) ligger før «Høring» (2026-12-01)" in m for m in sent), sent
 
 
 async def test_a_date_before_a_dependency_is_refused_and_an_unreadable_date_too(tmp_path: Path) -> None:

@@ -173,3 +173,20 @@ async def test_the_time_line_fits_the_screen_with_long_titles_and_a_long_span(tm
         assert max(len(line) for line in lines) <= timeline.content_region.width
         assert "Skala: én kolonne pr. kvartal (K1–K4)" in lines[0]
         assert sum(line.count("◆") for line in lines) >= 16
+
+
+async def test_the_time_line_says_when_there_is_nothing_to_draw_and_when_today_is_past_it(tmp_path: Path) -> None:
+    path = plan(tmp_path, Milestone(id="milestone-a", title="Engang"))
+    app = make_app(path, language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("v")
+        timeline = app.screen.query_one("#timeline")
+        assert "No milestone has a date yet: press d in the list to give one." in timeline.plain()
+        assert "No date:" in timeline.plain() and "• Engang" in timeline.plain()
+        await pilot.press("v", "d", *"2026-03-02", "enter", "v")  # before today (2026-07-15)
+        text = timeline.plain()
+        assert "Today (2026-07-15) is after the last milestone" in text and "┃" not in text.split("\n", 3)[-1]
+        assert "10" in text.split("\n")[-2]  # week 10 labelled over the one column
+        await pilot.press("v", "delete", "v")
+        assert timeline.plain() == "No milestones yet. Switch to the list (v) and press n."

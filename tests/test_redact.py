@@ -67,6 +67,17 @@ def test_each_field_on_its_own() -> None:
     assert {o.place for o in hidden.experience.observations} == {"[skjult]"}
     assert {m.owner for m in hidden.insist.milestones} == {"[skjult]"}
     assert hidden.insist.handover.to == "[skjult]"
+    assert {s.contact for s in hidden.insist.stakeholders if s.contact} == {"[skjult]"}
+    assert {r.owner for r in hidden.insist.risks} == {"[skjult]"}
+
+
+def test_who_keeps_citizens_involved_is_hidden_what_is_kept() -> None:
+    from borgerspil_tui.core.model.insist import CitizenVoice
+
+    project = _example()
+    project.insist.citizen_input = [CitizenVoice(what="Brugerpanel hver måned", when="Fra juni", who="Mette Holm")]
+    [voice] = redacted(project, "en").insist.citizen_input
+    assert (voice.what, voice.when, voice.who) == ("Brugerpanel hver måned", "Fra juni", "[hidden]")
 
 
 def test_what_is_not_a_name_stays() -> None:

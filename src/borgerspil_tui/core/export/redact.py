@@ -6,8 +6,10 @@ What names a citizen or a person is replaced by "[skjult]" / "[hidden]" (``repor
 - citizens' words: every observation's ``quotes``, and each SUCCES rating's ``quote`` (a quote
   copied from an observation);
 - where and whom the team observed: every observation's ``who`` and ``place``;
-- people's names: team members, guests at the dot vote, stakeholders, whom a prototype was tested
-  with (``with_whom``), a milestone's and a risk's ``owner``, whom the solution is handed over ``to``, and the
+- people's names: team members, guests at the dot vote, stakeholders and who talks to them
+  (``contact``), whom a prototype was tested with (``with_whom``), a milestone's and a risk's
+  ``owner``, who keeps citizens involved (``citizen_input``'s ``who``), whom the solution is handed
+  over ``to``, and the
   ``people`` of each row of the process grid (the team writes first names there);
 - the merge's unresolved ``conflicts`` are left out: their texts are copies of any field.
 
@@ -58,10 +60,13 @@ def redacted(project: Project, lang: str) -> Project:
     insist = copy.insist
     for stakeholder in insist.stakeholders:
         stakeholder.name = hide(stakeholder.name)
+        stakeholder.contact = hide(stakeholder.contact)
     for milestone in insist.milestones:
         milestone.owner = hide(milestone.owner)
     for risk in insist.risks:
         risk.owner = hide(risk.owner)
+    for voice in insist.citizen_input:
+        voice.who = hide(voice.who)
     insist.handover.to = hide(insist.handover.to)
     if copy.conflicts:
         copy.conflicts = []

@@ -56,10 +56,14 @@ class MilestoneTimeline(Widget):
         self.milestones: list[Milestone] = []
         self.today = dt.date.today()
         self.lang = "da"
+        self._drawn: tuple[int, list[Content]] | None = None
+        """The last drawing and its width: Textual asks for the height and the lines several
+        times per refresh, and laying out every milestone each time grew with the plan."""
 
     def show(self, milestones: list[Milestone], today: dt.date, lang: str) -> None:
         """Draw these milestones, with ``today`` marked, in ``lang``."""
         self.milestones, self.today, self.lang = list(milestones), today, lang
+        self._drawn = None
         self.refresh(layout=True)
 
     def _label(self, scale: tl.Scale, start: dt.date) -> str:
@@ -70,7 +74,12 @@ class MilestoneTimeline(Widget):
         return tl.number_label(scale, start)
 
     def lines(self, width: int) -> list[Content]:
-        """The whole drawing at ``width`` cells."""
+        """The whole drawing at ``width`` cells (drawn once per width and :meth:`show`)."""
+        if self._drawn is None or self._drawn[0] != width:
+            self._drawn = (width, self._draw(width))
+        return self._drawn[1]
+
+    def _draw(self, width: int) -> list[Content]:
         t = lambda key, **values: tr(self.lang, key, **values)
         width = max(width, 20)
         if not self.milestones:

@@ -33,9 +33,7 @@ import asyncio
 import cProfile
 import datetime as dt
 import gc
-import io
 import os
-import pstats
 import statistics
 import sys
 import tempfile
@@ -47,6 +45,9 @@ from rich.text import Text
 from borgerspil_tui.core.method import bundled_method
 from borgerspil_tui.core.model.insist import Milestone, Resource, Risk, Stakeholder
 from borgerspil_tui.core.storage import dump_project, parse_project
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from profiling import print_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "hjaelpemidler.borgerspil.yaml"
@@ -275,11 +276,7 @@ def run_profile(folder: Path, label: str) -> None:
         return
     cpu, wall, _ = found[label]
     print(f"cProfile of opening {label} at 1× ({cpu:.0f} ms CPU, {wall:.0f} ms wall, profiled):")
-    for order, only in (("tottime", ""), ("cumulative", "borgerspil_tui")):
-        out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats(order).print_stats(only, 25)
-        print(f"-- by {order}" + (f", {only} only" if only else ""))
-        print("\n".join(line for line in out.getvalue().splitlines()[5:] if line.strip()))
+    print_profile(profile)
 
 
 def main() -> None:

@@ -36,12 +36,14 @@ import asyncio
 import cProfile
 import datetime as dt
 import gc
-import io
-import pstats
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from profiling import print_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "hjaelpemidler.borgerspil.yaml"
@@ -322,11 +324,7 @@ def run_profile(folder: Path, items: int) -> None:
     profile = cProfile.Profile()
     c, w = asyncio.run(enters(project_file(folder, "profile", running=True), items, profile))
     print(f"\ncProfile of {ENTERS} Enters at {items} items (median {c:.1f} ms CPU, {w:.1f} ms wall, profiled):")
-    for order, only in (("tottime", ""), ("cumulative", "borgerspil_tui")):
-        out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats(order).print_stats(only, 25)
-        print(f"-- by {order}" + (f", {only} only" if only else ""))
-        print("\n".join(line for line in out.getvalue().splitlines()[5:] if line.strip()))
+    print_profile(profile)
 
 
 def main() -> None:

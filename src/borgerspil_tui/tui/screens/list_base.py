@@ -186,10 +186,18 @@ class ListScreen(FollowsChanges, BaseScreen):
         if item is None:
             return
         name = self.MAIN_FIELD if field == "main" else field
-        value = getattr(item, name)
+        self.query_one(EditBar).open(self.field_prompt(name), f"{name}:{item.id}",
+                                     self.field_text(name, getattr(item, name)))
+
+    def field_prompt(self, name: str) -> str:
+        """The edit bar's prompt for field ``name``."""
+        return self.t(f"field.{name}")
+
+    def field_text(self, name: str, value: Any) -> str:
+        """A field's value as the edit bar shows it (a list comma-separated, nothing as empty)."""
         if isinstance(value, list):
-            value = ", ".join(value)
-        self.query_one(EditBar).open(self.t(f"field.{name}"), f"{name}:{item.id}", "" if value is None else str(value))
+            return ", ".join(value)
+        return "" if value is None else str(value)
 
     @on(DataTable.RowSelected, "#items")
     def _row_selected(self) -> None:

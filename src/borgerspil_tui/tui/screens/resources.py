@@ -146,15 +146,14 @@ class ResourcesScreen(ListScreen):
         return "\n".join(lines)
 
     # -- editing -------------------------------------------------------------------------------
-    def action_edit_field(self, field: str) -> None:
-        """Edit what the line is, or one of its amounts, in the bar (amounts written the user's way)."""
-        item = self.current()
-        if item is None:
-            return
-        name = self.MAIN_FIELD if field == "main" else field
-        value = getattr(item, name)
-        shown = "" if value is None else (format_number(value, self.lang) if name in AMOUNTS else str(value))
-        self.query_one(EditBar).open(self.t(f"resources.prompt.{name}"), f"{name}:{item.id}", shown)
+    def field_prompt(self, name: str) -> str:
+        return self.t(f"resources.prompt.{name}")
+
+    def field_text(self, name: str, value: object) -> str:
+        """Amounts written the user's way (``1.250,5``)."""
+        if name in AMOUNTS and value is not None:
+            return format_number(value, self.lang)  # type: ignore[arg-type]
+        return super().field_text(name, value)
 
     def _amount(self, text: str) -> tuple[bool, float | None]:
         try:

@@ -201,3 +201,23 @@ def test_screenshot_renders_a_screen_to_svg_and_leaves_the_project_untouched(tmp
     assert lines.startswith("borgerspil · checklist-focus\n")
     assert "Do we have a clear understanding of the problem?" in lines and f"{path.name} · saved" in lines
     assert lines.endswith(" redo")  # down to the key bar on the last row
+
+
+def test_a_screenshot_inside_a_git_repository_shows_the_screen_not_the_git_offer(tmp_path: Path) -> None:
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    path = folder / EXAMPLE.name
+    shutil.copy2(EXAMPLE, path)
+    out = tmp_path / "risks.svg"
+    env = {**os.environ, "BORGERSPIL_CONFIG_DIR": str(tmp_path / "config"), "BORGERSPIL_DATA_DIR": str(tmp_path / "data"),
+           "BORGERSPIL_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-m", "borgerspil_tui", "screenshot", str(path), "--screen", "risks",
+                             "-o", str(out), "--size", "100x30"], capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    svg = ElementTree.parse(out).getroot()
+    lines = "\n".join("".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")).replace("\xa0", " ")
+    assert "Risikoanalyse" in lines
+    assert "git" not in lines.lower()
+    assert not (tmp_path / "config").exists() or "git_offered" not in "".join(
+        p.read_text() for p in (tmp_path / "config").rglob("*") if p.is_file())

@@ -55,6 +55,15 @@ def run(args: argparse.Namespace) -> int:
         app.folder = path
     app.remember = False
     app.settings = Settings(language=app.language, theme=app.theme, show_guidance=True)
+    if app.session is not None:  # a picture of the screen, not of the offer to set up git
+        from borgerspil_tui.core.git_repo import repo_root
+
+        try:
+            root = repo_root(app.session.path)
+        except Exception:  # noqa: BLE001 - without a working git there is no offer either
+            root = None
+        if root is not None:
+            app.settings.git_offered = [str(root)]
     if args.screen not in screen_names():
         print("borgerspil screenshot: " + tr(lang, "cli.shot.screen", screen=printable(args.screen),
                                              names=", ".join(screen_names())), file=sys.stderr)

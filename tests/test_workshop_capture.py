@@ -124,7 +124,7 @@ def test_capture_keeps_good_lines_credits_them_and_reports_the_refused_ones() ->
     block = "Sms dagen før @bo\n\nRød \x1b[31m\r\nBrev @Eva\n"
     result = capture("ideas", block, {"person-bo": "Bo"})
     assert [(item.title, credit) for item, credit in result.items] == [("Sms dagen før", "person-bo"),
-                                                                       ("Brev", None)]
+                                                                       ("Brev @Eva", None)]  # nobody: kept
     assert [(number, message.key) for number, message in result.refused] == [(3, "valid.control_character")]
     assert len(capture("causes", "\n".join(f"Årsag {n}" for n in range(50))).items) == 50
 
@@ -140,7 +140,8 @@ def test_a_credit_sets_said_by_and_asks_the_participants_before_everyone() -> No
     assert [(item.text, item.said_by, credit) for item, credit in result.items] == [
         ("Lang kø", "guest-bo", "guest-bo"),  # two Bos in all, one taking part: him
         ("For få skranker", "person-eva", "person-eva"),  # not taking part, but on the team
-        ("Ingen parkering", None, None)]
+        ("Ingen parkering @Kim", None, None)]  # nobody by that name: the line kept whole, nothing lost
     assert result.named == ["bo", "Eva", "Kim"]
     assert people_for(project, None) == people_for(project, Workshop(title="Dag 2")) == groups[1:]
-    assert capture("ideas", "Sms @bo", groups[1]).items[0][0].said_by is None  # two Bos: no guess
+    two_bos = capture("ideas", "Sms @bo", groups[1]).items[0][0]
+    assert (two_bos.said_by, two_bos.title) == (None, "Sms @bo")  # two Bos: no guess, the name kept

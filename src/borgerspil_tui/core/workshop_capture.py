@@ -161,7 +161,8 @@ def credit_among(name: str | None, groups: Sequence[dict[str, str]]) -> str | No
 def capture(target: str, block: str, people: dict[str, str] | Sequence[dict[str, str]] | None = None) -> CaptureResult:
     """Every non-blank line of ``block`` as an item of ``target``, credited among ``people``
     (id → name, see :func:`participant_names`; or groups asked in turn, see :func:`people_for`);
-    a credited item's ``said_by`` is that participant. Refused lines are reported, the others kept."""
+    a credited item's ``said_by`` is that participant; a line whose ``@name`` names nobody keeps
+    the name in its text, so nothing typed is lost. Refused lines are reported, the others kept."""
     groups = [people] if isinstance(people, dict) else list(people or [])
     items: list[tuple[BaseModel, str | None]] = []
     refused: list[tuple[int, Message]] = []
@@ -170,12 +171,14 @@ def capture(target: str, block: str, people: dict[str, str] | Sequence[dict[str,
         captured = parse_line(line)
         if captured is None:
             continue
+        credit = credit_among(captured.credit, groups)
+        if captured.credit is not None and credit is None:  # nobody by that name: the line is kept whole
+            captured = Captured(line.strip(), captured.credit)
         try:
             item = item_for(target, captured)
         except CaptureRefused as error:
             refused.append((number, error.message))
             continue
-        credit = credit_among(captured.credit, groups)
         if credit is not None:
             item.said_by = credit  # type: ignore[attr-defined]
         items.append((item, credit))

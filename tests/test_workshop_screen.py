@@ -294,3 +294,30 @@ async def test_w_opens_the_workshop_where_neither_a_field_nor_the_screen_takes_i
         await pilot.press("escape", "f6")
         await pilot.pause()
         assert app.screen.NAME == "workshop"  # F6 as before
+
+
+async def test_undo_moves_the_running_mark_back_and_a_second_workshop_cannot_start_a_second_clock(tmp_path: Path) -> None:
+    path = _planning_project(tmp_path)
+    app = make_app(path)
+    app.clock = FakeClock(START)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "workshop")
+        await pilot.press("n", "n", *"Velkomst", "enter", "enter", "escape")
+        await pilot.press("n", *"Brainstorm", "enter", "enter", "escape")
+        await pilot.pause()
+        table = app.screen.query_one("#items")
+        table.focus()
+        await pilot.press("space", "right")
+        rows = lambda: [str(table.get_row_at(i)[0]) for i in range(table.row_count)]  # noqa: E731
+        assert rows() == ["Velkomst", "▶ Brainstorm"]
+        await pilot.press("ctrl+z")  # the step to the brainstorm undone: the mark goes back with it
+        await pilot.pause()
+        assert rows() == ["▶ Velkomst", "Brainstorm"]
+        await pilot.press("ctrl+n", "n", *"Kort test", "enter", "enter", "escape")
+        await pilot.pause()
+        app.screen.query_one("#items").focus()
+        await pilot.press("space")  # the first workshop's clock still runs: refused, said which
+        second = app.session.project.workshops[1]
+        assert second.timer is None
+        assert "har et ur, der går" in str(app.screen.query_one("#status-line").visual) or any(
+            "har et ur, der går" in str(n.message) for n in app._notifications)

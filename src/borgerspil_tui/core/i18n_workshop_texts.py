@@ -121,4 +121,6 @@ WORKSHOP_TEXTS: dict[str, tuple[str, str]] = {
     "workshop.open.break": ("'{title}' er en pause eller et oplæg: der er intet værktøj at åbne",
                             "'{title}' is a break or a talk: there is no tool to open"),
     "voting.kept": ("Runden er gemt i workshoppen '{title}'", "The round is kept in the workshop '{title}'"),
+    "workshop.other_running": ("Workshoppen «{title}» har et ur, der går: stop det først (→ efter sidste aktivitet)",
+                               "The workshop “{title}” has a timer running: stop it first (→ after its last activity)"),
 }

@@ -31,6 +31,8 @@ class WorkshopScreen(WorkshopPlanning, WorkshopControls, ListScreen):
 
     NAME = "workshop"
     part = "create"
+    _drawn_mark: str | None = None
+    """The activity marked ▶ when the table was last filled."""
     COLUMNS = ("workshop.activity", "workshop.minutes", "workshop.target")
     MAIN_FIELD = "title"
     EMPTY_TEXT = "workshop.empty_plan"
@@ -83,6 +85,16 @@ class WorkshopScreen(WorkshopPlanning, WorkshopControls, ListScreen):
     def project_changed(self) -> None:
         super().project_changed()
         self._tick()
+        if self._marked() != self._drawn_mark:  # an undo or a colleague moved the timer: the ▶ follows
+            self.fill()
+
+    def _marked(self) -> str | None:
+        workshop = self.workshop()
+        return workshop.timer.activity if workshop is not None and workshop.timer is not None else None
+
+    def fill(self) -> None:
+        self._drawn_mark = self._marked()
+        super().fill()
 
     def timer_changed(self) -> None:
         self.fill()

@@ -44,6 +44,15 @@ class WorkshopControls:
         else:
             self.bapp.action_goto("voting-round" if activity.target == "votes" else "capture")  # type: ignore[attr-defined]
 
+    def _other_runs(self, workshop: Workshop) -> bool:
+        """Refuse, saying which, when another workshop's timer runs: one clock for the room (the
+        corner timer and the presenter view show one)."""
+        other = next((w for w in self.session.project.workshops  # type: ignore[attr-defined]
+                      if w.timer is not None and w.id != workshop.id), None)
+        if other is not None:
+            self.refuse(self.t("workshop.other_running", title=other.title))  # type: ignore[attr-defined]
+        return other is not None
+
     def timer_changed(self) -> None:
         """Called after each timer change (a screen refreshes what it shows)."""
 
@@ -63,6 +72,8 @@ class WorkshopControls:
             return
         now = self.bapp.clock.now()  # type: ignore[attr-defined]
         if workshop.timer is None:
+            if self._other_runs(workshop):
+                return
             if not workshop.agenda:
                 self.refuse(self.t("workshop.no_agenda"))  # type: ignore[attr-defined]
                 return
@@ -83,7 +94,7 @@ class WorkshopControls:
         """Log the running activity (start, end; an existing log entry keeps its notes and what
         was captured) and start the next one (the first if none runs)."""
         workshop = self.controlled_workshop()
-        if workshop is None or not workshop.agenda:
+        if workshop is None or not workshop.agenda or workshop.timer is None and self._other_runs(workshop):
             return
         state, entries = timer.next_activity(workshop, self.bapp.clock.now())  # type: ignore[attr-defined]
         log: list = []

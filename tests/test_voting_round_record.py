@@ -129,3 +129,25 @@ async def test_the_round_kept_is_said_as_a_note_not_as_an_error(tmp_path: Path) 
         await goto(pilot, "voting-round")
         await pilot.press("s", "space", "space", "space", "space")  # one too many: refused in the error colour
         assert not app.screen.query_one("#round-message").has_class("-note")
+
+
+async def test_leaving_mid_round_keeps_it_and_undoing_the_kept_round_sets_up_again(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path))
+    app.clock = FakeClock(START)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "voting-round")
+        await pilot.press("s", "space", "n")  # Anna gave a dot; Bo's turn
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.NAME != "voting-round"
+        await goto(pilot, "voting-round")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Runden fortsætter, hvor den slap" in text and "Tur: Bo" in text
+        await pilot.press("space", "n", "v")
+        assert app.session.project.workshops[0].rounds[0].totals[0].dots == 2
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.session.project.workshops[0].rounds == []
+        text = screen_text(app)
+        assert "Runden er fortrudt" in text and "Resultat" not in text

@@ -123,4 +123,6 @@ WORKSHOP_TEXTS: dict[str, tuple[str, str]] = {
     "voting.kept": ("Runden er gemt i workshoppen '{title}'", "The round is kept in the workshop '{title}'"),
     "workshop.other_running": ("Workshoppen «{title}» har et ur, der går: stop det først (→ efter sidste aktivitet)",
                                "The workshop “{title}” has a timer running: stop it first (→ after its last activity)"),
+    "voting.resumed": ("Runden fortsætter, hvor den slap", "The round goes on where it stopped"),
+    "voting.undone": ("Runden er fortrudt: sæt en ny op", "The round was undone: set up a new one"),
 }

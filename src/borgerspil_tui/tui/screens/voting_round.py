@@ -51,6 +51,8 @@ class VotingRoundScreen(BaseScreen):
         self.is_anonymous = False
         self.round: VotingRound | None = None
         self.result: list[tuple[str, int]] | None = None
+        self._kept: str | None = None
+        """The id of the round kept in the workshop at the reveal (its undo resets the screen)."""
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="round-head", markup=False)
@@ -59,7 +61,25 @@ class VotingRoundScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.dots = self.session.project.create.dots_per_person or 3
+        left = getattr(self.app, "voting_round_left", None)
+        if left is not None:  # a round left unfinished (Esc) goes on where it stopped
+            self.app.voting_round_left = None  # type: ignore[attr-defined]
+            self.round, self.dots, self.per_idea, self.is_anonymous = left
+            self.call_after_refresh(self._say, self.t("voting.resumed"), note=True)
         # Textual calls BaseScreen.on_mount (which populates) after this one: not called here too
+
+    def on_unmount(self) -> None:
+        """Leaving mid-round keeps the round for when the screen opens again: no dot is lost."""
+        if self.round is not None and self.result is None:
+            self.app.voting_round_left = (self.round, self.dots, self.per_idea, self.is_anonymous)  # type: ignore[attr-defined]
+
+    def project_changed(self) -> None:
+        super().project_changed()
+        kept = self._kept
+        if kept is not None and not any(held.id == kept for w in self.session.project.workshops for held in w.rounds):
+            self.round, self.result, self._kept = None, None, None  # the round was undone: set up again
+            self._say(self.t("voting.undone"), note=True)
+            self.populate()
 
     # -- who and what ------------------------------------------------------------------------------
     def _people(self) -> dict[str, str]:
@@ -197,6 +217,8 @@ class VotingRoundScreen(BaseScreen):
         if changes:
             if self.apply_changes("voting.saved", changes):
                 self._say(self.t("voting.kept", title=workshop.title) if workshop is not None else "", note=True)
+                saved = round_workshop(self.session.project)
+                self._kept = saved.rounds[-1].id if saved is not None and saved.rounds else None
         else:
             self._say(self.t("voting.anonymous_not_kept"))
         self.populate()

@@ -195,3 +195,27 @@ async def test_s_shows_the_workshop_chosen_on_the_workshop_screen(tmp_path: Path
         assert "Workshop 1 af 2" in text and "Opvarmning" in text and "Problemtræ" not in text
         await pilot.press("d")  # round again: the last
         assert "Workshop 2 af 2" in screen_text(app) and "Problemtræ" in screen_text(app)
+
+
+async def test_the_whole_summary_is_reached_by_keys_at_80x24(tmp_path: Path) -> None:
+    """One scroll for the whole summary: End reaches the rounds at the bottom, Home the top."""
+    from borgerspil_tui.core.model.workshop import Activity, Workshop
+    from borgerspil_tui.core.storage import save_project
+    from tests.conftest import EXAMPLE
+
+    path = tmp_path / "s.borgerspil.yaml"
+    project = load_project(EXAMPLE).project
+    project.workshops = [Workshop(id="workshop-lang", title="Lang dag", agenda=[
+        Activity(id=f"activity-{n}", title=f"Aktivitet {n}", minutes=10) for n in range(30)])]
+    save_project(path, project)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "workshop-summary")
+        scroll = app.screen.query_one("#summary-scroll")
+        assert app.focused is scroll and scroll.scroll_y == 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y > 0
+        await pilot.press("home", "pagedown")
+        await pilot.pause()
+        assert 0 < scroll.scroll_y

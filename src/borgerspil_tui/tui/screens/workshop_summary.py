@@ -42,9 +42,9 @@ class WorkshopSummaryScreen(BaseScreen):
     DEFAULT_CSS = """
     WorkshopSummaryScreen #summary-which { height: auto; padding: 0 1; color: $text-muted; }
     WorkshopSummaryScreen #summary-facts { height: auto; padding: 0 1; margin-bottom: 1; }
-    WorkshopSummaryScreen #summary-activities { height: auto; max-height: 45%; margin: 0 1; }
-    WorkshopSummaryScreen #summary-scroll { height: 1fr; padding: 0 1; margin-top: 1; }
-    WorkshopSummaryScreen #summary-details { height: auto; }
+    WorkshopSummaryScreen #summary-activities { height: auto; width: auto; margin: 0 1; }
+    WorkshopSummaryScreen #summary-scroll { height: 1fr; overflow: auto auto; }
+    WorkshopSummaryScreen #summary-details { height: auto; width: auto; padding: 0 1; margin-top: 1; }
     """
 
     def __init__(self) -> None:
@@ -54,10 +54,14 @@ class WorkshopSummaryScreen(BaseScreen):
         self._started = False
 
     def compose_body(self) -> ComposeResult:
-        yield Static(id="summary-which", markup=False)
-        yield Static(id="summary-facts", markup=False)
-        yield DataTable(id="summary-activities", cursor_type="row", zebra_stripes=True)
-        with VerticalScroll(id="summary-scroll"):
+        """One scroll for the whole summary (keys scroll it: arrows, PgUp/PgDn, Home/End), the
+        table inside it whole, so nothing is out of reach at 80×24."""
+        with VerticalScroll(id="summary-scroll", can_focus=True):
+            yield Static(id="summary-which", markup=False)
+            yield Static(id="summary-facts", markup=False)
+            table = DataTable(id="summary-activities", cursor_type="none", zebra_stripes=True)
+            table.can_focus = False
+            yield table
             yield Static(id="summary-details", markup=False)
 
     # -- which workshop ------------------------------------------------------------------------
@@ -95,6 +99,7 @@ class WorkshopSummaryScreen(BaseScreen):
 
     def populate(self) -> None:
         self._start_with_chosen()
+        self.query_one("#summary-scroll").focus()
         summary = self.summary()
         workshops = self.session.project.workshops
         which = self.query_one("#summary-which", Static)

@@ -52,13 +52,19 @@ class PickerScreen(ModalScreen[list[str] | None]):
         widget = self.query_one("#picker-list")
         widget.focus()
         if not self.multiple:
-            # Start on the current choice, else on the first real option ("(none)" is just above).
-            options = self.query_one(OptionList)
-            current = next(iter(self.selected), None)
-            options.highlighted = min(1, options.option_count - 1)
-            for index in range(options.option_count):
-                if options.get_option_at_index(index).id == current:
-                    options.highlighted = index
+            self._start_highlight()
+            self.call_after_refresh(self._start_highlight)  # again once laid out, so it shows
+
+    def _start_highlight(self) -> None:
+        """Start on the current choice, else on the first real option ("(none)" is just above)."""
+        options = self.query_one(OptionList)
+        current = next(iter(self.selected), None)
+        wanted = min(1, options.option_count - 1)
+        for index in range(options.option_count):
+            if options.get_option_at_index(index).id == current:
+                wanted = index
+        options.highlighted = wanted
+        options.scroll_to_highlight()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if not self.multiple:

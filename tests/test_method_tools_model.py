@@ -135,3 +135,16 @@ def test_deleting_what_the_tools_link_to_unlinks_and_undo_restores(tmp_path: Pat
     for _ in range(5):
         session.undo()
     assert session.project == _project()
+
+
+def test_a_milestone_depending_on_itself_is_named_by_its_title(tmp_path: Path) -> None:
+    data = to_data(_project())
+    data["insist"]["milestones"][0]["depends_on"] = ["milestone-a"]
+    with pytest.raises(FileProblemError) as caught:
+        parse_project(MODELINE + dump_data(data), "x.borgerspil.yaml")
+    [problem] = [p for p in caught.value.problems if p.key == "link.depends_on_itself"]
+    assert "milepælen «Aftale» afhænger af sig selv" in problem.format("x.borgerspil.yaml", "da")
+    session = _session(tmp_path)
+    with pytest.raises(EditRefused) as refused:
+        session.apply("dep", session.changes.set(("insist", "milestones", "milestone-b", "depends_on"), ["milestone-b"]))
+    assert "«Pilot» afhænger af sig selv" in refused.value.text("da") and "milestone-" not in refused.value.text("da")

@@ -63,7 +63,7 @@ MESSAGE_TEXTS: dict[str, tuple[str, str]] = {
                            "(create.dots_per_person)",
                            "'{voter}' has given {dots} {dots:dot|dots}, but each person has {per_person} "
                            "(create.dots_per_person)"),
-    "link.depends_on_itself": ("milepælen '{id}' afhænger af sig selv", "milestone '{id}' depends on itself"),
+    "link.depends_on_itself": ("milepælen «{id}» afhænger af sig selv", "milestone “{id}” depends on itself"),
     "link.other_workshop": ("aktiviteten '{target}' står på en anden workshops dagsorden end '{workshop}'",
                             "activity '{target}' is on the agenda of another workshop than '{workshop}'"),
     "link.owner": ("{kind} '{id}'", "{kind} '{id}'"),

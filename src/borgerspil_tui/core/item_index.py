@@ -191,7 +191,7 @@ class ItemIndex:
             if target is None:
                 continue
             if type(owner).__name__ == "Milestone" and target == owner.id:
-                raise IndexProblem(Message("link.depends_on_itself", {"id": owner.id}), loc)
+                raise IndexProblem(Message("link.depends_on_itself", {"id": owner.title}), loc)
             found = self.kinds.get(target)
             if found in allowed:
                 continue

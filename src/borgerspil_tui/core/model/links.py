@@ -153,7 +153,7 @@ def find_link_problems(project: Project) -> list[LinkProblem]:
         for j, target in enumerate(milestone.depends_on):
             loc = ("insist", "milestones", i, "depends_on", j)
             if target == milestone.id:
-                problems.append((loc, Message("link.depends_on_itself", {"id": milestone.id})))
+                problems.append((loc, Message("link.depends_on_itself", {"id": milestone.title})))
             else:
                 link(loc, target, ("milestone",), _owner("milestone", milestone.id))
     from borgerspil_tui.core.model.tool_links import (

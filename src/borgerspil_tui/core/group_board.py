@@ -5,9 +5,9 @@ with the cursor is always shown. Pure (no Textual): the widget only paints these
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
+from borgerspil_tui.core.cells import cell_len, cut, pad  # noqa: F401 - the board's widget takes them from here
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.observation_groups import (
@@ -57,36 +57,6 @@ def columns(project: Project, lang: str) -> list[Column]:
                              tuple((o.id, o.what, counts.get(o.id, 1)) for o in members(project, group, by_id)),
                              insight.statement if insight is not None else None))
     return result
-
-
-def cell_len(text: str) -> int:
-    """How many terminal cells ``text`` takes (wide characters two, combining marks none)."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
-
-
-def cut(text: str, width: int) -> str:
-    """``text`` on one line (line breaks and runs of spaces as one space), cut with … to ``width``."""
-    flat = " ".join(text.split())
-    if cell_len(flat) <= width:
-        return flat
-    out, used = [], 0
-    for char in flat:
-        size = 0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-        if used + size > width - 1:
-            break
-        out.append(char)
-        used += size
-    return "".join(out).rstrip() + "…"
-
-
-def pad(text: str, width: int) -> str:
-    """``text`` filled with spaces to ``width`` cells."""
-    return text + " " * max(0, width - cell_len(text))
 
 
 def fit(width: int, count: int) -> tuple[int, int]:

@@ -92,3 +92,19 @@ def test_cut() -> None:
     assert cut("a\nb  c", 10) == "a b c"
     assert cut("abcdefghij", 5) == "abcd…"
     assert cut("abc", 0) == ""
+
+
+def test_wide_characters_take_two_cells_and_nothing_moves() -> None:
+    """An emoji in the head, a category or an item: every row is still exactly the width in cells,
+    and the spine and the head's box stay straight (an emoji used to push them a column right)."""
+    from borgerspil_tui.core.cells import cell_len
+
+    drawn = layout("Svar på 1 uge 🎯 [link=https://x]y[/]", [("Mennesker 👩", ["😀😀😀", "Kø"]), ("IT", ["Langsomt 🐢"])],
+                   120, 40)
+    widths = {sum(len(cell) > 0 and (2 if cell_len(cell) == 2 else 1) for cell in row) for row in drawn.cells}
+    assert all(cell_len(line) == 120 for line in drawn.lines), {cell_len(line) for line in drawn.lines}
+    assert len(widths) == 1
+    box = [line for line in drawn.lines if "│" in line[-40:]]
+    assert len({cell_len(line[: line.rindex("│")]) for line in box}) == 1  # the box's right border in one column
+    row, col, length = drawn.spots[(0, 0)]
+    assert "".join(drawn.cells[row][col:col + length]) == "😀😀😀"

@@ -14,12 +14,14 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
+from borgerspil_tui.core.cells import ELLIPSIS, cell_len, char_len, cut, pad
+
+__all__ = ["ELLIPSIS", "Layout", "Spot", "cut", "layout"]
+
 MIN_SLOT = 18
 """The narrowest a bone's column may be."""
 MAX_HALF = 12
 """The most rows a bone takes above or below the spine."""
-ELLIPSIS = "…"
-
 Spot = tuple[int, int | None]
 """A bone's index and an item's index on it (None: the category)."""
 
@@ -29,6 +31,9 @@ class Layout:
     """The drawing: rows of exactly ``width`` characters, and where each part went."""
 
     lines: list[str]
+    cells: list[list[str]] = field(default_factory=list)
+    """The same rows cell by cell (the second cell of a wide character is ""), for highlighting
+    a spot by its columns."""
     spots: dict[Spot, tuple[int, int, int]] = field(default_factory=dict)
     """(row, column, length) of each category and item shown."""
     hidden_items: dict[int, int] = field(default_factory=dict)
@@ -42,16 +47,6 @@ class Layout:
         return "\n".join(line.rstrip() for line in self.lines)
 
 
-def cut(text: str, width: int) -> str:
-    """``text`` on one line, at most ``width`` characters, ending in … when cut."""
-    flat = " ".join(text.split())
-    if width <= 0:
-        return ""
-    if len(flat) <= width:
-        return flat
-    return flat[: width - 1].rstrip() + ELLIPSIS
-
-
 class _Canvas:
     """A grid of characters to write into."""
 
@@ -60,15 +55,23 @@ class _Canvas:
         self.rows = [[" "] * width for _ in range(height)]
 
     def put(self, row: int, col: int, text: str) -> int:
-        """Write ``text`` from ``col``, clipped at the edge; how many characters went in."""
+        """Write ``text`` from ``col``, clipped at the edge; how many cells went in. A wide
+        character (an emoji) takes two cells, the second left empty; a mark joins the cell before."""
         if not 0 <= row < len(self.rows):
             return 0
-        written = 0
-        for offset, char in enumerate(text):
-            x = col + offset
-            if 0 <= x < self.width:
+        written, x = 0, col
+        for char in text:
+            size = char_len(char)
+            if size == 0:
+                if written and 0 < x <= self.width:
+                    self.rows[row][x - 1] += char
+                continue
+            if x >= 0 and x + size <= self.width:
                 self.rows[row][x] = char
-                written += 1
+                if size == 2:
+                    self.rows[row][x + 1] = ""
+                written += size
+            x += size
         return written
 
     def lines(self) -> list[str]:
@@ -102,9 +105,9 @@ def _head_box(head: str, width: int, height: int) -> list[str]:
     room = max(1, height - 2)
     if len(wrapped) > room:
         wrapped = wrapped[:room]
-        wrapped[-1] = cut(wrapped[-1] + " " + ELLIPSIS * 2, inner) if len(wrapped[-1]) >= inner else wrapped[-1] + ELLIPSIS
+        wrapped[-1] = cut(wrapped[-1] + " " + ELLIPSIS * 2, inner) if cell_len(wrapped[-1]) >= inner else wrapped[-1] + ELLIPSIS
     rows = ["┌" + "─" * (width - 2) + "┐"]
-    rows += ["│ " + line.ljust(inner) + " │" for line in wrapped]
+    rows += ["│ " + pad(cut(line, inner), inner) + " │" for line in wrapped]
     rows.append("└" + "─" * (width - 2) + "┘")
     return rows
 
@@ -138,7 +141,7 @@ def layout(head: str, bones: list[tuple[str, list[str]]], width: int, height: in
     shown = end_slot - first_slot
     result = Layout([], bones_shown=(first_slot * 2, min(len(bones), end_slot * 2)))
     if shown == 0:
-        result.lines = canvas.lines()
+        result.lines, result.cells = canvas.lines(), canvas.rows
         return result
     left = 4 if first_slot else 0
     slot_width = max(MIN_SLOT, (spine_width - left - (4 if end_slot < slots else 0)) // shown)
@@ -156,7 +159,7 @@ def layout(head: str, bones: list[tuple[str, list[str]]], width: int, height: in
         for bone_index in pair:
             _bone(canvas, result, bones[bone_index], bone_index, x0, slot_width, spine, half, selected, more_items)
         canvas.put(spine, x0 + half + 1, "╋" if len(pair) == 2 else "┳")
-    result.lines = canvas.lines()
+    result.lines, result.cells = canvas.lines(), canvas.rows
     return result
 
 
@@ -169,7 +172,7 @@ def _bone(canvas: _Canvas, result: Layout, bone: tuple[str, list[str]], index: i
     label_row = 0 if above else min(len(canvas.rows) - 1, spine + half)
     label = cut(category.upper(), slot_width - 2)
     canvas.put(label_row, x0, label)
-    result.spots[(index, None)] = (label_row, x0, len(label))
+    result.spots[(index, None)] = (label_row, x0, cell_len(label))
     rows = list(range(1, spine)) if above else list(range(label_row - 1, spine, -1))
     item_selected = selected[1] if selected and selected[0] == index else None
     start, end, hidden = _item_window(len(items), len(rows), item_selected)
@@ -184,6 +187,6 @@ def _bone(canvas: _Canvas, result: Layout, bone: tuple[str, list[str]], index: i
         if item < end:
             text = cut(items[item], room)
             canvas.put(row, col + 2, text)
-            result.spots[(index, item)] = (row, col + 2, len(text))
+            result.spots[(index, item)] = (row, col + 2, cell_len(text))
         elif hidden and item == end:
             canvas.put(row, col + 2, cut(more_items.format(n=hidden), room))

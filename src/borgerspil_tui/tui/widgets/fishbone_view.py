@@ -51,12 +51,13 @@ class FishboneView(Widget, can_focus=True):
                     marks.append((col, col + length, "bold $accent"))
             marks.sort()
             at = 0
-            for start, end, style in marks:
+            cells = drawn.cells[number] if number < len(drawn.cells) else list(line)
+            for start, end, style in marks:  # columns are cells: an emoji takes two
                 if start < at:
                     continue
-                parts.append(line[at:start])
-                parts.append((line[start:end], style))
+                parts.append("".join(cells[at:start]))
+                parts.append(("".join(cells[start:end]), style))
                 at = end
-            parts.append(line[at:].rstrip())
+            parts.append("".join(cells[at:]).rstrip())
             rows.append(Content.assemble(*parts))
         return Content("\n").join(rows)

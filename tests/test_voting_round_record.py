@@ -88,7 +88,7 @@ async def test_a_named_round_is_kept_as_votes_and_a_round_in_one_undo_step(tmp_p
     app.clock = FakeClock(START)
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, "voting-round")  # no activity runs: kept in the last workshop
-        await pilot.press("s", "down", "down", "space", "n", "up", "space", "n", "v")  # Anna: Fed; Bo: Hent
+        await pilot.press("s", "down", "down", "space", "n", "down", "space", "n", "v")  # Anna: Fed; Bo (from the top): Hent
         project = app.session.project
         votes = {(v.voter, v.idea): v.dots for v in project.create.votes}
         assert votes == {("person-anna", "idea-fed"): 1, ("guest-bo", "idea-hent"): 1}
@@ -151,3 +151,11 @@ async def test_leaving_mid_round_keeps_it_and_undoing_the_kept_round_sets_up_aga
         assert app.session.project.workshops[0].rounds == []
         text = screen_text(app)
         assert "Runden er fortrudt" in text and "Resultat" not in text
+
+
+async def test_the_next_voter_starts_at_the_top_not_where_the_last_one_stopped(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "voting-round")
+        await pilot.press("s", "down", "down", "space", "n")
+        assert app.screen.query_one("#round-ideas").highlighted == 0

@@ -321,3 +321,20 @@ async def test_undo_moves_the_running_mark_back_and_a_second_workshop_cannot_sta
         assert second.timer is None
         assert "har et ur, der går" in str(app.screen.query_one("#status-line").visual) or any(
             "har et ur, der går" in str(n.message) for n in app._notifications)
+
+
+async def test_m_edits_only_the_minutes_a_new_activity_asks_minutes_then_target(tmp_path: Path) -> None:
+    path = _planning_project(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "workshop")
+        await pilot.press("n", "n", *"Brainstorm", "enter", "enter")  # title, minutes kept: the target is asked
+        await pilot.pause()
+        assert app.screen.query("#picker-list")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one("#items").focus()
+        await pilot.press("m", "ctrl+u", *"25", "enter")
+        await pilot.pause()
+        assert app.session.project.workshops[0].agenda[0].minutes == 25
+        assert not app.screen.query("#picker-list"), "m alone asks nothing more"

@@ -205,6 +205,9 @@ class VotingRoundScreen(BaseScreen):
             self.round.next_voter()
             self._say()
             self.populate()
+            ideas = self.query_one("#round-ideas", OptionList)
+            if ideas.option_count:  # the next person starts at the top, not where the last one stopped
+                ideas.highlighted = 0
 
     def action_reveal(self) -> None:
         """End the round and show the ranked result; the round is kept in the workshop, and a

@@ -32,6 +32,8 @@ class WorkshopScreen(WorkshopPlanning, WorkshopControls, ListScreen):
     NAME = "workshop"
     part = "create"
     _drawn_mark: str | None = None
+    _new_activity: str | None = None
+    """The activity just added, whose minutes and then target are asked for."""
     """The activity marked ▶ when the table was last filled."""
     COLUMNS = ("workshop.activity", "workshop.minutes", "workshop.target")
     MAIN_FIELD = "title"
@@ -118,6 +120,7 @@ class WorkshopScreen(WorkshopPlanning, WorkshopControls, ListScreen):
         item = self.add_item("list.add", lambda: self.new_item(text))
         if item is not None:
             self.show_row(item.id)
+            self._new_activity = item.id  # its minutes, then its target, one after the other
             self.query_one("#edit-bar").open(self.t("workshop.prompt_minutes"), f"minutes:{item.id}", "15")
         return True
 
@@ -133,7 +136,9 @@ class WorkshopScreen(WorkshopPlanning, WorkshopControls, ListScreen):
             return False
         if not self.edit_item(item_id, "workshop.minutes", minutes=minutes):
             return False
-        self.call_after_refresh(self.action_pick_target)
+        if item_id == self._new_activity:  # a new activity: its target next; `m` alone edits only the minutes
+            self._new_activity = None
+            self.call_after_refresh(self.action_pick_target)
         return True
 
     def action_pick_target(self) -> None:

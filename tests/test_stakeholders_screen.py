@@ -40,7 +40,7 @@ async def test_add_edit_score_delete_undo_move_and_save(example_copy: Path) -> N
         await pilot.press("ctrl+home")  # first row, first column
         await pilot.press("w", *"Hurtigere hjælp", "enter")
         await pilot.press("m", *"Vi lytter til jer", "enter")
-        await pilot.press("c", *"Projektlederen", "enter")
+        await pilot.press("k", *"Projektlederen", "enter")
         await pilot.press("e", "ctrl+u", *"Ældrerådet i Vestby", "enter")
         await pilot.press("right", "2")  # influence 2, the cursor moves on to interest
         await pilot.press("5")  # interest 5, on to the next stakeholder's influence
@@ -85,7 +85,7 @@ async def test_the_grid_shows_each_stakeholder_in_its_quadrant_and_the_unplaced_
     app = make_app(example_copy, language="en")
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, "stakeholders")
-        await pilot.press("g")
+        await pilot.press("v")
         assert _cell_of(_grid_row(app, 5), 1) == "1"  # Direktionen: high influence, low interest
         assert _cell_of(_grid_row(app, 1), 5) == "2"  # Ældrerådet: low influence, high interest
         assert _cell_of(_grid_row(app, 4), 4) == "3"
@@ -103,8 +103,8 @@ async def test_the_grid_shows_each_stakeholder_in_its_quadrant_and_the_unplaced_
         assert app.session.project.insist.stakeholders[4].message == "Vi svarer inden for et døgn"
         await pilot.press("4")  # scores are given in the list
         assert app.session.project.insist.stakeholders[4].interest_level is None
-        await pilot.press("g", "ctrl+end", "right", "right", "4")  # Pressen's interest, in the list
-        await pilot.press("g")
+        await pilot.press("v", "ctrl+end", "right", "right", "4")  # Pressen's interest, in the list
+        await pilot.press("v")
         assert _cell_of(_grid_row(app, 3), 4) == "5"
         assert "Not placed" not in screen_text(app)
         await pilot.press("ctrl+z")
@@ -128,9 +128,9 @@ async def test_wide_the_list_and_the_grid_stand_side_by_side_and_follow_each_edi
         assert _cell_of(_grid_row(app, 5), 1) == "1"
         await pilot.press("down", "right", "right", "4")  # Pressen's interest, in the list
         assert _cell_of(_grid_row(app, 3), 4) == "2"  # the grid follows at once
-        await pilot.press("g")  # keys now act on the legend
+        await pilot.press("v")  # keys now act on the legend
         assert app.screen.focused is screen.query_one("#grid-legend")
-        await pilot.press("c", *"Pressechefen", "enter")  # on Pressen: the legend kept the list's row
+        await pilot.press("k", *"Pressechefen", "enter")  # on Pressen: the legend kept the list's row
         assert [s.contact for s in app.session.project.insist.stakeholders] == ["", "Pressechefen"]
         await pilot.resize_terminal(100, 40)  # narrow: the grid alone (g chose it)
         await pilot.pause()

@@ -65,7 +65,7 @@ def _open(name: str, *keys: str):
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])
 def test_stakeholder_grid(snap_compare, project_file: Path, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(project_file), terminal_size=size, run_before=_open("stakeholders", "g"))
+    assert snap_compare(make_app(project_file), terminal_size=size, run_before=_open("stakeholders", "v"))
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])

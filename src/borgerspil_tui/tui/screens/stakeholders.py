@@ -35,7 +35,7 @@ LEGEND_CUT = 60
 """A name in the grid's legend is cut after this many characters."""
 """A text in a table cell is cut after this many characters (the detail under the table shows all)."""
 WIDE = 160
-"""From this many columns the list and the grid stand side by side (g moves between them)."""
+"""From this many columns the list and the grid stand side by side (v moves between them)."""
 UNPLACED_SHOWN = 8
 """How many of the stakeholders not placed the line under the grid names."""
 
@@ -47,7 +47,7 @@ def short(text: str, width: int = CUT) -> str:
 
 
 class StakeholdersScreen(ListScreen):
-    """The stakeholders; digits score the influence or interest column under the cursor, g shows the grid."""
+    """The stakeholders; digits score the influence or interest column under the cursor, v shows the grid."""
 
     NAME = "stakeholders"
     part = "insist"
@@ -60,13 +60,13 @@ class StakeholdersScreen(ListScreen):
         *LIST_COMMANDS,
         Command("edit_field('interest')", "w", "stakeholders.want_key", "help.stakeholders_want"),
         Command("edit_field('message')", "m", "stakeholders.message_key", "help.stakeholders_message"),
-        Command("edit_field('contact')", "c", "stakeholders.contact_key", "help.stakeholders_contact"),
+        Command("edit_field('contact')", "k", "stakeholders.contact_key", "help.stakeholders_contact"),
         *[Command(f"score({n})", str(n), "stakeholders.score", "help.stakeholders_score", show=n == 1)
           for n in range(1, 6)],
         Command("step_score(1)", "plus", "stakeholders.score_up", "help.stakeholders_step", show=False),
         Command("step_score(-1)", "minus", "stakeholders.score_down", "help.stakeholders_step", show=False),
         Command("score(0)", "backspace", "stakeholders.clear_score", "help.stakeholders_clear", show=False),
-        Command("toggle_grid", "g", "stakeholders.grid_key", "help.stakeholders_grid"),
+        Command("toggle_grid", "v", "stakeholders.grid_key", "help.stakeholders_grid"),
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """

@@ -173,3 +173,13 @@ async def test_without_a_running_activity_capture_keeps_no_log(tmp_path: Path) -
         assert app.session.project.workshops[0].log == []
         assert "Løs idé  — @Bo  (Idéer)" in screen_text(app)
         assert app.session.project.workshops[0].timer is None
+
+
+async def test_a_line_feed_ends_a_line_like_enter(tmp_path: Path) -> None:
+    """Ctrl+J (a line feed, as some terminals send a typed-in new line) ends the line: the lines
+    were run together."""
+    app = make_app(_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "capture")
+        await pilot.press(*"Typet A", "ctrl+j", *"Typet B", "enter")
+        assert [i.title for i in app.session.project.create.ideas][-2:] == ["Typet A", "Typet B"]

@@ -60,8 +60,9 @@ class CaptureInput(Input):
         self.post_message(self.Submitted(self, value))
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":  # here, in turn with the letters: a binding runs only once the key
-            event.stop()          # has gone up to the app, after the keys typed since
+        if event.key in ("enter", "ctrl+j"):  # here, in turn with the letters: a binding runs only once
+            event.stop()          # the key has gone up to the app, after the keys typed since; ctrl+j is
+            # a line feed (what some terminals and typed-in text send for a new line): a line of its own
             event.prevent_default()
             await self.action_submit()
             return

@@ -159,3 +159,21 @@ async def test_the_next_voter_starts_at_the_top_not_where_the_last_one_stopped(t
         await goto(pilot, "voting-round")
         await pilot.press("s", "down", "down", "space", "n")
         assert app.screen.query_one("#round-ideas").highlighted == 0
+
+
+async def test_after_the_reveal_the_presenter_view_shows_the_ranked_result(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path))
+    app.clock = FakeClock(START)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "workshop")
+        app.screen.query_one("#items").focus()
+        await pilot.press("space", "o")  # the vote activity runs: o opens the round
+        await pilot.pause()
+        await pilot.press("s", "f7")  # during the round: how many have voted, never the totals
+        await pilot.pause()
+        assert "██" not in screen_text(app)
+        await pilot.press("escape", "space", "n", "down", "space", "n", "v", "f7")  # Anna: Sms; Bo: Hent
+        await pilot.pause()
+        text = screen_text(app)
+        assert " 1  Sms" in text and " 1  Hent selv" in text and "█" in text
+        assert text.index("Sms") < text.index("Hent selv")  # ties keep the ideas' order

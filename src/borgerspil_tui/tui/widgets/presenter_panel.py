@@ -14,6 +14,7 @@ from borgerspil_tui.core import presenter_content as pc
 from borgerspil_tui.core.derived import rank_ideas
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.tree_picture import draw
+from borgerspil_tui.core.workshop_summary_words import bar
 from borgerspil_tui.tui.widgets.tree_picture_view import TreePictureView
 
 if TYPE_CHECKING:
@@ -226,9 +227,22 @@ class PresenterPanel(Vertical):
                     + Content.styled(self.t("presenter.voted", count=progress[1]), "bold"))
         elif progress[0] == "all":
             body = Content.styled(self.t("presenter.vote_all"), "bold")
-        else:
-            body = Content.styled(self.t("presenter.vote_done", count=progress[1]), "bold")
+        else:  # revealed: now the room may see the result
+            lines = [Content.styled(self.t("presenter.vote_done", count=progress[1]), "bold")]
+            lines += self._result(workshop, activity)
+            body = Content("\n").join(self.fit(lines))
         self._put(self.t("presenter.votes"), body)
+
+    def _result(self, workshop: Workshop | None, activity: Activity | None) -> list[Content]:
+        """The revealed round of this activity ranked, with text bars (ties keep the ideas' order)."""
+        held = [r for r in workshop.rounds if activity is not None and r.activity == activity.id] if workshop else []
+        if not held or not held[-1].totals:
+            return []
+        totals = sorted(held[-1].totals, key=lambda total: -total.dots)
+        titles = {idea.id: idea.title for idea in self.app.session.project.create.ideas}  # type: ignore[attr-defined]
+        return [Content(f"{rank:>2}. ") + Content.styled(bar(total.dots, totals[0].dots, 24), "$accent")
+                + Content(f" {total.dots}  {titles.get(total.idea, '')}")
+                for rank, total in enumerate(totals, start=1)]
 
     def show_next(self, workshop: Workshop | None, activity: Activity | None) -> None:
         """A break or a talk: what comes next."""

@@ -14,6 +14,7 @@ from borgerspil_tui.core.i18n_conflict_texts import CONFLICT_TEXTS
 from borgerspil_tui.core.i18n_sync_texts import SYNC_TEXTS
 from borgerspil_tui.core.i18n_report_texts import REPORT_TEXTS
 from borgerspil_tui.core.i18n_workshop_texts import WORKSHOP_TEXTS
+from borgerspil_tui.core.i18n_tool_link_texts import TOOL_LINK_TEXTS
 from borgerspil_tui.core.i18n_presenter_texts import PRESENTER_TEXTS
 from borgerspil_tui.core.i18n_workshop_plan_texts import WORKSHOP_PLAN_TEXTS
 from borgerspil_tui.core.i18n_summary_texts import SUMMARY_TEXTS
@@ -266,6 +267,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     **SYNC_TEXTS,
     **REPORT_TEXTS,
     **WORKSHOP_TEXTS,
+    **TOOL_LINK_TEXTS,
     **PRESENTER_TEXTS,
     **WORKSHOP_PLAN_TEXTS,
     **SUMMARY_TEXTS,

@@ -1,0 +1,33 @@
+"""UI texts for the links of the tools added after the core method — workshops, voting rounds,
+credits, resources, fishbones, observation groups, the milestones' order: key → (Danish, English).
+The item kinds and owners name things in link messages (see model/links.py, item_index.py)."""
+
+TOOL_LINK_TEXTS: dict[str, tuple[str, str]] = {
+    "link.other_workshop": ("aktiviteten '{target}' står på en anden workshops dagsorden end '{workshop}'",
+                            "activity '{target}' is on the agenda of another workshop than '{workshop}'"),
+    "kind.workshop": ("en workshop", "a workshop"),
+    "kind.activity": ("en aktivitet", "an activity"),
+    "kind.vote-round": ("en prikrunde", "a voting round"),
+    "kind.resource": ("en ressourcelinje", "a resource line"),
+    "kind.citizen-voice": ("en måde at høre borgerne på", "a way of hearing citizens"),
+    "kind.fishbone": ("et fiskeben", "a fishbone"),
+    "kind.bone": ("et ben på fiskebenet", "a fishbone's bone"),
+    "kind.bone-item": ("et punkt på fiskebenet", "an item on a fishbone"),
+    "kind.group": ("en gruppe af observationer", "a group of observations"),
+    "owner.workshop": ("workshoppen", "workshop"),
+    "owner.activity-log": ("loggen for aktiviteten", "the log of activity"),
+    "owner.timer": ("uret for aktiviteten", "the timer of activity"),
+    "owner.vote-round": ("prikrunden", "voting round"),
+    "owner.resource": ("ressourcelinjen", "resource line"),
+    "owner.fishbone": ("fiskebenet", "fishbone"),
+    "owner.group": ("gruppen", "group"),
+    "owner.boneitem": ("punktet på fiskebenet", "fishbone item"),
+    "owner.observationgroup": ("gruppen", "group"),
+    "link.milestone_circle": ("milepælene afhænger af hinanden i ring: {circle}",
+                              "the milestones depend on each other in a circle: {circle}"),
+    "link.milestone_before": ("milepælen «{title}» ({due}) ligger før «{other}» ({other_due}), som den afhænger af",
+                              "milestone “{title}” ({due}) is dated before “{other}” ({other_due}), which it depends on"),
+    "owner.cause": ("årsagen", "cause"),
+    "owner.consequence": ("konsekvensen", "consequence"),
+    "owner.observation": ("observationen", "observation"),
+}

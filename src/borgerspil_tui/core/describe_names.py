@@ -89,6 +89,8 @@ class Namer:
             return self.link(get(item, "activity"), kind=False)
         if cls_name == "RoundTotal":
             return self.link(get(item, "idea"), kind=False)
+        if cls_name == "PostIt":
+            return self.quote(get(item, "text"))
         if cls_name == "VoteRound":
             held = get(item, "held")
             if get(item, "activity"):

@@ -11,7 +11,7 @@ _KINDS = {
     "risk": ("Risiko", "Risk"), "exercise": ("Empatiøvelse", "Empathy exercise"),
     "vote": ("Stemme", "Vote"), "part": ("Projektet", "The project"),
     "workshop": ("Workshop", "Workshop"), "activity": ("Aktivitet", "Activity"),
-    "vote-round": ("Prikrunde", "Voting round"),
+    "vote-round": ("Prikrunde", "Voting round"), "post-it": ("Post-it", "Post-it"),
     "resource": ("Ressourcelinje", "Resource line"), "citizen-voice": ("Borgerne undervejs", "Citizens along the way"),
     "fishbone": ("Fiskeben", "Fishbone"), "bone": ("Ben", "Bone"), "bone-item": ("Punkt på fiskeben", "Fishbone item"),
     "group": ("Gruppe", "Group"),

@@ -24,6 +24,10 @@ from borgerspil_tui.core.i18n_risk_texts import RISK_TEXTS
 from borgerspil_tui.core.i18n_stakeholder_texts import STAKEHOLDER_TEXTS
 from borgerspil_tui.core.i18n_resource_texts import RESOURCE_TEXTS
 from borgerspil_tui.core.i18n_group_texts import GROUP_TEXTS
+from borgerspil_tui.core.i18n_room_texts import ROOM_TEXTS
+from borgerspil_tui.core.i18n_share_texts import SHARE_TEXTS
+from borgerspil_tui.core.i18n_postit_texts import POSTIT_TEXTS
+from borgerspil_tui.core.i18n_phone_vote_texts import PHONE_VOTE_TEXTS
 
 TEXTS: dict[str, tuple[str, str]] = {
     # Parts and steps the method describes without numbered steps
@@ -277,4 +281,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     **STAKEHOLDER_TEXTS,
     **RESOURCE_TEXTS,
     **GROUP_TEXTS,
+    **ROOM_TEXTS,
+    **SHARE_TEXTS,
+    **POSTIT_TEXTS,
+    **PHONE_VOTE_TEXTS,
 }

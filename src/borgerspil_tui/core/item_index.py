@@ -40,6 +40,7 @@ KIND_OF_LIST: dict[tuple[str, str], str] = {
     ("Project", "workshops"): "workshop",
     ("Workshop", "agenda"): "activity",
     ("Workshop", "rounds"): "vote round",
+    ("Workshop", "postits"): "post-it",
     ("Insist", "resources"): "resource",
     ("Insist", "citizen_input"): "citizen voice",
     ("Create", "fishbones"): "fishbone",
@@ -70,6 +71,8 @@ LINK_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
     ("ActivityLog", "captured"): ("cause", "consequence", "observation", "insight", "idea", "what-if"),
     ("VoteRound", "activity"): ("activity",),
     ("RoundTotal", "idea"): ("idea",),
+    ("PostIt", "activity"): ("activity",),
+    ("PostIt", "item"): ("cause", "consequence", "observation", "insight", "idea", "what-if"),
     ("Resource", "milestone"): ("milestone",),
     ("BoneItem", "linked"): ("cause", "idea"),
     ("ObservationGroup", "observations"): ("observation",),
@@ -243,7 +246,7 @@ def _owner(model: BaseModel) -> Message:
         return Message("link.owner", {"kind": Message(f"owner.{kind}"), "id": model.activity})
     if name == "RoundTotal":
         return Message("link.owner", {"kind": Message("owner.vote-round"), "id": model.idea})
-    kind = {"WhatIf": "what-if", "PrototypeTest": "test", "SuccesRating": "concept", "VoteRound": "vote-round",
+    kind = {"WhatIf": "what-if", "PrototypeTest": "test", "SuccesRating": "concept", "VoteRound": "vote-round", "PostIt": "post-it",
             "TreeNode": "cause"}.get(name, name.lower())
     return Message("link.owner", {"kind": Message(f"owner.{kind}"), "id": getattr(model, "id", "")})
 

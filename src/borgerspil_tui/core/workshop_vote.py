@@ -52,12 +52,26 @@ class VotingRound:
     turn: int = 0
     revealed: bool = False
     _dots: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
+    _in_turn: int = field(default=0, repr=False)
+    """How many of :attr:`voters` vote in turn at the laptop (those given at the start); voters
+    added later (:meth:`add_voter`: phones) vote at the same time, each on their own device."""
 
     def __post_init__(self) -> None:
         _check_count(self.dots_per_person)
         _check_count(self.per_idea)
         self.voters = list(dict.fromkeys(self.voters))
         self.ideas = list(dict.fromkeys(self.ideas))
+        self._in_turn = len(self.voters)
+
+    def add_voter(self, voter: str, name: str = "") -> None:
+        """Let ``voter`` vote too, on their own device (not in the laptop's turns); nothing when
+        they already may. Refused once the round is revealed."""
+        if self.revealed:
+            raise VoteRefused(Message("workshop.vote.revealed"))
+        if voter not in self.voters:
+            self.voters.append(voter)
+            if name:
+                self.names[voter] = name
 
     def _name(self, voter: str) -> str:
         return self.names.get(voter, voter)
@@ -74,7 +88,7 @@ class VotingRound:
     @property
     def current_voter(self) -> str | None:
         """Whose turn it is; None when everyone has had their turn."""
-        return self.voters[self.turn] if self.turn < len(self.voters) else None
+        return self.voters[self.turn] if self.turn < self._in_turn else None
 
     def give(self, voter: str, idea: str) -> None:
         """One of ``voter``'s dots on ``idea``; refused when none are left or the idea has the
@@ -107,7 +121,7 @@ class VotingRound:
 
     def next_voter(self) -> str | None:
         """Hand the laptop on: the next voter, or None when everyone has voted."""
-        if self.turn < len(self.voters):
+        if self.turn < self._in_turn:
             self.turn += 1
         return self.current_voter
 

@@ -22,6 +22,7 @@ from borgerspil_tui.tui.app_drafts import DraftsMixin
 from borgerspil_tui.tui.app_export import ExportMixin
 from borgerspil_tui.tui.app_files import FilesMixin
 from borgerspil_tui.tui.app_saving import SavingMixin
+from borgerspil_tui.tui.app_share import ShareMixin
 from borgerspil_tui.tui.app_sync import SyncMixin
 from borgerspil_tui.tui.commands import APP_COMMANDS, bindings
 from borgerspil_tui.tui.drafts import Drafts
@@ -41,7 +42,7 @@ def _app_commands():  # noqa: ANN202 - type[Provider]
 
 
 class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, SyncMixin, SavingMixin, ExportMixin,
-                    App[None]):
+                    ShareMixin, App[None]):
     """Citizen-centred innovation in the terminal."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"

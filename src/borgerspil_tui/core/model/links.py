@@ -81,6 +81,8 @@ def _items(project: Project) -> Iterator[tuple[str, str, Loc]]:
             yield "activity", activity.id, ("workshops", i, "agenda", k)
         for k, held in enumerate(workshop.rounds):
             yield "vote round", held.id, ("workshops", i, "rounds", k)
+        for k, postit in enumerate(workshop.postits):
+            yield "post-it", postit.id, ("workshops", i, "postits", k)
 
 
 def find_link_problems(project: Project) -> list[LinkProblem]:
@@ -246,6 +248,11 @@ def unlink(project: Project, removed: set[str]) -> None:
             if held.activity in removed:
                 held.activity = None
             held.totals = [total for total in held.totals if total.idea not in removed]
+        for postit in workshop.postits:  # a post-it is what a participant sent: kept, its links cleared
+            if postit.activity in removed:
+                postit.activity = None
+            if postit.item in removed:
+                postit.item = None
     from borgerspil_tui.core.model.tool_links import said_by_holders
 
     for _kind_name, item, _loc in said_by_holders(project):

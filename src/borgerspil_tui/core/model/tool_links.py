@@ -76,6 +76,10 @@ def workshop_links(project: Project, link: Callable[..., None], problems: list[L
             for k, target in enumerate(entry.captured):
                 link(base + ("log", j, "captured", k), target, CAPTURED_KINDS, _owner("activity-log", entry.activity))
         _round_links(workshop, base, own, link, problems)
+        for j, postit in enumerate(workshop.postits):
+            owner = _owner("post-it", postit.id)
+            link(base + ("postits", j, "activity"), postit.activity, ("activity",), owner)
+            link(base + ("postits", j, "item"), postit.item, CAPTURED_KINDS, owner)
         timer = workshop.timer
         if timer is not None:
             link(base + ("timer", "activity"), timer.activity, ("activity",), _owner("timer", timer.activity))

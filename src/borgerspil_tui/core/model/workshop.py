@@ -99,6 +99,29 @@ class VoteRound(Strict):
     totals: list[RoundTotal] = Field(default_factory=list)
 
 
+PostItState = Literal["new", "accepted", "merged", "hidden"]
+"""Where a phone's post-it stands: just come, taken in as an item of its own, taken in as part of
+another post-it's item, or hidden by the facilitator (kept, never shown or exported)."""
+
+
+class PostIt(Strict):
+    """A post-it sent from a participant's phone during a capture activity (issue 14), kept as it
+    came until the facilitator accepts it into the activity's list, merges it with others into one
+    item, or hides it. The text obeys the same rules as a typed line (one line, ≤ 500 characters,
+    no control characters)."""
+
+    id: ItemId = id_field("postit")
+    activity: ItemId | None = None
+    """The activity it was sent in (None when that activity was deleted)."""
+    text: Line
+    author: Line = ""
+    """The name the participant joined with ("" when anonymous): never a team member's id."""
+    sent: IsoDateTime | None = None
+    state: PostItState = "new"
+    item: ItemId | None = None
+    """The item it became (accepted) or went into (merged); None before, or when that item was deleted."""
+
+
 class Workshop(Strict):
     """One workshop day: when and where, who took part, the agenda, and what happened."""
 
@@ -113,6 +136,8 @@ class Workshop(Strict):
     timer: TimerState | None = None
     rounds: list[VoteRound] = Field(default_factory=list)
     """Dot-voting rounds held in the workshop, in the order they were held."""
+    postits: list[PostIt] = Field(default_factory=list)
+    """Post-its sent from participants' phones, in the order they came."""
     bell: bool = True
     """Ring the terminal bell when an activity's time is up."""
 

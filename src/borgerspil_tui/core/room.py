@@ -1,0 +1,192 @@
+"""The door of the room for phones (issue 14): the join code, who joined, their form tokens and
+their rate limits. Pure and in memory (no I/O, no HTTP): the web server (``web/server.py``) asks it
+before it does anything, and it forgets everything when sharing ends.
+
+- The join code is random, :data:`CODE_LENGTH` characters from :data:`CODE_ALPHABET` (31 signs,
+  no 0/O, 1/I/L, so it can be read off a wall), compared in constant time. A new code locks out
+  the old one at once; participants who scan the new one go on as themselves (their cookie).
+- A participant is known by a secret key (the cookie) and a public ``ident`` (their voter key).
+- Form tokens (CSRF) are an HMAC of the participant's key (or of a pre-join cookie) with the
+  room's secret: a page on another site cannot forge one.
+- Rate limits are token buckets per participant (post-its) and per address (every request).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from borgerspil_tui.core.i18n import Message
+from borgerspil_tui.core.text import check_line
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+"""The join code's signs: 31, none that look alike on a projector (no 0/O, 1/I/L)."""
+CODE_LENGTH = 10
+"""31¹⁰ ≈ 8·10¹⁴ codes: not guessable at the rate limit within a workshop."""
+NAME_LIMIT = 60
+"""The longest name a participant may join with."""
+MOST_PARTICIPANTS = 500
+"""A room holds at most this many phones (memory stays bounded whatever is sent)."""
+MOST_ADDRESSES = 2_000
+"""At most this many addresses' request buckets are kept (the oldest are forgotten)."""
+
+POST_RATE, POST_BURST = 1.0, 5
+"""Post-its per second per participant, and how many may come at once."""
+REQUEST_RATE, REQUEST_BURST = 20.0, 60
+"""Requests per second per address, and how many may come at once."""
+JOIN_RATE, JOIN_BURST = 0.5, 5
+"""Joins per second per address (a new participant each), and how many at once."""
+
+
+class RoomRefused(Exception):
+    """A phone's request the room does not take: ``message`` (ours) says why, ``status`` is the
+    HTTP status the server answers with."""
+
+    def __init__(self, message: Message, status: int = 400) -> None:
+        super().__init__(message.key)
+        self.message = message
+        self.status = status
+
+
+@dataclass
+class TokenBucket:
+    """``rate`` tokens a second up to ``burst``; each allowed request takes one."""
+
+    rate: float
+    burst: int
+    clock: Callable[[], float] = time.monotonic
+    tokens: float = -1.0
+    last: float = 0.0
+
+    def take(self) -> bool:
+        """Take a token if there is one (True), else refuse (False)."""
+        now = self.clock()
+        if self.tokens < 0:  # first use: a full bucket
+            self.tokens, self.last = float(self.burst), now
+        self.tokens = min(float(self.burst), self.tokens + (now - self.last) * self.rate)
+        self.last = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return True
+        return False
+
+
+@dataclass
+class Participant:
+    """One phone that joined: its secret ``key`` (the cookie), its public ``ident`` (a voter key,
+    never shown to others), the name it joined with ("" anonymous) and the post-its it sent."""
+
+    key: str
+    ident: str
+    name: str
+    posts: list[str] = field(default_factory=list)
+    """The ids of the post-its it sent, oldest first (its phone shows only these)."""
+    post_bucket: TokenBucket = field(default_factory=lambda: TokenBucket(POST_RATE, POST_BURST))
+
+
+def new_code() -> str:
+    """A fresh random join code."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normal_code(given: str) -> str:
+    """A code as typed on a phone: upper case, spaces and dashes left out."""
+    return "".join(given.split()).replace("-", "").upper()
+
+
+class Room:
+    """Who may come in and how often. ``clock`` is monotonic seconds (tests pass their own)."""
+
+    def __init__(self, *, allow_anonymous: bool = False, clock: Callable[[], float] = time.monotonic,
+                 code: str | None = None) -> None:
+        self.clock = clock
+        self.allow_anonymous = allow_anonymous
+        self.code = code or new_code()
+        self.secret = secrets.token_bytes(32)
+        self.participants: dict[str, Participant] = {}
+        """By secret key."""
+        self.ended = False
+        self._requests: dict[str, TokenBucket] = {}
+        self._joins: dict[str, TokenBucket] = {}
+
+    # -- the code ----------------------------------------------------------------------------------
+    def new_code(self) -> str:
+        """A new join code: the old one no longer opens anything."""
+        self.code = new_code()
+        return self.code
+
+    def code_ok(self, given: str | None) -> bool:
+        """Whether ``given`` is the current code, compared in constant time (case and spaces as
+        a person types them do not matter)."""
+        if self.ended or not given or len(given) > 4 * CODE_LENGTH:
+            return False
+        return hmac.compare_digest(normal_code(given).encode(), self.code.encode())
+
+    # -- people ------------------------------------------------------------------------------------
+    def join(self, name: str) -> Participant:
+        """A new participant with ``name`` (trimmed; "" for anonymous, when the room allows it).
+        Refused (our message) for a name with control characters, a name too long, an anonymous
+        join the facilitator does not allow, or a full room."""
+        name = " ".join(name.split())
+        if not name and not self.allow_anonymous:
+            raise RoomRefused(Message("room.name_needed"))
+        if len(name) > NAME_LIMIT:
+            raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
+        try:
+            check_line(name)
+        except ValueError:  # pydantic's own error type: the message is ours
+            raise RoomRefused(Message("room.name_control")) from None
+        if len(self.participants) >= MOST_PARTICIPANTS:
+            raise RoomRefused(Message("room.full", {"limit": MOST_PARTICIPANTS}), 503)
+        participant = Participant(key=secrets.token_urlsafe(24), ident="p" + secrets.token_hex(6), name=name,
+                                  post_bucket=TokenBucket(POST_RATE, POST_BURST, self.clock))
+        self.participants[participant.key] = participant
+        return participant
+
+    def find(self, key: str | None) -> Participant | None:
+        """The participant whose cookie is ``key``, or None."""
+        return self.participants.get(key) if key else None
+
+    def by_ident(self, ident: str) -> Participant | None:
+        """The participant with the public ``ident``, or None."""
+        return next((p for p in self.participants.values() if p.ident == ident), None)
+
+    # -- form tokens -------------------------------------------------------------------------------
+    def csrf(self, key: str) -> str:
+        """The form token for a participant's key (or a pre-join cookie's value)."""
+        return hmac.new(self.secret, b"csrf:" + key.encode(), hashlib.sha256).hexdigest()[:32]
+
+    def csrf_ok(self, key: str | None, token: str | None) -> bool:
+        """Whether ``token`` is the form token of ``key`` (constant time)."""
+        if not key or not token:
+            return False
+        return hmac.compare_digest(self.csrf(key).encode(), token.encode()[:64])
+
+    # -- rate limits -------------------------------------------------------------------------------
+    def _bucket(self, buckets: dict[str, TokenBucket], address: str, rate: float, burst: int) -> TokenBucket:
+        bucket = buckets.get(address)
+        if bucket is None:
+            if len(buckets) >= MOST_ADDRESSES:
+                del buckets[next(iter(buckets))]
+            bucket = buckets[address] = TokenBucket(rate, burst, self.clock)
+        return bucket
+
+    def may_request(self, address: str) -> bool:
+        """Whether a request from ``address`` is within its rate (it takes a token)."""
+        return self._bucket(self._requests, address, REQUEST_RATE, REQUEST_BURST).take()
+
+    def may_join(self, address: str) -> bool:
+        """Whether a join from ``address`` is within its rate (it takes a token)."""
+        return self._bucket(self._joins, address, JOIN_RATE, JOIN_BURST).take()
+
+    def may_post(self, participant: Participant) -> bool:
+        """Whether a post-it from ``participant`` is within its rate (it takes a token)."""
+        return participant.post_bucket.take()
+
+    def end(self) -> None:
+        """Sharing ended: no code opens anything any more."""
+        self.ended = True

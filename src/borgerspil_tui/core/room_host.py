@@ -1,0 +1,175 @@
+"""What the room's phones may see and do, over the open project (issue 14): the running
+activity's question and time, sending post-its into the workshop, and spending dots in the live
+voting round. Every change goes through the session as any edit does (one undoable step, saved by
+autosave); nothing else of the project is ever handed out — no observations, quotes, names or files.
+
+No Textual and no HTTP here: ``web/server.py`` calls these, the app sets :attr:`RoomHost.live_round`
+when a voting round is open to phones, and tests drive it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import ValidationError
+
+from borgerspil_tui.core import workshop_timer as timer
+from borgerspil_tui.core.edit_refused import EditRefused
+from borgerspil_tui.core.i18n import Message
+from borgerspil_tui.core.model.workshop import PostIt
+from borgerspil_tui.core.room import Participant, Room, RoomRefused
+from borgerspil_tui.core.session import Session
+from borgerspil_tui.core.validation_messages import message_for
+from borgerspil_tui.core.workshop_capture import CAPTURE_TARGETS, LINE_LIMIT
+from borgerspil_tui.core.workshop_record import running
+from borgerspil_tui.core.workshop_timer import Clock
+from borgerspil_tui.core.workshop_vote import VoteRefused, VotingRound
+
+Mode = Literal["wait", "capture", "vote", "result"]
+PHONE_VOTER = "phone-"
+"""A phone's voter key in the live round: this prefix and the participant's public ident."""
+
+
+@dataclass(frozen=True)
+class PhoneView:
+    """All a phone is shown of the project: the running activity's title and question, the time
+    left, what can be done now, and during a round the ideas' titles (after the reveal, the result)."""
+
+    mode: Mode
+    title: str = ""
+    question: str = ""
+    seconds_left: float | None = None
+    """Seconds left of the timebox (negative: the overrun); None when no activity runs."""
+    paused: bool = False
+    target: str | None = None
+    """The capture target's key (``ideas``, ``causes`` …) in capture mode."""
+    ideas: list[tuple[str, str]] = field(default_factory=list)
+    """(idea id, title) in the round's order, in vote mode."""
+    dots_per_person: int = 0
+    most_per_idea: int = 0
+    result: list[tuple[str, int]] = field(default_factory=list)
+    """(title, dots) ranked, most first, in result mode."""
+
+
+class RoomHost:
+    """The open project as the room's phones reach it: through ``session`` (every change one
+    undoable step), timed by ``clock``, with ``room``'s participants."""
+
+    def __init__(self, session: Session, room: Room, clock: Clock) -> None:
+        self.session = session
+        self.room = room
+        self.clock = clock
+        self.live_round: VotingRound | None = None
+        """The voting round open to phones (set by the app when a round starts, None when none)."""
+        self.result: list[tuple[str, int]] | None = None
+        """The live round's ranked result (idea id, dots) once the facilitator revealed it."""
+
+    # -- what a phone sees -------------------------------------------------------------------------
+    def view(self) -> PhoneView:
+        """What the phones are shown now."""
+        project = self.session.project
+        titles = {idea.id: idea.title for idea in project.create.ideas}
+        found = running(project)
+        title = question = ""
+        seconds: float | None = None
+        paused = False
+        target = None
+        if found is not None:
+            workshop, activity = found
+            title, question, target = activity.title, activity.question, activity.target
+            state = workshop.timer
+            assert state is not None
+            seconds = timer.remaining(state, activity, self.clock.now())
+            paused = timer.is_paused(state)
+        base = {"title": title, "question": question, "seconds_left": seconds, "paused": paused}
+        if self.live_round is not None and self.result is not None:
+            return PhoneView("result", **base, result=[(titles.get(i, ""), dots) for i, dots in self.result])
+        if self.live_round is not None:
+            ideas = [(i, titles[i]) for i in self.live_round.ideas if i in titles]
+            return PhoneView("vote", **base, ideas=ideas, dots_per_person=self.live_round.dots_per_person,
+                             most_per_idea=self.live_round.per_idea)
+        if target in CAPTURE_TARGETS:
+            return PhoneView("capture", **base, target=target)
+        return PhoneView("wait", **base)
+
+    # -- post-its ----------------------------------------------------------------------------------
+    def post(self, participant: Participant, text: str) -> PostIt:
+        """Keep ``text`` as a new post-it from ``participant`` in the running workshop (one
+        undoable step, label from the UI texts). Line breaks become spaces; the model's rules
+        refuse the rest (length, control characters). Refused (RoomRefused, our message) when no
+        capture activity runs, or the edit is refused."""
+        found = running(self.session.project)
+        if found is None or found[1].target not in CAPTURE_TARGETS or self.live_round is not None:
+            raise RoomRefused(Message("room.no_capture"), 409)
+        workshop, activity = found
+        line = " ".join(text.split())
+        if not line:
+            raise RoomRefused(Message("room.empty_postit"))
+        if len(line) > LINE_LIMIT:
+            raise RoomRefused(Message("room.postit_long", {"limit": LINE_LIMIT}))
+        try:
+            postit = PostIt(activity=activity.id, text=line, author=participant.name, sent=self.clock.now())
+        except ValidationError as error:
+            raise RoomRefused(message_for(error.errors()[0])) from None
+        from borgerspil_tui.core.i18n import tr
+
+        label = tr(self.session.project.language, "room.postit_arrived",
+                   name=participant.name or tr(self.session.project.language, "room.anonymous"))
+        try:
+            self.session.apply(label, self.session.changes.add(("workshops", workshop.id, "postits"), postit))
+        except EditRefused as error:
+            raise RoomRefused(Message("room.not_kept", {"reason": error.text(self.session.project.language)}),
+                              503) from None
+        participant.posts.append(postit.id)
+        return postit
+
+    def own_postits(self, participant: Participant) -> list[PostIt]:
+        """The post-its ``participant`` sent that are still in the project, oldest first — never
+        anyone else's."""
+        mine = set(participant.posts)
+        return [p for w in self.session.project.workshops for p in w.postits if p.id in mine]
+
+    # -- dots --------------------------------------------------------------------------------------
+    def _voter(self, participant: Participant) -> tuple[VotingRound, str]:
+        round_ = self.live_round
+        if round_ is None or self.result is not None:
+            raise RoomRefused(Message("room.no_round"), 409)
+        voter = PHONE_VOTER + participant.ident
+        round_.add_voter(voter, participant.name)
+        return round_, voter
+
+    def give(self, participant: Participant, idea: str) -> None:
+        """One of ``participant``'s dots on ``idea`` (the round's rules apply; refused in our words)."""
+        round_, voter = self._voter(participant)
+        try:
+            round_.give(voter, idea)
+        except VoteRefused as refused:
+            raise RoomRefused(refused.message, 409) from None
+
+    def take_back(self, participant: Participant, idea: str) -> None:
+        """One of ``participant``'s dots off ``idea`` again."""
+        round_, voter = self._voter(participant)
+        try:
+            round_.take_back(voter, idea)
+        except VoteRefused as refused:
+            raise RoomRefused(refused.message, 409) from None
+
+    def own_dots(self, participant: Participant) -> dict[str, int]:
+        """``participant``'s own dots per idea in the live round (empty when none runs)."""
+        if self.live_round is None:
+            return {}
+        return self.live_round.own_dots(PHONE_VOTER + participant.ident)
+
+    def left(self, participant: Participant) -> int:
+        """How many dots ``participant`` has left in the live round (0 when none runs)."""
+        if self.live_round is None:
+            return 0
+        return self.live_round.left(PHONE_VOTER + participant.ident)
+
+    def phones_voted(self) -> int:
+        """How many phones have given at least one dot in the live round."""
+        if self.live_round is None:
+            return 0
+        return sum(1 for voter in self.live_round.voters
+                   if voter.startswith(PHONE_VOTER) and self.live_round.own_dots(voter))

@@ -9,6 +9,7 @@ when a voting round is open to phones, and tests drive it directly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -64,6 +65,8 @@ class RoomHost:
         """The voting round open to phones (set by the app when a round starts, None when none)."""
         self.result: list[tuple[str, int]] | None = None
         """The live round's ranked result (idea id, dots) once the facilitator revealed it."""
+        self.arrived: Callable[[PostIt], None] | None = None
+        """Called after a post-it is kept (the app says so on screen)."""
 
     # -- what a phone sees -------------------------------------------------------------------------
     def view(self) -> PhoneView:
@@ -122,6 +125,8 @@ class RoomHost:
             raise RoomRefused(Message("room.not_kept", {"reason": error.text(self.session.project.language)}),
                               503) from None
         participant.posts.append(postit.id)
+        if self.arrived is not None:
+            self.arrived(postit)
         return postit
 
     def own_postits(self, participant: Participant) -> list[PostIt]:

@@ -1,0 +1,209 @@
+"""The facilitator's handling of post-its from phones (core/postit_ops), through a real session:
+post-its arrive through RoomHost.post as from a phone; accept into each capture target (credit by
+the author's name, noted in the running activity's log), merge (dedupe, join, cut), hide/unhide,
+edit (refused in our words), and each one undoable step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.core.model.create import Guest
+from borgerspil_tui.core.model.project import Project
+from borgerspil_tui.core.model.readiness import TeamMember
+from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
+from borgerspil_tui.core.postit_ops import (
+    PostItRefused,
+    accept,
+    edit_text,
+    hide,
+    joined,
+    merge,
+    unhide,
+)
+from borgerspil_tui.core.room import Room
+from borgerspil_tui.core.room_host import RoomHost
+from borgerspil_tui.core.session import Session
+from borgerspil_tui.core.storage import load_project, save_project
+from borgerspil_tui.core.workshop_capture import LINE_LIMIT
+from tests.app_helpers import FakeClock
+
+START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
+TARGETS = ["causes", "consequences", "observations", "insights", "ideas", "what_ifs"]
+W = "workshop-dag"
+
+
+def _session(tmp_path: Path, running: str = "activity-ideas") -> Session:
+    project = Project(schema_version=1, title="Værksted")
+    project.readiness.team = [TeamMember(id="person-anna", name="Anna Holm"),
+                              TeamMember(id="person-bo", name="Bo Team")]
+    project.create.guests = [Guest(id="guest-bo", name="Bo")]
+    agenda = [Activity(id=f"activity-{t.replace('_', '-')}", title=t, target=t) for t in TARGETS]
+    agenda.append(Activity(id="activity-break", title="Kaffe"))
+    project.workshops = [Workshop(id=W, title="Dag", participants=["guest-bo"], agenda=agenda,
+                                  timer=TimerState(activity=running, started=START))]
+    path = tmp_path / "p.borgerspil.yaml"
+    save_project(path, project)
+    return Session.open(path)
+
+
+def _post(session: Session, name: str, text: str):
+    host = RoomHost(session, Room(), FakeClock(START))
+    return host.post(Room(allow_anonymous=True).join(name), text)
+
+
+def _run(session: Session, activity: str) -> None:
+    session.apply("timer", session.changes.set(("workshops", W, "timer"),
+                                               TimerState(activity=activity, started=START)))
+
+
+def _accept(session: Session, postit_id: str) -> None:
+    session.apply("accept", accept(session.changes, session.project, W, postit_id))
+
+
+def _workshop(session: Session) -> Workshop:
+    return session.project.workshops[0]
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_accept_into_each_target_noted_in_the_running_activity(tmp_path: Path, target: str) -> None:
+    activity = f"activity-{target.replace('_', '-')}"
+    session = _session(tmp_path, running=activity)
+    postit = _post(session, "Anna", "[bold]x[/] <script>")
+    _accept(session, postit.id)
+    workshop = _workshop(session)
+    kept = workshop.postits[0]
+    assert (kept.state, kept.text) == ("accepted", "[bold]x[/] <script>")
+    item = session.changes.get(session.changes.path_of(kept.item))
+    field = {"causes": "text", "consequences": "text", "observations": "what", "insights": "statement",
+             "ideas": "title", "what_ifs": "question"}[target]
+    assert getattr(item, field) == "[bold]x[/] <script>"
+    assert item.said_by == "person-anna"  # "Anna": the only Anna (by first name)
+    assert workshop.log[0].activity == activity and workshop.log[0].captured == [item.id]
+
+
+def test_accept_credits_a_participant_first_and_nobody_for_anonymous(tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    bo = _post(session, "bo", "Sms dagen før")  # Bo the guest takes part: him, not Bo Team
+    anon = _post(session, "", "Fast kontakt")
+    stranger = _post(session, "Zoe", "Hent selv")
+    for postit in (bo, anon, stranger):
+        _accept(session, postit.id)
+    assert [(i.title, i.said_by) for i in session.project.create.ideas] == [
+        ("Sms dagen før", "guest-bo"), ("Fast kontakt", None), ("Hent selv", None)]
+
+
+def test_accept_is_one_step_and_undo_brings_the_post_it_back_as_new(tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    postit = _post(session, "Anna", "Sms")
+    _accept(session, postit.id)
+    session.undo()
+    workshop = _workshop(session)
+    assert session.project.create.ideas == [] and workshop.log == []
+    assert (workshop.postits[0].state, workshop.postits[0].item) == ("new", None)
+    session.redo()
+    assert _workshop(session).postits[0].state == "accepted"
+
+
+def test_not_running_activity_only_adds_and_a_gone_activity_goes_to_ideas(tmp_path: Path) -> None:
+    session = _session(tmp_path, running="activity-causes")
+    postit = _post(session, "Anna", "Lang ventetid")
+    _run(session, "activity-ideas")  # another activity runs now
+    _accept(session, postit.id)
+    assert [n.text for n in session.project.focus.causes] == ["Lang ventetid"]
+    assert _workshop(session).log == []  # the causes' activity is not running: nothing noted
+    second = _post(session, "Anna", "Sms")
+    session.apply("delete", session.changes.remove(("workshops", W, "agenda", "activity-ideas")))
+    assert _workshop(session).postits[1].activity is None
+    _accept(session, second.id)
+    assert [i.title for i in session.project.create.ideas] == ["Sms"]
+
+
+def test_an_accepted_one_is_not_taken_again_until_its_item_is_deleted(tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    postit = _post(session, "Anna", "Sms")
+    _accept(session, postit.id)
+    for refused in (lambda: accept(session.changes, session.project, W, postit.id),
+                    lambda: hide(session.changes, session.project, W, postit.id),
+                    lambda: edit_text(session.changes, session.project, W, postit.id, "ny")):
+        with pytest.raises(PostItRefused) as error:
+            refused()
+        assert tr("da", error.value.message.key).endswith("i stedet")
+    idea = session.project.create.ideas[0]
+    session.apply("delete", session.changes.remove(("create", "ideas", idea.id)))
+    assert _workshop(session).postits[0].item is None
+    _accept(session, postit.id)  # open again
+    assert [i.title for i in session.project.create.ideas] == ["Sms"]
+
+
+def test_merge_dedupes_joins_credits_and_marks(tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    ids = [_post(session, "Bo", text).id for text in ("Sms dagen før", "sms  DAGEN før", "Ring op")]
+    session.apply("merge", merge(session.changes, session.project, W, ids))
+    [idea] = session.project.create.ideas
+    assert idea.title == "Sms dagen før / Ring op" and idea.said_by == "guest-bo"
+    workshop = _workshop(session)
+    assert [(p.state, p.item) for p in workshop.postits] == [
+        ("accepted", idea.id), ("merged", idea.id), ("merged", idea.id)]
+    assert workshop.log[0].captured == [idea.id]
+    session.undo()  # one step
+    assert session.project.create.ideas == [] and {p.state for p in _workshop(session).postits} == {"new"}
+
+
+def test_merge_of_different_authors_credits_nobody_and_cuts_an_idea_as_capture(tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    long = ["ord " * 100, "andet " * 70]  # joined: over the line limit
+    ids = [_post(session, "Bo", long[0]).id, _post(session, "Anna", long[1]).id]
+    session.apply("merge", merge(session.changes, session.project, W, ids))
+    [idea] = session.project.create.ideas
+    assert idea.said_by is None
+    assert len(idea.title) <= LINE_LIMIT and idea.title.startswith("ord ord")
+    assert f"{idea.title} {idea.description}" == joined([long[0], long[1]])
+    with pytest.raises(PostItRefused):
+        merge(session.changes, session.project, W, [ids[0]])
+
+
+def test_joined_keeps_one_of_each_and_cuts_at_the_text_limit() -> None:
+    assert joined(["A b", "a  B", " ", "c"]) == "A b / c"
+    assert len(joined([f"tekst {n} " + "x" * 480 for n in range(50)])) <= 20_000
+
+
+def test_hide_unhide_and_accepting_a_hidden_one(tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    postit = _post(session, "Anna", "<script>alert(1)</script>")
+    session.apply("hide", hide(session.changes, session.project, W, postit.id))
+    assert _workshop(session).postits[0].state == "hidden"
+    session.apply("unhide", unhide(session.changes, session.project, W, postit.id))
+    assert _workshop(session).postits[0].state == "new"
+    session.undo()
+    assert _workshop(session).postits[0].state == "hidden"
+    _accept(session, postit.id)
+    assert _workshop(session).postits[0].state == "accepted"
+
+
+def test_edit_before_taking_in_and_refusals_in_our_words(tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    postit = _post(session, "Anna", "Smss")
+    session.apply("edit", edit_text(session.changes, session.project, W, postit.id, "  Sms   dagen før "))
+    assert _workshop(session).postits[0].text == "Sms dagen før"
+    for text, key in (("   ", "postit.empty"), ("x" * 501, "valid.text_too_long"), ("a\x07b", "valid.control_character")):
+        with pytest.raises(PostItRefused) as error:
+            edit_text(session.changes, session.project, W, postit.id, text)
+        assert error.value.message.key == key, text
+    _accept(session, postit.id)
+    assert session.project.create.ideas[0].title == "Sms dagen før"
+
+
+def test_the_file_keeps_what_was_done(tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    ids = [_post(session, "Anna", t).id for t in ("a", "b", "c")]
+    _accept(session, ids[0])
+    session.apply("hide", hide(session.changes, session.project, W, ids[1]))
+    session.save()
+    kept = load_project(session.path).project.workshops[0].postits
+    assert [(p.text, p.state, p.author) for p in kept] == [("a", "accepted", "Anna"), ("b", "hidden", "Anna"),
+                                                           ("c", "new", "Anna")]
+    assert kept[0].item == load_project(session.path).project.create.ideas[0].id

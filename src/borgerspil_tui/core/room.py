@@ -42,6 +42,17 @@ JOIN_RATE, JOIN_BURST = 0.5, 5
 """Joins per second per address (a new participant each), and how many at once."""
 
 
+@dataclass(frozen=True)
+class Limits:
+    """The room's rates, (per second, burst) each: requests per address, joins per address,
+    post-its per participant. Tests and the load benchmark (many phones from one address) may
+    pass their own."""
+
+    request: tuple[float, int] = (REQUEST_RATE, REQUEST_BURST)
+    join: tuple[float, int] = (JOIN_RATE, JOIN_BURST)
+    post: tuple[float, int] = (POST_RATE, POST_BURST)
+
+
 class RoomRefused(Exception):
     """A phone's request the room does not take: ``message`` (ours) says why, ``status`` is the
     HTTP status the server answers with."""
@@ -102,8 +113,9 @@ class Room:
     """Who may come in and how often. ``clock`` is monotonic seconds (tests pass their own)."""
 
     def __init__(self, *, allow_anonymous: bool = False, clock: Callable[[], float] = time.monotonic,
-                 code: str | None = None) -> None:
+                 code: str | None = None, limits: Limits | None = None) -> None:
         self.clock = clock
+        self.limits = limits or Limits()
         self.allow_anonymous = allow_anonymous
         self.code = code or new_code()
         self.secret = secrets.token_bytes(32)
@@ -131,19 +143,21 @@ class Room:
         """A new participant with ``name`` (trimmed; "" for anonymous, when the room allows it).
         Refused (our message) for a name with control characters, a name too long, an anonymous
         join the facilitator does not allow, or a full room."""
+        if len(name) > 4 * NAME_LIMIT:
+            raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
+        try:  # on the name as sent: control characters str.split() takes for spaces are refused too
+            check_line(name.replace("\t", " ").replace("\r", " ").replace("\n", " "))
+        except ValueError:  # pydantic's own error type: the message is ours
+            raise RoomRefused(Message("room.name_control")) from None
         name = " ".join(name.split())
         if not name and not self.allow_anonymous:
             raise RoomRefused(Message("room.name_needed"))
         if len(name) > NAME_LIMIT:
             raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
-        try:
-            check_line(name)
-        except ValueError:  # pydantic's own error type: the message is ours
-            raise RoomRefused(Message("room.name_control")) from None
         if len(self.participants) >= MOST_PARTICIPANTS:
             raise RoomRefused(Message("room.full", {"limit": MOST_PARTICIPANTS}), 503)
         participant = Participant(key=secrets.token_urlsafe(24), ident="p" + secrets.token_hex(6), name=name,
-                                  post_bucket=TokenBucket(POST_RATE, POST_BURST, self.clock))
+                                  post_bucket=TokenBucket(*self.limits.post, self.clock))
         self.participants[participant.key] = participant
         return participant
 
@@ -177,11 +191,11 @@ class Room:
 
     def may_request(self, address: str) -> bool:
         """Whether a request from ``address`` is within its rate (it takes a token)."""
-        return self._bucket(self._requests, address, REQUEST_RATE, REQUEST_BURST).take()
+        return self._bucket(self._requests, address, *self.limits.request).take()
 
     def may_join(self, address: str) -> bool:
         """Whether a join from ``address`` is within its rate (it takes a token)."""
-        return self._bucket(self._joins, address, JOIN_RATE, JOIN_BURST).take()
+        return self._bucket(self._joins, address, *self.limits.join).take()
 
     def may_post(self, participant: Participant) -> bool:
         """Whether a post-it from ``participant`` is within its rate (it takes a token)."""

@@ -64,8 +64,8 @@ POSTIT_TEXTS: dict[str, tuple[str, str]] = {
     "help.postits_filter": ("Skift mellem alle, nye og skjulte post-its", "Switch between all, new and hidden post-its"),
     "help.postits_open": ("Post-its fra deltagernes telefoner", "Post-its from participants’ phones"),
     # the capture screen's line
-    "postits.waiting": ("{count} {count:ny post-it|nye post-its} fra telefoner — {key} åbner",
-                        "{count} new {count:post-it|post-its} from phones — {key} opens"),
+    "postits.waiting": ("{count} {count:ny post-it|nye post-its} fra telefoner — {shortcut} åbner",
+                        "{count} new {count:post-it|post-its} from phones — {shortcut} opens"),
     # summary and report
     "summary.postits": ("Post-its fra telefoner: {accepted} taget ind, {merged} lagt sammen, {hidden} skjult, {new} {new:ny|nye}",
                         "Post-its from phones: {accepted} taken in, {merged} merged, {hidden} hidden, {new} new"),

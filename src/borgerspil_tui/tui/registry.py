@@ -37,6 +37,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.matrix import MatrixScreen
     from borgerspil_tui.tui.screens.observations import ObservationsScreen
     from borgerspil_tui.tui.screens.observation_groups import ObservationGroupsScreen
+    from borgerspil_tui.tui.screens.postits import PostItsScreen
     from borgerspil_tui.tui.screens.problem_tree import ProblemTreeScreen
     from borgerspil_tui.tui.screens.process import ProcessScreen
     from borgerspil_tui.tui.screens.resources import ResourcesScreen
@@ -88,6 +89,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "voting-round": VotingRoundScreen,
         "workshop": WorkshopScreen,
         "workshop-summary": WorkshopSummaryScreen,
+        "postits": PostItsScreen,
     }
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part

@@ -86,11 +86,13 @@ class CaptureScreen(BaseScreen):
     SCREEN_COMMANDS = [
         Command("next_target", "ctrl+t", "capture.next_target", "help.capture_target", priority=True),
         Command("delete_newest", "delete", "capture.delete", "help.capture_delete", priority=True),
+        Command("app.goto('postits')", "ctrl+l", "postits.open", "help.postits_open", priority=True),
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     CaptureScreen #capture-target { height: 1; padding: 0 1; text-style: bold; }
     CaptureScreen #capture-message { height: auto; padding: 0 1; color: $error; }
+    CaptureScreen #capture-postits { height: auto; padding: 0 1; text-style: bold; color: $warning; }
     CaptureScreen #captured-box { height: 1fr; padding: 0 1; }
     """
 
@@ -108,6 +110,7 @@ class CaptureScreen(BaseScreen):
         yield Static(id="capture-target", markup=False)
         yield CaptureInput(id="capture-input", placeholder=self.t("capture.placeholder"))
         yield Static(id="capture-message", markup=False)
+        yield Static(id="capture-postits", markup=False)
         with VerticalScroll(id="captured-box"):
             yield Static(id="captured", markup=False)
 
@@ -165,7 +168,20 @@ class CaptureScreen(BaseScreen):
         return f"• {_text_of(item)}" + (f"  — {credit}" if credit else "") + \
             f"  ({self.t(f'capture.target.{target}')})"
 
+    def _show_postits(self) -> None:
+        """How many post-its from phones wait in the running activity, and the key that opens them."""
+        from borgerspil_tui.tui.key_names import key_name
+
+        found = running(self.session.project)
+        waiting = 0 if found is None else sum(
+            1 for p in found[0].postits if p.state == "new" and p.activity == found[1].id)
+        line = self.query_one("#capture-postits", Static)
+        line.display = waiting > 0
+        line.update(Content(self.t("postits.waiting", count=waiting, shortcut=key_name("ctrl+l", self.lang))
+                            if waiting else ""))
+
     def _show_captured(self) -> None:
+        self._show_postits()
         ids = self._ids()
         names = everyone(self.session.project)
         lines: list[str] = []

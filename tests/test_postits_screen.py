@@ -1,0 +1,201 @@
+"""The post-its screen (Pilot, keys as the facilitator presses them): post-its arrive through
+RoomHost.post exactly as from a phone while the screen is open, shown as new at once without moving
+the highlight or touching what is typed; accept, edit, merge, hide, filter, undo — asserted on the
+project and on the saved file. The capture screen says how many wait. Snapshots with hostile texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from borgerspil_tui.core.model.project import Project
+from borgerspil_tui.core.model.readiness import TeamMember
+from borgerspil_tui.core.model.workshop import Activity, PostIt, TimerState, Workshop
+from borgerspil_tui.core.room import Room
+from borgerspil_tui.core.room_host import RoomHost
+from borgerspil_tui.core.storage import load_project, save_project
+from tests.app_helpers import SIZE, FakeClock, goto, make_app, screen_text, until
+
+START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def _project(tmp_path: Path, postits: list[PostIt] | None = None) -> Path:
+    project = Project(schema_version=1, title="Værksted")
+    project.readiness.team = [TeamMember(id="person-anna", name="Anna Holm")]
+    project.workshops = [Workshop(
+        id="workshop-dag", title="Idédag", participants=["person-anna"],
+        agenda=[Activity(id="activity-ideas", title="Brainstorm", target="ideas"),
+                Activity(id="activity-causes", title="Årsager", target="causes")],
+        timer=TimerState(activity="activity-ideas", started=START), postits=postits or [])]
+    path = tmp_path / "v.borgerspil.yaml"
+    save_project(path, project)
+    return path
+
+
+def _postits(app) -> list[tuple[str, str]]:
+    return [(p.text, p.state) for p in app.session.project.workshops[0].postits]
+
+
+def _highlighted(app) -> str:
+    table = app.screen.query_one("#postits", DataTable)
+    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+
+async def _saved(pilot, path: Path) -> Project:
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await until(pilot, lambda: not pilot.app.session.dirty)
+    return load_project(path).project
+
+
+async def test_arrivals_accept_edit_merge_hide_and_the_saved_file(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    app = make_app(path)
+    app.clock = FakeClock(START)
+    async with app.run_test(size=SIZE) as pilot:
+        room = Room(allow_anonymous=True)
+        host = RoomHost(app.session, room, app.clock)
+        anna, anon = room.join("Anna"), room.join("")
+        await goto(pilot, "workshop")
+        app.screen.query_one("#items").focus()
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.screen.NAME == "postits"
+        assert "Ingen post-its fra telefoner endnu" in screen_text(app)
+
+        first = host.post(anna, "[bold]x[/] [/")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "● ny" in text and "[bold]x[/] [/" in text and "Anna" in text and "Brainstorm" in text
+        assert "1 ny · Idédag" in app.screen.query_one("#title-line").visual.plain
+        second = host.post(anon, "<script>alert(1)</script>")
+        await pilot.pause()
+        assert _highlighted(app) == first.id  # the newest came on top; the highlight stayed
+        assert "anonym" in screen_text(app) and "2 nye" in app.screen.query_one("#title-line").visual.plain
+
+        # edit the first while a third arrives: what is typed stays
+        await pilot.press("e", "ctrl+u", *"Sms dagen før")
+        host.post(anna, "sms  DAGEN før")
+        await pilot.pause()
+        assert app.screen.query_one("#edit-input", Input).value == "Sms dagen før"
+        assert _highlighted(app) == first.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _postits(app)[0] == ("Sms dagen før", "new")
+
+        # merge the first and the third (same text but for case and spaces): one idea
+        await pilot.press("space")  # marks the first (highlighted; the oldest, on the last row)
+        third_id = app.session.project.workshops[0].postits[2].id
+        app.screen.query_one("#postits", DataTable).move_cursor(row=0)
+        await pilot.pause()
+        assert _highlighted(app) == third_id
+        await pilot.press("m")
+        await pilot.pause()
+        ideas = app.session.project.create.ideas
+        assert [(i.title, i.said_by) for i in ideas] == [("Sms dagen før", "person-anna")]
+        assert _postits(app) == [("Sms dagen før", "accepted"), ("<script>alert(1)</script>", "new"),
+                                 ("sms DAGEN før", "merged")]  # the phone's spaces are folded
+        log = app.session.project.workshops[0].log
+        assert log[0].captured == [ideas[0].id]
+
+        # hide the anonymous one; the filter shows it under "hidden"; h there shows it again
+        table = app.screen.query_one("#postits", DataTable)
+        table.move_cursor(row=table.get_row_index(second.id))
+        await pilot.press("h")
+        await pilot.pause()
+        assert _postits(app)[1][1] == "hidden"
+        assert "<script>" not in screen_text(app).replace("\n", " ").split("Viser:")[1]
+        await pilot.press("f", "f")  # all → new → hidden
+        await pilot.pause()
+        assert "<script>alert(1)</script>" in screen_text(app)
+        saved = await _saved(pilot, path)
+        assert [(p.text, p.state, p.author) for p in saved.workshops[0].postits] == [
+            ("Sms dagen før", "accepted", "Anna"), ("<script>alert(1)</script>", "hidden", ""),
+            ("sms DAGEN før", "merged", "Anna")]
+        assert [i.title for i in saved.create.ideas] == ["Sms dagen før"]
+
+        await pilot.press("h", "f")  # shown again, as new; back to all
+        await pilot.pause()
+        table.move_cursor(row=table.get_row_index(second.id))
+        await pilot.press("enter")  # Enter takes it in
+        await pilot.pause()
+        assert [i.title for i in app.session.project.create.ideas] == ["Sms dagen før", "<script>alert(1)</script>"]
+        await pilot.press("a")  # again: refused in our words, nothing changes
+        await pilot.pause()
+        assert len(app.session.project.create.ideas) == 2
+
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")  # accept, unhide, hide undone — one step each
+        await pilot.pause()
+        assert _postits(app)[1] == ("<script>alert(1)</script>", "new")
+        await pilot.press("ctrl+z")  # the merge
+        await pilot.pause()
+        assert app.session.project.create.ideas == []
+        assert [s for _t, s in _postits(app)] == ["new", "new", "new"]
+        saved = await _saved(pilot, path)
+        assert [p.state for p in saved.workshops[0].postits] == ["new", "new", "new"] and not saved.create.ideas
+
+
+async def test_an_edit_refused_says_why_and_keeps_the_text(tmp_path: Path) -> None:
+    path = _project(tmp_path, [PostIt(id="postit-one", activity="activity-ideas", text="Sms", author="Bo",
+                                      sent=START)])
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "postits")
+        await pilot.press("e", "ctrl+u", "space", "enter")
+        await pilot.pause()
+        assert "tom" in screen_text(app)  # "En post-it kan ikke være tom"
+        assert _postits(app) == [("Sms", "new")]
+
+
+async def test_the_capture_screen_says_how_many_wait_and_ctrl_l_opens_them(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    app = make_app(path)
+    app.clock = FakeClock(START)
+    async with app.run_test(size=SIZE) as pilot:
+        room = Room()
+        host = RoomHost(app.session, room, app.clock)
+        await goto(pilot, "capture")
+        assert "post-its fra telefoner" not in screen_text(app)
+        host.post(room.join("Anna"), "[/")
+        host.post(room.join("Bo"), "Ring op")
+        await pilot.pause()
+        assert "2 nye post-its fra telefoner — Ctrl+L åbner" in screen_text(app)
+        await pilot.press(*"Skrevet", "ctrl+l")  # works while the field has focus
+        await pilot.pause()
+        assert app.screen.NAME == "postits"
+        await pilot.press("a")  # the newest: "Ring op"
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.NAME == "capture"
+        text = screen_text(app)
+        assert "1 ny post-it fra telefoner" in text and "• Ring op" in text
+
+
+HOSTILE_POSTITS = [
+    PostIt(id="postit-aaaa", activity="activity-ideas", text="[bold]x[/] [/ <script>alert(1)</script>",
+           author="[red]Mette[/red]", sent=START),
+    PostIt(id="postit-bbbb", activity="activity-ideas", text="Sms dagen før besøget " * 12, author="",
+           sent=START, state="accepted"),
+    PostIt(id="postit-cccc", activity="activity-causes", text="[$accent] [link=x]klik[/link] \\[x] 🎉 æøå",
+           author="Anna", sent=START),
+]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_postits_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(_project(tmp_path, HOSTILE_POSTITS))
+    app.clock = FakeClock(START)
+
+    async def run_before(pilot) -> None:
+        pilot.app.action_goto("postits")
+        await pilot.pause()
+        for widget in pilot.app.screen.query(Input):
+            widget.cursor_blink = False
+        await pilot.press("space")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -13,7 +13,13 @@ import pytest
 
 from borgerspil_tui.core import room as room_module
 from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
-from borgerspil_tui.core.room import CODE_ALPHABET, CODE_LENGTH, Limits, Room, RoomRefused
+from borgerspil_tui.core.room import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    Limits,
+    Room,
+    RoomRefused,
+)
 from borgerspil_tui.core.room_host import RoomHost
 from borgerspil_tui.core.session import Session
 from borgerspil_tui.core.storage import load_project, save_project

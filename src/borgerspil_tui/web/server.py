@@ -2,32 +2,126 @@
 loop (Textual's, in the app), so handlers run between key presses and edit the project through
 the same session as the keyboard.
 
-CONTRACT (filled in by the web part): :func:`make_web_app` builds the routes and middlewares;
-:func:`start_server` binds and returns a :class:`RunningServer`.
+Around the routes (``web/handlers.py``): the security headers on every response, the rate limit
+per address on every request, every refusal and error as our own page (or JSON) in the project's
+language — a crash in a handler is kept in :data:`ERRORS`, never printed to the terminal.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import traceback
+from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from aiohttp import web
 
-from borgerspil_tui.core.room import Room
+from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.core.room import Room, RoomRefused
 from borgerspil_tui.core.room_host import RoomHost
+from borgerspil_tui.web import pages
+from borgerspil_tui.web.handlers import BACK, PhonePage, wants_json
 
 MAX_BODY = 8 * 1024
 """The largest request body taken (a post-it is at most 500 characters); more is refused (413)."""
+STATIC = Path(__file__).parent / "static"
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                               "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+}
+"""Sent with every response (the join code is in the URL: no referrer, nothing cached)."""
+STATUS_TEXTS = {404: "room.page.not_found", 405: "room.page.wrong_method", 413: "room.page.too_large",
+                429: "room.page.too_many"}
+QUIET_LOGGERS = ("aiohttp.server", "aiohttp.access", "aiohttp.web", "aiohttp.internal", "borgerspil.web")
+
+
+class ErrorLog(logging.Handler):
+    """Keeps the last errors of the server in memory (the app may show them); prints nothing."""
+
+    def __init__(self, most: int = 50) -> None:
+        super().__init__(logging.WARNING)
+        self.records: deque[str] = deque(maxlen=most)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        if record.exc_info:
+            text += "\n" + "".join(traceback.format_exception(*record.exc_info))
+        self.records.append(text)
+
+
+ERRORS = ErrorLog()
+"""The server's last errors (with their tracebacks), for the app — never on the terminal."""
+LOG = logging.getLogger("borgerspil.web")
+
+
+def quiet_loggers() -> None:
+    """aiohttp's loggers (and ours) write into :data:`ERRORS` only, not to stderr."""
+    for name in QUIET_LOGGERS:
+        logger = logging.getLogger(name)
+        if ERRORS not in logger.handlers:
+            logger.addHandler(ERRORS)
+        logger.propagate = False
+
+
+def answer(request: web.BaseRequest, lang: str, status: int, text: str, back: str | None = None,
+           headers: dict[str, str] | None = None) -> web.Response:
+    """A refusal in our words: JSON for the page's script, else our page."""
+    if wants_json(request):
+        return web.json_response({"ok": False, "error": text}, status=status, headers=headers)
+    return web.Response(text=pages.refused_page(lang, text, back), status=status, content_type="text/html",
+                        headers=headers)
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def make_web_app(room: Room, host: RoomHost) -> web.Application:
     """The phone page's routes, behind the room's checks (code, CSRF, rate and size limits,
     security headers), in the project's language."""
+    quiet_loggers()
     app = web.Application(client_max_size=MAX_BODY)
+    phone = PhonePage(room, host)
 
-    async def index(request: web.Request) -> web.Response:
-        return web.Response(text="borgerspil")
+    def back(request: web.Request) -> str | None:
+        """A link back to the room's page when the request showed the right code."""
+        found = request.get(BACK)
+        return found if isinstance(found, str) else None
 
-    app.router.add_get("/", index)
+    @web.middleware
+    async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+        lang = phone.lang
+        try:
+            if not room.may_request(request.remote or "?"):
+                raise web.HTTPTooManyRequests(headers={"Retry-After": "1"})
+            return await handler(request)
+        except RoomRefused as refusal:
+            return answer(request, lang, refusal.status, refusal.message.text(lang), back(request))
+        except web.HTTPException as error:
+            if error.status < 400:
+                raise
+            headers = {name: error.headers[name] for name in ("Allow", "Retry-After") if name in error.headers}
+            text = tr(lang, STATUS_TEXTS.get(error.status, "room.page.failed"))
+            return answer(request, lang, error.status, text, back(request), headers)
+        except (asyncio.CancelledError, ConnectionError):
+            raise
+        except Exception:
+            LOG.exception("phone page: %s %s", request.method, request.path)
+            return answer(request, lang, 500, tr(lang, "room.page.failed"), back(request))
+
+    async def secure(request: web.Request, response: web.StreamResponse) -> None:
+        response.headers.update(SECURITY_HEADERS)
+
+    app.middlewares.append(guard)
+    app.on_response_prepare.append(secure)
+    phone.routes(app)
+    app.router.add_static("/static", STATIC, follow_symlinks=False, show_index=False)
     return app
 
 

@@ -1,0 +1,180 @@
+"""The phone page's routes (issue 14): join, the room's page, post-its, dots and the state the
+page's script polls. Every request shows the join code (``c``: in the query, or a form field on
+a POST); every form carries a CSRF token; the participant is known by an HttpOnly cookie.
+
+Without JavaScript each form answers with a 303 back to ``/room``; a request that asks for JSON
+(``Accept: application/json``, as the page's script does) gets JSON instead.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any, NoReturn
+
+from aiohttp import web
+from multidict import MultiDictProxy
+
+from borgerspil_tui.core.i18n import Message
+from borgerspil_tui.core.room import Participant, Room, RoomRefused
+from borgerspil_tui.core.room_host import RoomHost
+from borgerspil_tui.web import pages
+
+COOKIE = "borgerspil_p"
+"""The participant's secret key (HttpOnly, SameSite=Strict)."""
+PRE_COOKIE = "borgerspil_pre"
+"""A random value set before joining; the join form's CSRF token is bound to it."""
+BACK: Any = web.RequestKey("back", str) if hasattr(web, "RequestKey") else "back"
+"""Where a refusal's page links back to (set once the request showed the right code)."""
+IDEA_LIMIT = 100
+"""The longest idea id taken in a vote (ids are much shorter)."""
+
+
+def wants_json(request: web.BaseRequest) -> bool:
+    """Whether the page's script (not a plain form) asked."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def field(form: MultiDictProxy[Any], name: str) -> str | None:
+    """A form field as text (a file sent instead is no text: None)."""
+    value = form.get(name)
+    return value if isinstance(value, str) else None
+
+
+def refused(message: str, status: int = 403) -> RoomRefused:
+    """A refusal with one of the page's own texts (``message`` a key)."""
+    return RoomRefused(Message(message), status)
+
+
+class PhonePage:
+    """The handlers, over one ``room`` and its ``host`` (the open project)."""
+
+    def __init__(self, room: Room, host: RoomHost) -> None:
+        self.room = room
+        self.host = host
+
+    @property
+    def lang(self) -> str:
+        """The project's language (read each time: the facilitator may change it)."""
+        return self.host.session.project.language
+
+    def routes(self, app: web.Application) -> None:
+        """Add the routes to ``app``."""
+        app.router.add_get("/", self.index)
+        app.router.add_post("/join", self.join)
+        app.router.add_get("/room", self.page)
+        app.router.add_post("/postit", self.postit)
+        app.router.add_post("/vote", self.vote)
+        app.router.add_get("/state.json", self.state)
+
+    # -- checks --------------------------------------------------------------------------------
+    def code(self, request: web.Request, form: MultiDictProxy[Any] | None = None) -> str:
+        """The room's code when the request shows it (constant-time compare), else refused (403)."""
+        given = field(form, "c") if form is not None else None
+        if not self.room.code_ok(given or request.query.get("c")):
+            raise refused("room.page.bad_code")
+        request[BACK] = f"/room?c={self.room.code}"  # a refusal's page links back
+        return self.room.code
+
+    def participant(self, request: web.Request) -> Participant | None:
+        """The phone's participant (its cookie), or None."""
+        return self.room.find(request.cookies.get(COOKIE))
+
+    def joined(self, request: web.Request, form: MultiDictProxy[Any]) -> Participant:
+        """The participant whose form this is: joined, with the form's CSRF token (else 403)."""
+        participant = self.participant(request)
+        if participant is None:
+            raise refused("room.page.not_joined")
+        if not self.room.csrf_ok(participant.key, field(form, "csrf")):
+            raise refused("room.page.bad_form")
+        return participant
+
+    def to_room(self, code: str) -> NoReturn:
+        """Back to the room's page (after a plain form)."""
+        raise web.HTTPSeeOther(f"/room?c={code}")
+
+    # -- pages ---------------------------------------------------------------------------------
+    async def index(self, request: web.Request) -> web.Response:
+        """The join form, or straight on to the room for a phone that already joined."""
+        code = self.code(request)
+        if self.participant(request) is not None:
+            self.to_room(code)
+        pre = request.cookies.get(PRE_COOKIE)
+        if not pre or len(pre) > 64:
+            pre = secrets.token_urlsafe(18)
+        response = web.Response(text=pages.join_page(self.lang, code, self.room.csrf("pre:" + pre),
+                                                     self.room.allow_anonymous), content_type="text/html")
+        response.set_cookie(PRE_COOKIE, pre, httponly=True, samesite="Strict", path="/")
+        return response
+
+    async def join(self, request: web.Request) -> web.Response:
+        """A new participant with the name typed (or none), then the room's page."""
+        form = await request.post()
+        code = self.code(request, form)
+        pre = request.cookies.get(PRE_COOKIE)
+        if not pre or not self.room.csrf_ok("pre:" + pre, field(form, "csrf")):
+            raise refused("room.page.bad_form")
+        if self.participant(request) is not None:
+            self.to_room(code)
+        if not self.room.may_join(request.remote or "?"):
+            raise web.HTTPTooManyRequests(headers={"Retry-After": "2"})
+        name = "" if field(form, "anonymous") else (field(form, "name") or "")
+        try:
+            participant = self.room.join(name)
+        except RoomRefused as refusal:
+            if wants_json(request):
+                raise
+            page = pages.join_page(self.lang, code, self.room.csrf("pre:" + pre), self.room.allow_anonymous,
+                                   notice=refusal.message.text(self.lang))
+            return web.Response(text=page, status=refusal.status, content_type="text/html")
+        response = (web.json_response({"ok": True, "next": f"/room?c={code}"}) if wants_json(request)
+                    else web.Response(status=303, headers={"Location": f"/room?c={code}"}))
+        response.set_cookie(COOKIE, participant.key, httponly=True, samesite="Strict", path="/")
+        return response
+
+    async def page(self, request: web.Request) -> web.Response:
+        """The room's page for what runs now; to the join form for a phone not joined."""
+        code = self.code(request)
+        participant = self.participant(request)
+        if participant is None:
+            raise web.HTTPSeeOther(f"/?c={code}")
+        text = pages.room_page(self.host, participant, code, self.room.csrf(participant.key))
+        return web.Response(text=text, content_type="text/html")
+
+    async def state(self, request: web.Request) -> web.Response:
+        """What the page's script needs: mode, title, time left, paused (dots left when voting)."""
+        self.code(request)
+        participant = self.participant(request)
+        found = pages.state(self.host, participant)
+        if "left" in found:
+            found["left_text"] = pages.left_text(self.host, participant, self.lang)
+        return web.json_response(found)
+
+    # -- forms ---------------------------------------------------------------------------------
+    async def postit(self, request: web.Request) -> web.Response:
+        """A post-it from the phone, into the running capture activity (one undoable step)."""
+        form = await request.post()
+        code = self.code(request, form)
+        participant = self.joined(request, form)
+        if not self.room.may_post(participant):
+            raise web.HTTPTooManyRequests(headers={"Retry-After": "1"})
+        self.host.post(participant, field(form, "text") or "")
+        if wants_json(request):
+            return web.json_response({"ok": True, "postits": [p.text for p in self.host.own_postits(participant)]})
+        return self.to_room(code)
+
+    async def vote(self, request: web.Request) -> web.Response:
+        """One of the phone's dots given to an idea (``op=give``) or taken back (``op=take``)."""
+        form = await request.post()
+        code = self.code(request, form)
+        participant = self.joined(request, form)
+        idea, op = field(form, "idea"), field(form, "op")
+        if not idea or len(idea) > IDEA_LIMIT or op not in ("give", "take"):
+            raise refused("room.page.bad_vote", 400)
+        if op == "give":
+            self.host.give(participant, idea)
+        else:
+            self.host.take_back(participant, idea)
+        if wants_json(request):
+            return web.json_response({"ok": True, "own": self.host.own_dots(participant),
+                                      "left_text": pages.left_text(self.host, participant, self.lang)})
+        return self.to_room(code)

@@ -1,0 +1,79 @@
+"""The phone page's HTML, rendered with Jinja2 and autoescaping (every value is text, never
+markup), in the project's language; and the small JSON answers the page's script reads.
+
+Only a :class:`~borgerspil_tui.core.room_host.PhoneView`'s fields, the participant's own name,
+own post-its and own dots are ever put on a page — nothing else of the project.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.core.room import Participant
+from borgerspil_tui.core.room_host import PhoneView, RoomHost
+from borgerspil_tui.core.workshop_timer import clock_text
+
+
+@cache
+def environment() -> Environment:
+    """The templates' environment (autoescape on for every template, unknown names an error)."""
+    return Environment(loader=PackageLoader("borgerspil_tui.web", "templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True),
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def render(template: str, lang: str, /, **values: Any) -> str:
+    """The template ``template`` filled with ``values``; ``t(key, **v)`` gives our texts in ``lang``."""
+    def t(key: str, **fields: object) -> str:
+        return tr(lang, key, **fields)
+
+    return environment().get_template(template).render(lang=lang, t=t, **values)
+
+
+def time_text(view: PhoneView) -> str:
+    """The time left as ``mm:ss`` (empty when no activity runs)."""
+    return "" if view.seconds_left is None else clock_text(view.seconds_left)
+
+
+def state(host: RoomHost, participant: Participant | None) -> dict[str, Any]:
+    """What the page's script needs to keep the page current without a reload."""
+    view = host.view()
+    found: dict[str, Any] = {"mode": view.mode, "title": view.title, "seconds_left": view.seconds_left,
+                             "time": time_text(view), "paused": view.paused}
+    if view.mode == "vote" and participant is not None:
+        found["left"] = host.left(participant)
+    return found
+
+
+def left_text(host: RoomHost, participant: Participant, lang: str) -> str:
+    """How many dots the participant has left, of how many (in the live round)."""
+    total = host.live_round.dots_per_person if host.live_round is not None else 0
+    return tr(lang, "room.page.dots_left", left=host.left(participant), total=total)
+
+
+def room_page(host: RoomHost, participant: Participant, code: str, token: str, notice: str = "") -> str:
+    """The participant's page for what runs now (wait, capture, vote or result)."""
+    view = host.view()
+    lang = host.session.project.language
+    values: dict[str, Any] = {"view": view, "code": code, "csrf": token, "name": participant.name,
+                              "time": time_text(view), "notice": notice, "postits": [], "own": {}, "left": 0}
+    if view.mode == "capture":
+        values["postits"] = [p.text for p in host.own_postits(participant)]
+    if view.mode == "vote":
+        values["own"] = host.own_dots(participant)
+        values["left"] = left_text(host, participant, lang)
+    return render("room.html", lang, **values)
+
+
+def join_page(lang: str, code: str, token: str, allow_anonymous: bool, notice: str = "") -> str:
+    """The join form: a name (or none, when the facilitator allows it)."""
+    return render("join.html", lang, code=code, csrf=token, anonymous=allow_anonymous, notice=notice)
+
+
+def refused_page(lang: str, message: str, back: str | None = None) -> str:
+    """A refusal in our words, with a way back when the code was right."""
+    return render("refused.html", lang, message=message, back=back)

@@ -1,0 +1,102 @@
+// The phone page, live: the clock counts down each second, /state.json is asked every 2 s (a
+// new activity or mode reloads the page), and the forms are sent with fetch so the field empties
+// and the lists update. Without this script every form still works (303 back to /room).
+(function () {
+  "use strict";
+  var body = document.body;
+  var code = body.getAttribute("data-code");
+  if (!code) { return; } // the join form and refusals: nothing live
+  var mode = body.getAttribute("data-mode");
+  var title = body.getAttribute("data-title");
+  var given = body.getAttribute("data-seconds");
+  var seconds = given === "" ? null : parseFloat(given);
+  var paused = body.getAttribute("data-paused") === "1";
+  var timeEl = document.getElementById("time");
+  var pausedEl = document.getElementById("paused");
+  var notice = document.getElementById("notice");
+
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function clockText(s) { // as the app's clock_text: mm:ss rounded up, an overrun as -mm:ss
+    var whole, sign = "";
+    if (s > 0) { whole = Math.ceil(s); } else { whole = Math.floor(-s); if (whole > 0) { sign = "-"; } }
+    return sign + two(Math.floor(whole / 60)) + ":" + two(whole % 60);
+  }
+  function showTime() {
+    if (timeEl && seconds !== null) { timeEl.textContent = clockText(seconds); }
+    if (pausedEl) { pausedEl.hidden = !paused; }
+  }
+  function say(text) {
+    if (!notice) { return; }
+    notice.textContent = text || "";
+    notice.hidden = !text;
+  }
+  function ask(url, options) {
+    options.headers = { "Accept": "application/json" };
+    options.credentials = "same-origin";
+    options.cache = "no-store";
+    return fetch(url, options).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+    });
+  }
+
+  setInterval(function () {
+    if (seconds !== null && !paused) { seconds -= 1; showTime(); }
+  }, 1000);
+
+  setInterval(function () {
+    ask("/state.json?c=" + encodeURIComponent(code), { method: "GET" }).then(function (answer) {
+      if (!answer.ok) { say(answer.data.error); return; }
+      var state = answer.data;
+      if (state.mode !== mode || state.title !== title) { window.location.reload(); return; }
+      seconds = state.seconds_left;
+      paused = state.paused;
+      showTime();
+      var left = document.getElementById("left");
+      if (left && state.left_text) { left.textContent = state.left_text; }
+    }).catch(function () { /* the laptop may be gone for a moment: try again in 2 s */ });
+  }, 2000);
+
+  function showPostits(texts) {
+    var list = document.getElementById("postits");
+    var none = document.getElementById("no-postits");
+    if (!list) { return; }
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    texts.forEach(function (text) {
+      var item = document.createElement("li");
+      item.textContent = text;
+      list.appendChild(item);
+    });
+    if (none) { none.hidden = texts.length > 0; }
+  }
+  function showDots(own, leftText) {
+    document.querySelectorAll("li.idea").forEach(function (item) {
+      var count = item.querySelector(".own");
+      if (count) { count.textContent = String(own[item.getAttribute("data-idea")] || 0); }
+    });
+    var left = document.getElementById("left");
+    if (left && leftText) { left.textContent = leftText; }
+  }
+
+  document.querySelectorAll("form.live").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button");
+      if (button) { button.disabled = true; }
+      var data = new URLSearchParams(new FormData(form));
+      ask(form.getAttribute("action"), { method: "POST", body: data }).then(function (answer) {
+        if (!answer.ok) { say(answer.data.error); return; }
+        say("");
+        if (answer.data.postits) {
+          showPostits(answer.data.postits);
+          var text = form.querySelector("textarea");
+          if (text) { text.value = ""; text.focus(); }
+        }
+        if (answer.data.own) { showDots(answer.data.own, answer.data.left_text); }
+      }).catch(function () {
+        say(body.getAttribute("data-failed"));
+      }).then(function () {
+        if (button) { button.disabled = false; }
+      });
+    });
+  });
+})();

@@ -207,3 +207,31 @@ def test_the_file_keeps_what_was_done(tmp_path: Path) -> None:
     assert [(p.text, p.state, p.author) for p in kept] == [("a", "accepted", "Anna"), ("b", "hidden", "Anna"),
                                                            ("c", "new", "Anna")]
     assert kept[0].item == load_project(session.path).project.create.ideas[0].id
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_report_counts_post_its_and_never_shows_hidden_texts_or_authors(tmp_path: Path, fmt: str) -> None:
+    from borgerspil_tui.core.export import export_report
+    from borgerspil_tui.core.method import bundled_method
+    from borgerspil_tui.core.workshop_summary import summarise
+    from borgerspil_tui.core.workshop_summary_words import totals_lines
+
+    session = _session(tmp_path)
+    ids = [_post(session, "Zelda Hemmelig", t).id for t in ("Sms", "sms", "<script>SKJULT</script>", "Ny idé")]
+    session.apply("merge", merge(session.changes, session.project, W, ids[:2]))
+    session.apply("hide", hide(session.changes, session.project, W, ids[2]))
+    _run(session, "activity-causes")
+    _post(session, "Bo", "Ring op")  # in the causes' activity
+    summary = summarise(session.project, _workshop(session))
+    [ideas] = [a for a in summary.activities if a.id == "activity-ideas"]
+    assert ideas.postits == {"accepted": 1, "merged": 1, "hidden": 1, "new": 1}
+    assert totals_lines(summary, "en")[-1] == "Post-its from phones: 1 taken in, 1 merged, 1 hidden, 2 new"
+    for redact in (False, True):
+        report = export_report(session.project, method=bundled_method(), fmt=fmt, lang="da", redact=redact)
+        assert "Post-its fra telefoner: 1 taget ind, 1 lagt sammen, 1 skjult, 1 ny" in report  # the activity
+        assert "Post-its fra telefoner: 1 taget ind, 1 lagt sammen, 1 skjult, 2 nye" in report  # the day
+        assert "SKJULT" not in report and "Zelda" not in report and "Ny idé" not in report
+        assert "Sms" in report  # the merged item is an idea like any other
+    from borgerspil_tui.core.export.redact import redacted
+
+    assert {p.author for p in redacted(session.project, "da").workshops[0].postits} == {"[skjult]"}

@@ -15,7 +15,7 @@ from typing import Literal
 
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import TreeNode
-from borgerspil_tui.core.model.workshop import Activity, VoteRound, Workshop
+from borgerspil_tui.core.model.workshop import Activity, PostIt, VoteRound, Workshop
 from borgerspil_tui.core.workshop_capture import participant_names
 
 Status = Literal["done", "running", "not-held"]
@@ -48,6 +48,8 @@ class ActivitySummary:
     """Whole minutes from start to end; for a running activity the minutes so far (when known)."""
     notes: str = ""
     captured: list[CapturedItem] = field(default_factory=list)
+    postits: dict[str, int] = field(default_factory=dict)
+    """How many post-its came from phones during it, by state (see :func:`postit_counts`); no texts."""
 
     @property
     def difference(self) -> int | None:
@@ -94,6 +96,8 @@ class WorkshopSummary:
     participants: list[str]
     activities: list[ActivitySummary]
     rounds: list[RoundSummary]
+    postits: dict[str, int] = field(default_factory=dict)
+    """How many post-its came from phones in the whole workshop, by state; no texts, no authors."""
 
     @property
     def planned(self) -> int:
@@ -123,6 +127,16 @@ class WorkshopSummary:
             for item in activity.captured:
                 found[item.kind] = found.get(item.kind, 0) + 1
         return {kind: found[kind] for kind in KINDS if kind in found}
+
+
+POSTIT_STATES = ("accepted", "merged", "hidden", "new")
+
+
+def postit_counts(postits: list[PostIt]) -> dict[str, int]:
+    """How many of ``postits`` are in each state, every state named (all zero: empty)."""
+    if not postits:
+        return {}
+    return {state: sum(1 for p in postits if p.state == state) for state in POSTIT_STATES}
 
 
 def _nodes(nodes: list[TreeNode]) -> Iterator[TreeNode]:
@@ -192,7 +206,8 @@ def _activity(workshop: Workshop, activity: Activity, items: dict[str, tuple[str
         else:
             actual = minutes_between(started, now)  # type: ignore[arg-type]
     return ActivitySummary(activity.id, activity.title, activity.minutes, status, local(started, zone),
-                           local(ended, zone), actual, entry.notes if entry else "", captured)
+                           local(ended, zone), actual, entry.notes if entry else "", captured,
+                           postit_counts([p for p in workshop.postits if p.activity == activity.id]))
 
 
 def ranked(round_: VoteRound, project: Project) -> list[RankedTotal]:
@@ -219,4 +234,5 @@ def summarise(project: Project, workshop: Workshop, *, now: dt.datetime | None =
                            r.anonymous, r.dots_per_person, r.most_per_idea, r.voters, ranked(r, project))
               for number, r in enumerate(workshop.rounds, start=1)]
     return WorkshopSummary(workshop.id, workshop.title, workshop.date, workshop.place,
-                           list(participant_names(project, workshop).values()), activities, rounds)
+                           list(participant_names(project, workshop).values()), activities, rounds,
+                           postit_counts(workshop.postits))

@@ -94,12 +94,19 @@ def counts_text(summary: WorkshopSummary, lang: str) -> str:
     return ", ".join(tr(lang, f"summary.count.{kind}", n=n) for kind, n in counts.items())
 
 
+def postits_text(counts: dict[str, int], lang: str) -> str:
+    """``Post-its from phones: 3 taken in, 1 merged, 0 hidden, 2 new`` (empty without post-its)."""
+    return tr(lang, "summary.postits", **counts) if counts else ""
+
+
 def totals_lines(summary: WorkshopSummary, lang: str) -> list[str]:
-    """The day's totals: planned, used against the plan of what was held, captured per kind."""
-    return [tr(lang, "summary.total_planned", n=summary.planned),
-            tr(lang, "summary.total_actual", actual=summary.actual, held=len(summary.held),
-               planned=summary.held_planned),
-            tr(lang, "summary.total_items", items=counts_text(summary, lang))]
+    """The day's totals: planned, used against the plan of what was held, captured per kind (and
+    the post-its from phones, when there were any)."""
+    lines = [tr(lang, "summary.total_planned", n=summary.planned),
+             tr(lang, "summary.total_actual", actual=summary.actual, held=len(summary.held),
+                planned=summary.held_planned),
+             tr(lang, "summary.total_items", items=counts_text(summary, lang))]
+    return lines + ([postits_text(summary.postits, lang)] if summary.postits else [])
 
 
 def facts(summary: WorkshopSummary, lang: str) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from borgerspil_tui.core.workshop_summary_words import (
     idea_title,
     item_line,
     planned_text,
+    postits_text,
     round_head,
     time_span,
     totals_lines,
@@ -40,6 +41,8 @@ def workshops(p: Project, m: Method, lang: str) -> list[Block]:
             if activity.captured:
                 blocks.append(Block("list", tr(lang, "summary.captured_in", activity=activity.title),
                                     data=[item_line(item, lang) for item in activity.captured]))
+            if activity.postits:  # counts only: no post-it's text or author is in the report
+                blocks.append(Block("text", data=f"{activity.title} · {postits_text(activity.postits, lang)}"))
             if activity.notes:
                 blocks.append(Block("fields", data=[(f"{activity.title} · {tr(lang, 'summary.notes')}",
                                                      activity.notes)]))

@@ -14,6 +14,7 @@ from borgerspil_tui.core.workshop_summary_words import (
     idea_title,
     item_line,
     planned_text,
+    postits_text,
     round_head,
     time_span,
     totals_lines,
@@ -41,10 +42,12 @@ def workshops(doc: Doc) -> None:
                               str(len(a.captured)) if a.captured else ""] for a in summary.activities])
         doc.items(totals_lines(summary, lang))
         for activity in summary.activities:
-            if not activity.captured and not activity.notes:
+            if not activity.captured and not activity.notes and not activity.postits:
                 continue
             doc.heading(4, tr(lang, "summary.captured_in", activity=activity.title))
             doc.items([item_line(item, lang) for item in activity.captured])
+            if activity.postits:  # counts only: no post-it's text or author is in the report
+                doc.para(postits_text(activity.postits, lang))
             doc.labelled(tr(lang, "summary.notes"), activity.notes)
         if not summary.rounds:
             continue

@@ -19,6 +19,7 @@ from borgerspil_tui.core.workshop_summary_words import (
     idea_title,
     item_line,
     planned_text,
+    postits_text,
     round_head,
     time_span,
     totals_lines,
@@ -132,10 +133,12 @@ class WorkshopSummaryScreen(BaseScreen):
         lang = self.lang
         lines: list[Content] = [Content(line) for line in totals_lines(summary, lang)]
         for activity in summary.activities:
-            if not activity.captured and not activity.notes:
+            if not activity.captured and not activity.notes and not activity.postits:
                 continue
             lines += [Content(""), Content.styled(self.t("summary.captured_in", activity=activity.title), "bold")]
             lines += [Content(f"  • {item_line(item, lang)}") for item in activity.captured]
+            if activity.postits:
+                lines.append(Content(f"  {postits_text(activity.postits, lang)}"))
             if activity.notes:
                 lines.append(Content(f"  {self.t('summary.notes')}: {activity.notes}"))
         lines += [Content(""), Content.styled(self.t("summary.rounds"), "bold")]

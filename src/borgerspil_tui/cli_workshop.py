@@ -1,7 +1,14 @@
-"""``borgerspil workshop PATH``: open the app on the project's workshop screen, to choose or build
-today's agenda and run it. The file is opened as ``borgerspil PATH`` opens it (a file that does
-not load shows the app's error screen, the file untouched); a file that is not there is said on
-stderr with exit status 1, before the terminal is taken over."""
+"""``borgerspil workshop PATH [--share] [--bind ADDR] [--port N]``: open the app on the project's
+workshop screen, to choose or build today's agenda and run it. The file is opened as
+``borgerspil PATH`` opens it (a file that does not load shows the app's error screen, the file
+untouched); a file that is not there is said on stderr with exit status 1, before the terminal is
+taken over.
+
+``--share`` shares the workshop with the room's phones from the start (the share screen shows the
+address, QR code and join code): on this machine only (127.0.0.1) unless ``--bind`` names another
+address, which the app has the facilitator confirm first. ``--bind`` or ``--port`` alone imply
+``--share``. A port that is not 1–65535, or an address and port that cannot be bound now, are said
+on stderr (exit status 2) before the terminal is taken over."""
 
 from __future__ import annotations
 
@@ -19,17 +26,62 @@ def register(commands: Any, t: Callable[[str], str], common: list[argparse.Argum
     """Add ``workshop`` to the command line."""
     workshop = command(commands, "workshop", t("workshop"), common)
     workshop.add_argument("path", metavar="PATH")
+    workshop.add_argument("--share", action="store_true", help=t("share"))
+    workshop.add_argument("--bind", metavar="ADDR", default=None, help=t("bind"))
+    workshop.add_argument("--port", metavar="N", default=None, help=t("port"))
     workshop.set_defaults(run=cmd_workshop)
 
 
-def cmd_workshop(args: argparse.Namespace) -> int:
-    """Open the project at PATH on the workshop screen."""
+def share_request(args: argparse.Namespace) -> tuple[str, int | None] | None | str:
+    """Where to share from the start: (address, port or None for the default), None when not
+    asked, or our message (a text) when the port or address cannot be used."""
     from borgerspil_tui.core.i18n import tr
+    from borgerspil_tui.core.share_address import (
+        DEFAULT_PORT,
+        LOOPBACK,
+        bind_reason,
+        try_bind,
+        valid_port,
+    )
+
+    bind, port_text = getattr(args, "bind", None), getattr(args, "port", None)
+    if not (getattr(args, "share", False) or bind is not None or port_text is not None):
+        return None
+    bind = (bind or LOOPBACK).strip()
+    port = None
+    if port_text is not None:
+        port = valid_port(port_text)
+        if port is None:
+            return tr(args.language, "cli.share_bad_port", port=printable(port_text))
+    error = try_bind(bind, port if port is not None else DEFAULT_PORT)
+    if error is not None:
+        reason = bind_reason(error)
+        if port is None and reason == "share.reason.in_use":
+            return bind, None  # the default port is taken: the app takes a free one
+        said = tr(args.language, reason) if reason else printable(str(error.strerror or error))
+        return tr(args.language, "share.bind_failed", address=printable(bind),
+                  port=port if port is not None else DEFAULT_PORT, reason=said)
+    return bind, port
+
+
+def cmd_workshop(args: argparse.Namespace) -> int:
+    """Open the project at PATH on the workshop screen (sharing it when asked)."""
+    from borgerspil_tui.core.i18n import tr
+    from borgerspil_tui.core.share_address import is_loopback
 
     path = Path(args.path)
     if not path.exists():
         print(tr(args.language, "cli.workshop_missing", path=printable(args.path)), file=sys.stderr)
         return 1
-    from borgerspil_tui.tui.launch import run
+    share = share_request(args)
+    if isinstance(share, str):
+        print(f"borgerspil: {share}", file=sys.stderr)
+        return 2
+    from borgerspil_tui.tui import launch
 
-    return run(args, path, screen="workshop")
+    if share is None:
+        return launch.run(args, path, screen="workshop")
+    bind, port = share
+    if not is_loopback(bind):
+        print(f"borgerspil: {tr(args.language, 'cli.share_network', address=printable(bind))}", file=sys.stderr)
+    return launch.run(args, path, screen="workshop", prepare=lambda app: app.share_on_start(bind, port))

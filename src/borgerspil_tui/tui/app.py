@@ -126,6 +126,7 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
         """Make ``session`` the open project."""
         if self.session is not None:
             self.session.unsubscribe(self._session_changed)
+            self.end_sharing_with_project()  # the room's phones reached the project being left
         self.session = session
         session.subscribe(self._session_changed)
 
@@ -178,6 +179,7 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
             if session.dirty and not self._save(session):
                 return
             session.unsubscribe(self._session_changed)
+            self.end_sharing_with_project()
             self.session = None
             self.folder = session.path.parent
         while len(self.screen_stack) > 2:

@@ -1,21 +1,34 @@
 """Sharing the workshop with the room's phones (issue 14), as methods of the app: the room (code,
 participants), the host (what phones may see and do, through the session) and the web server in
-Textual's own event loop. Started by ``borgerspil workshop PATH --share`` or a key in the
-workshop; stopped when the workshop ends, when the facilitator stops it, or when the app quits.
+Textual's own event loop. Started by ``borgerspil workshop PATH --share`` (:meth:`ShareMixin.share_on_start`)
+or ``s`` on the share screen (``d`` on the workshop screen, or the palette); an address beyond this
+machine is confirmed by the facilitator first (:meth:`ShareMixin.ask_to_share`). Stopped when the
+workshop ends (the timer stops after its last activity), when the facilitator stops it, when the
+project is closed, and when the app quits (:meth:`ShareMixin.on_unmount`, crash or not).
 
-CONTRACT (filled in by the share part): :meth:`ShareMixin.start_sharing`,
-:meth:`ShareMixin.stop_sharing`, :meth:`ShareMixin.room_host`.
+Nothing of aiohttp reaches the terminal: every error of starting is said in our words, and the
+``aiohttp`` loggers get a handler that drops what the web part does not take itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from borgerspil_tui.core.room import Room
 from borgerspil_tui.core.room_host import RoomHost
+from borgerspil_tui.core.share_address import (
+    DEFAULT_PORT,
+    LOOPBACK,
+    bind_reason,
+    is_loopback,
+    lan_addresses,
+    url_for,
+)
 
 if TYPE_CHECKING:
+    from borgerspil_tui.core.model.workshop import PostIt
     from borgerspil_tui.tui.app import BorgerspilApp
     from borgerspil_tui.web.server import RunningServer
 
@@ -29,38 +42,214 @@ class Sharing:
     server: RunningServer
     url: str
     """The address without the code (``http://192.168.1.20:8765/``)."""
+    addresses: list[str] = field(default_factory=list)
+    """The machine's own network addresses when the server listens beyond loopback."""
 
     def join_url(self) -> str:
         """The address with the current join code: what the QR code holds."""
         return f"{self.url}?c={self.room.code}"
+
+    @property
+    def beyond_loopback(self) -> bool:
+        """Whether other machines can reach the server."""
+        return not is_loopback(self.server.bind)
+
+
+def quiet_aiohttp() -> None:
+    """No log line of aiohttp's may reach the terminal while Textual draws it: with no handler of
+    the web part's on the way, Python's last-resort handler would write to stderr."""
+    logger = logging.getLogger("aiohttp")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
 
 
 class ShareMixin:
     """Methods of :class:`~borgerspil_tui.tui.app.BorgerspilApp` that share the workshop."""
 
     sharing: Sharing | None = None
+    share_at_start: tuple[str, int | None] | None = None
+    """(address, port) to share on once the app is up (``borgerspil workshop PATH --share``)."""
+    share_where: tuple[str, int | None] = (LOOPBACK, None)
+    """Where ``s`` on the share screen starts sharing: the last address asked for."""
+    _share_timers: dict[str, str] | None = None
+    """While sharing: each workshop's running activity, to see the workshop end."""
 
     def room_host(self: BorgerspilApp) -> RoomHost | None:
         """The host phones reach while sharing runs, else None."""
         return self.sharing.host if self.sharing is not None else None
 
-    async def start_sharing(self: BorgerspilApp, bind: str = "127.0.0.1", port: int = 0) -> bool:
+    # -- starting ----------------------------------------------------------------------------------
+    def share_on_start(self: BorgerspilApp, bind: str, port: int | None) -> None:
+        """Share once the app is up, and show the share screen (the command line's ``--share``)."""
+        self.share_at_start = (bind, port)
+
+    def on_mount(self: BorgerspilApp) -> None:
+        """Textual calls this after the app's own ``on_mount`` (which shows the start screen)."""
+        if self.share_at_start is not None and self.session is not None:
+            bind, port = self.share_at_start
+            self.share_at_start = None
+            self.call_after_refresh(self.ask_to_share, bind, port)
+
+    def ask_to_share(self: BorgerspilApp, bind: str | None = None, port: int | None = None, *,
+                     show: bool = True) -> None:
+        """Start sharing on ``bind``:``port`` (the last asked for when not given); an address beyond
+        this machine only after the facilitator said yes to what it means. ``show``: the share
+        screen comes up once it runs."""
+        if bind is None:
+            bind, port = self.share_where
+        self.share_where = (bind, port)
+        if self.session is None:
+            self.notify(self.tr("share.no_project"), severity="warning", markup=False)
+            return
+        if self.sharing is not None:
+            if show:
+                self.show_share_screen()
+            return
+
+        async def start() -> None:
+            if await self.start_sharing(bind, port) and show:
+                self.show_share_screen()
+            self.share_changed()
+
+        if is_loopback(bind):
+            self.call_later(start)
+            return
+        from borgerspil_tui.tui.screens.choice import ChoiceScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == "yes":
+                self.call_later(start)
+            else:
+                self.notify(self.tr("share.not_started"), markup=False)
+
+        self.push_screen(ChoiceScreen(self.tr("share.confirm_title"), self.tr("share.confirm_text", address=bind),
+                                      [("no", self.tr("share.confirm_no")), ("yes", self.tr("share.confirm_yes"))]),
+                         chosen)
+
+    async def start_sharing(self: BorgerspilApp, bind: str = LOOPBACK, port: int | None = None) -> bool:
         """Start the server (loopback unless ``bind`` names another address, which the caller has
-        had confirmed); True when it runs. Refused in our words when no project is open or the
-        address cannot be bound."""
+        had confirmed); True when it runs. ``port`` None: :data:`DEFAULT_PORT` when free, else a
+        free one; 0: any free one. Refused in our words when no project is open or the address
+        cannot be bound."""
         from borgerspil_tui.web.server import start_server
 
         if self.session is None or self.sharing is not None:
             return self.sharing is not None
+        quiet_aiohttp()
         room = Room()
         host = RoomHost(self.session, room, self.clock)
-        server = await start_server(room, host, bind, port)
-        self.sharing = Sharing(room, host, server, f"http://{bind}:{server.port}/")
+        tries = [DEFAULT_PORT, 0] if port is None else [port]
+        server = None
+        for index, chosen in enumerate(tries):
+            try:
+                server = await start_server(room, host, bind, chosen)
+                break
+            except OSError as error:
+                reason = bind_reason(error)
+                if reason == "share.reason.in_use" and index + 1 < len(tries):
+                    continue
+                shown = self.tr(reason) if reason else str(error.strerror or error)
+                self.notify(self.tr("share.bind_failed", address=bind, port=chosen or "", reason=shown),
+                            severity="error", timeout=10, markup=False)
+                return False
+            except Exception as error:  # noqa: BLE001 - no traceback reaches the facilitator
+                self.notify(self.tr("share.failed", reason=f"{type(error).__name__}: {error}"),
+                            severity="error", timeout=10, markup=False)
+                return False
+        assert server is not None
+        addresses = [] if is_loopback(bind) else lan_addresses(bind)
+        self.sharing = Sharing(room, host, server, url_for(bind, server.port, addresses), addresses)
+        host.arrived = self._postit_arrived
+        self._share_timers = self._running_timers()
+        self.session.subscribe(self._share_watch)
+        self.notify(self.tr("share.started", url=self.sharing.url), timeout=4, markup=False)
         return True
 
+    # -- while it runs -----------------------------------------------------------------------------
+    def _postit_arrived(self: BorgerspilApp, postit: PostIt) -> None:
+        """A phone's post-it was kept: say briefly who sent it (their text is theirs: no markup)."""
+        text = postit.text if len(postit.text) <= 60 else postit.text[:59] + "…"
+        self.notify(self.tr("share.arrived", name=postit.author or self.tr("share.anonymous"), text=text),
+                    timeout=4, markup=False)
+        self.share_changed()
+
+    def _running_timers(self: BorgerspilApp) -> dict[str, str]:
+        session = self.session
+        if session is None:
+            return {}
+        return {w.id: w.timer.activity for w in session.project.workshops if w.timer is not None}
+
+    def _share_watch(self: BorgerspilApp) -> None:
+        """After each change: a workshop whose timer went from its last activity to none has ended
+        (logged, not undone), and sharing ends with it."""
+        from borgerspil_tui.core.workshop_record import log_entry
+
+        session = self.session
+        before, self._share_timers = self._share_timers or {}, self._running_timers()
+        if self.sharing is None or session is None or self.sharing.host.session is not session:
+            return
+        for workshop in session.project.workshops:
+            last = before.get(workshop.id)
+            if (last is not None and workshop.timer is None and workshop.agenda and workshop.agenda[-1].id == last
+                    and log_entry(workshop, last) is not None):
+                self.call_later(self._workshop_ended)
+                return
+
+    async def _workshop_ended(self: BorgerspilApp) -> None:
+        if self.sharing is not None:
+            await self.stop_sharing()
+            self.notify(self.tr("share.workshop_ended"), timeout=8, markup=False)
+
+    def share_changed(self: BorgerspilApp) -> None:
+        """Show the share anew on the share screen, if it is up."""
+        from borgerspil_tui.tui.screens.share import ShareScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ShareScreen) and screen.is_mounted:
+                screen.show_share()
+
+    def show_share_screen(self: BorgerspilApp) -> None:
+        """The share screen over the screen on show (not twice, not over a dialog)."""
+        from textual.screen import ModalScreen
+
+        from borgerspil_tui.tui.screens.share import ShareScreen
+
+        if self.session is None or isinstance(self.screen, (ShareScreen, ModalScreen)):
+            return
+        self.push_screen(ShareScreen())
+
+    def action_share(self: BorgerspilApp) -> None:
+        """``d`` on the workshop screen, and the palette: the share screen."""
+        self.show_share_screen()
+
+    # -- stopping ----------------------------------------------------------------------------------
     async def stop_sharing(self: BorgerspilApp) -> None:
         """Stop the server and lock the room (idempotent)."""
         sharing, self.sharing = self.sharing, None
-        if sharing is not None:
-            sharing.room.end()
+        if sharing is None:
+            return
+        sharing.room.end()
+        sharing.host.arrived = None
+        sharing.host.session.unsubscribe(self._share_watch)
+        self._share_timers = None
+        try:
             await sharing.server.stop()
+        finally:
+            self.share_changed()
+
+    def end_sharing_with_project(self: BorgerspilApp) -> None:
+        """The project is being closed or another opened: the room's phones lose it too."""
+        if self.sharing is not None:
+            self.call_later(self._stop_and_say)
+
+    async def _stop_and_say(self: BorgerspilApp) -> None:
+        if self.sharing is not None:
+            await self.stop_sharing()
+            self.notify(self.tr("share.stopped_note"), timeout=4, markup=False)
+
+    async def on_unmount(self: BorgerspilApp) -> None:
+        """The app ends (quit, a signal or a crash): the server stops and the port is free."""
+        try:
+            await self.stop_sharing()
+        except Exception:  # noqa: BLE001, S110 - nothing to tell on the way out, and no one to tell it to
+            pass

@@ -77,5 +77,6 @@ APP_COMMANDS: list[Command] = [
 
 PALETTE_COMMANDS: list[Command] = [
     Command("export_report", "", "export.label", "export.help", show=False, needs_project=True),
+    Command("share", "", "share.label", "share.help", show=False, needs_project=True),
 ]
 """Commands only the palette offers (no key): the app runs them."""

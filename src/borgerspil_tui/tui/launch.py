@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from borgerspil_tui.core.gc_pause import pause_for_start, start_done
 from borgerspil_tui.core.i18n import tr
@@ -63,9 +65,13 @@ def start_app(args: argparse.Namespace, path: Path | None, *, demo: bool = False
     return build_app(args, path, demo=demo, screen=screen)
 
 
-def run(args: argparse.Namespace, path: Path | None, *, demo: bool = False, screen: str | None = None) -> int:
-    """Run the app; if it stops with edits not on disk, save them, or keep a rescue copy."""
+def run(args: argparse.Namespace, path: Path | None, *, demo: bool = False, screen: str | None = None,
+        prepare: Callable[[Any], None] | None = None) -> int:
+    """Run the app; if it stops with edits not on disk, save them, or keep a rescue copy.
+    ``prepare`` is given the app before it runs (``workshop --share`` asks it to share)."""
     app = start_app(args, path, demo=demo, screen=screen)
+    if prepare is not None:
+        prepare(app)
     try:
         app.run()
     finally:

@@ -47,6 +47,7 @@ class WorkshopScreen(WorkshopPlanning, WorkshopControls, ListScreen):
         *TIMER_COMMANDS,
         *PLANNING_COMMANDS,
         Command("open_activity", "o", "workshop.open", "help.workshop_open"),
+        Command("app.share", "d", "workshop.share", "help.workshop_share"),
         Command("app.goto('postits')", "l", "postits.open", "help.postits_open"),
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)

@@ -1,0 +1,154 @@
+"""The share screen: what the room needs to join from their phones — the address, its QR code and
+the join code in large type (grouped, for reading off a wall) — and how it goes: phones joined,
+new post-its, whether anonymous joining is allowed. ``a`` allows/forbids anonymous joining, ``k``
+makes a new code (the old one is locked out at once), ``s`` stops or starts sharing, Esc goes back."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from borgerspil_tui.core.room import CODE_LENGTH
+from borgerspil_tui.core.share_address import host_name
+from borgerspil_tui.tui.big_text import big_text
+from borgerspil_tui.tui.commands import Command, bindings
+from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.widgets.qr_code import QRCode
+
+GROUP = 4
+"""The longest group of the code as shown (``K7PM-QX2-R9A``); a phone takes it with or without dashes."""
+
+
+def grouped(code: str, most: int = GROUP) -> list[str]:
+    """``code`` in groups of at most ``most`` signs, as even as can be, longer groups first."""
+    if not code:
+        return []
+    count = -(-len(code) // most)
+    size, extra = divmod(len(code), count)
+    groups, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        groups.append(code[start:end])
+        start = end
+    return groups
+
+
+class ShareScreen(BaseScreen):
+    """Sharing the workshop with the room: the join address and code, and its switches."""
+
+    NAME = "share"
+    part = "create"
+    SCREEN_COMMANDS = [
+        Command("toggle_anonymous", "a", "share.key_anonymous", "help.share_anonymous"),
+        Command("new_code", "k", "share.key_new_code", "help.share_new_code"),
+        Command("start_stop", "s", "share.key_start_stop", "help.share_start_stop"),
+        Command("close", "escape", "share.key_close", "help.share_close"),
+    ]
+    BINDINGS = bindings(SCREEN_COMMANDS)
+    DEFAULT_CSS = """
+    ShareScreen #share-body { height: auto; padding: 0 1; }
+    ShareScreen #share-qr { margin: 0 2 0 0; }
+    ShareScreen #share-info { width: 1fr; height: auto; }
+    ShareScreen #share-state { text-style: bold; color: $primary; }
+    ShareScreen #share-url { text-style: bold; }
+    ShareScreen #share-big { color: $foreground; text-style: bold; margin: 1 0; }
+    ShareScreen #share-warning { color: $warning; text-style: bold; }
+    ShareScreen .share-line { height: auto; }
+    """
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="body"), Horizontal(id="share-body"):
+            yield QRCode(id="share-qr")
+            with Vertical(id="share-info"):
+                for name in ("state", "open", "url", "big", "code", "phones", "postits", "anonymous",
+                             "warning", "addresses"):
+                    yield Static("", id=f"share-{name}", classes="share-line")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.show_share()
+        self.set_interval(1.0, self.show_share)  # phones join without an edit of the project
+
+    def project_changed(self) -> None:
+        self.show_share()
+
+    # -- what is shown -----------------------------------------------------------------------------
+    def _line(self, name: str, text: str) -> None:
+        widget = self.query_one(f"#share-{name}", Static)
+        widget.update(Content(text))
+        widget.display = bool(text)
+
+    def show_share(self) -> None:
+        """Show the share as it is now (or that it is off)."""
+        if not self.is_mounted:
+            return
+        sharing = self.bapp.sharing
+        if sharing is None:
+            self.query_one(QRCode).show_data("")
+            self._line("state", self.t("share.stopped"))
+            for name in ("open", "url", "big", "code", "phones", "postits", "anonymous", "warning", "addresses"):
+                self._line(name, "")
+            return
+        room = sharing.room
+        self.query_one(QRCode).show_data(sharing.join_url())
+        groups = grouped(room.code)
+        self._line("state", self.t("share.running"))
+        self._line("open", self.t("share.open_address"))
+        self._line("url", sharing.url)
+        info_width = max(20, self.size.width - (self.query_one(QRCode).size.width or 40) - 6)
+        rows = big_text(" ".join(groups), info_width, max_lines=len(groups)) if len(room.code) == CODE_LENGTH else None
+        self._line("big", "\n".join(rows) if rows else "")
+        self._line("code", f"{self.t('share.code')} {'-'.join(groups)}")
+        self._line("phones", self.t("share.phones", count=len(room.participants)))
+        self._line("postits", self.t("share.new_postits", count=self._new_postits()))
+        self._line("anonymous", self.t("share.anonymous_yes" if room.allow_anonymous else "share.anonymous_no"))
+        if sharing.beyond_loopback:
+            self._line("warning", self.t("share.network"))
+            self._line("addresses", self.t("share.addresses", addresses=", ".join(sharing.addresses))
+                       if sharing.addresses else self.t("share.no_address", host=host_name()))
+        else:
+            self._line("warning", "")
+            self._line("addresses", self.t("share.loopback"))
+
+    def _new_postits(self) -> int:
+        return sum(1 for w in self.session.project.workshops for p in w.postits if p.state == "new")
+
+    def on_resize(self) -> None:
+        self.show_share()
+
+    # -- keys --------------------------------------------------------------------------------------
+    def action_toggle_anonymous(self) -> None:
+        """``a``: allow or forbid joining without a name (those who joined stay)."""
+        sharing = self.bapp.sharing
+        if sharing is None:
+            self.refuse(self.t("share.stopped"))
+            return
+        sharing.room.allow_anonymous = not sharing.room.allow_anonymous
+        self.notify(self.t("share.anonymous_on" if sharing.room.allow_anonymous else "share.anonymous_off"),
+                    timeout=3, markup=False)
+        self.show_share()
+
+    def action_new_code(self) -> None:
+        """``k``: a new join code; the old one opens nothing any more."""
+        sharing = self.bapp.sharing
+        if sharing is None:
+            self.refuse(self.t("share.stopped"))
+            return
+        code = sharing.room.new_code()
+        self.notify(self.t("share.new_code_note", code="-".join(grouped(code))), timeout=4, markup=False)
+        self.show_share()
+
+    async def action_start_stop(self) -> None:
+        """``s``: stop sharing, or start it again (beyond this machine only when confirmed)."""
+        if self.bapp.sharing is not None:
+            await self.bapp.stop_sharing()
+            self.notify(self.t("share.stopped_note"), timeout=4, markup=False)
+        else:
+            self.bapp.ask_to_share(show=False)
+
+    def action_close(self) -> None:
+        """Esc: back to the screen under this one (a text field or dialog first, as elsewhere)."""
+        if len(self.app.screen_stack) > 1 and self.app.screen is self:
+            self.app.pop_screen()

@@ -74,6 +74,8 @@ async def test_arrivals_accept_edit_merge_hide_and_the_saved_file(tmp_path: Path
         second = host.post(anon, "<script>alert(1)</script>")
         await pilot.pause()
         assert _highlighted(app) == first.id  # the newest came on top; the highlight stayed
+        table = app.screen.query_one("#postits", DataTable)
+        assert [str(table.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(2)] == [second.id, first.id]
         assert "anonym" in screen_text(app) and "2 nye" in app.screen.query_one("#title-line").visual.plain
 
         # edit the first while a third arrives: what is typed stays
@@ -102,7 +104,6 @@ async def test_arrivals_accept_edit_merge_hide_and_the_saved_file(tmp_path: Path
         assert log[0].captured == [ideas[0].id]
 
         # hide the anonymous one; the filter shows it under "hidden"; h there shows it again
-        table = app.screen.query_one("#postits", DataTable)
         table.move_cursor(row=table.get_row_index(second.id))
         await pilot.press("h")
         await pilot.pause()

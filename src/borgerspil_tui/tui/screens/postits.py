@@ -16,12 +16,14 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from borgerspil_tui.core import postit_ops
+from borgerspil_tui.core.changes import AddItem
 from borgerspil_tui.core.model.workshop import PostIt, Workshop
 from borgerspil_tui.core.postit_ops import PostItRefused
 from borgerspil_tui.core.workshop_record import running
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.screens.table_rows import touches
 from borgerspil_tui.tui.screens.workshop_planning import shown_workshop
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 
@@ -43,6 +45,13 @@ POSTIT_COMMANDS = [
 
 def _cut(text: str, width: int = TEXT_WIDTH) -> str:
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+class _Placed(Text):
+    """A row's first cell, carrying the post-it's place in the workshop's list: a post-it that
+    arrives is added as one row and the rows sorted by it (newest first), not all drawn again."""
+
+    place = 0
 
 
 class PostItsScreen(BaseScreen):
@@ -98,28 +107,42 @@ class PostItsScreen(BaseScreen):
         wanted = {"all": ("new", "accepted", "merged"), "new": ("new",), "hidden": ("hidden",)}[self.filter]
         return [p for p in reversed(workshop.postits) if p.state in wanted]
 
-    def _row(self, postit: PostIt, titles: dict[str, str]) -> list[Text]:
+    def _row(self, postit: PostIt, titles: dict[str, str], place: int) -> list[Text]:
         style = "bold" if postit.state == "new" else ""
         activity = titles.get(postit.activity or "", self.t("postits.activity_gone"))
-        texts = ["✓" if postit.id in self.marked else "", self.t(f"postits.state.{postit.state}"),
+        texts = [self.t(f"postits.state.{postit.state}"),
                  _cut(postit.author, NAME_WIDTH) or self.t("postits.anonymous"), _cut(activity, NAME_WIDTH),
                  _cut(postit.text)]
-        return [Text(text, style=style, end="") for text in texts]
+        first = _Placed("✓" if postit.id in self.marked else "", style=style, end="")
+        first.place = place
+        return [first, *(Text(text, style=style, end="") for text in texts)]
+
+    def _titles(self, workshop: Workshop) -> dict[str, str]:
+        return {a.id: a.title for a in workshop.agenda}
 
     def fill(self) -> None:
         """Show the post-its, the highlight staying on the post-it it was on."""
         table = self.query_one("#postits", DataTable)
         current = self.current_id()
         workshop = self.workshop()
+        self._drawn = workshop.id if workshop is not None else None
         postits = self.shown(workshop) if workshop is not None else []
-        ids = {p.id for p in workshop.postits} if workshop is not None else set()
-        self.marked = [ident for ident in self.marked if ident in ids]
-        titles = {a.id: a.title for a in workshop.agenda} if workshop is not None else {}
+        places = {p.id: n for n, p in enumerate(workshop.postits)} if workshop is not None else {}
+        self.marked = [ident for ident in self.marked if ident in places]
+        titles = self._titles(workshop) if workshop is not None else {}
         table.clear()
         for postit in postits:
-            table.add_row(*self._row(postit, titles), key=postit.id)
+            table.add_row(*self._row(postit, titles, places[postit.id]), key=postit.id)
+        self._keep_highlight(current)
+        self._show_counts(workshop, len(postits))
+
+    def _keep_highlight(self, current: str | None) -> None:
+        table = self.query_one("#postits", DataTable)
         if current is not None and current in table.rows:
             table.move_cursor(row=table.get_row_index(current), animate=False, scroll=False)
+
+    def _show_counts(self, workshop: Workshop | None, shown: int) -> None:
+        postits = shown
         empty = self.query_one("#postits-empty", Static)
         empty.display = not postits
         if workshop is None:
@@ -130,7 +153,7 @@ class PostItsScreen(BaseScreen):
             empty.update(Content(self.t("postits.none_shown", filter=self.t(f"postits.filter.{self.filter}"))))
         count = len(workshop.postits) if workshop is not None else 0
         self.query_one("#postits-showing", Static).update(Content(self.t(
-            "postits.showing", filter=self.t(f"postits.filter.{self.filter}"), shown=len(postits), count=count,
+            "postits.showing", filter=self.t(f"postits.filter.{self.filter}"), shown=shown, count=count,
             marked=len(self.marked))))
         self._show_detail()
 
@@ -139,9 +162,57 @@ class PostItsScreen(BaseScreen):
         postit = self.current()
         self.query_one("#postit-detail", Static).update(Content(postit.text if postit is not None else ""))
 
+    _drawn: str | None = None
+    """The workshop whose post-its the table shows."""
+
     def project_changed(self) -> None:
+        """Follow the edit row by row where it can (an arrival adds one row; taking in, hiding or
+        editing changes the rows of those post-its), so a busy room costs what arrives."""
         super().project_changed()
-        self.fill()
+        change, workshop = self.latest_change(), self.workshop()
+        if change is None or workshop is None or workshop.id != self._drawn \
+                or touches(change, ("workshops", workshop.id, "agenda")):
+            self.fill()
+            return
+        at = ("workshops", workshop.id, "postits")
+        if not touches(change, at):
+            return
+        keys = change.items_touched(at)
+        if keys is None:
+            added = [c for c in change.changes if isinstance(c, AddItem) and c.at == at]
+            if len(added) == len(change.changes) and all(c.index >= len(workshop.postits) - len(added)
+                                                         for c in added):
+                self._follow(workshop, {c.item["id"] for c in added})
+            else:
+                self.fill()
+            return
+        self._follow(workshop, keys)
+
+    def _follow(self, workshop: Workshop, keys: set[str]) -> None:
+        """Draw again the rows of the post-its ``keys``: changed in place, added, or taken away."""
+        table = self.query_one("#postits", DataTable)
+        current = self.current_id()
+        shown = {p.id for p in self.shown(workshop)}
+        titles = self._titles(workshop)
+        added = False
+        for place, postit in enumerate(workshop.postits):
+            if postit.id not in keys:
+                continue
+            if postit.id not in shown:
+                if postit.id in table.rows:
+                    table.remove_row(postit.id)
+                continue
+            cells = self._row(postit, titles, place)
+            if postit.id in table.rows:
+                for column, value in zip(COLUMNS, cells):
+                    table.update_cell(postit.id, column, value)
+            else:
+                table.add_row(*cells, key=postit.id)
+                added = True
+        if added:
+            table.sort("mark", key=lambda first: -first.place)
+        self._keep_highlight(current)
+        self._show_counts(workshop, len(shown))
 
     # -- helpers -------------------------------------------------------------------------------
     def current_id(self) -> str | None:
@@ -193,7 +264,9 @@ class PostItsScreen(BaseScreen):
             self.marked.append(ident)
         table = self.query_one("#postits", DataTable)
         row = table.cursor_row
-        self.fill()
+        workshop = self.workshop()
+        if workshop is not None:
+            self._follow(workshop, {ident})
         table.move_cursor(row=min(row + 1, table.row_count - 1))
 
     def action_merge(self) -> None:

@@ -260,7 +260,7 @@ async def test_markup_and_script_in_postits_are_kept_as_text_and_escaped(served)
     tree = html5lib.parse(page, namespaceHTMLElements=False)
     assert [li.text for li in tree.iter("li")] == HOSTILE
     assert not list(tree.iter("img")) and not list(tree.iter("b"))
-    assert "49" not in "".join(tree.getroot().itertext())  # no template ran the text (codes may hold 49)
+    assert "49" not in "".join(tree.itertext())  # no template ran the text (codes may hold 49)
     assert "&lt;b&gt;Anna&lt;/b&gt; {{7*7}}" in page
 
 

@@ -303,3 +303,34 @@ def test_share_screen_80x24(snap_compare, fixed_share: Path) -> None:  # noqa: A
 
 def test_share_screen_120x40(snap_compare, fixed_share: Path) -> None:  # noqa: ANN001
     assert snap_compare(make_app(fixed_share), terminal_size=(120, 40), run_before=_shared)
+
+
+async def test_the_palette_opens_it_and_f2_says_it_in_english(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"del med rummet")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ShareScreen))
+        await pilot.press("s")
+        await until(pilot, lambda: app.sharing is not None)
+        await pilot.press("f2")
+        await until(pilot, lambda: "Sharing with the room" in screen_text(app))
+        assert "0 phones joined" in screen_text(app) and app.screen.query_one("#share-qr").data == app.sharing.join_url()
+        await pilot.press("f1")  # the help lists the screen's keys
+        await pilot.pause()
+        assert "Make a new code" in screen_text(app)
+
+
+async def test_a_crash_still_stops_the_server(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path))
+    port = 0
+    with pytest.raises(ZeroDivisionError):
+        async with app.run_test(size=SIZE) as pilot:
+            await _share_by_keys(pilot)
+            port = app.sharing.server.port
+            app.call_later(lambda: 1 / 0)  # a handler fails: the app stops
+            await pilot.pause()
+    assert port and app.sharing is None and await _refused(port)

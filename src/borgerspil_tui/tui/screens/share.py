@@ -68,8 +68,11 @@ class ShareScreen(BaseScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.show_share()
         self.set_interval(1.0, self.show_share)  # phones join without an edit of the project
+
+    def populate(self) -> None:
+        """Called after compose and again after a language switch."""
+        self.show_share()
 
     def project_changed(self) -> None:
         self.show_share()

@@ -341,6 +341,7 @@ async def test_every_response_has_the_security_headers_and_errors_are_ours(serve
     assert status == 200 and response.content_type == "text/css" and "body" in text
     status, text, response = await anna.get("/static/room.js")
     assert status == 200 and "javascript" in response.content_type and "fetch(" in text
+    assert (await anna.get("/favicon.ico"))[0] == 204
     assert (await anna.get("/static/../handlers.py"))[0] in (403, 404)
     assert (await anna.get("/static/"))[0] in (403, 404)
 

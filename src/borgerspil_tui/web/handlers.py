@@ -65,6 +65,7 @@ class PhonePage:
         app.router.add_post("/postit", self.postit)
         app.router.add_post("/vote", self.vote)
         app.router.add_get("/state.json", self.state)
+        app.router.add_get("/favicon.ico", self.no_icon)
 
     # -- checks --------------------------------------------------------------------------------
     def code(self, request: web.Request, form: MultiDictProxy[Any] | None = None) -> str:
@@ -148,6 +149,10 @@ class PhonePage:
         if "left" in found:
             found["left_text"] = pages.left_text(self.host, participant, self.lang)
         return web.json_response(found)
+
+    async def no_icon(self, request: web.Request) -> web.Response:
+        """No icon (browsers ask for one): nothing, rather than a 404 in the console."""
+        return web.Response(status=204)
 
     # -- forms ---------------------------------------------------------------------------------
     async def postit(self, request: web.Request) -> web.Response:

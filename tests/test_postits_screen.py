@@ -176,6 +176,17 @@ async def test_the_capture_screen_says_how_many_wait_and_ctrl_l_opens_them(tmp_p
         assert "1 ny post-it fra telefoner" in text and "• Ring op" in text
 
 
+async def test_the_palette_opens_the_post_its(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path), language="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"from phones")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.NAME == "postits"
+        assert "No post-its from phones yet" in screen_text(app)
+
+
 HOSTILE_POSTITS = [
     PostIt(id="postit-aaaa", activity="activity-ideas", text="[bold]x[/] [/ <script>alert(1)</script>",
            author="[red]Mette[/red]", sent=START),

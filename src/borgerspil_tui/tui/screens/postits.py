@@ -142,9 +142,8 @@ class PostItsScreen(BaseScreen):
             table.move_cursor(row=table.get_row_index(current), animate=False, scroll=False)
 
     def _show_counts(self, workshop: Workshop | None, shown: int) -> None:
-        postits = shown
         empty = self.query_one("#postits-empty", Static)
-        empty.display = not postits
+        empty.display = not shown
         if workshop is None:
             empty.update(Content(self.t("postits.no_workshop")))
         elif not workshop.postits:

@@ -384,3 +384,27 @@ async def test_nothing_else_of_the_project_is_served(served) -> None:
     for body in bodies:
         for secret in (OBSERVATION, QUOTE, TEAM_NAME, "person-k3x9fa", "obs-"):
             assert secret not in body
+
+
+async def test_no_page_needs_inline_script_or_style(served) -> None:
+    """The CSP forbids inline script and style: no page may rely on them (nor on outside resources)."""
+    world, phone = await served(anonymous=True)
+    anna = phone()
+    pages = [(await anna.get("/", c=anna.code))[1], (await anna.get("/room", c="NOPE"))[1]]
+    await anna.join()
+    await anna.send("Idé")
+    pages.append(await anna.room())
+    world.host.live_round = VotingRound([], IDEAS, 2, 1)
+    pages.append(await anna.room())
+    world.host.result = world.host.live_round.reveal()
+    pages.append(await anna.room())
+    for page in pages:
+        tree = html5lib.parse(page, namespaceHTMLElements=False)
+        assert not list(tree.iter("style"))
+        for element in tree.iter():
+            names = set(element.attrib)
+            assert "style" not in names and not {n for n in names if n.startswith("on")}, element.tag
+            for name in ("src", "href", "action"):
+                where = element.get(name, "/")
+                assert where.startswith("/") and not where.startswith("//"), (element.tag, where)
+        assert [s["src"] for s in scripts_of(page)] == ["/static/room.js"]

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.room import Participant
 from borgerspil_tui.core.room_host import PhoneView, RoomHost
+from borgerspil_tui.core.workshop_capture import LINE_LIMIT
 from borgerspil_tui.core.workshop_timer import clock_text
 
 
@@ -60,7 +61,8 @@ def room_page(host: RoomHost, participant: Participant, code: str, token: str, n
     view = host.view()
     lang = host.session.project.language
     values: dict[str, Any] = {"view": view, "code": code, "csrf": token, "name": participant.name,
-                              "time": time_text(view), "notice": notice, "postits": [], "own": {}, "left": 0}
+                              "time": time_text(view), "notice": notice, "postits": [], "own": {}, "left": 0,
+                              "limit": LINE_LIMIT}
     if view.mode == "capture":
         values["postits"] = [p.text for p in host.own_postits(participant)]
     if view.mode == "vote":

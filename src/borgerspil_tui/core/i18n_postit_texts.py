@@ -61,6 +61,8 @@ POSTIT_TEXTS: dict[str, tuple[str, str]] = {
     "help.postits_merge": ("Læg de markerede post-its sammen til ét punkt", "Merge the marked post-its into one item"),
     "help.postits_hide": ("Skjul post-it’en (den gemmes, men vises ikke og kommer ikke i rapporten), eller vis den igen",
                           "Hide the post-it (kept, but not shown and never in the report), or show it again"),
+    "help.postits_delete": ("Skjul post-it’en: den slettes ikke, Ctrl+Z eller h (under skjulte) viser den igen",
+                            "Hide the post-it: it is not deleted, Ctrl+Z or h (among the hidden) shows it again"),
     "help.postits_filter": ("Skift mellem alle, nye og skjulte post-its", "Switch between all, new and hidden post-its"),
     "help.postits_open": ("Post-its fra deltagernes telefoner", "Post-its from participants’ phones"),
     # the capture screen's line

@@ -39,6 +39,7 @@ POSTIT_COMMANDS = [
     Command("mark", "space", "postits.mark", "help.postits_mark"),
     Command("merge", "m", "postits.merge", "help.postits_merge"),
     Command("hide", "h", "postits.hide", "help.postits_hide"),
+    Command("delete", "delete", "postits.hide", "help.postits_delete", show=False),
     Command("next_filter", "f", "postits.filter", "help.postits_filter"),
 ]
 
@@ -289,6 +290,12 @@ class PostItsScreen(BaseScreen):
         if postit.state == "hidden":
             self._do("postit.unhidden", lambda b, p, w: postit_ops.unhide(b, p, w, postit.id))
         else:
+            self._do("postit.hidden", lambda b, p, w: postit_ops.hide(b, p, w, postit.id))
+
+    def action_delete(self) -> None:
+        """Delete hides (a post-it is what someone in the room wrote: kept, never deleted here)."""
+        postit = self.current()
+        if postit is not None and postit.state != "hidden":
             self._do("postit.hidden", lambda b, p, w: postit_ops.hide(b, p, w, postit.id))
 
     def action_next_filter(self) -> None:

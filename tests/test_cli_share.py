@@ -151,7 +151,7 @@ def test_the_default_port_taken_leaves_the_choice_to_the_app(tmp_path: Path, mon
     assert started.shared() == ("127.0.0.1", None)
 
 
-async def _app_from_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *flags: str):  # noqa: ANN202
+async def _app_from_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *flags: str):
     """The app as ``borgerspil workshop PATH FLAGS`` builds and prepares it (not yet running)."""
     started = _Started(monkeypatch)
     path = _project(tmp_path)

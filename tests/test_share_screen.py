@@ -28,9 +28,23 @@ from borgerspil_tui.core.share_address import is_loopback, lan_addresses, url_fo
 from borgerspil_tui.core.storage import load_project, save_project
 from borgerspil_tui.tui import app_share
 from borgerspil_tui.tui.screens.share import ShareScreen, grouped
-from borgerspil_tui.tui.widgets.qr_code import HALVES, QUIET_ZONE, half_block_rows, qr_matrix, qr_text
+from borgerspil_tui.tui.widgets.qr_code import (
+    HALVES,
+    QUIET_ZONE,
+    half_block_rows,
+    qr_matrix,
+    qr_text,
+)
 from borgerspil_tui.web import server as web_server
-from tests.app_helpers import HOSTILE, SIZE, FakeClock, make_app, notices, screen_text, until
+from tests.app_helpers import (
+    HOSTILE,
+    SIZE,
+    FakeClock,
+    make_app,
+    notices,
+    screen_text,
+    until,
+)
 from tests.conftest import EXAMPLE
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
@@ -71,7 +85,7 @@ async def _refused(port: int) -> bool:
     return False
 
 
-async def _share_by_keys(pilot) -> None:  # noqa: ANN001
+async def _share_by_keys(pilot) -> None:
     """From the overview: the workshop screen, ``d``, ``s``; the server is up."""
     app = pilot.app
     await pilot.press("w")
@@ -196,7 +210,7 @@ async def test_beyond_loopback_is_asked_first_and_no_binds_nothing(tmp_path: Pat
     asked: list[tuple[str, int]] = []
     real_start = web_server.start_server
 
-    async def on_loopback(room, host, bind, port):  # noqa: ANN001, ANN202 - the test binds loopback only
+    async def on_loopback(room, host, bind, port):  # the test binds loopback only
         asked.append((bind, port))
         running = await real_start(room, host, "127.0.0.1", port)
         running.bind = bind
@@ -275,7 +289,7 @@ async def test_the_server_stops_when_the_last_activity_ends_not_on_an_undo(tmp_p
 def fixed_share(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fixed code and address: no server is bound for the pictures."""
 
-    async def fake_start(room, host, bind, port):  # noqa: ANN001, ANN202
+    async def fake_start(room, host, bind, port):
         return web_server.RunningServer(runner=_NoRunner(), bind=bind, port=8765)
 
     monkeypatch.setattr(room_module, "new_code", lambda: CODE)
@@ -288,7 +302,7 @@ class _NoRunner:
         """Nothing was bound."""
 
 
-async def _shared(pilot) -> None:  # noqa: ANN001
+async def _shared(pilot) -> None:
     pilot.app.action_goto("workshop")
     await pilot.pause()
     pilot.app.ask_to_share()
@@ -297,11 +311,11 @@ async def _shared(pilot) -> None:  # noqa: ANN001
     await pilot.pause()
 
 
-def test_share_screen_80x24(snap_compare, fixed_share: Path) -> None:  # noqa: ANN001
+def test_share_screen_80x24(snap_compare, fixed_share: Path) -> None:
     assert snap_compare(make_app(fixed_share), terminal_size=(80, 24), run_before=_shared)
 
 
-def test_share_screen_120x40(snap_compare, fixed_share: Path) -> None:  # noqa: ANN001
+def test_share_screen_120x40(snap_compare, fixed_share: Path) -> None:
     assert snap_compare(make_app(fixed_share), terminal_size=(120, 40), run_before=_shared)
 
 

@@ -50,10 +50,10 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
     "share.no_project": ("Åbn et projekt for at dele det med rummet", "Open a project to share it with the room"),
     # asking before binding beyond this machine
     "share.confirm_title": ("Del på netværket?", "Share on the network?"),
-    "share.confirm_text": ("Serveren lytter på {address}. Alle på dette net, der har koden, kan sende post-its "
-                           "og prikker ind i projektet. Intet andet fra projektet vises.",
-                           "The server listens on {address}. Anyone on this network who has the code can post "
-                           "post-its and dots into the project. Nothing else of the project is shown."),
+    "share.confirm_text": (("Serveren lytter på {address}. Alle på dette net, der har koden, kan sende post-its "
+                            "og prikker ind i projektet. Intet andet fra projektet vises."),
+                           ("The server listens on {address}. Anyone on this network who has the code can post "
+                            "post-its and dots into the project. Nothing else of the project is shown.")),
     "share.confirm_yes": ("Ja, del på netværket", "Yes, share on the network"),
     "share.confirm_no": ("Nej, del ikke", "No, do not share"),
     # refusals (app and command line)
@@ -67,10 +67,10 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
     "share.failed": ("Delingen kunne ikke startes: {reason}", "Sharing could not start: {reason}"),
     "cli.share_bad_port": ("--port {port}: porten skal være et tal fra 1 til 65535",
                            "--port {port}: the port must be a number from 1 to 65535"),
-    "cli.share_network": ("Bemærk: --bind {address} deler ud over denne maskine: alle på dette net, der har koden, "
-                          "kan skrive. Appen spørger, før den starter.",
-                          "Note: --bind {address} shares beyond this machine: anyone on this network who has the "
-                          "code can post. The app asks before it starts."),
+    "cli.share_network": (("Bemærk: --bind {address} deler ud over denne maskine: alle på dette net, der har koden, "
+                           "kan skrive. Appen spørger, før den starter."),
+                          ("Note: --bind {address} shares beyond this machine: anyone on this network who has the "
+                           "code can post. The app asks before it starts.")),
     "cli.help.share": ("del workshoppen med rummets telefoner (kun denne maskine, 127.0.0.1, medmindre --bind siger andet)",
                        "share the workshop with the room's phones (this machine only, 127.0.0.1, unless --bind says otherwise)"),
     "cli.help.bind": ("adressen serveren lytter på, fx 0.0.0.0 for rummets net (spørger først; betyder --share)",

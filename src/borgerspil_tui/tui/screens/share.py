@@ -5,6 +5,8 @@ makes a new code (the old one is locked out at once), ``s`` stops or starts shar
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -40,7 +42,7 @@ class ShareScreen(BaseScreen):
 
     NAME = "share"
     part = "create"
-    SCREEN_COMMANDS = [
+    SCREEN_COMMANDS: ClassVar[list[Command]] = [
         Command("toggle_anonymous", "a", "share.key_anonymous", "help.share_anonymous"),
         Command("new_code", "k", "share.key_new_code", "help.share_new_code"),
         Command("start_stop", "s", "share.key_start_stop", "help.share_start_stop"),

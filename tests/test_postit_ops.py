@@ -235,3 +235,12 @@ def test_the_report_counts_post_its_and_never_shows_hidden_texts_or_authors(tmp_
     from borgerspil_tui.core.export.redact import redacted
 
     assert {p.author for p in redacted(session.project, "da").workshops[0].postits} == {"[skjult]"}
+
+
+@pytest.mark.parametrize("target", [None, "votes"])
+def test_an_activity_that_no_longer_captures_sends_its_post_its_to_the_ideas(tmp_path: Path, target) -> None:
+    session = _session(tmp_path, running="activity-causes")
+    postit = _post(session, "Anna", "Lang ventetid")
+    session.apply("target", session.changes.set(("workshops", W, "agenda", "activity-causes", "target"), target))
+    _accept(session, postit.id)
+    assert [i.title for i in session.project.create.ideas] == ["Lang ventetid"] and not session.project.focus.causes

@@ -73,6 +73,16 @@ class VotingRound:
             if name:
                 self.names[voter] = name
 
+    @property
+    def in_turn(self) -> list[str]:
+        """The voters who vote in turn at the laptop (those given at the start), in their order."""
+        return self.voters[:self._in_turn]
+
+    def side_voted(self) -> int:
+        """How many of the voters on their own devices (:meth:`add_voter`: phones) gave at least
+        one dot — a count, never what they gave."""
+        return sum(1 for voter in self.voters[self._in_turn:] if any(self._dots.get(voter, {}).values()))
+
     def _name(self, voter: str) -> str:
         return self.names.get(voter, voter)
 

@@ -25,7 +25,11 @@ from borgerspil_tui.tui.screens.workshop_controls import (
     TIMER_COMMANDS,
     WorkshopControls,
 )
-from borgerspil_tui.tui.widgets.presenter_panel import VIEWS, PresenterPanel
+from borgerspil_tui.tui.widgets.presenter_panel import (
+    VIEWS,
+    PresenterPanel,
+    voting_progress,
+)
 from borgerspil_tui.tui.widgets.workshop_timer import alarm
 
 if TYPE_CHECKING:
@@ -72,6 +76,8 @@ class PresenterScreen(WorkshopControls, Screen):
         self.view = "auto"
         """What the panel shows (one of ``VIEWS``); ``auto`` follows the activity's target."""
         self.stale = False
+        self._progress: tuple[str, int] | None = None
+        """The voting round's progress when last drawn (phones' votes change it between edits)."""
 
     # -- what BaseScreen gives the timer mixin -------------------------------------------------------
     @property
@@ -215,7 +221,12 @@ class PresenterScreen(WorkshopControls, Screen):
         return "votes" if activity.target == "votes" else "next"
 
     def tick(self) -> None:
-        """The time left now, big (``-mm:ss`` overrun); the app's bell at zero (see ``alarm``)."""
+        """The time left now, big (``-mm:ss`` overrun); the app's bell at zero (see ``alarm``).
+        Phones vote without a session change: a new count of who has voted draws the view again."""
+        if (progress := voting_progress(self.app)) != self._progress:
+            self._progress = progress
+            self.redraw()
+            return
         clock = self.query_one("#clock", Digits)
         workshop = self.controlled_workshop() if self.bapp.session is not None else None
         activity = self.running_activity() if workshop is not None else None

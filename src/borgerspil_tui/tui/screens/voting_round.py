@@ -1,9 +1,16 @@
 """A dot-voting round at the laptop: the facilitator sets the dots, then each participant in turn
 gives theirs seeing only their own dots and how many are left — never the totals — until the
 facilitator reveals the ranked result. The round is kept in the running (else the last) workshop
-with its totals; a named round's dots also become the project's votes (one undo step for both)."""
+with its totals; a named round's dots also become the project's votes (one undo step for both).
+
+While the app shares the workshop with the room's phones (issue 14), a round started here is open
+to them (``RoomHost.live_round``): each phone spends its own dots beside the laptop's turns, the
+screen shows only how many phones have voted, and the reveal hands the phones the ranked result.
+Such a round is anonymous: the phones' people are not the project's, and no name goes in the file."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.content import Content
@@ -16,6 +23,9 @@ from borgerspil_tui.core.workshop_record import round_changes, round_workshop
 from borgerspil_tui.core.workshop_vote import MOST_DOTS, VoteRefused, VotingRound
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.base import BaseScreen
+
+if TYPE_CHECKING:
+    from borgerspil_tui.core.room_host import RoomHost
 
 BAR_WIDTH = 30
 """The longest result bar, in characters."""
@@ -31,14 +41,15 @@ class VotingRoundScreen(BaseScreen):
         Command("give", "space", "voting.give", "help.voting_give"),
         Command("take_back", "delete", "voting.take_back", "help.voting_take_back"),
         Command("per_idea", "i", "voting.per_idea", "help.voting_per_idea"),
-        Command("anonymous", "a", "voting.anonymous", "help.voting_anonymous"),
-        Command("start", "s", "voting.start", "help.voting_start"),
+        Command("anonymous", "a", "voting.anonymous", "help.voting_anonymous_phones"),
+        Command("start", "s", "voting.start", "help.voting_start_phones"),
         Command("next_voter", "n", "voting.next", "help.voting_next"),
         Command("reveal", "v", "voting.reveal", "help.voting_reveal"),
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     VotingRoundScreen #round-head { height: auto; padding: 0 1; text-style: bold; }
+    VotingRoundScreen #round-phones { height: auto; padding: 0 1; color: $accent; }
     VotingRoundScreen #round-message { height: auto; padding: 0 1; color: $error; }
     VotingRoundScreen #round-message.-note { color: $success; }
     VotingRoundScreen #round-ideas { height: 1fr; }
@@ -53,9 +64,14 @@ class VotingRoundScreen(BaseScreen):
         self.result: list[tuple[str, int]] | None = None
         self._kept: str | None = None
         """The id of the round kept in the workshop at the reveal (its undo resets the screen)."""
+        self._seen: tuple[bool, bool] | None = None
+        """(sharing, the round open to phones) when last drawn: the watch redraws on a change."""
+        self._count = -1
+        """How many phones had voted when last shown."""
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="round-head", markup=False)
+        yield Static(id="round-phones", markup=False)
         yield Static(id="round-message", markup=False)
         yield OptionList(id="round-ideas", markup=False)
 
@@ -66,6 +82,7 @@ class VotingRoundScreen(BaseScreen):
             self.app.voting_round_left = None  # type: ignore[attr-defined]
             self.round, self.dots, self.per_idea, self.is_anonymous = left
             self.call_after_refresh(self._say, self.t("voting.resumed"), note=True)
+        self.set_interval(0.5, self._watch_phones)  # phones vote without a session change
         # Textual calls BaseScreen.on_mount (which populates) after this one: not called here too
 
     def on_unmount(self) -> None:
@@ -77,9 +94,48 @@ class VotingRoundScreen(BaseScreen):
         super().project_changed()
         kept = self._kept
         if kept is not None and not any(held.id == kept for w in self.session.project.workshops for held in w.rounds):
+            host = self._host()
+            if host is not None and self.round is not None and host.live_round is self.round:
+                host.live_round, host.result = None, None  # the phones' result goes with it
             self.round, self.result, self._kept = None, None, None  # the round was undone: set up again
             self._say(self.t("voting.undone"), note=True)
             self.populate()
+
+    # -- the room's phones -------------------------------------------------------------------------
+    def _host(self) -> RoomHost | None:
+        """The host phones reach while the app shares the workshop, else None."""
+        room_host = getattr(self.app, "room_host", None)
+        return room_host() if room_host is not None else None
+
+    def _live(self) -> bool:
+        """Whether this screen's round is open to the phones now."""
+        host = self._host()
+        return host is not None and self.round is not None and host.live_round is self.round
+
+    def _anonymous(self) -> bool:
+        """Whether the round is (or, set up now, would be) anonymous: always while sharing."""
+        if self.round is not None:
+            return self.round.anonymous
+        return self.is_anonymous or self._host() is not None
+
+    def _show_phones(self) -> None:
+        """How many phones have voted while the round runs — a count, never the totals."""
+        phones = self.query_one("#round-phones", Static)
+        round_ = self.round
+        count = round_.side_voted() if round_ is not None else 0
+        phones.display = round_ is not None and self.result is None and (self._live() or count > 0)
+        phones.update(Content(self.t("voting.phones", count=count) if phones.display else ""))
+        self._count = count
+
+    def _watch_phones(self) -> None:
+        """Every half second: redraw when sharing starts or stops, show the count when it grew."""
+        if not self.is_mounted or self.bapp.session is None:
+            return
+        seen = (self._host() is not None, self._live())
+        if seen != self._seen:
+            self.populate()
+        elif self.round is not None and self.round.side_voted() != self._count:
+            self._show_phones()
 
     # -- who and what ------------------------------------------------------------------------------
     def _people(self) -> dict[str, str]:
@@ -105,7 +161,9 @@ class VotingRoundScreen(BaseScreen):
         keep = ideas.highlighted
         ideas.clear_options()
         titles = self._titles()
-        mode = self.t("voting.mode.anonymous" if self.is_anonymous else "voting.mode.named")
+        mode = self.t("voting.mode.anonymous" if self._anonymous() else "voting.mode.named")
+        self._seen = (self._host() is not None, self._live())
+        self._show_phones()
         if self.result is not None:
             most = max((dots for _i, dots in self.result), default=0) or 1
             head.update(Content(self.t("voting.result", mode=mode)))
@@ -114,14 +172,18 @@ class VotingRoundScreen(BaseScreen):
                 ideas.add_option(Option(Content(f"{rank:>2}. {bar} {dots}  {titles.get(idea, idea)}"), id=idea))
             return
         if self.round is None:
-            head.update(Content(self.t("voting.setup", dots=self.dots, per_idea=self.per_idea, mode=mode,
-                                       people=len(self._people()), ideas=len(titles))))
+            setup = self.t("voting.setup", dots=self.dots, per_idea=self.per_idea, mode=mode,
+                           people=len(self._people()), ideas=len(titles))
+            if self._host() is not None:
+                setup += "\n" + self.t("voting.setup_phones")
+            head.update(Content(setup))
             for title in titles.values():
                 ideas.add_option(Option(Content(title)))
             return
         voter = self.round.current_voter
         if voter is None:
-            head.update(Content(self.t("voting.all_voted")))
+            done = "voting.all_voted" if not self._live() else "voting.laptop_done" if self.round.in_turn else "voting.phones_only"
+            head.update(Content(self.t(done)))
             return
         name = self.round.names.get(voter, voter)
         head.update(Content(self.t("voting.turn", name=name, left=self.round.left(voter),
@@ -158,20 +220,25 @@ class VotingRoundScreen(BaseScreen):
 
     def action_anonymous(self) -> None:
         """Setting up: an anonymous round (totals only) or a named one (each person's votes kept)."""
-        if self.round is None:
+        if self.round is None and self._host() is not None:
+            self._say(self.t("voting.anonymous_sharing"))
+        elif self.round is None:
             self.is_anonymous = not self.is_anonymous
             self.populate()
 
     def action_start(self) -> None:
-        """Start the round with the first person."""
+        """Start the round with the first person; while sharing, open it to the phones too (an
+        anonymous round: the phones' result of an earlier round goes)."""
         if self.round is not None or self.result is not None:
             return
-        people, titles = self._people(), self._titles()
-        if not people or not titles:
+        people, titles, host = self._people(), self._titles(), self._host()
+        if not titles or (not people and host is None):
             self._say(self.t("voting.nothing"))
             return
         self.round = VotingRound(list(people), list(titles), self.dots, self.per_idea,
-                                 anonymous=self.is_anonymous, names=people)
+                                 anonymous=self._anonymous(), names=people)
+        if host is not None:  # a new round closes the old one for the phones
+            host.live_round, host.result = self.round, None
         self._say()
         self.populate()
         self.query_one("#round-ideas", OptionList).focus()
@@ -215,6 +282,9 @@ class VotingRoundScreen(BaseScreen):
         if self.round is None or self.result is not None:
             return
         self.result = self.round.reveal()
+        host = self._host()
+        if host is not None and host.live_round is self.round:
+            host.result = list(self.result)  # the phones show the ranked result
         workshop = round_workshop(self.session.project)
         changes = round_changes(self.session.project, self.round, self.bapp.clock.now())
         if changes:

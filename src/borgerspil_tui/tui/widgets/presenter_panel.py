@@ -32,15 +32,19 @@ MOST_DOTS = 12
 def voting_progress(app: Any) -> tuple[str, int] | None:
     """How a voting round on one of the app's screens goes, never its totals: ``("on", people
     who have voted)``, ``("all", n)`` or ``("done", n)``; None when no round has begun there."""
+    host = app.room_host() if hasattr(app, "room_host") else None
     for screen in reversed(app.screen_stack):
         held = getattr(screen, "round", None)
         if held is None or not hasattr(held, "current_voter"):
             continue
         if getattr(screen, "result", None) is not None:
             return "done", len(held.voters)
-        if held.current_voter is None:
+        if held.current_voter is None and (host is None or host.live_round is not held):
             return "all", len(held.voters)
-        return "on", held.turn
+        return "on", held.turn + held.side_voted()  # the laptop's turns and the phones that voted
+    left = getattr(app, "voting_round_left", None)  # left mid-round (Esc): phones may go on voting
+    if left is not None and host is not None and host.live_round is left[0]:
+        return "on", left[0].turn + left[0].side_voted()
     return None
 
 

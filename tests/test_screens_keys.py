@@ -195,7 +195,7 @@ async def test_enter_on_an_overview_card_opens_the_part_and_nothing_more(tmp_pat
 # -- Delete deletes the item under the cursor, everywhere -------------------------------------------
 NOT_LISTS = {"overview", "readiness", "organisation", "phase-focus", "phase-experience", "phase-create",
              "phase-insist", "matrix", "conflicts",
-             "workshop-summary"}  # maps and step lists; the matrix and conflicts have their own tests; a read-only summary
+             "workshop-summary", "share"}  # maps and step lists; the matrix and conflicts have their own tests; a read-only summary
 
 
 def _rich(tmp_path: Path) -> Path:

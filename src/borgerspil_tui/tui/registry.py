@@ -41,6 +41,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
     from borgerspil_tui.tui.screens.problem_tree import ProblemTreeScreen
     from borgerspil_tui.tui.screens.process import ProcessScreen
     from borgerspil_tui.tui.screens.resources import ResourcesScreen
+    from borgerspil_tui.tui.screens.share import ShareScreen
     from borgerspil_tui.tui.screens.risks import RisksScreen
     from borgerspil_tui.tui.screens.stakeholders import StakeholdersScreen
     from borgerspil_tui.tui.screens.succes_check import SuccesScreen
@@ -90,6 +91,7 @@ def _factories() -> dict[str, Callable[[], Screen]]:
         "workshop": WorkshopScreen,
         "workshop-summary": WorkshopSummaryScreen,
         "postits": PostItsScreen,
+        "share": ShareScreen,
     }
     for part in PARTS:
         name = f"phase-{part}" if part in PHASES else part

@@ -8,10 +8,10 @@ WORKSHOP_PLAN_TEXTS: dict[str, tuple[str, str]] = {
                               "The agenda is empty: a picks a template, n adds an activity."),
     "workshop.guidance": (("Planlæg: v vælger workshop, Ctrl+N laver en ny, i retter titel, dato og sted, "
                            "f vælger deltagere, a lægger en dagsorden fra en skabelon til, b slår klokken fra og "
-                           "til. Kør: mellemrum starter, → næste aktivitet."),
+                           "til. Kør: mellemrum starter, → næste aktivitet. Rummet: d deler med telefonerne, l viser deres post-its."),
                           ("Plan: v chooses the workshop, Ctrl+N makes a new one, i changes title, date and "
                            "place, f chooses participants, a adds an agenda from a template, b turns the bell off "
-                           "and on. Run: space starts, → next activity.")),
+                           "and on. Run: space starts, → next activity. The room: d shares with the phones, l shows their post-its.")),
     "workshop.heading": ("«{title}»", "“{title}”"),
     "workshop.people": ("{count} {count:deltager|deltagere}", "{count} {count:participant|participants}"),
     "workshop.which": ("workshop {number} af {count}", "workshop {number} of {count}"),

@@ -235,3 +235,43 @@ async def test_without_sharing_the_round_is_as_before(tmp_path: Path) -> None:
         await pilot.press("s")
         assert "telefon" not in _shown(app).lower()
         assert app.screen.round.anonymous
+
+
+async def test_phones_vote_over_http_and_see_the_result_after_the_reveal(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from tests.test_room_http import Phone
+
+    path = _project(tmp_path, running=True)
+    app = make_app(path)
+    app.clock = FakeClock(START)
+    async with app.run_test(size=SIZE) as pilot:
+        assert await app.start_sharing()
+        host = app.room_host()
+        base = app.sharing.url.rstrip("/")
+        ida, ole = Phone(base, SimpleNamespace(room=host.room)), Phone(base, SimpleNamespace(room=host.room))
+        try:
+            assert await ida.join("Ida") == 303 and await ole.join("Ole") == 303
+            ida.csrf = host.room.csrf(ida.key)  # the page has no form yet: no round runs
+            assert await ida.vote("idea-sms") == 409
+            await goto(pilot, "voting-round")
+            await pilot.press("s")
+            await ida.room()  # the page now has the ideas' forms
+            await ole.room()
+            assert await ida.vote("idea-sms") == 303
+            assert await ida.vote("idea-sms") == 409  # at most one per idea
+            assert await ole.vote("idea-fed") == 303
+            assert await ole.vote("idea-fed", op="take") == 303 and await ole.vote("idea-hent") == 303
+            await until(pilot, lambda: "2 telefoner har stemt" in _shown(app))
+            assert "Hent selv" in _shown(app) and "●" not in _shown(app)  # Anna's own dots: none yet
+            await pilot.press("space", "v")  # Anna: Sms; the reveal
+            page = await ida.room()
+            assert '<ol class="result">' in page and page.index("Sms") < page.index("Hent selv")
+            assert await ole.vote("idea-fed") == 409  # nothing after the reveal
+            (held,) = app.session.project.workshops[0].rounds
+            assert (held.activity, held.voters) == ("activity-vote", 3)
+            assert {t.idea: t.dots for t in held.totals} == {"idea-sms": 2, "idea-hent": 1}
+        finally:
+            await ida.http.close()
+            await ole.http.close()
+            await app.stop_sharing()

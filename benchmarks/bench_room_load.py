@@ -1,0 +1,469 @@
+"""The room under load: phones posting and voting while the facilitator types (issue 14).
+
+Run: python benchmarks/bench_room_load.py [--phones 30] [--seconds 60] [--runs N] [--scale 1,4,8]
+     [--keys 100] [--no-poll] [--profile] [--limit S]
+Targets (issue 14): 30 simulated phones each posting a post-it a second for 60 s and then voting —
+0 lost, p95 response under 200 ms, and the facilitator's key handling during the load within 2× of
+without it (same run).
+
+Loopback only, bounded: the server binds 127.0.0.1 and nothing else (the phones refuse any other
+host), the phones stop at a deadline and the whole run has a hard time limit (``--limit``).
+
+* **The app** runs headless under Pilot (120×40) in this process, on the example with a workshop
+  (a 30-minute "Brainstorm" into the ideas, its timer started with the real clock), on the
+  capture screen, with autosave on at its normal delay and the disk watcher on: as the facilitator
+  runs it. Sharing is started as the app does (``app.start_sharing(bind="127.0.0.1", port=0)``);
+  right after, before any request, the room's limits are replaced: every phone here comes from
+  127.0.0.1, so the per-address request and join limits are raised (10,000/s); the per-participant
+  post-it limit stays as it is (1 a second, a burst of 5), so a refusal would show here.
+* **The phones** run in a separate process (multiprocessing, spawn), so their CPU is not in the
+  app's loop: aiohttp, one ``ClientSession`` (own connector, own cookies) per phone. Each joins
+  as a phone does (``GET /?c=`` → ``POST /join`` → ``GET /room`` for the form token), then, at the
+  same moment for all, posts one post-it a second (the phones spread over the second) as the page's
+  script does (``Accept: application/json``), and asks ``/state.json`` every 2 s as the page
+  does (``--no-poll``: not). Then the app opens a voting round of the example's ideas (3 dots,
+  at most 1 per idea, anonymous); each phone loads the room's page (the page reloads on a new
+  mode), reads the ideas from it and gives its 3 dots; the app reveals, each phone loads the
+  result. Response time: from sending a request until its whole answer is read, per request.
+* **Lost**: the texts the phones were answered ``ok`` for must all be in ``Workshop.postits``
+  and in the saved file (loaded back with core storage after the autosave has run), and no other;
+  a refused one is counted with its status and error. The dots answered ok must be the revealed
+  totals.
+* **Keys**: the app types letters into the capture field at a steady 10 a second (the field is
+  emptied, untimed, every 40 keys): a key is sent as the terminal driver sends one, and timed until
+  the screen has painted a frame with the letter in the field (wall ms; Pilot's own wait for an
+  idle CPU means nothing while the server works). ``--keys`` keys before the load (no load), keys
+  all through the load, and ``--keys`` after it (no load, the post-its now in the project: the
+  project's growth apart from the load). CPU per key is given without load only: during the
+  load the process's CPU is the server's too (its share of a core is given instead).
+* Memory: the app process's RSS before the load, after it and its peak; the saved file's size;
+  how many times autosave wrote the file during the load.
+
+Figures: the 60 s load is one run with many samples per figure (every request, every key) —
+``--runs N`` repeats the whole run and gives the median of the runs with the spread (fastest–
+slowest run). ``--scale 1,4,8`` runs with 1×, 4× and 8× the phones (use a short ``--seconds``) to
+show how response time grows. ``--profile``: cProfile of the app process during the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import datetime as dt
+import json
+import multiprocessing
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from profiling import print_profile
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "hjaelpemidler.borgerspil.yaml"
+BIND = "127.0.0.1"
+SIZE = (120, 40)
+KEY_RATE = 10.0
+LETTERS = "borgernemoedesikkesaa"
+CLEAR_EVERY = 40
+POLL_EVERY = 2.0
+DOTS = 3
+CSRF = re.compile(r'name="csrf" value="([0-9a-f]+)"')
+IDEA = re.compile(r'name="idea" value="([^"]+)"')
+
+
+# -- the phones: a separate process ------------------------------------------------------------
+
+def phones_process(conn, phones: int, seconds: int, poll: bool, limit: float) -> None:
+    """The phones' process (spawned): told where the server is, joins, posts, polls and votes as
+    told over ``conn``."""
+    if not conn.poll(limit):
+        return
+    _, base, code = conn.recv()
+    if urlsplit(base).hostname != BIND:
+        conn.send(("failed", f"not loopback: {base}"))
+        return
+    try:
+        asyncio.run(_phones(conn, base, code, phones, seconds, poll, time.monotonic() + limit))
+    except Exception as error:  # noqa: BLE001 - told to the app's process, which prints it
+        conn.send(("failed", f"{type(error).__name__}: {error}"))
+
+
+async def _phones(conn, base, code, phones, seconds, poll, deadline) -> None:
+    import aiohttp
+
+    samples: list[tuple[str, float, int, str]] = []  # kind, ms, status, error ("" ok)
+    ok_texts: list[str] = []
+    late: list[float] = []
+    gives = [0]
+    csrf = [""] * phones
+    timeout = aiohttp.ClientTimeout(total=10)
+    sessions = [aiohttp.ClientSession(base, cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=timeout)
+                for _ in range(phones)]
+
+    async def ask(i: int, kind: str, method: str, path: str, data: dict | None = None):
+        start = time.perf_counter()
+        headers = {} if kind == "page" else {"Accept": "application/json"}
+        try:
+            async with sessions[i].request(method, path, data=data, headers=headers, allow_redirects=False) as r:
+                text, status = await r.text(), r.status
+        except (aiohttp.ClientError, TimeoutError) as error:
+            samples.append((kind, (time.perf_counter() - start) * 1000, 0, type(error).__name__))
+            return 0, None
+        body = json.loads(text) if text.startswith("{") else text
+        ok = status == 200 and (not isinstance(body, dict) or body.get("ok", True))
+        error = "" if ok else (str(body.get("error")) if isinstance(body, dict) else f"HTTP {status}")
+        samples.append((kind, (time.perf_counter() - start) * 1000, status, error))
+        return (status if ok else -status), body
+
+    async def told(what: str) -> None:
+        while not await asyncio.to_thread(conn.poll, 0.5):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no {what!r} from the app before the deadline")
+        if (got := conn.recv()) != what:
+            raise RuntimeError(f"expected {what!r}, got {got!r}")
+
+    async def join(i: int) -> bool:
+        _, page = await ask(i, "page", "GET", f"/?c={code}")
+        found = CSRF.search(page) if isinstance(page, str) else None
+        if found is None:
+            return False
+        status, _ = await ask(i, "join", "POST", "/join", {"c": code, "csrf": found[1], "name": f"Telefon {i + 1}"})
+        if status != 200:
+            return False
+        _, page = await ask(i, "page", "GET", f"/room?c={code}")
+        found = CSRF.search(page) if isinstance(page, str) else None
+        csrf[i] = found[1] if found else ""
+        return bool(found)
+
+    async def posting(i: int, go: float) -> None:
+        for k in range(seconds):
+            at = go + i / phones + k
+            await asyncio.sleep(max(0.0, at - time.monotonic()))
+            if time.monotonic() > deadline:
+                return
+            late.append((time.monotonic() - at) * 1000)
+            text = f"Telefon {i + 1:03d}, post-it {k + 1:03d}: kortere ventetid på hjælpemidler"
+            status, _ = await ask(i, "postit", "POST", "/postit", {"c": code, "csrf": csrf[i], "text": text})
+            if status == 200:
+                ok_texts.append(text)
+
+    async def polling(i: int, go: float) -> None:
+        k = 0
+        while time.monotonic() < deadline:
+            await asyncio.sleep(max(0.0, go + POLL_EVERY * (i / phones + k) - time.monotonic()))
+            await ask(i, "state", "GET", f"/state.json?c={code}")
+            k += 1
+
+    async def voting(i: int) -> None:
+        _, page = await ask(i, "page", "GET", f"/room?c={code}")
+        ideas = list(dict.fromkeys(IDEA.findall(page))) if isinstance(page, str) else []
+        for n in range(min(DOTS, len(ideas))):
+            idea = ideas[(i + n) % len(ideas)]
+            status, _ = await ask(i, "vote", "POST", "/vote", {"c": code, "csrf": csrf[i], "idea": idea, "op": "give"})
+            gives[0] += status == 200
+
+    try:
+        joined = await asyncio.gather(*(join(i) for i in range(phones)))
+        conn.send(("joined", sum(joined)))
+        await told("go")
+        go = time.monotonic()
+        pollers = [asyncio.create_task(polling(i, go)) for i in range(phones)] if poll else []
+        await asyncio.gather(*(posting(i, go) for i in range(phones) if csrf[i]))
+        conn.send(("posted", time.monotonic() - go))
+        await told("vote")
+        await asyncio.gather(*(voting(i) for i in range(phones) if csrf[i]))
+        conn.send(("voted", gives[0]))
+        await told("result")
+        await asyncio.gather(*(ask(i, "page", "GET", f"/room?c={code}") for i in range(phones) if csrf[i]))
+        for task in pollers:
+            task.cancel()
+        await asyncio.gather(*pollers, return_exceptions=True)
+    finally:
+        await asyncio.gather(*(s.close() for s in sessions))
+    conn.send(("done", {"samples": samples, "ok_texts": ok_texts, "late": late, "gives": gives[0]}))
+
+
+# -- the app: this process ---------------------------------------------------------------------
+
+def project_file(folder: Path, seconds: int) -> Path:
+    """The example with a workshop whose 'Brainstorm' (into the ideas) runs now, by the real clock."""
+    from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
+    from borgerspil_tui.core.storage import load_project, save_project
+
+    project = load_project(EXAMPLE).project
+    brainstorm = Activity(title="Brainstorm", minutes=max(30, seconds // 60 + 10), target="ideas",
+                          question="Hvordan får borgeren hjælp hurtigere?")
+    workshop = Workshop(title="Idédag", date=dt.date.today(), agenda=[brainstorm, Activity(title="Pause", minutes=10)],
+                        timer=TimerState(activity=brainstorm.id, started=dt.datetime.now(dt.UTC)))
+    project.workshops = [workshop]
+    path = folder / "rum.borgerspil.yaml"
+    save_project(path, project)
+    return path
+
+
+def _app(path: Path):
+    from borgerspil_tui.core.method import bundled_method
+    from borgerspil_tui.core.session import Session
+    from borgerspil_tui.core.settings import Settings
+    from borgerspil_tui.tui.app import BorgerspilApp
+
+    return BorgerspilApp(method=bundled_method(), settings=Settings(), language="da", session=Session.open(path),
+                         folder=path.parent, remember=False)  # autosave and disk watcher at their normal delays
+
+
+class KeyMeter:
+    """Types into the capture field as a terminal does, timing each key until a frame shows it."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.field = app.screen.query_one("#capture-input")
+        self.want: str | None = None
+        self.painted = asyncio.Event()
+        screen = app.screen
+        original = screen._compositor_refresh
+
+        def refreshed() -> None:
+            original()
+            if self.want is not None and self.field.value == self.want:
+                self.painted.set()
+
+        screen._compositor_refresh = refreshed  # the screen calls it through self: ours is called
+
+    async def type(self, count: int | None = None, until: asyncio.Event | None = None) -> dict[str, list[float]]:
+        """Type ``count`` keys (or until ``until`` is set) at KEY_RATE; wall and CPU ms per key."""
+        from textual import events
+
+        wall: list[float] = []
+        cpu: list[float] = []
+        missed = 0
+        start, k = time.monotonic(), 0
+        while (count is None or k < count) and (until is None or not until.is_set()):
+            if k % CLEAR_EVERY == 0:
+                self.field.value = ""
+                await asyncio.sleep(0.02)
+            await asyncio.sleep(max(0.0, start + k / KEY_RATE - time.monotonic()))
+            letter = LETTERS[k % len(LETTERS)]
+            self.want, self.painted = self.field.value + letter, asyncio.Event()
+            t0, c0 = time.perf_counter(), time.process_time()
+            self.app._driver.send_message(events.Key(letter, letter))
+            try:
+                await asyncio.wait_for(self.painted.wait(), 5.0)
+                wall.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0) * 1000)
+            except TimeoutError:
+                missed += 1
+                self.field.value = ""
+            self.want = None
+            k += 1
+        return {"wall": wall, "cpu": cpu, "missed": [missed]}
+
+
+def _rss() -> tuple[float, float]:
+    """(RSS, peak RSS) of this process in MB."""
+    found = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return int(found["VmRSS"].split()[0]) / 1024, int(found["VmHWM"].split()[0]) / 1024
+
+
+async def _told(conn, what: str, deadline: float):
+    """The phones' next message, which must be ``what``."""
+    while not await asyncio.to_thread(conn.poll, 0.25):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the phones did not say {what!r} in time")
+    kind, value = conn.recv()
+    if kind != what:
+        raise RuntimeError(f"the phones: {kind} {value}")
+    return value
+
+
+async def one_run(phones: int, seconds: int, keys: int, poll: bool, limit: float,
+                  profile: cProfile.Profile | None) -> dict:
+    """One whole run: join, keys without load, the load with keys, voting, keys after; the figures."""
+    from borgerspil_tui.core.room import Limits
+    from borgerspil_tui.core.storage import load_project
+    from borgerspil_tui.core.workshop_vote import VotingRound
+
+    deadline = time.monotonic() + limit
+    out: dict = {"phones": phones, "seconds": seconds}
+    with tempfile.TemporaryDirectory() as name:
+        path = project_file(Path(name), seconds)
+        app = _app(path)
+        mine, theirs = multiprocessing.get_context("spawn").Pipe()
+        process = multiprocessing.get_context("spawn").Process(  # before the app: Textual holds stderr
+            target=phones_process, daemon=True, args=(theirs, phones, seconds, poll, limit))
+        process.start()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.action_goto("capture")
+            await pilot.pause()
+            assert app.screen.NAME == "capture", app.screen.NAME
+            assert await app.start_sharing(bind=BIND, port=0), "sharing did not start"
+            sharing = app.sharing
+            assert sharing.server.bind == BIND and urlsplit(sharing.url).hostname == BIND, sharing.url
+            post = sharing.room.limits.post
+            sharing.room.limits = Limits(request=(10_000.0, 10_000), join=(10_000.0, 10_000), post=post)
+            meter = KeyMeter(app)
+            try:
+                mine.send(("start", f"http://{BIND}:{sharing.server.port}", sharing.room.code))
+                out["joined"] = await _told(mine, "joined", deadline)
+                out["keys before"] = await meter.type(keys)
+                rss_before = _rss()[0]
+                mtimes: set[int] = set()
+                posted = asyncio.Event()
+
+                async def watch_saves() -> None:
+                    while not posted.is_set():
+                        mtimes.add(path.stat().st_mtime_ns)
+                        await asyncio.sleep(0.25)
+
+                start_mtime = path.stat().st_mtime_ns
+                mine.send("go")
+                wall0, cpu0 = time.monotonic(), time.process_time()
+                if profile is not None:
+                    profile.enable()
+                typing = asyncio.create_task(meter.type(until=posted))
+                watcher = asyncio.create_task(watch_saves())
+                out["load seconds"] = await _told(mine, "posted", deadline)
+                posted.set()
+                if profile is not None:
+                    profile.disable()
+                out["cpu share"] = (time.process_time() - cpu0) / (time.monotonic() - wall0)
+                out["keys during"] = await typing
+                await watcher
+                out["saves during"] = len(mtimes - {start_mtime})
+                workshop = app.session.project.workshops[0]
+                out["in project"] = [p.text for p in workshop.postits]
+                ideas = [idea.id for idea in app.session.project.create.ideas]
+                host = sharing.host
+                host.live_round = VotingRound(voters=[], ideas=ideas, dots_per_person=DOTS, per_idea=1, anonymous=True)
+                mine.send("vote")
+                out["gives ok"] = await _told(mine, "voted", deadline)
+                host.result = host.live_round.reveal()
+                out["revealed dots"] = sum(dots for _, dots in host.result)
+                mine.send("result")
+                out.update(await _told(mine, "done", deadline))
+                out["keys after"] = await meter.type(keys)
+                while app.session.dirty and time.monotonic() < deadline:  # the autosave after the last change
+                    await asyncio.sleep(0.1)
+                await pilot.pause()
+                out["rss"] = (rss_before, *_rss())
+                out["saved"] = [p.text for w in load_project(path).project.workshops for p in w.postits]
+                out["file kB"] = path.stat().st_size / 1024
+            finally:
+                if process.is_alive():
+                    process.terminate()
+                process.join(5)
+    return out
+
+
+# -- figures -----------------------------------------------------------------------------------
+
+def _pct(values: list[float], p: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def _row(label: str, values: list[float]) -> str:
+    if not values:
+        return f"  {label:<26} (none)"
+    return (f"  {label:<26} {len(values):6d} {statistics.median(values):8.1f} {_pct(values, 95):8.1f}"
+            f" {_pct(values, 99):8.1f} {max(values):8.1f}")
+
+
+def report(out: dict) -> dict[str, float]:
+    """Print one run's table; its headline figures."""
+    samples = out["samples"]
+    by_kind = {kind: [ms for k, ms, _, _ in samples if k == kind] for kind in ("postit", "state", "vote", "join", "page")}
+    refused: dict[str, int] = {}
+    for kind, _, status, error in samples:
+        if error:
+            key = f"{kind} {status or 'no answer'}: {error[:60]}"
+            refused[key] = refused.get(key, 0) + 1
+    sent, ok = len(by_kind["postit"]), set(out["ok_texts"])
+    project, saved = out["in project"], out["saved"]
+    lost = len(ok - set(project)), len(ok - set(saved))
+    extra = len(set(project) - ok)
+    print(f"\n{out['phones']} phones × 1 post-it/s for {out['seconds']} s (load took {out['load seconds']:.1f} s),"
+          f" joined {out['joined']}/{out['phones']}; one run, every request and key a sample")
+    print(f"  post-its sent {sent}, answered ok {len(ok)}, refused or failed {sent - len(ok)};"
+          f" in the project {len(project)}, in the saved file {len(saved)};"
+          f" lost (ok but missing) {lost[0]} in the project, {lost[1]} in the file; not answered ok but kept {extra}")
+    print(f"  dots answered ok {out['gives ok']}, in the revealed result {out['revealed dots']}")
+    for key, count in sorted(refused.items()):
+        print(f"  refused/failed: {count} × {key}")
+    print(f"  phones posting late vs. their schedule: median {statistics.median(out['late']):.1f} ms,"
+          f" max {max(out['late']):.1f} ms")
+    print(f"  {'response time, ms':<26} {'n':>6} {'median':>8} {'p95':>8} {'p99':>8} {'max':>8}   (target p95 < 200)")
+    for kind, values in by_kind.items():
+        print(_row(kind, values))
+    load = by_kind["postit"] + by_kind["state"]
+    print(_row("post-its + state (load)", load))
+    before, during, after = (out[f"keys {when}"] for when in ("before", "during", "after"))
+    base = statistics.median(before["wall"])
+    print(f"  {'key → painted, wall ms':<26} {'n':>6} {'median':>8} {'p95':>8} {'p99':>8} {'max':>8}"
+          f"   CPU ms median   (target: during ≤ 2× before)")
+    for label, got in (("no load, before", before), ("during the load", during), ("no load, after", after)):
+        cpu = f"{statistics.median(got['cpu']):8.2f}" if label != "during the load" else "   (shared)"
+        print(f"{_row(label, got['wall'])}   {cpu}   missed {got['missed'][0]}")
+    ratio = statistics.median(during["wall"]) / base
+    ratio95 = _pct(during["wall"], 95) / _pct(before["wall"], 95)
+    print(f"  during / before: median {ratio:.2f}×, p95 {ratio95:.2f}×")
+    rss = out["rss"]
+    print(f"  app process: {out['cpu share'] * 100:.0f}% of a core during the load; RSS {rss[0]:.0f} MB before the load,"
+          f" {rss[1]:.0f} MB after (+{rss[1] - rss[0]:.0f} MB), peak {rss[2]:.0f} MB; saved file {out['file kB']:.0f} kB;"
+          f" autosave wrote the file {out['saves during']} times during the load")
+    return {"p50": statistics.median(by_kind["postit"]), "p95": _pct(by_kind["postit"], 95),
+            "p99": _pct(by_kind["postit"], 99), "max": max(by_kind["postit"]), "lost": lost[0] + lost[1],
+            "refused": sent - len(ok), "keys before": base, "keys during": statistics.median(during["wall"]),
+            "ratio": ratio, "load p95": _pct(load, 95)}
+
+
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):.1f} ({min(values):.1f}–{max(values):.1f})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phones", type=int, default=30)
+    parser.add_argument("--seconds", type=int, default=60, help="how long the phones post")
+    parser.add_argument("--runs", type=int, default=1, help="whole runs (the median and spread of runs)")
+    parser.add_argument("--scale", default="1", help="phones × these, e.g. 1,4,8")
+    parser.add_argument("--keys", type=int, default=100, help="keys typed before and after the load")
+    parser.add_argument("--no-poll", action="store_true", help="phones do not ask /state.json")
+    parser.add_argument("--profile", action="store_true", help="cProfile the app process during the load")
+    parser.add_argument("--limit", type=float, help="hard limit in seconds for one run (default 3×seconds+120)")
+    options = parser.parse_args()
+    if not 1 <= options.phones <= 500 or not 1 <= options.seconds <= 600:
+        parser.error("1–500 phones (the room's most), 1–600 seconds")
+    limit = options.limit or 3 * options.seconds + 120
+    scales = [int(s) for s in options.scale.split(",")]
+    growth: dict[int, list[dict[str, float]]] = {}
+    for factor in scales:
+        phones = options.phones * factor
+        for _ in range(max(1, options.runs)):
+            profile = cProfile.Profile() if options.profile else None
+            out = asyncio.run(asyncio.wait_for(one_run(phones, options.seconds, options.keys, not options.no_poll,
+                                                       limit, profile), limit + 30))
+            growth.setdefault(phones, []).append(report(out))
+            if profile is not None:
+                print(f"\ncProfile of the app process during the load ({phones} phones):")
+                print_profile(profile)
+    if len(scales) > 1 or options.runs > 1:
+        print(f"\nPost-it response ms and keys, median of runs (fastest–slowest run), {options.seconds} s each:")
+        print(f"  {'phones':>6} {'runs':>4}  {'post-it median':>18} {'p95':>18} {'p99':>18}  {'key ms before':>18}"
+              f" {'key ms during':>18} {'during/before':>16}  lost refused")
+        for phones, figures in growth.items():
+            f = {key: [run[key] for run in figures] for key in figures[0]}
+            print(f"  {phones:6d} {len(figures):4d}  {_spread(f['p50']):>18} {_spread(f['p95']):>18}"
+                  f" {_spread(f['p99']):>18}  {_spread(f['keys before']):>18} {_spread(f['keys during']):>18}"
+                  f" {_spread(f['ratio']):>16}  {sum(f['lost']):4.0f} {sum(f['refused']):7.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -124,7 +124,7 @@ async def test_phones_vote_beside_the_laptop_and_the_reveal_keeps_their_dots(tmp
     app = make_app(path)
     app.clock = FakeClock(START)
     async with app.run_test(size=SIZE) as pilot:
-        assert await app.start_sharing()
+        assert await app.start_sharing(port=0)
         host = app.room_host()
         await goto(pilot, "voting-round")
         assert "Telefonerne kan stemme" in _shown(app) and "anonym (a)" in _shown(app)
@@ -174,7 +174,7 @@ async def test_leaving_mid_round_keeps_it_open_to_phones_and_the_presenter_count
     app = make_app(_project(tmp_path, running=True))
     app.clock = FakeClock(START)
     async with app.run_test(size=SIZE) as pilot:
-        assert await app.start_sharing()
+        assert await app.start_sharing(port=0)
         host = app.room_host()
         await goto(pilot, "voting-round")
         await pilot.press("s", "space", "n")  # Anna has voted at the laptop
@@ -199,7 +199,7 @@ async def test_a_new_round_or_the_end_of_sharing_closes_the_old_one(tmp_path: Pa
     app = make_app(_project(tmp_path))
     app.clock = FakeClock(START)
     async with app.run_test(size=SIZE) as pilot:
-        assert await app.start_sharing()
+        assert await app.start_sharing(port=0)
         host = app.room_host()
         await goto(pilot, "voting-round")
         await pilot.press("s")
@@ -246,7 +246,7 @@ async def test_phones_vote_over_http_and_see_the_result_after_the_reveal(tmp_pat
     app = make_app(path)
     app.clock = FakeClock(START)
     async with app.run_test(size=SIZE) as pilot:
-        assert await app.start_sharing()
+        assert await app.start_sharing(port=0)
         host = app.room_host()
         base = app.sharing.url.rstrip("/")
         ida, ole = Phone(base, SimpleNamespace(room=host.room)), Phone(base, SimpleNamespace(room=host.room))
@@ -275,3 +275,39 @@ async def test_phones_vote_over_http_and_see_the_result_after_the_reveal(tmp_pat
             await ida.http.close()
             await ole.http.close()
             await app.stop_sharing()
+
+
+# -- pictures (update after an intended change: pytest tests/test_phone_voting.py --snapshot-update) ------
+async def _setup_shared(pilot) -> None:  # noqa: ANN001
+    assert await pilot.app.start_sharing(port=0)
+    await pilot.pause()
+    pilot.app.clear_notifications()  # the address said (a free port: another each run)
+    await pilot.pause()
+    pilot.app.action_goto("voting-round")
+    await pilot.pause()
+    await pilot.press("a")  # refused while sharing, in our words
+    await pilot.pause()
+
+
+async def _phones_voting(pilot) -> None:  # noqa: ANN001
+    await _setup_shared(pilot)
+    host = pilot.app.room_host()
+    await pilot.press("s")
+    for name, idea in (("Ida", "idea-sms"), ("Ole", "idea-fed"), ("Bo", "idea-sms")):
+        host.give(host.room.join(name), idea)
+    await pilot.press("down", "space")  # Anna's own dot (the count is drawn with it)
+    await pilot.pause()
+
+
+@pytest.mark.xdist_group("snapshots")
+def test_voting_round_shared_setup_80x24(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+    app = make_app(_project(tmp_path))
+    app.clock = FakeClock(START)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_setup_shared)
+
+
+@pytest.mark.xdist_group("snapshots")
+def test_voting_round_phones_voting_120x40(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+    app = make_app(_project(tmp_path))
+    app.clock = FakeClock(START)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_phones_voting)

@@ -2,10 +2,8 @@
 
 PHONE_VOTE_TEXTS: dict[str, tuple[str, str]] = {
     "voting.phones": ("{count} {count:telefon|telefoner} har stemt", "{count} {count:phone has|phones have} voted"),
-    "voting.setup_phones": ("Telefonerne kan stemme, når runden starter: hver telefon får sine egne prikker. "
-                            "Mens der deles med telefoner, er runden anonym.",
-                            "Phones can vote once the round starts: each phone gets its own dots. "
-                            "While sharing with phones, the round is anonymous."),
+    "voting.setup_phones": ("Telefonerne kan stemme, når runden starter, hver med sine egne prikker.",
+                            "Phones can vote once the round starts, each with its own dots."),
     "voting.anonymous_sharing": ("Mens der deles med telefoner, er runden anonym: dem på telefonerne er ikke "
                                  "projektets personer, og ingen borgers navn skal i filen",
                                  "While sharing with phones, the round is anonymous: the people on the phones "

@@ -278,7 +278,7 @@ async def test_phones_vote_over_http_and_see_the_result_after_the_reveal(tmp_pat
 
 
 # -- pictures (update after an intended change: pytest tests/test_phone_voting.py --snapshot-update) ------
-async def _setup_shared(pilot) -> None:  # noqa: ANN001
+async def _setup_shared(pilot) -> None:
     assert await pilot.app.start_sharing(port=0)
     await pilot.pause()
     pilot.app.clear_notifications()  # the address said (a free port: another each run)
@@ -289,7 +289,7 @@ async def _setup_shared(pilot) -> None:  # noqa: ANN001
     await pilot.pause()
 
 
-async def _phones_voting(pilot) -> None:  # noqa: ANN001
+async def _phones_voting(pilot) -> None:
     await _setup_shared(pilot)
     host = pilot.app.room_host()
     await pilot.press("s")
@@ -300,14 +300,14 @@ async def _phones_voting(pilot) -> None:  # noqa: ANN001
 
 
 @pytest.mark.xdist_group("snapshots")
-def test_voting_round_shared_setup_80x24(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_voting_round_shared_setup_80x24(snap_compare, tmp_path: Path) -> None:
     app = make_app(_project(tmp_path))
     app.clock = FakeClock(START)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_setup_shared)
 
 
 @pytest.mark.xdist_group("snapshots")
-def test_voting_round_phones_voting_120x40(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_voting_round_phones_voting_120x40(snap_compare, tmp_path: Path) -> None:
     app = make_app(_project(tmp_path))
     app.clock = FakeClock(START)
     assert snap_compare(app, terminal_size=(120, 40), run_before=_phones_voting)

@@ -1,7 +1,7 @@
 """The room under load: phones posting and voting while the facilitator types (issue 14).
 
 Run: python benchmarks/bench_room_load.py [--phones 30] [--seconds 60] [--runs N] [--scale 1,4,8]
-     [--keys 100] [--no-poll] [--profile] [--limit S]
+     [--keys 100] [--no-poll] [--profile] [--no-notices] [--limit S]
 Targets (issue 14): 30 simulated phones each posting a post-it a second for 60 s and then voting —
 0 lost, p95 response under 200 ms, and the facilitator's key handling during the load within 2× of
 without it (same run).
@@ -43,6 +43,7 @@ Figures: the 60 s load is one run with many samples per figure (every request, e
 ``--runs N`` repeats the whole run and gives the median of the runs with the spread (fastest–
 slowest run). ``--scale 1,4,8`` runs with 1×, 4× and 8× the phones (use a short ``--seconds``) to
 show how response time grows. ``--profile``: cProfile of the app process during the load.
+``--no-notices`` (diagnosis, not the app as it is): the app's notice per arrived post-it left out.
 """
 
 from __future__ import annotations
@@ -282,7 +283,7 @@ async def _told(conn, what: str, deadline: float):
 
 
 async def one_run(phones: int, seconds: int, keys: int, poll: bool, limit: float,
-                  profile: cProfile.Profile | None) -> dict:
+                  profile: cProfile.Profile | None, notices: bool = True) -> dict:
     """One whole run: join, keys without load, the load with keys, voting, keys after; the figures."""
     from borgerspil_tui.core.room import Limits
     from borgerspil_tui.core.storage import load_project
@@ -307,6 +308,8 @@ async def one_run(phones: int, seconds: int, keys: int, poll: bool, limit: float
             assert sharing.server.bind == BIND and urlsplit(sharing.url).hostname == BIND, sharing.url
             post = sharing.room.limits.post
             sharing.room.limits = Limits(request=(10_000.0, 10_000), join=(10_000.0, 10_000), post=post)
+            if not notices:  # diagnosis only: what the app does per arrival, less the notice
+                sharing.host.arrived = lambda postit: app.share_changed()
             meter = KeyMeter(app)
             try:
                 mine.send(("start", f"http://{BIND}:{sharing.server.port}", sharing.room.code))
@@ -437,6 +440,8 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=100, help="keys typed before and after the load")
     parser.add_argument("--no-poll", action="store_true", help="phones do not ask /state.json")
     parser.add_argument("--profile", action="store_true", help="cProfile the app process during the load")
+    parser.add_argument("--no-notices", action="store_true",
+                        help="diagnosis: no notice (toast) per arrived post-it, to see what the notices cost")
     parser.add_argument("--limit", type=float, help="hard limit in seconds for one run (default 3×seconds+120)")
     options = parser.parse_args()
     if not 1 <= options.phones <= 500 or not 1 <= options.seconds <= 600:
@@ -449,7 +454,7 @@ def main() -> None:
         for _ in range(max(1, options.runs)):
             profile = cProfile.Profile() if options.profile else None
             out = asyncio.run(asyncio.wait_for(one_run(phones, options.seconds, options.keys, not options.no_poll,
-                                                       limit, profile), limit + 30))
+                                                       limit, profile, not options.no_notices), limit + 30))
             growth.setdefault(phones, []).append(report(out))
             if profile is not None:
                 print(f"\ncProfile of the app process during the load ({phones} phones):")

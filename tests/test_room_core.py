@@ -13,6 +13,7 @@ import pytest
 
 from borgerspil_tui.core import room as room_module
 from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
+from borgerspil_tui.core import workshop_timer as timer
 from borgerspil_tui.core.room import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -170,6 +171,29 @@ def test_the_view_in_each_mode(example_copy: Path) -> None:
     assert world.host.view().result[0] == ("Hjælpemiddeldepot i Borgerservice", 0)
     assert make_world(example_copy, timer=False).host.view().mode == "wait"
     assert make_world(example_copy, target=None).host.view().mode == "wait"
+
+
+def test_after_a_reveal_the_phones_see_the_result_until_the_next_activity_then_post_again(
+        example_copy: Path) -> None:
+    world = make_world(example_copy)
+    world.session.edit("a second capture activity", lambda p: p.workshops[0].agenda.insert(
+        1, Activity(id="activity-more", title="Flere idéer", target="ideas")))
+    anna = world.room.join("Anna")
+    world.host.live_round = VotingRound([], IDEAS, 2, 1)
+    world.host.give(anna, IDEAS[0])
+    with pytest.raises(RoomRefused):  # while the round runs: no post-its
+        world.host.post(anna, "midt i runden")
+    world.host.result = world.host.live_round.reveal()
+    assert world.host.view().mode == "result"
+    with pytest.raises(RoomRefused):
+        world.host.post(anna, "mens resultatet vises")
+    workshop = world.session.project.workshops[0]
+    state, _ = timer.next_activity(workshop, world.clock.now())
+    world.session.apply("next", world.session.changes.set(("workshops", workshop.id, "timer"), state))
+    assert world.host.view().mode == "capture"  # the room moved on: the phones capture again
+    assert world.host.post(anna, "efter runden").text == "efter runden"
+    with pytest.raises(RoomRefused):  # and the revealed round takes no more dots
+        world.host.give(anna, IDEAS[1])
 
 
 def test_a_postit_is_one_undoable_step_and_only_its_sender_sees_it(example_copy: Path) -> None:

@@ -63,10 +63,30 @@ class RoomHost:
         self.clock = clock
         self.live_round: VotingRound | None = None
         """The voting round open to phones (set by the app when a round starts, None when none)."""
-        self.result: list[tuple[str, int]] | None = None
-        """The live round's ranked result (idea id, dots) once the facilitator revealed it."""
+        self._result: list[tuple[str, int]] | None = None
+        self._result_during: str | None = None
+        """The activity that ran when the result was revealed: the phones show the result until
+        another activity runs (then they can send post-its again)."""
         self.arrived: Callable[[PostIt], None] | None = None
         """Called after a post-it is kept (the app says so on screen)."""
+
+    @property
+    def result(self) -> list[tuple[str, int]] | None:
+        """The live round's ranked result (idea id, dots) once the facilitator revealed it."""
+        return self._result
+
+    @result.setter
+    def result(self, ranked: list[tuple[str, int]] | None) -> None:
+        self._result = ranked
+        found = running(self.session.project)
+        self._result_during = found[1].id if found is not None else None
+
+    def _showing_result(self) -> bool:
+        """Whether the phones show the revealed result: until the activity moves on."""
+        if self.live_round is None or self._result is None:
+            return False
+        found = running(self.session.project)
+        return (found[1].id if found is not None else None) == self._result_during
 
     # -- what a phone sees -------------------------------------------------------------------------
     def view(self) -> PhoneView:
@@ -86,9 +106,10 @@ class RoomHost:
             seconds = timer.remaining(state, activity, self.clock.now())
             paused = timer.is_paused(state)
         base = {"title": title, "question": question, "seconds_left": seconds, "paused": paused}
-        if self.live_round is not None and self.result is not None:
-            return PhoneView("result", **base, result=[(titles.get(i, ""), dots) for i, dots in self.result])
-        if self.live_round is not None:
+        if self._showing_result():
+            assert self._result is not None
+            return PhoneView("result", **base, result=[(titles.get(i, ""), dots) for i, dots in self._result])
+        if self.live_round is not None and self._result is None:
             ideas = [(i, titles[i]) for i in self.live_round.ideas if i in titles]
             return PhoneView("vote", **base, ideas=ideas, dots_per_person=self.live_round.dots_per_person,
                              most_per_idea=self.live_round.per_idea)
@@ -103,7 +124,7 @@ class RoomHost:
         refuse the rest (length, control characters). Refused (RoomRefused, our message) when no
         capture activity runs, or the edit is refused."""
         found = running(self.session.project)
-        if found is None or found[1].target not in CAPTURE_TARGETS or self.live_round is not None:
+        if found is None or self.view().mode != "capture":
             raise RoomRefused(Message("room.no_capture"), 409)
         workshop, activity = found
         line = " ".join(text.split())
@@ -141,7 +162,10 @@ class RoomHost:
         if round_ is None or self.result is not None:
             raise RoomRefused(Message("room.no_round"), 409)
         voter = PHONE_VOTER + participant.ident
-        round_.add_voter(voter, participant.name)
+        try:
+            round_.add_voter(voter, participant.name)
+        except VoteRefused as refused:
+            raise RoomRefused(refused.message, 409) from None
         return round_, voter
 
     def give(self, participant: Participant, idea: str) -> None:

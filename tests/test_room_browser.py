@@ -1,0 +1,261 @@
+"""The phone page in a real browser (issue 14): headless Chromium (Debian's, driven by Playwright's
+async API in the test's own loop) at a phone's viewport, against the server of a Pilot-driven app
+that shares its workshop on loopback (port 0).
+
+The journey as a room has it: a phone joins with a name by the QR code's address, sees the running
+activity's question and time, types a post-it and sends it; the facilitator's app has it (project
+and post-its screen); a second phone never sees the first's post-its; a phone without JavaScript
+joins and posts with plain forms. The facilitator opens a voting round: the phones show the ideas
+without a reload, give dots with the + buttons, are refused beyond their dots (the notice says so),
+see only their own dots; the facilitator reveals and the phones show the ranked result. All the
+way: no console error, no script error, no CSP violation, nothing asked of any address but the app's.
+
+Skipped, with the reason, when Playwright or Chromium is missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
+from borgerspil_tui.core.storage import load_project, save_project
+from tests.app_helpers import SIZE, FakeClock, goto, make_app, screen_text, until
+from tests.conftest import EXAMPLE
+
+pytestmark = pytest.mark.xdist_group("chromium")  # one browser at a time on a small machine
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+                         "device_scale_factor": 2, "locale": "da-DK"}
+START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
+QUESTION = "Hvordan får borgeren hjælpemidlet hurtigere?"
+WAIT = 15_000
+"""Milliseconds a page may take to show what it should (its script polls every 2 s)."""
+
+
+def _project(tmp_path: Path) -> Path:
+    """The example with a workshop whose brainstorm (into the ideas) started 5 of its 20 minutes ago."""
+    path = tmp_path / "rum.borgerspil.yaml"
+    shutil.copyfile(EXAMPLE, path)
+    loaded = load_project(path)
+    project = loaded.project
+    project.workshops.append(Workshop(id="workshop-rum", title="Idédag", agenda=[
+        Activity(id="activity-brain", title="Brainstorm", minutes=20, target="ideas", question=QUESTION),
+        Activity(id="activity-talk", title="Opsamling")], timer=TimerState(activity="activity-brain", started=START)))
+    save_project(path, project, loaded.fingerprint)
+    return path
+
+
+def _playwright() -> Any:
+    """Playwright's async API, or a skip saying what is missing."""
+    try:
+        from playwright.async_api import async_playwright
+    except ImportError as error:
+        pytest.skip(f"the browser test needs Playwright (pip install playwright): {error}")
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"the browser test needs Chromium at {CHROMIUM} (apt-get install chromium)")
+    return async_playwright
+
+
+@asynccontextmanager
+async def chromium() -> AsyncIterator[Any]:
+    """Debian's Chromium, headless (never a downloaded browser)."""
+    async with _playwright()() as driver:
+        try:
+            browser = await driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        except Exception as error:  # noqa: BLE001 - an unusable browser is the machine's, not the app's
+            pytest.skip(f"Chromium at {CHROMIUM} did not start under Playwright: {error}")
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+class Phone:
+    """One phone: its own browser context (cookies), a page, and what the page did wrong."""
+
+    def __init__(self, context: Any, page: Any, origin: str) -> None:
+        self.context, self.page, self.origin = context, page, origin
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        page.on("request", lambda request: None if request.url.startswith(origin) else self.outside.append(request.url))
+
+    def _console(self, message: Any) -> None:
+        if message.type in ("error", "warning"):
+            self.errors.append(f"{message.type}: {message.text}")
+
+    @classmethod
+    async def open(cls, browser: Any, origin: str, *, script: bool = True) -> Phone:
+        context = await browser.new_context(**PHONE, java_script_enabled=script)
+        return cls(context, await context.new_page(), origin)
+
+    async def join(self, url: str, name: str) -> None:
+        """Open the QR code's address, type the name, tap the join button: the room's page."""
+        page = self.page
+        await page.goto(url)
+        await page.locator("#name").tap()
+        await page.keyboard.type(name)
+        await page.locator("form.join button").first.tap()
+        await page.wait_for_url("**/room?c=*", timeout=WAIT)
+
+    async def post(self, text: str) -> None:
+        """Type a post-it with the keyboard and send it with the button."""
+        await self.page.locator("#text").tap()
+        await self.page.keyboard.type(text)
+        await self.page.locator("form.postit button").tap()
+
+    async def submit(self, button: Any) -> None:
+        """Tap a plain form's button and wait for the page the server sends back (a 303 to /room)."""
+        async with self.page.expect_navigation(url="**/room?c=*", timeout=WAIT):
+            await button.tap()
+
+    async def own_dots(self) -> list[str]:
+        return await self.page.locator("li.idea .own").all_inner_texts()
+
+    def unexpected(self) -> list[str]:
+        """Console messages besides the browser's note of a refused vote (409, said on the page)."""
+        return [e for e in self.errors if "status of 409" not in e]
+
+
+async def test_phones_join_post_and_vote_while_the_app_shows_it(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path))
+    app.clock = FakeClock(START + dt.timedelta(minutes=5))
+    async with app.run_test(size=SIZE) as pilot, chromium() as browser:
+        assert await app.start_sharing(bind="127.0.0.1", port=0)
+        sharing = app.sharing
+        host, url = app.room_host(), sharing.join_url()
+        origin = f"http://127.0.0.1:{sharing.server.port}/"
+        assert url.startswith(origin)
+        workshop = app.session.project.workshops[-1]
+        await goto(pilot, "workshop")
+        app.screen.query_one("#items").focus()
+        await pilot.press("l")  # the facilitator watches the post-its arrive
+        await pilot.pause()
+        assert app.screen.NAME == "postits"
+
+        # -- a phone joins and posts --------------------------------------------------------------
+        ida = await Phone.open(browser, origin)
+        await ida.join(url, "Ida")
+        page = ida.page
+        assert await page.locator("body").get_attribute("data-mode") == "capture"
+        assert await page.locator("h1").inner_text() == "Brainstorm"
+        assert await page.locator(".question").inner_text() == QUESTION
+        assert await page.locator("#time").inner_text() in ("15:00", "14:59", "14:58")  # the fake clock's 15 min
+        assert "Ida" in await page.locator(".who").inner_text()
+        first = "Hent <b>selv</b> [bold]i[/] depotet & spar tid"
+        await ida.post(first)
+        await page.locator("#postits li").first.wait_for(timeout=WAIT)
+        assert await page.locator("#postits li").all_inner_texts() == [first]  # as typed: text, never markup
+        assert await page.locator("#postits b").count() == 0
+        assert await page.locator("#text").input_value() == ""  # emptied for the next one
+        assert [(p.text, p.author, p.state, p.activity) for p in workshop.postits] == [
+            (first, "Ida", "new", "activity-brain")]
+        await until(pilot, lambda: first in screen_text(app))
+
+        # -- a second phone sees only its own --------------------------------------------------------
+        bo = await Phone.open(browser, origin)
+        await bo.join(url, "Bo")
+        assert await bo.page.locator("#postits li").count() == 0
+        assert await bo.page.locator("#no-postits").is_visible()
+        assert "depotet" not in await bo.page.content()
+        await bo.post("Sms når hjælpemidlet er på vej")
+        await bo.page.locator("#postits li").first.wait_for(timeout=WAIT)
+        assert await bo.page.locator("#postits li").all_inner_texts() == ["Sms når hjælpemidlet er på vej"]
+        await page.reload()
+        assert await page.locator("#postits li").all_inner_texts() == [first]
+
+        # -- a phone without JavaScript: plain forms ----------------------------------------------
+        cai = await Phone.open(browser, origin, script=False)
+        await cai.join(url, "Cai")
+        await cai.page.locator("#text").fill("Fast kontaktperson")
+        await cai.submit(cai.page.locator("form.postit button"))
+        assert await cai.page.locator("#postits li").all_inner_texts() == ["Fast kontaktperson"]
+        assert [(p.author, p.text) for p in workshop.postits][1:] == [
+            ("Bo", "Sms når hjælpemidlet er på vej"), ("Cai", "Fast kontaktperson")]
+        await until(pilot, lambda: "Fast kontaktperson" in screen_text(app))
+
+        # -- the facilitator opens a voting round; the phones vote ---------------------------------
+        await pilot.press("escape")
+        await goto(pilot, "voting-round")
+        await pilot.press("s")  # the round starts, open to the phones while sharing
+        await pilot.pause()
+        assert host.live_round is app.screen.round is not None
+        ideas = [i.id for i in app.session.project.create.ideas]
+        titles = [i.title for i in app.session.project.create.ideas]
+        await page.locator("li.idea").first.wait_for(timeout=WAIT)  # by the page's polling, no reload
+        await bo.page.locator("li.idea").first.wait_for(timeout=WAIT)
+        assert await page.locator("li.idea").evaluate_all("items => items.map(i => i.dataset.idea)") == ideas
+        assert await page.locator("li.idea .idea-title").all_inner_texts() == titles
+        assert await page.locator("#left").inner_text() == "3 prikker tilbage af 3"
+
+        give = [page.locator(f'li.idea[data-idea="{idea}"] button.give') for idea in ideas]
+        await give[0].tap()
+        await _until_text(page.locator("#left"), "2 prikker tilbage af 3")
+        assert await ida.own_dots() == ["1", "0", "0", "0", "0"]
+        await give[0].tap()  # one dot on one idea: refused, said on the page
+        notice = page.locator("#notice")
+        await notice.wait_for(state="visible", timeout=WAIT)
+        assert "Højst 1 prik på samme idé" in await notice.inner_text()
+        for button in give[1:3]:
+            await button.tap()
+        await _until_text(page.locator("#left"), "0 prikker tilbage af 3")
+        assert not await notice.is_visible()  # a dot taken clears the old refusal
+        await give[3].tap()  # no dots left
+        await _until_text(notice, "Ikke flere prikker til Ida")
+        assert await ida.own_dots() == ["1", "1", "1", "0", "0"]
+        assert host.own_dots(_who(host, "Ida")) == {ideas[0]: 1, ideas[1]: 1, ideas[2]: 1}
+
+        await bo.page.locator(f'li.idea[data-idea="{ideas[0]}"] button.give').tap()
+        await _until_text(bo.page.locator("#left"), "2 prikker tilbage af 3")
+        assert await bo.own_dots() == ["1", "0", "0", "0", "0"]  # its own dot, never the room's 2
+        await cai.page.reload()  # no script: a reload shows the round, a form gives the dot
+        await cai.submit(cai.page.locator(f'li.idea[data-idea="{ideas[0]}"] button.give'))
+        assert await cai.own_dots() == ["1", "0", "0", "0", "0"]
+        await page.reload()
+        assert await ida.own_dots() == ["1", "1", "1", "0", "0"]  # still only its own
+        state = await (await ida.context.request.get(f"{origin}state.json?c={sharing.room.code}")).json()
+        assert set(state) <= {"mode", "title", "seconds_left", "time", "paused", "left", "left_text"}  # no totals
+        await until(pilot, lambda: "3 telefoner har stemt" in screen_text(app))
+        assert host.live_round.totals()[ideas[0]] == 3
+
+        # -- the reveal: the phones show the ranked result ---------------------------------------------
+        await pilot.press("v")
+        await pilot.pause()
+        assert host.view().mode == "result"
+        for phone in (ida, bo):
+            await phone.page.locator("ol.result li").first.wait_for(timeout=WAIT)  # polling, no reload
+            assert await phone.page.locator("body").get_attribute("data-mode") == "result"
+        rows = [" ".join(row.split()) for row in await page.locator("ol.result li").all_inner_texts()]
+        assert rows[0] == f"{titles[0]} 3 prikker"  # ranked, with the room's totals only now
+        assert sorted(rows[1:3]) == sorted(f"{t} 1 prik" for t in titles[1:3])
+        assert rows[3:] == [f"{t} 0 prikker" for t in titles[3:]]
+        held = app.session.project.workshops[-1].rounds[-1]  # the facilitator's round keeps the phones' dots
+        assert {t.idea: t.dots for t in held.totals} == {ideas[0]: 3, ideas[1]: 1, ideas[2]: 1}
+        assert held.voters == 3 and held.anonymous
+
+        for phone in (ida, bo, cai):
+            assert phone.unexpected() == [], phone.errors
+            assert phone.outside == []
+            await phone.context.close()
+        await app.stop_sharing()
+
+
+def _who(host: Any, name: str) -> Any:
+    """The participant who joined as ``name``."""
+    return next(p for p in host.room.participants.values() if p.name == name)
+
+
+async def _until_text(locator: Any, text: str) -> None:
+    from playwright.async_api import expect
+
+    await expect(locator).to_contain_text(text, timeout=WAIT)

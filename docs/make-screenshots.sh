@@ -29,3 +29,8 @@ if command -v chromium >/dev/null && command -v pdftoppm >/dev/null; then
     --print-to-pdf="$out/concept.pdf" "$out/concept.html"
   pdftoppm -png -r 80 -singlefile "$out/concept.pdf" docs/report-concept-a4
 fi
+# The phone page in headless Chromium and the facilitator's screens while sharing with the room
+# (Playwright: pip install playwright; it drives /usr/bin/chromium and downloads nothing).
+if command -v chromium >/dev/null && python -c "import playwright" 2>/dev/null; then
+  python docs/make-phone-screenshots.py
+fi

@@ -44,6 +44,12 @@ Figures: the 60 s load is one run with many samples per figure (every request, e
 slowest run). ``--scale 1,4,8`` runs with 1×, 4× and 8× the phones (use a short ``--seconds``) to
 show how response time grows. ``--profile``: cProfile of the app process during the load.
 ``--no-notices`` (diagnosis, not the app as it is): the app's notice per arrived post-it left out.
+
+Seen (2026-12-06, 2 shared cores, another load average ≈ 2): 30 phones for 60 s — 0 lost, 0
+refused, post-it p95 21 ms; keys 3.2 → 10.9 ms median during the load (3.4×, p95 1.6×): the
+2× target missed on the median. Most of it is the notice (a toast mounted, laid out and removed
+again) per arrived post-it: with ``--no-notices`` 1.5× and post-it p95 7 ms. Autosave never wrote
+during the load (its delay starts again at every change) — only 1.5 s after the last post-it.
 """
 
 from __future__ import annotations
@@ -424,7 +430,7 @@ def report(out: dict) -> dict[str, float]:
     return {"p50": statistics.median(by_kind["postit"]), "p95": _pct(by_kind["postit"], 95),
             "p99": _pct(by_kind["postit"], 99), "max": max(by_kind["postit"]), "lost": lost[0] + lost[1],
             "refused": sent - len(ok), "keys before": base, "keys during": statistics.median(during["wall"]),
-            "ratio": ratio, "load p95": _pct(load, 95)}
+            "ratio": ratio, "key p95 before": _pct(before["wall"], 95), "key p95 during": _pct(during["wall"], 95)}
 
 
 def _spread(values: list[float]) -> str:
@@ -461,13 +467,14 @@ def main() -> None:
                 print_profile(profile)
     if len(scales) > 1 or options.runs > 1:
         print(f"\nPost-it response ms and keys, median of runs (fastest–slowest run), {options.seconds} s each:")
-        print(f"  {'phones':>6} {'runs':>4}  {'post-it median':>18} {'p95':>18} {'p99':>18}  {'key ms before':>18}"
-              f" {'key ms during':>18} {'during/before':>16}  lost refused")
+        print(f"  {'phones':>6} {'runs':>4}  {'post-it median':>16} {'p95':>16} {'p99':>16}  {'key ms before':>16}"
+              f" {'key ms during':>16} {'during/before':>15} {'key p95 before':>16} {'key p95 during':>16}  lost refused")
         for phones, figures in growth.items():
             f = {key: [run[key] for run in figures] for key in figures[0]}
-            print(f"  {phones:6d} {len(figures):4d}  {_spread(f['p50']):>18} {_spread(f['p95']):>18}"
-                  f" {_spread(f['p99']):>18}  {_spread(f['keys before']):>18} {_spread(f['keys during']):>18}"
-                  f" {_spread(f['ratio']):>16}  {sum(f['lost']):4.0f} {sum(f['refused']):7.0f}")
+            print(f"  {phones:6d} {len(figures):4d}  {_spread(f['p50']):>16} {_spread(f['p95']):>16}"
+                  f" {_spread(f['p99']):>16}  {_spread(f['keys before']):>16} {_spread(f['keys during']):>16}"
+                  f" {_spread(f['ratio']):>15} {_spread(f['key p95 before']):>16} {_spread(f['key p95 during']):>16}"
+                  f"  {sum(f['lost']):4.0f} {sum(f['refused']):7.0f}")
 
 
 if __name__ == "__main__":

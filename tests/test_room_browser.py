@@ -9,6 +9,7 @@ joins and posts with plain forms. The facilitator opens a voting round: the phon
 without a reload, give dots with the + buttons, are refused beyond their dots (the notice says so),
 see only their own dots; the facilitator reveals and the phones show the ranked result. All the
 way: no console error, no script error, no CSP violation, nothing asked of any address but the app's.
+Last, a new join code (``k`` on the share screen) locks the open pages out, and the phone says so.
 
 Skipped, with the reason, when Playwright or Chromium is missing."""
 
@@ -123,8 +124,9 @@ class Phone:
         return await self.page.locator("li.idea .own").all_inner_texts()
 
     def unexpected(self) -> list[str]:
-        """Console messages besides the browser's note of a refused vote (409, said on the page)."""
-        return [e for e in self.errors if "status of 409" not in e]
+        """Console messages besides the browser's note of a refusal the page says in our words (a
+        vote beyond the rules: 409; a poll after a new code: 403)."""
+        return [e for e in self.errors if "status of 409" not in e and "status of 403" not in e]
 
 
 async def test_phones_join_post_and_vote_while_the_app_shows_it(tmp_path: Path) -> None:
@@ -242,6 +244,19 @@ async def test_phones_join_post_and_vote_while_the_app_shows_it(tmp_path: Path) 
         held = app.session.project.workshops[-1].rounds[-1]  # the facilitator's round keeps the phones' dots
         assert {t.idea: t.dots for t in held.totals} == {ideas[0]: 3, ideas[1]: 1, ideas[2]: 1}
         assert held.voters == 3 and held.anonymous
+
+        for phone in (ida, bo, cai):  # so far only the refused votes' 409s
+            assert [e for e in phone.errors if "status of 409" not in e] == [], phone.errors
+
+        # -- a new code (k on the share screen) locks the open pages out, said on the phone -----------
+        await goto(pilot, "share")
+        old_code = sharing.room.code
+        await pilot.press("k")
+        assert sharing.room.code != old_code
+        await _until_text(page.locator("#notice"), "Koden passer ikke")  # by the page's polling
+        count = len(workshop.postits)
+        answer = await ida.context.request.post(f"{origin}postit", form={"c": old_code, "csrf": "x", "text": "sent"})
+        assert answer.status == 403 and len(workshop.postits) == count
 
         for phone in (ida, bo, cai):
             assert phone.unexpected() == [], phone.errors

@@ -125,8 +125,10 @@ class Phone:
 
     def unexpected(self) -> list[str]:
         """Console messages besides the browser's note of a refusal the page says in our words (a
-        vote beyond the rules: 409; a poll after a new code: 403)."""
-        return [e for e in self.errors if "status of 409" not in e and "status of 403" not in e]
+        vote beyond the rules: 409; a poll after a new code: 403; a poll after sharing stopped:
+        connection refused)."""
+        expected = ("status of 409", "status of 403", "ERR_CONNECTION_REFUSED")
+        return [e for e in self.errors if not any(said in e for said in expected)]
 
 
 async def test_phones_join_post_and_vote_while_the_app_shows_it(tmp_path: Path) -> None:
@@ -257,6 +259,11 @@ async def test_phones_join_post_and_vote_while_the_app_shows_it(tmp_path: Path) 
         count = len(workshop.postits)
         answer = await ida.context.request.post(f"{origin}postit", form={"c": old_code, "csrf": "x", "text": "sent"})
         assert answer.status == 403 and len(workshop.postits) == count
+
+        # -- sharing stops (s on the share screen): the open page says the connection is gone ------------
+        await pilot.press("s")
+        assert app.sharing is None
+        await _until_text(page.locator("#notice"), "Ingen forbindelse til facilitatorens computer")
 
         for phone in (ida, bo, cai):
             assert phone.unexpected() == [], phone.errors

@@ -48,6 +48,8 @@ ROOM_TEXTS: dict[str, tuple[str, str]] = {
     "room.page.too_large": ("Det sendte er for stort.", "What was sent is too large."),
     "room.page.not_found": ("Siden findes ikke.", "The page does not exist."),
     "room.page.wrong_method": ("Siden kan ikke bruges sådan.", "The page cannot be used that way."),
+    "room.page.lost": ("Ingen forbindelse til facilitatorens computer. Siden prøver igen af sig selv.",
+                       "No connection to the facilitator's computer. The page keeps trying by itself."),
     "room.page.failed": ("Noget gik galt hos facilitatoren. Prøv igen.",
                          "Something went wrong on the facilitator's side. Try again."),
     "room.page.not_joined": ("Du er ikke med i rummet endnu. Deltag først.", "You have not joined the room yet. Join first."),

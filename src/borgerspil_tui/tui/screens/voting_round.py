@@ -49,7 +49,7 @@ class VotingRoundScreen(BaseScreen):
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     VotingRoundScreen #round-head { height: auto; padding: 0 1; text-style: bold; }
-    VotingRoundScreen #round-phones { height: auto; padding: 0 1; color: $accent; }
+    VotingRoundScreen #round-phones { height: auto; padding: 0 1; color: $success; }
     VotingRoundScreen #round-message { height: auto; padding: 0 1; color: $error; }
     VotingRoundScreen #round-message.-note { color: $success; }
     VotingRoundScreen #round-ideas { height: 1fr; }

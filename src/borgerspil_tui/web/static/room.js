@@ -35,7 +35,8 @@
     options.credentials = "same-origin";
     options.cache = "no-store";
     return fetch(url, options).then(function (response) {
-      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+      return response.json().then(function (data) { return { ok: response.ok, data: data }; },
+        function () { return { ok: false, data: { error: body.getAttribute("data-failed") } }; });
     });
   }
 
@@ -43,8 +44,12 @@
     if (seconds !== null && !paused) { seconds -= 1; showTime(); }
   }, 1000);
 
+  var missed = 0; // polls in a row that reached nobody: the laptop stopped sharing or left the network
+
   setInterval(function () {
     ask("/state.json?c=" + encodeURIComponent(code), { method: "GET" }).then(function (answer) {
+      if (missed >= 2) { say(""); }
+      missed = 0;
       if (!answer.ok) { say(answer.data.error); return; }
       var state = answer.data;
       if (state.mode !== mode || state.title !== title) { window.location.reload(); return; }
@@ -53,7 +58,10 @@
       showTime();
       var left = document.getElementById("left");
       if (left && state.left_text) { left.textContent = state.left_text; }
-    }).catch(function () { /* the laptop may be gone for a moment: try again in 2 s */ });
+    }).catch(function () { // the laptop may be gone for a moment: try again in 2 s, say so after two misses
+      missed += 1;
+      if (missed >= 2) { say(body.getAttribute("data-lost")); }
+    });
   }, 2000);
 
   function showPostits(texts) {
@@ -92,8 +100,8 @@
           if (text) { text.value = ""; text.focus(); }
         }
         if (answer.data.own) { showDots(answer.data.own, answer.data.left_text); }
-      }).catch(function () {
-        say(body.getAttribute("data-failed"));
+      }).catch(function () { // nobody answered (a refusal comes back as an answer): the connection
+        say(body.getAttribute("data-lost"));
       }).then(function () {
         if (button) { button.disabled = false; }
       });

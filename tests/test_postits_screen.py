@@ -139,6 +139,26 @@ async def test_arrivals_accept_edit_merge_hide_and_the_saved_file(tmp_path: Path
         assert [p.state for p in saved.workshops[0].postits] == ["new", "new", "new"] and not saved.create.ideas
 
 
+async def test_ctrl_z_undoes_the_facilitators_step_not_a_post_it_that_came_after(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path))
+    app.clock = FakeClock(START)
+    async with app.run_test(size=SIZE) as pilot:
+        room = Room()
+        host = RoomHost(app.session, room, app.clock)
+        anna = room.join("Anna")
+        host.post(anna, "Digital selvbetjening med status")
+        await goto(pilot, "postits")
+        await pilot.pause()
+        await pilot.press("h")  # the facilitator hides it …
+        await pilot.pause()
+        host.post(anna, "Fast kontaktperson")  # … and a phone's post-it comes just after
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert _postits(app) == [("Digital selvbetjening med status", "new"), ("Fast kontaktperson", "new")]
+        assert [p.text for p in host.own_postits(anna)] == ["Digital selvbetjening med status", "Fast kontaktperson"]
+
+
 async def test_an_edit_refused_says_why_and_keeps_the_text(tmp_path: Path) -> None:
     path = _project(tmp_path, [PostIt(id="postit-one", activity="activity-ideas", text="Sms", author="Bo",
                                       sent=START)])

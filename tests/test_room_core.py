@@ -196,7 +196,7 @@ def test_after_a_reveal_the_phones_see_the_result_until_the_next_activity_then_p
         world.host.give(anna, IDEAS[1])
 
 
-def test_a_postit_is_one_undoable_step_and_only_its_sender_sees_it(example_copy: Path) -> None:
+def test_a_postit_is_kept_outside_the_keyboards_undo_and_only_its_sender_sees_it(example_copy: Path) -> None:
     world = make_world(example_copy)
     anna, bo = world.room.join("Anna"), world.room.join("Bo")
     arrived = []
@@ -204,12 +204,14 @@ def test_a_postit_is_one_undoable_step_and_only_its_sender_sees_it(example_copy:
     sent = world.host.post(anna, "  Sms dagen\nfør  ")
     assert sent.text == "Sms dagen før" and sent.author == "Anna" and sent.state == "new"
     assert sent.activity == "activity-brain" and arrived == [sent]
-    assert postits(world) == [sent] and len(world.session.undo_steps()) == 1
+    assert postits(world) == [sent] and world.session.undo_steps() == [] and world.session.dirty
+    world.session.edit("the facilitator's own step", lambda p: setattr(p.workshops[0], "place", "Rådhuset"))
     world.host.post(bo, "Bo's idé")
     assert [p.text for p in world.host.own_postits(anna)] == ["Sms dagen før"]
     assert [p.text for p in world.host.own_postits(bo)] == ["Bo's idé"]
-    world.session.undo()
-    assert world.host.own_postits(bo) == [] and len(postits(world)) == 1
+    assert world.session.undo() == "the facilitator's own step"  # Ctrl+Z: the facilitator's step, not Bo's post-it
+    assert world.session.project.workshops[0].place == "" and len(postits(world)) == 2
+    assert world.session.redo() == "the facilitator's own step" and len(postits(world)) == 2
 
 
 @pytest.mark.parametrize(("text", "key", "status"), [

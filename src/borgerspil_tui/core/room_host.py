@@ -19,7 +19,7 @@ from borgerspil_tui.core import workshop_timer as timer
 from borgerspil_tui.core.edit_refused import EditRefused
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.model.workshop import PostIt
-from borgerspil_tui.core.room import Participant, Room, RoomRefused
+from borgerspil_tui.core.room import Participant, Room, RoomRefused, bidi_control
 from borgerspil_tui.core.session import Session
 from borgerspil_tui.core.validation_messages import message_for
 from borgerspil_tui.core.workshop_capture import CAPTURE_TARGETS, LINE_LIMIT
@@ -30,6 +30,25 @@ from borgerspil_tui.core.workshop_vote import VoteRefused, VotingRound
 Mode = Literal["wait", "capture", "vote", "result"]
 PHONE_VOTER = "phone-"
 """A phone's voter key in the live round: this prefix and the participant's public ident."""
+PHONE_VOTE_TEXTS = {
+    "workshop.vote.no_dots_left": "room.vote.no_dots_left",
+    "workshop.vote.no_dot_to_take": "room.vote.no_dot_to_take",
+    "workshop.vote.idea_limit": "room.vote.idea_limit",
+    "workshop.vote.revealed": "room.vote.revealed",
+    "workshop.vote.unknown_idea": "room.vote.unknown_idea",
+    "workshop.vote.unknown_voter": "room.vote.unknown_voter",
+}
+"""The round's refusals (said of a voter, for the laptop) as the phone says them, to its own
+person ("du"/"you")."""
+
+
+def phone_refusal(refused: VoteRefused) -> RoomRefused:
+    """A round's refusal in the phone's words (409); a refusal without a phone text as it is."""
+    message = refused.message
+    key = PHONE_VOTE_TEXTS.get(message.key)
+    if key is not None:
+        message = Message(key, {"limit": message.values["limit"]} if "limit" in message.values else {})
+    return RoomRefused(message, 409)
 
 
 @dataclass(frozen=True)
@@ -128,6 +147,9 @@ class RoomHost:
             raise RoomRefused(Message("room.no_capture"), 409)
         workshop, activity = found
         line = " ".join(text.split())
+        control = bidi_control(line)
+        if control is not None:
+            raise RoomRefused(Message("room.postit_bidi", {"code": control}))
         if not line:
             raise RoomRefused(Message("room.empty_postit"))
         if len(line) > LINE_LIMIT:
@@ -141,7 +163,8 @@ class RoomHost:
         label = tr(self.session.project.language, "room.postit_arrived",
                    name=participant.name or tr(self.session.project.language, "room.anonymous"))
         try:
-            self.session.apply(label, self.session.changes.add(("workshops", workshop.id, "postits"), postit))
+            self.session.apply(label, self.session.changes.add(("workshops", workshop.id, "postits"), postit),
+                               undoable=False)  # the facilitator's Ctrl+Z undoes their own steps, not a phone's
         except EditRefused as error:
             raise RoomRefused(Message("room.not_kept", {"reason": error.text(self.session.project.language)}),
                               503) from None
@@ -165,7 +188,7 @@ class RoomHost:
         try:
             round_.add_voter(voter, participant.name)
         except VoteRefused as refused:
-            raise RoomRefused(refused.message, 409) from None
+            raise phone_refusal(refused) from None
         return round_, voter
 
     def give(self, participant: Participant, idea: str) -> None:
@@ -174,7 +197,7 @@ class RoomHost:
         try:
             round_.give(voter, idea)
         except VoteRefused as refused:
-            raise RoomRefused(refused.message, 409) from None
+            raise phone_refusal(refused) from None
 
     def take_back(self, participant: Participant, idea: str) -> None:
         """One of ``participant``'s dots off ``idea`` again."""
@@ -182,7 +205,7 @@ class RoomHost:
         try:
             round_.take_back(voter, idea)
         except VoteRefused as refused:
-            raise RoomRefused(refused.message, 409) from None
+            raise phone_refusal(refused) from None
 
     def own_dots(self, participant: Participant) -> dict[str, int]:
         """``participant``'s own dots per idea in the live round (empty when none runs)."""

@@ -164,19 +164,29 @@ class Session(SessionSaving):
         """Whether there are changes that are not on disk."""
         return self.revision != self._saved_revision
 
-    def apply(self, label: str, changes: Iterable[Change], *, merge_key: str | None = None) -> ChangeSet | None:
+    def apply(self, label: str, changes: Iterable[Change], *, merge_key: str | None = None,
+              undoable: bool = True) -> ChangeSet | None:
         """Make ``changes`` (built with :attr:`changes`) as one undoable step named ``label``.
 
         They are checked where they change the project; if one is refused, those already made
         are undone and :class:`EditRefused` says why. Changes that change nothing record nothing.
         Consecutive edits with the same ``merge_key`` that set the same fields (typing in one
         field) are one undo step. Returns the step made, or None.
+
+        With ``undoable=False`` (what arrives from the room's phones) the edit is made, checked
+        and saved like any other but is no step of the keyboard's undo history: Ctrl+Z undoes the
+        facilitator's own last step, not a participant's post-it, and the redo history stays. Such
+        an edit only adds items that no keyboard step touched, so the steps around it still undo
+        and redo by their paths.
         """
         made = tuple(c for c in changes if not (isinstance(c, SetValue) and _same(c.old, c.new)))
         if not made:
             return None
         step = ChangeSet(label, made, merge_key)
         self._make(step, check=True)
+        if not undoable:
+            self._touch(step)
+            return step
         last = self._undo[-1] if self._undo else None
         combined = merged(last, step) if last is not None and not self._redo else None
         if combined is not None:

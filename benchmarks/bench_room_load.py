@@ -416,6 +416,13 @@ def report(out: dict) -> dict[str, float]:
     print(f"  dots answered ok {out['gives ok']}, in the revealed result {out['revealed dots']}")
     for key, count in sorted(refused.items()):
         print(f"  refused/failed: {count} × {key}")
+    if any(status == 500 for _, _, status, _ in samples):
+        from borgerspil_tui.web.server import ERRORS
+
+        print("  the server's last error:", *(ERRORS.records[-1].splitlines()[-3:] if ERRORS.records else ["?"]))
+    if not out["late"] or not by_kind["postit"]:
+        print("  no post-it was sent: no figures")
+        return {}
     print(f"  phones posting late vs. their schedule: median {statistics.median(out['late']):.1f} ms,"
           f" max {max(out['late']):.1f} ms")
     print(f"  {'response time, ms':<26} {'n':>6} {'median':>8} {'p95':>8} {'p99':>8} {'max':>8}   (target p95 < 200)")
@@ -474,7 +481,9 @@ def main() -> None:
             profile = cProfile.Profile() if options.profile else None
             out = asyncio.run(asyncio.wait_for(one_run(phones, options.seconds, options.keys, not options.no_poll,
                                                        limit, profile, not options.no_notices), limit + 30))
-            growth.setdefault(phones, []).append(report(out))
+            figures = report(out)
+            if figures:
+                growth.setdefault(phones, []).append(figures)
             if profile is not None:
                 print(f"\ncProfile of the app process during the load ({phones} phones):")
                 print_profile(profile)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -39,7 +40,16 @@ POST_RATE, POST_BURST = 1.0, 5
 REQUEST_RATE, REQUEST_BURST = 20.0, 60
 """Requests per second per address, and how many may come at once."""
 JOIN_RATE, JOIN_BURST = 0.5, 5
-"""Joins per second per address (a new participant each), and how many at once."""
+"""Joins per second per address (a new participant each, or a join code tried), and how many at once."""
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidi embeddings, overrides and isolates: from a phone they would turn the facilitator's
+columns and text around ("Trojan source"). Joiners such as U+200D (emoji) are kept."""
+
+
+def bidi_control(text: str) -> str | None:
+    """The first bidi embedding/override/isolate control in ``text`` as ``U+XXXX``, or None."""
+    found = BIDI_CONTROLS.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 @dataclass(frozen=True)
@@ -149,6 +159,9 @@ class Room:
             check_line(name.replace("\t", " ").replace("\r", " ").replace("\n", " "))
         except ValueError:  # pydantic's own error type: the message is ours
             raise RoomRefused(Message("room.name_control")) from None
+        control = bidi_control(name)
+        if control is not None:
+            raise RoomRefused(Message("room.name_bidi", {"code": control}))
         name = " ".join(name.split())
         if not name and not self.allow_anonymous:
             raise RoomRefused(Message("room.name_needed"))

@@ -167,6 +167,9 @@ async def test_d_then_s_shares_k_changes_the_code_a_allows_anonymous_s_stops(tmp
         checks_codes = await _status(f"http://127.0.0.1:{port}/?c=WRONGCODE2") == 403  # once the web part is in
 
         await pilot.press("k")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # "yes, a new code" (asked first: the first answer is no)
+        await pilot.pause()
         assert sharing.room.code != first and not sharing.room.code_ok(first)
         assert "-".join(grouped(sharing.room.code)) in screen_text(app)
         assert app.screen.query_one("#share-qr").data == sharing.join_url()  # the QR holds the new code

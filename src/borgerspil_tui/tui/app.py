@@ -351,6 +351,8 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
 
     async def action_quit(self) -> None:
         """Quit, but never drop unsaved edits or typed text silently."""
+        if self.ask_before_leaving_room():
+            return  # asked first: phones are in the room (app_share)
         self.keep_typed_text()
         drafts = self.drafts.all()
         session = self.session

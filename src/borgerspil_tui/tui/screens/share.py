@@ -141,9 +141,18 @@ class ShareScreen(BaseScreen):
         if sharing is None:
             self.refuse(self.t("share.stopped"))
             return
-        code = sharing.room.new_code()
-        self.notify(self.t("share.new_code_note", code="-".join(grouped(code))), timeout=4, markup=False)
-        self.show_share()
+        from borgerspil_tui.tui.screens.choice import ChoiceScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice != "yes" or self.bapp.sharing is not sharing:
+                return
+            code = sharing.room.new_code()
+            self.notify(self.t("share.new_code_note", code="-".join(grouped(code))), timeout=4, markup=False)
+            self.show_share()
+
+        self.app.push_screen(ChoiceScreen(self.t("share.new_code_title"), self.t("share.new_code_text"),
+                                          [("no", self.t("share.new_code_no")), ("yes", self.t("share.new_code_yes"))]),
+                             chosen)
 
     async def action_start_stop(self) -> None:
         """``s``: stop sharing, or start it again (beyond this machine only when confirmed)."""

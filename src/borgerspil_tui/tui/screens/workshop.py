@@ -72,7 +72,8 @@ class WorkshopScreen(WorkshopPlanning, WorkshopControls, ListScreen):
 
     def title_text(self) -> str:
         workshop = self.workshop()
-        return f"{self.screen_title()}{self.workshop_heading(workshop)} · {self.session.project.title}"
+        phones = self.bapp.share_title()  # " · 9 telefoner" while sharing
+        return f"{self.screen_title()}{self.workshop_heading(workshop)}{phones} · {self.session.project.title}"
 
     def cells(self, item: Activity) -> list[str]:
         workshop = self.workshop()

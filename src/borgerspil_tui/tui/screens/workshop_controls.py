@@ -96,6 +96,7 @@ class WorkshopControls:
         workshop = self.controlled_workshop()
         if workshop is None or not workshop.agenda or workshop.timer is None and self._other_runs(workshop):
             return
+        ending = workshop.timer.activity if workshop.timer is not None else None
         state, entries = timer.next_activity(workshop, self.bapp.clock.now())  # type: ignore[attr-defined]
         log: list = []
         for entry in entries:
@@ -105,3 +106,5 @@ class WorkshopControls:
             else:
                 log += self.changes.add(("workshops", workshop.id, "log"), entry)  # type: ignore[attr-defined]
         self._set_timer("workshop.next", state, log)
+        if ending is not None:  # its post-its still new are said, not left behind silently
+            self.bapp.say_waiting_postits(workshop.id, ending)  # type: ignore[attr-defined]

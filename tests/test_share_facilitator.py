@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.core.workshop_vote import VotingRound
 from borgerspil_tui.tui.screens.presenter import PresenterScreen
 from borgerspil_tui.tui.screens.share import ShareScreen
@@ -94,12 +95,17 @@ async def test_k_asks_first_and_no_keeps_the_code(tmp_path: Path) -> None:
         assert app.screen.query_one("#share-qr").data == sharing.join_url()
 
 
-async def test_quitting_with_phones_in_asks_stay_keeps_the_server(tmp_path: Path) -> None:
-    app = make_app(_project(tmp_path))
+async def test_quitting_with_phones_in_asks_stay_keeps_the_server_quit_saves(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    app = make_app(path)
+    app.clock = FakeClock(START)
     async with app.run_test(size=SIZE) as pilot:
-        await _share_by_keys(pilot)
+        await _running(pilot)
         port = app.sharing.server.port
-        app.sharing.room.join("Anna")
+        app.room_host().post(app.sharing.room.join("Anna"), "Gem mig")
+        assert app.session.dirty
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ShareScreen))
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert "1 telefon er med og mister siden" in screen_text(app)
@@ -111,7 +117,9 @@ async def test_quitting_with_phones_in_asks_stay_keeps_the_server(tmp_path: Path
         await pilot.pause()
         await pilot.press("down", "enter")  # quit
         await pilot.pause()
+        assert not app.is_running
     assert app.sharing is None and await _refused(port)
+    assert [p.text for p in load_project(path).project.workshops[-1].postits] == ["Gem mig"]  # saved as ever
 
 
 async def test_an_open_phone_round_is_said_before_quitting(tmp_path: Path) -> None:

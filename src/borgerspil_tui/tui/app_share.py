@@ -7,7 +7,9 @@ workshop ends (the timer stops after its last activity), when the facilitator st
 project is closed, and when the app quits (:meth:`ShareMixin.on_unmount`, crash or not).
 
 Nothing of aiohttp reaches the terminal: every error of starting is said in our words, and the
-``aiohttp`` loggers get a handler that drops what the web part does not take itself.
+``aiohttp`` loggers get a handler that drops what the web part does not take itself. What sharing
+says to the facilitator and asks first (arrivals, post-its left new, quitting with phones in) is in
+:mod:`borgerspil_tui.tui.app_share_notes`.
 """
 
 from __future__ import annotations
@@ -26,11 +28,9 @@ from borgerspil_tui.core.share_address import (
     lan_addresses,
     url_for,
 )
+from borgerspil_tui.tui.app_share_notes import ShareNotesMixin
 
 if TYPE_CHECKING:
-    from textual.timer import Timer
-
-    from borgerspil_tui.core.model.workshop import PostIt
     from borgerspil_tui.tui.app import BorgerspilApp
     from borgerspil_tui.web.server import RunningServer
 
@@ -57,12 +57,6 @@ class Sharing:
         return not is_loopback(self.server.bind)
 
 
-def cut(text: str, most: int) -> str:
-    """``text`` on one short line: at most ``most`` signs, an ellipsis where it was cut."""
-    text = " ".join(text.split())
-    return text if len(text) <= most else text[:most - 1] + "…"
-
-
 def quiet_aiohttp() -> None:
     """No log line of aiohttp's may reach the terminal while Textual draws it: with no handler of
     the web part's on the way, Python's last-resort handler would write to stderr."""
@@ -71,7 +65,7 @@ def quiet_aiohttp() -> None:
         logger.addHandler(logging.NullHandler())
 
 
-class ShareMixin:
+class ShareMixin(ShareNotesMixin):
     """Methods of :class:`~borgerspil_tui.tui.app.BorgerspilApp` that share the workshop."""
 
     sharing: Sharing | None = None
@@ -81,12 +75,6 @@ class ShareMixin:
     """Where ``s`` on the share screen starts sharing: the last address asked for."""
     _share_timers: dict[str, str] | None = None
     """While sharing: each workshop's running activity, to see the workshop end."""
-    arrival_window: float = 3.0
-    """Seconds of post-its arriving said in one notice (a room posting at once covers no screen)."""
-    _arrival_timer: Timer | None = None
-    _arrivals_held: int = 0
-    _title_interval: Timer | None = None
-    _quit_asked: bool = False
 
     def room_host(self: BorgerspilApp) -> RoomHost | None:
         """The host phones reach while sharing runs, else None."""
@@ -182,58 +170,6 @@ class ShareMixin:
         return True
 
     # -- while it runs -----------------------------------------------------------------------------
-    def _postit_arrived(self: BorgerspilApp, postit: PostIt) -> None:
-        """A phone's post-it was kept. Said briefly, never on the wall (the presenter view shows no
-        one's name or text unreviewed) and never more than one notice a window
-        (:attr:`arrival_window`): the first alone by name and a cut text (theirs: no markup), those
-        that follow within the window as one count when it ends."""
-        self.share_changed()
-        if self._on_the_wall():
-            return
-        if self._arrival_timer is not None:
-            self._arrivals_held += 1
-            return
-        name = cut(postit.author or self.tr("share.anonymous"), 20)
-        self.notify(self.tr("share.arrived", name=name, text=cut(postit.text, 40)), timeout=4, markup=False)
-        self._arrival_timer = self.set_timer(self.arrival_window, self._arrival_window_ended)
-
-    def _arrival_window_ended(self: BorgerspilApp) -> None:
-        count, self._arrivals_held, self._arrival_timer = self._arrivals_held, 0, None
-        if count and self.sharing is not None and not self._on_the_wall():
-            self.notify(self.tr("share.arrived_many", count=count), timeout=4, markup=False)
-            self._arrival_timer = self.set_timer(self.arrival_window, self._arrival_window_ended)
-
-    def _on_the_wall(self: BorgerspilApp) -> bool:
-        from borgerspil_tui.tui.screens.presenter import PresenterScreen
-
-        return isinstance(self.screen, PresenterScreen)
-
-    def _phones_in_title(self: BorgerspilApp) -> None:
-        """Phones join without an edit of the project: the workshop screen's title follows them."""
-        from borgerspil_tui.tui.screens.workshop import WorkshopScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, WorkshopScreen) and screen.is_mounted:
-                screen.refresh_status()
-
-    def share_title(self: BorgerspilApp) -> str:
-        """`` · 9 telefoner`` for the workshop screen's title while sharing, else ``""``."""
-        if self.sharing is None:
-            return ""
-        return " · " + self.tr("share.title_phones", count=len(self.sharing.room.participants))
-
-    def say_waiting_postits(self: BorgerspilApp, workshop_id: str, activity_id: str) -> None:
-        """The facilitator moved on from an activity: its post-its still new are not forgotten."""
-        session = self.session
-        workshop = session and next((w for w in session.project.workshops if w.id == workshop_id), None)
-        if workshop is None:
-            return
-        count = sum(1 for p in workshop.postits if p.activity == activity_id and p.state == "new")
-        activity = next((a for a in workshop.agenda if a.id == activity_id), None)
-        if count and activity is not None:
-            self.notify(self.tr("share.postits_waiting", count=count, activity=activity.title),
-                        severity="warning", timeout=8, markup=False)
-
     def _running_timers(self: BorgerspilApp) -> dict[str, str]:
         session = self.session
         if session is None:
@@ -282,39 +218,6 @@ class ShareMixin:
     def action_share(self: BorgerspilApp) -> None:
         """``d`` on the workshop screen, and the palette: the share screen."""
         self.show_share_screen()
-
-    # -- quitting ----------------------------------------------------------------------------------
-    def room_loses(self: BorgerspilApp) -> str:
-        """What quitting now ends for the room, in words: phones joined lose the page, an open
-        round's phone dots are lost; ``""`` when no phone is in."""
-        if self.sharing is None:
-            return ""
-        host, phones = self.sharing.host, len(self.sharing.room.participants)
-        voted = host.phones_voted() if host.live_round is not None and host.result is None else 0
-        lost = [self.tr("share.quit_phones", count=phones)] if phones else []
-        if voted:
-            lost.append(self.tr("share.quit_round", count=voted))
-        return " ".join(lost)
-
-    def ask_before_leaving_room(self: BorgerspilApp) -> bool:
-        """Ctrl+Q while phones are in the room: asked first, "stay" the first answer. True when
-        asked (quitting goes on, unsaved edits asked as ever, only after "quit")."""
-        from borgerspil_tui.tui.screens.choice import ChoiceScreen
-
-        lost = "" if self._quit_asked else self.room_loses()
-        if not lost or getattr(self.screen, "asks_quit_room", False):
-            return bool(lost)
-
-        def chosen(choice: str | None) -> None:
-            if choice == "quit":
-                self._quit_asked = True
-                self.call_later(self.action_quit)
-
-        dialog = ChoiceScreen(self.tr("share.quit_title"), lost,
-                              [("stay", self.tr("share.quit_stay")), ("quit", self.tr("share.quit_yes"))])
-        dialog.asks_quit_room = True  # type: ignore[attr-defined]
-        self.push_screen(dialog, chosen)
-        return True
 
     # -- stopping ----------------------------------------------------------------------------------
     async def stop_sharing(self: BorgerspilApp) -> None:

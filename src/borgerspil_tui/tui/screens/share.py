@@ -1,7 +1,7 @@
 """The share screen: what the room needs to join from their phones — the address, its QR code and
 the join code in large type (grouped, for reading off a wall) — and how it goes: phones joined,
 new post-its, whether anonymous joining is allowed. ``a`` allows/forbids anonymous joining, ``k``
-makes a new code (the old one is locked out at once), ``s`` stops or starts sharing, Esc goes back."""
+makes a new code once asked (the old one is locked out at once), ``s`` stops or starts sharing, Esc goes back."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ Skipped, with the reason, when Playwright or Chromium is missing."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import shutil
 from collections.abc import AsyncIterator
@@ -25,9 +26,12 @@ from typing import Any
 import pytest
 
 from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
+from borgerspil_tui.core.room import Limits
 from borgerspil_tui.core.storage import load_project, save_project
+from borgerspil_tui.web.server import start_server
 from tests.app_helpers import SIZE, FakeClock, goto, make_app, screen_text, until
 from tests.conftest import EXAMPLE
+from tests.test_room_core import make_world, postits
 
 pytestmark = pytest.mark.xdist_group("chromium")  # one browser at a time on a small machine
 
@@ -209,13 +213,13 @@ async def test_phones_join_post_and_vote_while_the_app_shows_it(tmp_path: Path) 
         await give[0].tap()  # one dot on one idea: refused, said on the page
         notice = page.locator("#notice")
         await notice.wait_for(state="visible", timeout=WAIT)
-        assert "Højst 1 prik på samme idé" in await notice.inner_text()
+        assert "Du kan højst give 1 prik til samme idé" in await notice.inner_text()  # to "you"
         for button in give[1:3]:
             await button.tap()
         await _until_text(page.locator("#left"), "0 prikker tilbage af 3")
         assert not await notice.is_visible()  # a dot taken clears the old refusal
         await give[3].tap()  # no dots left
-        await _until_text(notice, "Ikke flere prikker til Ida")
+        await _until_text(notice, "Du har ikke flere prikker")
         assert await ida.own_dots() == ["1", "1", "1", "0", "0"]
         assert host.own_dots(_who(host, "Ida")) == {ideas[0]: 1, ideas[1]: 1, ideas[2]: 1}
 
@@ -254,6 +258,9 @@ async def test_phones_join_post_and_vote_while_the_app_shows_it(tmp_path: Path) 
         await goto(pilot, "share")
         old_code = sharing.room.code
         await pilot.press("k")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # "yes, a new code" (asked first)
+        await pilot.pause()
         assert sharing.room.code != old_code
         await _until_text(page.locator("#notice"), "Koden passer ikke")  # by the page's polling
         count = len(workshop.postits)
@@ -281,3 +288,59 @@ async def _until_text(locator: Any, text: str) -> None:
     from playwright.async_api import expect
 
     await expect(locator).to_contain_text(text, timeout=WAIT)
+
+
+async def test_slow_wifi_never_wipes_what_is_typed_meanwhile(example_copy: Path) -> None:
+    """The answer to a post-it takes 1.5 s (slow Wi-Fi): the box empties when Send is pressed, the
+    next post-it typed meanwhile survives the answer; a refused or lost post-it comes back into
+    the box before what was typed since."""
+    world = make_world(example_copy, limits=Limits(request=(1000.0, 100_000), join=(100.0, 100), post=(100.0, 100)))
+    started = await start_server(world.room, world.host, "127.0.0.1", 0)
+    origin = f"http://127.0.0.1:{started.port}/"
+    try:
+        async with chromium() as browser:
+            ida = await Phone.open(browser, origin)
+            page, box = ida.page, ida.page.locator("#text")
+            await ida.join(f"{origin}?c={world.room.code}", "Ida")
+
+            async def slow(route: Any) -> None:
+                await asyncio.sleep(1.5)
+                await route.continue_()
+
+            await page.route("**/postit", slow)
+            await ida.post("Første idé")
+            assert await box.input_value() == ""  # emptied at once, on Send
+            await box.tap()
+            await page.keyboard.type("Anden idé")  # while the first is on its way
+            await page.locator("#postits li").first.wait_for(timeout=WAIT)
+            assert await page.locator("#postits li").all_inner_texts() == ["Første idé"]
+            assert await box.input_value() == "Anden idé"  # not wiped by the first one's answer
+            assert [p.text for p in postits(world)] == ["Første idé"]
+
+            await box.fill("Vend \u202eom")  # refused by the server (a bidi override)
+            await page.locator("form.postit button").tap()
+            assert await box.input_value() == ""
+            await box.tap()
+            await page.keyboard.type("Tredje")
+            await _until_text(page.locator("#notice"), "vender tekst om")
+            assert await box.input_value() == "Vend \u202eom\nTredje"  # the refused one back, first
+
+            async def lost(route: Any) -> None:
+                await asyncio.sleep(1.5)
+                await route.abort()
+
+            await page.unroute("**/postit")
+            await page.route("**/postit", lost)
+            await box.fill("Fjerde")
+            await page.locator("form.postit button").tap()
+            await box.tap()
+            await page.keyboard.type("Femte")
+            await _until_text(page.locator("#notice"), "Ingen forbindelse")
+            assert await box.input_value() == "Fjerde\nFemte"
+            assert [p.text for p in postits(world)] == ["Første idé"]
+            expected = ("status of 400", "ERR_FAILED")
+            assert [e for e in ida.errors if not any(said in e for said in expected)] == []
+            assert ida.outside == []
+            await ida.context.close()
+    finally:
+        await started.stop()

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from borgerspil_tui.core import room as room_module
-from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
 from borgerspil_tui.core import workshop_timer as timer
+from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
 from borgerspil_tui.core.room import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -260,3 +260,45 @@ def test_dots_follow_the_rounds_rules_and_stay_ones_own(example_copy: Path) -> N
     with pytest.raises(RoomRefused) as refused:
         host.give(bo, IDEAS[2])
     assert refused.value.status == 409 and host.own_dots(bo) == {}
+
+
+def test_bidi_controls_are_refused_in_names_and_postits_but_joiners_kept(example_copy: Path) -> None:
+    world = make_world(example_copy)
+    for control in ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]:
+        with pytest.raises(RoomRefused) as refused:
+            world.room.join(f"Eva{control}evil")
+        assert refused.value.message.key == "room.name_bidi" and refused.value.status == 400
+        assert refused.value.message.values["code"] == f"U+{ord(control):04X}"
+    eva = world.room.join("Eva \U0001F469\u200D\U0001F4BB")  # a ZWJ emoji
+    assert list(world.room.participants.values()) == [eva]
+    with pytest.raises(RoomRefused) as refused:
+        world.host.post(eva, "abc \u2067def\u2069 ghi")
+    assert refused.value.message.text("en").startswith("The post-it holds an invisible character")
+    assert postits(world) == []
+    assert world.host.post(eva, "\U0001F468\u200D\U0001F469\u200D\U0001F467 familie").author == eva.name
+
+
+def test_the_rounds_refusals_speak_to_the_phones_own_person(example_copy: Path) -> None:
+    world = make_world(example_copy)
+    bo = world.room.join("Bo Hansen")
+    host = world.host
+    host.live_round = VotingRound([], IDEAS, 1, 1)
+
+    def refusal(act) -> str:
+        with pytest.raises(RoomRefused) as refused:
+            act()
+        assert refused.value.status == 409
+        return refused.value.message.text("da")
+
+    assert refusal(lambda: host.take_back(bo, IDEAS[0])) == "Du har ingen prik på den idé"
+    host.give(bo, IDEAS[0])
+    assert refusal(lambda: host.give(bo, IDEAS[1])) == "Du har ikke flere prikker: højst 1 i alt"
+    host.live_round = VotingRound([], IDEAS, 2, 1)
+    host.give(bo, IDEAS[0])
+    assert refusal(lambda: host.give(bo, IDEAS[0])) == "Du kan højst give 1 prik til samme idé"
+    assert refusal(lambda: host.give(bo, "idea-nope")) == "Den idé er ikke med i afstemningen"
+    host.live_round.revealed = True
+    assert refusal(lambda: host.give(bo, IDEAS[1])) == "Resultatet er vist; du kan ikke stemme mere"
+    with pytest.raises(RoomRefused) as refused:
+        host.give(bo, IDEAS[1])
+    assert "Bo Hansen" not in refused.value.message.text("en") and refused.value.message.text("en").startswith("The")

@@ -168,9 +168,11 @@ async def test_wrong_missing_and_old_codes_are_refused_and_nothing_is_stored(ser
     old = anna.code
     for code in ("WRONGCODE2", "", None):
         params = {} if code is None else {"c": code}
-        for path in ("/", "/room", "/state.json"):
+        for path in ("/room", "/state.json") if not code else ("/", "/room", "/state.json"):
             status, text, _ = await anna.get(path, **params)
             assert status == 403 and "Bed facilitatoren om den nye kode" in text, (path, code)
+        status, text, _ = await anna.get("/", **params)  # the join form asks for the code (a wrong one: said)
+        assert status == (403 if code else 200) and 'id="code"' in text and anna.code not in text
         status, text, _ = await anna.post("/postit", {"csrf": anna.csrf, "text": "Idé"} | params)
         assert status == 403 and "Bed facilitatoren" in text
     world.room.new_code()
@@ -408,3 +410,176 @@ async def test_no_page_needs_inline_script_or_style(served) -> None:
                 where = element.get(name, "/")
                 assert where.startswith("/") and not where.startswith("//"), (element.tag, where)
         assert [s["src"] for s in scripts_of(page)] == ["/static/room.js"]
+
+
+# -- the join form by the typed address (no code in it) -------------------------------------------
+def _inputs(page: str) -> dict[str, dict[str, str]]:
+    """The page's input elements by id (or name), with their attributes, as a browser parses it."""
+    tree = html5lib.parse(page, namespaceHTMLElements=False)
+    return {e.get("id") or e.get("name"): dict(e.attrib) for e in tree.iter("input")}
+
+
+async def test_the_bare_address_asks_for_the_code_and_shows_nothing_of_the_project(served) -> None:
+    world, phone = await served()
+    anna = phone()
+    await anna.join("Anna Ankersen")
+    await anna.send("Annas hemmelige idé")
+    bo = phone()
+    status, page, _ = await bo.get("/")
+    assert status == 200
+    code = _inputs(page)["code"]
+    assert code["name"] == "c" and code["type"] == "text" and code["inputmode"] == "text"
+    assert code["autocomplete"] == "off" and code["autocapitalize"] == "characters" and "required" in code
+    assert "class" in code and "code" in code["class"].split()  # large type (room.css)
+    assert "Koden fra facilitatorens skærm" in page and world.room.code not in page
+    for secret in ("Hurtigere hjælp til hjælpemidler", "Brainstorm", "Hvordan får borgeren", "Idédag",
+                   "Anna Ankersen", "Annas hemmelige idé", OBSERVATION, QUOTE, TEAM_NAME):
+        assert secret not in page, secret
+    # typed as a person types it: small letters, dashes, spaces
+    typed = world.room.code.lower()
+    typed = f" {typed[:4]}-{typed[4:7]} {typed[7:]} "
+    status, _, response = await bo.post("/join", {"c": typed, "csrf": CSRF.findall(page)[0], "name": "Bo"})
+    assert status == 303 and response.headers["Location"] == f"/room?c={world.room.code}"
+    assert [p.name for p in world.room.participants.values()] == ["Anna Ankersen", "Bo"]
+    assert "Du deltager som Bo" in await bo.room()
+
+
+async def test_a_wrong_typed_code_gives_the_form_again_with_the_name_kept(served) -> None:
+    world, phone = await served()
+    bo = phone()
+    _, page, _ = await bo.get("/")
+    status, text, _ = await bo.post("/join", {"c": "ABCD-EFG", "csrf": CSRF.findall(page)[0], "name": "Bo Berg"})
+    assert status == 403 and "Bed facilitatoren om den nye kode" in text
+    inputs = _inputs(text)
+    assert inputs["name"]["value"] == "Bo Berg" and inputs["code"]["value"] == "ABCD-EFG"
+    assert world.room.participants == {} and COOKIE not in {c.key for c in bo.http.cookie_jar}
+    status, _, _ = await bo.post("/join", {"c": world.room.code, "csrf": CSRF.findall(text)[0], "name": "Bo Berg"})
+    assert status == 303 and [p.name for p in world.room.participants.values()] == ["Bo Berg"]
+    # a joined phone without the (new) code is not let through by its cookie: the form asks for it
+    old = world.room.code
+    world.room.new_code()
+    for params in ({}, {"c": old}):
+        status, text, _ = await bo.get("/", **params)
+        assert status in (200, 403) and 'id="code"' in text and world.room.code not in text
+
+
+async def test_guessing_the_code_on_the_join_form_is_bounded(served) -> None:
+    world, phone = await served(limits=Limits())
+    mallory = phone()
+    _, page, _ = await mallory.get("/")
+    token = CSRF.findall(page)[0]
+    statuses = [(await mallory.post("/join", {"c": f"GUESS{n:05d}", "csrf": token, "name": "M"}))[0]
+                for n in range(8)]
+    assert statuses == [403] * 5 + [429] * 3
+    status, text, response = await mallory.post("/join", {"c": world.room.code, "csrf": token, "name": "M"})
+    assert status == 429 and response.headers["Retry-After"] and "For mange på én gang" in text
+    assert _inputs(text)["name"]["value"] == "M"  # the form again, as typed
+    assert world.room.participants == {}
+    world.tick.seconds += 2
+    assert (await mallory.post("/join", {"c": world.room.code, "csrf": token, "name": "M"}))[0] == 303
+
+
+async def test_the_join_page_says_the_name_is_kept(served) -> None:
+    world, phone = await served()
+    anna = phone()
+    page = (await anna.get("/", c=anna.code))[1]
+    note = "Navnet vises for facilitatoren og gemmes med dine post-its i workshoppens projektfil."
+    assert note in page and "uden navn" not in page and _inputs(page)["name"]["aria-describedby"] == "name-note"
+    world.room.allow_anonymous = True
+    assert f"{note} Du kan også deltage uden navn." in (await anna.get("/"))[1]
+    _, phone = await served(language="en", anonymous=True)
+    tree = html5lib.parse((await phone().get("/"))[1], namespaceHTMLElements=False)
+    [shown] = [p.text for p in tree.iter("p") if p.get("id") == "name-note"]
+    assert shown == ("Your name is shown to the facilitator and saved with your post-its in the workshop's "
+                     "project file. You can also join without a name.")
+
+
+# -- bidi controls ------------------------------------------------------------------------------------
+BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+
+
+async def test_bidi_controls_are_refused_in_names_and_postits_but_emoji_joiners_kept(served) -> None:
+    world, phone = await served()
+    eva = phone()
+    for control in BIDI:
+        assert await eva.join(f"Eva{control}evil") == 400
+    _, page, _ = await eva.get("/", c=eva.code)
+    status, text, _ = await eva.post("/join", {"c": eva.code, "csrf": CSRF.findall(page)[0], "name": "Eva\u202eevil"})
+    assert status == 400 and "usynligt tegn, der vender tekst om (U+202E)" in text
+    assert _inputs(text)["name"]["value"] == "Eva\u202eevil"  # kept as typed, to correct
+    assert world.room.participants == {}
+    assert await eva.join("Eva \U0001F469\u200D\U0001F4BB") == 303  # a ZWJ emoji
+    for control in BIDI:
+        status, text, _ = await eva.send(f"Idé {control}kcab")
+        assert status == 400 and "vender tekst om" in text, ascii(control)
+    assert postits(world) == [] and world.session.undo_steps() == []
+    assert (await eva.send("Familie \U0001F468\u200D\U0001F469\u200D\U0001F467"))[0] == 303
+    assert [p.author for p in postits(world)] == ["Eva \U0001F469\u200D\U0001F4BB"]
+
+
+# -- the phone's own words ------------------------------------------------------------------------------
+async def test_vote_refusals_speak_to_the_person_on_the_phone(served) -> None:
+    world, phone = await served()
+    carla = phone()
+    await carla.join("Carla")
+    world.host.live_round = VotingRound([], IDEAS, 1, 1)
+
+    async def vote(idea: str, op: str) -> tuple[int, str]:
+        status, text, _ = await carla.post("/vote", {"c": carla.code, "csrf": carla.csrf, "idea": idea, "op": op},
+                                           as_json=True)
+        return status, json.loads(text).get("error", "")
+
+    assert await vote(IDEAS[0], "take") == (409, "Du har ingen prik på den idé")
+    assert (await vote(IDEAS[0], "give"))[0] == 200
+    assert await vote(IDEAS[0], "give") == (409, "Du har ikke flere prikker: højst 1 i alt")
+    world.host.result = world.host.live_round.reveal()
+    assert (await vote(IDEAS[1], "give"))[0] == 409
+    world.host.result = None
+    world.host.live_round = VotingRound([], IDEAS, 3, 1)
+    assert (await vote(IDEAS[0], "give"))[0] == 200
+    status, text = await vote(IDEAS[0], "give")
+    assert (status, text) == (409, "Du kan højst give 1 prik til samme idé") and "Carla" not in text
+
+
+# -- cookies ------------------------------------------------------------------------------------------
+async def test_the_participant_cookie_lasts_a_workshop_day(served) -> None:
+    _, phone = await served()
+    anna = phone()
+    _, page, _ = await anna.get("/", c=anna.code)
+    _, _, response = await anna.post("/join", {"c": anna.code, "csrf": CSRF.findall(page)[0], "name": "Anna"})
+    [header] = [h for h in response.headers.getall("Set-Cookie") if h.startswith(COOKIE + "=")]
+    parts = {part.strip().split("=")[0].lower(): part.strip() for part in header.split(";")}
+    assert parts["max-age"] == "Max-Age=43200"
+    assert "httponly" in parts and parts["samesite"] == "SameSite=Strict" and parts["path"] == "Path=/"
+
+
+# -- a refused join keeps the name; the last resort ---------------------------------------------------
+async def test_a_refused_join_keeps_the_name_typed(served) -> None:
+    world, phone = await served()
+    anna = phone()
+    _, page, _ = await anna.get("/", c=anna.code)
+    long_name = "Anna " + "x" * 70
+    status, text, _ = await anna.post("/join", {"c": anna.code, "csrf": CSRF.findall(page)[0], "name": long_name})
+    assert status == 400 and "Navnet må højst være 60 tegn" in text and _inputs(text)["name"]["value"] == long_name
+    assert "code" not in _inputs(text) and _inputs(text)["c"]["type"] == "hidden"  # the right code stays hidden
+    status, text, _ = await anna.post("/join", {"c": anna.code, "csrf": "0" * 32, "name": "Anna B"})
+    assert status == 403 and "Formularen er for gammel" in text and _inputs(text)["name"]["value"] == "Anna B"
+    status, _, _ = await anna.post("/join", {"c": anna.code, "csrf": CSRF.findall(text)[0], "name": "Anna B"})
+    assert status == 303 and [p.name for p in world.room.participants.values()] == ["Anna B"]
+
+
+async def test_when_even_our_error_page_fails_the_phone_gets_our_fixed_words(served, monkeypatch) -> None:
+    _, phone = await served()
+    anna = phone()
+
+    def broken(*_: object, **__: object) -> str:
+        raise RuntimeError("the templates broke")
+
+    monkeypatch.setattr(web_server.pages, "render", broken)
+    for path, params in (("/", {"c": anna.code}), ("/", {}), ("/room", {"c": "WRONG"})):
+        status, text, response = await anna.get(path, **params)
+        assert status == 500 and response.content_type == "text/plain", path
+        assert text == "Noget gik galt hos facilitatoren. Prøv igen.\nSomething went wrong on the facilitator's side. Try again.\n"
+        assert "Server got itself in trouble" not in text and "Internal Server Error" not in text
+        assert_secure(response)
+    assert "the templates broke" in web_server.ERRORS.records[-1]

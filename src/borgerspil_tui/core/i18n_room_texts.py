@@ -31,10 +31,10 @@ ROOM_TEXTS: dict[str, tuple[str, str]] = {
     "room.page.name_label": ("Dit navn", "Your name"),
     "room.page.name_note": ("Navnet vises for facilitatoren og gemmes med dine post-its i workshoppens projektfil.",
                             "Your name is shown to the facilitator and saved with your post-its in the workshop's project file."),
-    "room.page.name_note_anonymous": ("Navnet vises for facilitatoren og gemmes med dine post-its i workshoppens "
-                                      "projektfil. Du kan også deltage uden navn.",
-                                      "Your name is shown to the facilitator and saved with your post-its in the "
-                                      "workshop's project file. You can also join without a name."),
+    "room.page.name_note_anonymous": (("Navnet vises for facilitatoren og gemmes med dine post-its i workshoppens "
+                                       "projektfil. Du kan også deltage uden navn."),
+                                      ("Your name is shown to the facilitator and saved with your post-its in the "
+                                       "workshop's project file. You can also join without a name.")),
     "room.page.code_label": ("Koden fra facilitatorens skærm", "The code on the facilitator's screen"),
     "room.page.join": ("Deltag", "Join"),
     "room.page.join_anonymous": ("Deltag uden navn", "Join without a name"),

@@ -1,6 +1,8 @@
 """The phone page's routes (issue 14): join, the room's page, post-its, dots and the state the
 page's script polls. Every request shows the join code (``c``: in the query, or a form field on
-a POST); every form carries a CSRF token; the participant is known by an HttpOnly cookie.
+a POST) — but the join form, which asks for it when the address was typed without it (and shows
+nothing of the project); every form carries a CSRF token; the participant is known by an
+HttpOnly cookie.
 
 Without JavaScript each form answers with a 303 back to ``/room``; a request that asks for JSON
 (``Accept: application/json``, as the page's script does) gets JSON instead.
@@ -14,13 +16,23 @@ from typing import Any, NoReturn
 from aiohttp import web
 from multidict import MultiDictProxy
 
-from borgerspil_tui.core.i18n import Message
-from borgerspil_tui.core.room import Participant, Room, RoomRefused
+from borgerspil_tui.core.i18n import Message, tr
+from borgerspil_tui.core.room import (
+    CODE_LENGTH,
+    NAME_LIMIT,
+    Participant,
+    Room,
+    RoomRefused,
+)
 from borgerspil_tui.core.room_host import RoomHost
 from borgerspil_tui.web import pages
 
 COOKIE = "borgerspil_p"
-"""The participant's secret key (HttpOnly, SameSite=Strict)."""
+"""The participant's secret key (HttpOnly, SameSite=Strict, for :data:`COOKIE_AGE`)."""
+COOKIE_AGE = 12 * 3600
+"""Seconds the cookies last (a workshop day; a phone's browser restarting keeps its participant)."""
+NAME_KEPT, CODE_KEPT = 4 * NAME_LIMIT, 4 * CODE_LENGTH
+"""The most of a refused join's name and code put back into the form."""
 PRE_COOKIE = "borgerspil_pre"
 """A random value set before joining; the join form's CSRF token is bound to it."""
 BACK: Any = web.RequestKey("back", str) if hasattr(web, "RequestKey") else "back"
@@ -94,43 +106,68 @@ class PhonePage:
         raise web.HTTPSeeOther(f"/room?c={code}")
 
     # -- pages ---------------------------------------------------------------------------------
-    async def index(self, request: web.Request) -> web.Response:
-        """The join form, or straight on to the room for a phone that already joined."""
-        code = self.code(request)
-        if self.participant(request) is not None:
-            self.to_room(code)
+    def join_form(self, request: web.Request, *, code_right: bool, notice: str = "", status: int = 200,
+                  name: str = "", typed: str = "", headers: dict[str, str] | None = None) -> web.Response:
+        """The join form (a code field unless the code was right, the name as typed), with a
+        form token bound to the phone's pre-join cookie (set here when missing)."""
         pre = request.cookies.get(PRE_COOKIE)
         if not pre or len(pre) > 64:
             pre = secrets.token_urlsafe(18)
-        response = web.Response(text=pages.join_page(self.lang, code, self.room.csrf("pre:" + pre),
-                                                     self.room.allow_anonymous), content_type="text/html")
-        response.set_cookie(PRE_COOKIE, pre, httponly=True, samesite="Strict", path="/")
+        page = pages.join_page(self.lang, self.room.code if code_right else None, self.room.csrf("pre:" + pre),
+                               self.room.allow_anonymous, notice=notice, name=name, typed_code=typed)
+        response = web.Response(text=page, status=status, content_type="text/html", headers=headers)
+        response.set_cookie(PRE_COOKIE, pre, max_age=COOKIE_AGE, httponly=True, samesite="Strict", path="/")
         return response
 
-    async def join(self, request: web.Request) -> web.Response:
-        """A new participant with the name typed (or none), then the room's page."""
-        form = await request.post()
-        code = self.code(request, form)
-        pre = request.cookies.get(PRE_COOKIE)
-        if not pre or not self.room.csrf_ok("pre:" + pre, field(form, "csrf")):
-            raise refused("room.page.bad_form")
+    async def index(self, request: web.Request) -> web.Response:
+        """The join form — with a field for the code when the address came without it (typed off
+        the share screen) or with a wrong one — or straight on to the room for a phone that
+        already joined and shows the right code. Nothing of the project is on this page."""
+        given = request.query.get("c")
+        if not self.room.code_ok(given):
+            if not given:
+                return self.join_form(request, code_right=False)
+            return self.join_form(request, code_right=False, notice=self.said("room.page.bad_code"), status=403)
         if self.participant(request) is not None:
-            self.to_room(code)
-        if not self.room.may_join(request.remote or "?"):
-            raise web.HTTPTooManyRequests(headers={"Retry-After": "2"})
-        name = "" if field(form, "anonymous") else (field(form, "name") or "")
+            self.to_room(self.room.code)
+        return self.join_form(request, code_right=True)
+
+    async def join(self, request: web.Request) -> web.Response:
+        """A new participant with the name typed (or none), then the room's page. Every try takes
+        a join token of the address first (a wrong code too: guessing the code stays bounded);
+        a refusal shows the form again with our words and what was typed."""
+        form = await request.post()
+        name, typed = field(form, "name") or "", field(form, "c") or ""
+        code_right = self.room.code_ok(typed or request.query.get("c"))
         try:
-            participant = self.room.join(name)
+            if not self.room.may_join(request.remote or "?"):
+                raise web.HTTPTooManyRequests(headers={"Retry-After": "2"})
+            pre = request.cookies.get(PRE_COOKIE)
+            if not pre or not self.room.csrf_ok("pre:" + pre, field(form, "csrf")):
+                raise refused("room.page.bad_form")
+            code = self.code(request, form)
+            if self.participant(request) is not None:
+                self.to_room(code)
+            participant = self.room.join("" if field(form, "anonymous") else name)
         except RoomRefused as refusal:
             if wants_json(request):
                 raise
-            page = pages.join_page(self.lang, code, self.room.csrf("pre:" + pre), self.room.allow_anonymous,
-                                   notice=refusal.message.text(self.lang))
-            return web.Response(text=page, status=refusal.status, content_type="text/html")
+            return self.join_form(request, code_right=code_right, notice=refusal.message.text(self.lang),
+                                  status=refusal.status, name=name[:NAME_KEPT], typed=typed[:CODE_KEPT])
+        except web.HTTPTooManyRequests as limited:
+            if wants_json(request):
+                raise
+            return self.join_form(request, code_right=code_right, notice=self.said("room.page.too_many"),
+                                  status=429, name=name[:NAME_KEPT], typed=typed[:CODE_KEPT],
+                                  headers={"Retry-After": limited.headers.get("Retry-After", "2")})
         response = (web.json_response({"ok": True, "next": f"/room?c={code}"}) if wants_json(request)
                     else web.Response(status=303, headers={"Location": f"/room?c={code}"}))
-        response.set_cookie(COOKIE, participant.key, httponly=True, samesite="Strict", path="/")
+        response.set_cookie(COOKIE, participant.key, max_age=COOKIE_AGE, httponly=True, samesite="Strict", path="/")
         return response
+
+    def said(self, key: str) -> str:
+        """One of the page's texts in the project's language."""
+        return tr(self.lang, key)
 
     async def page(self, request: web.Request) -> web.Response:
         """The room's page for what runs now; to the join form for a phone not joined."""

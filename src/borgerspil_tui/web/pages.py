@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from borgerspil_tui.core.i18n import tr
-from borgerspil_tui.core.room import Participant
+from borgerspil_tui.core.room import CODE_LENGTH, NAME_LIMIT, Participant
 from borgerspil_tui.core.room_host import PhoneView, RoomHost
 from borgerspil_tui.core.workshop_capture import LINE_LIMIT
 from borgerspil_tui.core.workshop_timer import clock_text
@@ -71,9 +71,13 @@ def room_page(host: RoomHost, participant: Participant, code: str, token: str, n
     return render("room.html", lang, **values)
 
 
-def join_page(lang: str, code: str, token: str, allow_anonymous: bool, notice: str = "") -> str:
-    """The join form: a name (or none, when the facilitator allows it)."""
-    return render("join.html", lang, code=code, csrf=token, anonymous=allow_anonymous, notice=notice)
+def join_page(lang: str, code: str | None, token: str, allow_anonymous: bool, notice: str = "", name: str = "",
+              typed_code: str = "") -> str:
+    """The join form: a name (or none, when the facilitator allows it), and a field for the join
+    code when ``code`` is None (the address typed without it, or a wrong code: ``typed_code`` is
+    put back). Nothing of the project is on it."""
+    return render("join.html", lang, code=code, csrf=token, anonymous=allow_anonymous, notice=notice, name=name,
+                  typed_code=typed_code, code_limit=4 * CODE_LENGTH, name_limit=NAME_LIMIT)
 
 
 def refused_page(lang: str, message: str, back: str | None = None) -> str:

@@ -39,6 +39,8 @@ SECURITY_HEADERS = {
 """Sent with every response (the join code is in the URL: no referrer, nothing cached)."""
 STATUS_TEXTS = {404: "room.page.not_found", 405: "room.page.wrong_method", 413: "room.page.too_large",
                 429: "room.page.too_many"}
+LAST_RESORT = "\n".join(tr(lang, "room.page.failed") for lang in ("da", "en")) + "\n"
+"""The answer when even our error page cannot be made: fixed, in both languages, plain text."""
 QUIET_LOGGERS = ("aiohttp.server", "aiohttp.access", "aiohttp.web", "aiohttp.internal", "borgerspil.web")
 
 
@@ -94,8 +96,8 @@ def make_web_app(room: Room, host: RoomHost) -> web.Application:
         found = request.get(BACK)
         return found if isinstance(found, str) else None
 
-    @web.middleware
-    async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    async def refusing(request: web.Request, handler: Handler) -> web.StreamResponse:
+        """The handler's answer, or its refusal or crash as our page in the project's language."""
         lang = phone.lang
         try:
             if not room.may_request(request.remote or "?"):
@@ -114,6 +116,16 @@ def make_web_app(room: Room, host: RoomHost) -> web.Application:
         except Exception:
             LOG.exception("phone page: %s %s", request.method, request.path)
             return answer(request, lang, 500, tr(lang, "room.page.failed"), back(request))
+
+    @web.middleware
+    async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+        try:
+            return await refusing(request, handler)
+        except (asyncio.CancelledError, ConnectionError, web.HTTPException):
+            raise  # a redirect, or the connection gone
+        except Exception:  # our own page failed too: the fixed text, never aiohttp's English 500
+            LOG.exception("phone page, its error page: %s %s", request.method, request.path)
+            return web.Response(text=LAST_RESORT, status=500, content_type="text/plain", charset="utf-8")
 
     async def secure(request: web.Request, response: web.StreamResponse) -> None:
         response.headers.update(SECURITY_HEADERS)

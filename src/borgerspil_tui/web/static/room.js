@@ -1,6 +1,6 @@
 // The phone page, live: the clock counts down each second, /state.json is asked every 2 s (a
-// new activity or mode reloads the page), and the forms are sent with fetch so the field empties
-// and the lists update. Without this script every form still works (303 back to /room).
+// new activity or mode reloads the page), and the forms are sent with fetch so the lists update
+// (the post-it's box empties when Send is pressed; a refused or lost post-it comes back into it). Without this script every form still works (303 back to /room).
 (function () {
   "use strict";
   var body = document.body;
@@ -90,17 +90,24 @@
       event.preventDefault();
       var button = form.querySelector("button");
       if (button) { button.disabled = true; }
+      // The form's data first, then the box emptied at once: what is typed while the answer is on
+      // its way (slow Wi-Fi) is the next post-it and is never wiped by this one's answer.
       var data = new URLSearchParams(new FormData(form));
+      var text = form.querySelector("textarea");
+      var sent = text ? text.value : "";
+      if (text) { text.value = ""; text.focus(); }
+      function putBack() { // refused or lost: the sent text again, before anything typed since
+        if (!text || !sent) { return; }
+        text.value = text.value ? sent + "\n" + text.value : sent;
+        sent = "";
+      }
       ask(form.getAttribute("action"), { method: "POST", body: data }).then(function (answer) {
-        if (!answer.ok) { say(answer.data.error); return; }
+        if (!answer.ok) { putBack(); say(answer.data.error); return; }
         say("");
-        if (answer.data.postits) {
-          showPostits(answer.data.postits);
-          var text = form.querySelector("textarea");
-          if (text) { text.value = ""; text.focus(); }
-        }
+        if (answer.data.postits) { showPostits(answer.data.postits); }
         if (answer.data.own) { showDots(answer.data.own, answer.data.left_text); }
       }).catch(function () { // nobody answered (a refusal comes back as an answer): the connection
+        putBack();
         say(body.getAttribute("data-lost"));
       }).then(function () {
         if (button) { button.disabled = false; }

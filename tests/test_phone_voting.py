@@ -139,7 +139,7 @@ async def test_phones_vote_beside_the_laptop_and_the_reveal_keeps_their_dots(tmp
         host.give(ida, "idea-hent")
         with pytest.raises(RoomRefused) as refused:  # the round's rules hold for phones
             host.give(ida, "idea-sms")
-        assert refused.value.message.key == "workshop.vote.idea_limit"
+        assert refused.value.message.key == "room.vote.idea_limit"  # said to "you" on the phone
         await until(pilot, lambda: "1 telefon har stemt" in _shown(app))
         host.give(anon, "idea-sms")
         await until(pilot, lambda: "2 telefoner har stemt" in _shown(app))
@@ -167,6 +167,14 @@ async def test_phones_vote_beside_the_laptop_and_the_reveal_keeps_their_dots(tmp
         assert app.session.project.workshops[0].rounds == []
         assert host.live_round is None and host.result is None and host.view().mode == "wait"
         assert "Runden er fortrudt" in _shown(app)
+        await pilot.press("ctrl+y")  # redone: the kept round, the screen's result and the phones' result are back
+        await pilot.pause()
+        assert len(app.session.project.workshops[0].rounds) == 1
+        assert host.result == [("idea-sms", 3), ("idea-hent", 2), ("idea-fed", 0)] and host.view().mode == "result"
+        assert "Runden er gentaget" in _shown(app) and "Runden er fortrudt" not in _shown(app)
+        await pilot.press("ctrl+z")  # and undone again
+        await pilot.pause()
+        assert host.result is None and app.session.project.workshops[0].rounds == []
         await app.stop_sharing()
 
 

@@ -23,4 +23,5 @@ PHONE_VOTE_TEXTS: dict[str, tuple[str, str]] = {
         "prikker) til resultatet vises; skærmen viser kun, hvor mange der har stemt",
         "Start the round with the first person. While sharing with phones, they vote at the same time (each "
         "with their own dots) until the reveal; the screen shows only how many have voted"),
+    "voting.redone": ("Runden er gentaget: resultatet vises igen", "The round was redone: the result is shown again"),
 }

@@ -62,6 +62,8 @@ class VotingRoundScreen(BaseScreen):
         self.is_anonymous = False
         self.round: VotingRound | None = None
         self.result: list[tuple[str, int]] | None = None
+        self._undone: tuple[VotingRound | None, list[tuple[str, int]] | None, str, bool] | None = None
+        """The round whose keeping was undone (round, result, kept id, open to phones): a redo brings it back."""
         self._kept: str | None = None
         """The id of the round kept in the workshop at the reveal (its undo resets the screen)."""
         self._seen: tuple[bool, bool] | None = None
@@ -93,12 +95,23 @@ class VotingRoundScreen(BaseScreen):
     def project_changed(self) -> None:
         super().project_changed()
         kept = self._kept
-        if kept is not None and not any(held.id == kept for w in self.session.project.workshops for held in w.rounds):
+        rounds = {held.id for w in self.session.project.workshops for held in w.rounds}
+        if kept is not None and kept not in rounds:
             host = self._host()
-            if host is not None and self.round is not None and host.live_round is self.round:
+            live = host is not None and self.round is not None and host.live_round is self.round
+            if live:
                 host.live_round, host.result = None, None  # the phones' result goes with it
+            self._undone = (self.round, self.result, kept, live)
             self.round, self.result, self._kept = None, None, None  # the round was undone: set up again
             self._say(self.t("voting.undone"), note=True)
+            self.populate()
+        elif kept is None and self._undone is not None and self.round is None and self._undone[2] in rounds:
+            self.round, self.result, self._kept, live = self._undone  # redone: the result is back, on the phones too
+            self._undone = None
+            host = self._host()
+            if live and host is not None:
+                host.live_round, host.result = self.round, self.result
+            self._say(self.t("voting.redone"), note=True)
             self.populate()
 
     # -- the room's phones -------------------------------------------------------------------------

@@ -37,17 +37,26 @@ def _arrivals(said: list[str]) -> list[str]:
 async def test_the_wall_shows_no_ones_postit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(_project(tmp_path))
     app.clock = FakeClock(START)
+    app.arrival_window = 0.5
     said = notices(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await _running(pilot)
+        app.room_host().post(app.sharing.room.join("Anna"), "Før væggen")
+        await pilot.pause()
+        assert any("Anna" in n.message for n in app._notifications)  # the laptop's screen says it …
         await pilot.press("f7")
         await until(pilot, lambda: isinstance(app.screen, PresenterScreen))
+        assert not any("Anna" in n.message for n in app._notifications)  # … the wall does not
+        await pilot.pause(0.8)  # Anna's window is over: Dorte's would be said by name
         dorte = app.sharing.room.join("Dorte")
         app.room_host().post(dorte, "Noget pinligt om en kollega")
-        await pilot.pause(0.2)
+        await pilot.pause(0.8)  # the window ends while the wall is up: nothing is said
         assert app.session.project.workshops[-1].postits[-1].text == "Noget pinligt om en kollega"
-        assert not any("Dorte" in note or "pinligt" in note for note in said), said
+        assert not any("Dorte" in note or "pinligt" in note or "nye post" in note for note in said), said
         assert not [n for n in app._notifications if "Dorte" in n.message]
+        await pilot.press("escape")  # off the wall: what came meanwhile is counted, not named
+        await until(pilot, lambda: "1 ny post-it fra telefoner — l viser dem" in said)
+        assert app.screen.NAME == "workshop" and not any("Dorte" in note for note in said)
 
 
 async def test_a_room_posting_at_once_is_two_notices_with_the_count(tmp_path: Path,

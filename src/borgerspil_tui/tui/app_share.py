@@ -87,6 +87,7 @@ class ShareMixin(ShareNotesMixin):
 
     def on_mount(self: BorgerspilApp) -> None:
         """Textual calls this after the app's own ``on_mount`` (which shows the start screen)."""
+        self.screen_change_signal.subscribe(self, self._share_screen_changed)
         if self.share_at_start is not None and self.session is not None:
             bind, port = self.share_at_start
             self.share_at_start = None

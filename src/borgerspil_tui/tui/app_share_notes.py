@@ -29,32 +29,51 @@ class ShareNotesMixin:
     _arrivals_held: int = 0
     _title_interval: Timer | None = None
     _quit_asked: bool = False
+    _arrival_notes: list[str] = []  # noqa: RUF012 - replaced, never changed in place
 
     def _postit_arrived(self: BorgerspilApp, postit: PostIt) -> None:
-        """A phone's post-it was kept. Said briefly, never on the wall (the presenter view shows no
-        one's name or text unreviewed) and never more than one notice a window
-        (:attr:`arrival_window`): the first alone by name and a cut text (theirs: no markup), those
-        that follow within the window as one count when it ends."""
+        """A phone's post-it was kept. Said briefly, never on the wall (while the presenter view is
+        on top arrivals are counted, and said once it is gone) and never more than one notice a
+        window (:attr:`arrival_window`): the first alone by name and a cut text (theirs: no markup),
+        those that follow within the window as one count when it ends."""
         self.share_changed()
-        if self._on_the_wall():
-            return
-        if self._arrival_timer is not None:
+        if self._arrival_timer is not None or self._on_the_wall():
             self._arrivals_held += 1
             return
         name = cut(postit.author or self.tr("share.anonymous"), 20)
-        self.notify(self.tr("share.arrived", name=name, text=cut(postit.text, 40)), timeout=4, markup=False)
+        self._say_arrival(self.tr("share.arrived", name=name, text=cut(postit.text, 40)))
+
+    def _say_arrival(self: BorgerspilApp, message: str) -> None:
+        self._arrival_notes = [*self._arrival_notes[-20:], message]
+        self.notify(message, timeout=4, markup=False)
         self._arrival_timer = self.set_timer(self.arrival_window, self._arrival_window_ended)
 
     def _arrival_window_ended(self: BorgerspilApp) -> None:
-        count, self._arrivals_held, self._arrival_timer = self._arrivals_held, 0, None
-        if count and self.sharing is not None and not self._on_the_wall():
-            self.notify(self.tr("share.arrived_many", count=count), timeout=4, markup=False)
-            self._arrival_timer = self.set_timer(self.arrival_window, self._arrival_window_ended)
+        self._arrival_timer = None
+        if self._on_the_wall():  # held until the presenter view is gone
+            return
+        count, self._arrivals_held = self._arrivals_held, 0
+        if count and self.sharing is not None:
+            self._say_arrival(self.tr("share.arrived_many", count=count))
 
     def _on_the_wall(self: BorgerspilApp) -> bool:
         from borgerspil_tui.tui.screens.presenter import PresenterScreen
 
         return isinstance(self.screen, PresenterScreen)
+
+    def _share_screen_changed(self: BorgerspilApp, screen: object) -> None:
+        """The presenter view came up: arrival notices still showing go (they would show on the wall
+        with it); it went: the post-its that arrived meanwhile are said as one count."""
+        if self.sharing is None:
+            return
+        if self._on_the_wall():
+            shown = [n for n in self._notifications if n.message in self._arrival_notes]
+            for notification in shown:
+                self._unnotify(notification, refresh=False)
+            if shown:
+                self._refresh_notifications()
+        elif self._arrivals_held and self._arrival_timer is None:
+            self._arrival_window_ended()
 
     def _phones_in_title(self: BorgerspilApp) -> None:
         """Phones join without an edit of the project: the workshop screen's title follows them."""

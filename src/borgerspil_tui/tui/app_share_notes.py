@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from borgerspil_tui.tui.app import BorgerspilApp
 
 
+ONE_LINE = 54
+"""The signs of one line of a notice at 120 columns (Textual's toast: 60 wide, padded)."""
+
+
 def cut(text: str, most: int) -> str:
     """``text`` on one short line: at most ``most`` signs, an ellipsis where it was cut."""
     text = " ".join(text.split())
@@ -40,8 +44,9 @@ class ShareNotesMixin:
         if self._arrival_timer is not None or self._on_the_wall():
             self._arrivals_held += 1
             return
-        name = cut(postit.author or self.tr("share.anonymous"), 20)
-        self._say_arrival(self.tr("share.arrived", name=name, text=cut(postit.text, 40)))
+        name = cut(postit.author or self.tr("share.anonymous"), 16)
+        room = ONE_LINE - len(self.tr("share.arrived", name=name, text=""))  # one line of a notice at 120 columns
+        self._say_arrival(self.tr("share.arrived", name=name, text=cut(postit.text, max(12, room))))
 
     def _say_arrival(self: BorgerspilApp, message: str) -> None:
         self._arrival_notes = [*self._arrival_notes[-20:], message]

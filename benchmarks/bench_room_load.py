@@ -29,10 +29,13 @@ host), the phones stop at a deadline and the whole run has a hard time limit (``
   and in the saved file (loaded back with core storage after the autosave has run), and no other;
   a refused one is counted with its status and error. The dots answered ok must be the revealed
   totals.
-* **Keys**: the app types letters into the capture field at a steady 10 a second (the field is
+* **Keys**: the app types letters into the capture field at 10 a second on average (the field is
   emptied, untimed, every 40 keys): a key is sent as the terminal driver sends one, and timed until
-  the screen has painted a frame with the letter in the field (wall ms; Pilot's own wait for an
-  idle CPU means nothing while the server works). ``--keys`` keys before the load (no load), keys
+  the field holds its letter (handled) and until the screen has painted a frame with it (wall ms;
+  Pilot's own wait for an idle CPU means nothing while the server works). The gaps between keys
+  are random (0.05–0.15 s, seeded): keys on a 0.1 s grid met the phones' 1 s schedule at one
+  fixed phase for a whole run — right after an arrival (every key waited: 11 ms median) or
+  between arrivals (none did: 3 ms) — and runs differed 3× by chance. ``--keys`` keys before the load (no load), keys
   all through the load, and ``--keys`` after it (no load, the post-its now in the project: the
   project's growth apart from the load). CPU per key is given without load only: during the
   load the process's CPU is the server's too (its share of a core is given instead).
@@ -60,6 +63,7 @@ import cProfile
 import datetime as dt
 import json
 import multiprocessing
+import random
 import re
 import statistics
 import sys
@@ -258,12 +262,14 @@ class KeyMeter:
         handled: list[float] = []
         cpu: list[float] = []
         missed = 0
-        start, k = time.monotonic(), 0
+        gaps = random.Random(len(self.field.value) + (count or 0))  # seeded: the same gaps each run
+        at, k = time.monotonic(), 0
         while (count is None or k < count) and (until is None or not until.is_set()):
             if k % CLEAR_EVERY == 0:
                 self.field.value = ""
                 await asyncio.sleep(0.02)
-            await asyncio.sleep(max(0.0, start + k / KEY_RATE - time.monotonic()))
+            at += gaps.uniform(0.5, 1.5) / KEY_RATE  # not on a grid: a grid would meet the phones' own
+            await asyncio.sleep(max(0.0, at - time.monotonic()))  # at one fixed phase for the whole run
             letter = LETTERS[k % len(LETTERS)]
             self.want, self.painted = self.field.value + letter, asyncio.Event()
             t0, c0 = time.perf_counter(), time.process_time()

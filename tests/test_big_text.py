@@ -26,6 +26,14 @@ def test_letters_digits_and_danish_letters_are_all_drawn() -> None:
     assert len(drawn) == 29  # no two letters look the same
 
 
+def test_accented_letters_are_their_letter_with_the_accent_on_top() -> None:
+    assert bt.glyph("É") == bt.glyph("é") == ("┏´╸", "┣╸ ", "┗━╸")  # IDÉER on the wall, not a small É
+    assert bt.glyph("ü")[1:] == bt.FONT["U"][1:] and "¨" in bt.glyph("ü")[0]
+    assert bt.glyph("Å") == bt.FONT["Å"]  # the font's own Danish letters stay as drawn
+    for char in "ÉÈÊËÜÖÄÑÔéèü":
+        assert all(cell_len(row) == bt.WIDTH for row in bt.glyph(char)), char
+
+
 def test_unknown_characters_are_shown_small_not_lost() -> None:
     assert bt.glyph("[") == ("   ", " [ ", "   ")
     assert bt.glyph("🎉") == ("   ", "🎉 ", "   ")

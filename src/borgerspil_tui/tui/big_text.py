@@ -50,6 +50,19 @@ ALIASES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'",
            "−": "-", "…": ".", "\u00a0": " "}
 """Characters drawn with another character's glyph."""
 
+MARKS = {"\u0301": "´", "\u0300": "`", "\u0308": "¨", "\u0302": "^", "\u0303": "~", "\u030a": "°"}
+"""Accents drawn in the middle of a letter's top row (É, È, Ü, Ô, Ñ …): the letter stays readable
+on the wall and keeps its accent."""
+
+
+def _accented(char: str) -> tuple[str, str, str] | None:
+    """The glyph of an accented letter the font lacks: its base letter with the accent on top."""
+    parts = unicodedata.normalize("NFD", char.upper())
+    if len(parts) != 2 or parts[1] not in MARKS or parts[0] not in FONT:
+        return None
+    top, middle, bottom = FONT[parts[0]]
+    return top[0] + MARKS[parts[1]] + top[2:], middle, bottom
+
 
 def glyph(char: str) -> tuple[str, str, str]:
     """The glyph for one character (a capital's for a small letter); one the font lacks is the
@@ -57,7 +70,7 @@ def glyph(char: str) -> tuple[str, str, str]:
     char = ALIASES.get(char, char)
     found = FONT.get(char)
     if found is None and len(char.upper()) == 1:
-        found = FONT.get(char.upper())
+        found = FONT.get(char.upper()) or _accented(char)
     if found is not None:
         return found
     width = cell_len(char)

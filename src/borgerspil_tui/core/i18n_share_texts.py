@@ -23,7 +23,8 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
     # the share screen
     "share.running": ("Deler med rummet", "Sharing with the room"),
     "share.stopped": ("Delingen er slået fra. Tryk s for at starte den.", "Sharing is off. Press s to start it."),
-    "share.open_address": ("Åbn på telefonen:", "Open on the phone:"),
+    "share.open_address": ("Scan QR-koden, eller åbn adressen og skriv koden:",
+                           "Scan the QR code, or open the address and type the code:"),
     "share.code": ("Kode:", "Code:"),
     "share.phones": ("{count} {count:telefon|telefoner} med", "{count} {count:phone|phones} joined"),
     "share.new_postits": ("{count} {count:ny post-it|nye post-its}", "{count} new {count:post-it|post-its}"),

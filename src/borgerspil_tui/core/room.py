@@ -41,6 +41,15 @@ REQUEST_RATE, REQUEST_BURST = 20.0, 60
 """Requests per second per address, and how many may come at once."""
 JOIN_RATE, JOIN_BURST = 0.5, 5
 """Joins per second per address (a new participant each, or a join code tried), and how many at once."""
+PARTICIPANTS_PER_ADDRESS = 8
+"""Participants who may join from one address (a shared tablet is fine; one phone filling the room is not)."""
+ROOM_POST_RATE, ROOM_POST_BURST = 40.0, 80
+"""Post-its per second from the whole room, and how many may come at once."""
+MOST_POSTITS = 5_000
+"""Post-its a workshop holds at most; more from phones are refused."""
+CONNECTIONS, CONNECTIONS_PER_ADDRESS = 300, 20
+"""Open connections to the phone server, in all and from one address (the server takes fewer in
+all when the process may open few files)."""
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Bidi embeddings, overrides and isolates: from a phone they would turn the facilitator's
 columns and text around ("Trojan source"). Joiners such as U+200D (emoji) are kept."""
@@ -55,12 +64,18 @@ def bidi_control(text: str) -> str | None:
 @dataclass(frozen=True)
 class Limits:
     """The room's rates, (per second, burst) each: requests per address, joins per address,
-    post-its per participant. Tests and the load benchmark (many phones from one address) may
-    pass their own."""
+    post-its per participant, post-its of the whole room; and its caps: participants per address,
+    post-its per workshop, open connections in all and per address. Tests and the load benchmark
+    (many phones from one address) may pass their own."""
 
     request: tuple[float, int] = (REQUEST_RATE, REQUEST_BURST)
     join: tuple[float, int] = (JOIN_RATE, JOIN_BURST)
     post: tuple[float, int] = (POST_RATE, POST_BURST)
+    room_post: tuple[float, int] = (ROOM_POST_RATE, ROOM_POST_BURST)
+    participants_per_address: int = PARTICIPANTS_PER_ADDRESS
+    most_postits: int = MOST_POSTITS
+    connections: int = CONNECTIONS
+    connections_per_address: int = CONNECTIONS_PER_ADDRESS
 
 
 class RoomRefused(Exception):

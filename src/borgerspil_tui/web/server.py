@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
@@ -23,6 +24,7 @@ from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.room import Room, RoomRefused
 from borgerspil_tui.core.room_host import RoomHost
 from borgerspil_tui.web import pages
+from borgerspil_tui.web.doorman import Doorman, handle_cap
 from borgerspil_tui.web.handlers import BACK, PhonePage, wants_json
 
 MAX_BODY = 8 * 1024
@@ -41,6 +43,15 @@ STATUS_TEXTS = {404: "room.page.not_found", 405: "room.page.wrong_method", 413: 
                 429: "room.page.too_many"}
 LAST_RESORT = "\n".join(tr(lang, "room.page.failed") for lang in ("da", "en")) + "\n"
 """The answer when even our error page cannot be made: fixed, in both languages, plain text."""
+FIRST_ANSWER_SECONDS = 10.0
+"""A connection that has had no response this long after it opened (its request's headers sent
+slowly, or nothing) is closed."""
+KEEPALIVE_SECONDS = 30.0
+"""An idle keep-alive connection is closed after this long (the page polls every 2 s)."""
+SERVER_NAME = "borgerspil"
+"""The ``Server`` header (not aiohttp's and Python's versions)."""
+DOORMAN: Any = web.AppKey("doorman", Doorman) if hasattr(web, "AppKey") else "doorman"
+"""The app's :class:`Doorman` (set by :func:`start_server`; a response marks its connection answered)."""
 QUIET_LOGGERS = ("aiohttp.server", "aiohttp.access", "aiohttp.web", "aiohttp.internal", "borgerspil.web")
 
 
@@ -129,6 +140,10 @@ def make_web_app(room: Room, host: RoomHost) -> web.Application:
 
     async def secure(request: web.Request, response: web.StreamResponse) -> None:
         response.headers.update(SECURITY_HEADERS)
+        response.headers["Server"] = SERVER_NAME
+        doorman = request.app.get(DOORMAN)
+        if doorman is not None:
+            doorman.answered(request.protocol)
 
     app.middlewares.append(guard)
     app.on_response_prepare.append(secure)
@@ -139,28 +154,44 @@ def make_web_app(room: Room, host: RoomHost) -> web.Application:
 
 @dataclass
 class RunningServer:
-    """A started server: where it listens, and how to stop it."""
+    """A started server: where it listens, its door, and how to stop it."""
 
     runner: web.AppRunner
     bind: str
     port: int
+    listening: asyncio.AbstractServer | None = None
+    doorman: Doorman | None = None
 
     async def stop(self) -> None:
         """Stop listening and close every connection (idempotent)."""
+        if self.listening is not None:
+            self.listening.close()
         await self.runner.cleanup()
 
 
 async def start_server(room: Room, host: RoomHost, bind: str = "127.0.0.1", port: int = 0) -> RunningServer:
     """Serve the phone page on ``bind``:``port`` (0: a free port) in the running loop. Raises
-    OSError when the address cannot be bound (the caller says so in our words)."""
-    runner = web.AppRunner(make_web_app(room, host), access_log=None, handle_signals=False)
+    OSError when the address cannot be bound (the caller says so in our words).
+
+    The listening socket is made here with ``loop.create_server`` over a :class:`Doorman` that
+    wraps the runner's public ``server`` (aiohttp's protocol factory): connections over the
+    room's caps are closed at once, and one without an answer in :data:`FIRST_ANSWER_SECONDS`
+    is closed (aiohttp has no timeout for reading headers)."""
+    app = make_web_app(room, host)
+    def caps() -> tuple[int, int]:  # the room's limits as they are now (a benchmark may raise them)
+        return handle_cap(room.limits.connections), room.limits.connections_per_address
+
+    doorman = Doorman(caps, first_answer=FIRST_ANSWER_SECONDS)
+    app[DOORMAN] = doorman
+    runner = web.AppRunner(app, access_log=None, handle_signals=False, keepalive_timeout=KEEPALIVE_SECONDS)
     await runner.setup()
-    site = web.TCPSite(runner, bind, port)
+    assert runner.server is not None
+    doorman.inner = runner.server
     try:
-        await site.start()
+        listening = await asyncio.get_running_loop().create_server(doorman, bind, port)
     except OSError:
         await runner.cleanup()
         raise
-    sockets = getattr(site._server, "sockets", None) or []  # the port chosen when 0 was asked
+    sockets = listening.sockets or []  # the port chosen when 0 was asked
     actual = sockets[0].getsockname()[1] if sockets else port
-    return RunningServer(runner, bind, actual)
+    return RunningServer(runner, bind, actual, listening, doorman)

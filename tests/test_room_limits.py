@@ -138,3 +138,23 @@ async def test_connections_over_the_caps_are_closed_at_once_and_phones_still_com
     assert sum(doorman.open.values()) == doorman.total and doorman.open.get(ATTACKER) == 5
     for _, writer in held + over + others:
         writer.close()
+
+
+# -- 2: out of file handles while checking the file on disk ------------------------------------------
+def test_a_fingerprint_that_cannot_open_the_file_is_our_save_error(example_copy, monkeypatch) -> None:
+    import errno
+    import os
+
+    from borgerspil_tui.core import located
+    from borgerspil_tui.core.disk import SaveError
+    from borgerspil_tui.core.storage import file_fingerprint
+
+    def no_handles(*args: object, **kwargs: object) -> int:
+        raise OSError(errno.EMFILE, os.strerror(errno.EMFILE))
+
+    monkeypatch.setattr(located.os, "open", no_handles)
+    with pytest.raises(SaveError) as caught:
+        file_fingerprint(example_copy)
+    assert caught.value.key == "read.failed" and caught.value.path == example_copy
+    assert caught.value.text("da") == f"filen kan ikke læses: {os.strerror(errno.EMFILE)}"
+    assert caught.value.text("en") == f"cannot be read: {os.strerror(errno.EMFILE)}"

@@ -62,7 +62,9 @@ def file_fingerprint(path: Path) -> str | None:
         return fingerprint(read_bytes(path))
     except FileProblemError as error:
         problem = error.problems[0]
-        raise SaveError(path, problem.message, key=problem.key, **problem.values) from None
+        refusal = SaveError(path, problem.message, key=problem.key)
+        refusal.values = dict(problem.values)  # not as keywords: "reason" (a value of read.failed) is an argument too
+        raise refusal from None
 
 
 def migrate(data: dict[str, Any], path: Path | str | None) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """The room under load: phones posting and voting while the facilitator types (issue 14).
 
 Run: python benchmarks/bench_room_load.py [--phones 30] [--seconds 60] [--runs N] [--scale 1,4,8]
-     [--keys 100] [--no-poll] [--profile] [--no-notices] [--limit S]
+     [--keys 100] [--no-poll] [--profile] [--no-notices] [--uncapped] [--limit S]
 Targets (issue 14): 30 simulated phones each posting a post-it a second for 60 s and then voting —
 0 lost, p95 response under 200 ms, and the facilitator's key handling during the load within 2× of
 without it (same run).
@@ -13,9 +13,12 @@ host), the phones stop at a deadline and the whole run has a hard time limit (``
   (a 30-minute "Brainstorm" into the ideas, its timer started with the real clock), on the
   capture screen, with autosave on at its normal delay and the disk watcher on: as the facilitator
   runs it. Sharing is started as the app does (``app.start_sharing(bind="127.0.0.1", port=0)``);
-  right after, before any request, the room's limits are replaced: every phone here comes from
-  127.0.0.1, so the per-address request and join limits are raised (10,000/s); the per-participant
-  post-it limit stays as it is (1 a second, a burst of 5), so a refusal would show here.
+  right after, before any request, the room's limits are replaced (``app.start_sharing`` takes
+  none): every phone here comes from 127.0.0.1, so what is counted per address is raised (requests
+  and joins 10,000/s, participants and open connections 10,000); the per-participant post-it limit
+  stays as it is (1 a second, a burst of 5), and so do the whole room's caps (post-its a second,
+  open connections), so a refusal would show here. ``--uncapped`` raises the room's caps too
+  (for ``--scale``: what the server can take, beyond what the room lets in).
 * **The phones** run in a separate process (multiprocessing, spawn), so their CPU is not in the
   app's loop: aiohttp, one ``ClientSession`` (own connector, own cookies) per phone. Each joins
   as a phone does (``GET /?c=`` → ``POST /join`` → ``GET /room`` for the form token), then, at the
@@ -60,6 +63,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import dataclasses
 import datetime as dt
 import json
 import multiprocessing
@@ -287,6 +291,17 @@ class KeyMeter:
         return {"wall": wall, "handled": handled, "cpu": cpu, "missed": [missed]}
 
 
+def load_limits(limits, uncapped: bool):
+    """The room's limits with those per address raised (every phone here is 127.0.0.1); with
+    ``uncapped`` the whole room's caps too (post-its a second, open connections)."""
+    raised = {"request": (10_000.0, 10_000), "join": (10_000.0, 10_000), "participants_per_address": 10_000,
+              "connections_per_address": 10_000}
+    if uncapped:
+        raised |= {"room_post": (10_000.0, 10_000), "connections": 10_000}
+    names = {f.name for f in dataclasses.fields(limits)}
+    return dataclasses.replace(limits, **{name: value for name, value in raised.items() if name in names})
+
+
 def _rss() -> tuple[float, float]:
     """(RSS, peak RSS) of this process in MB."""
     found = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
@@ -305,9 +320,8 @@ async def _told(conn, what: str, deadline: float):
 
 
 async def one_run(phones: int, seconds: int, keys: int, poll: bool, limit: float,
-                  profile: cProfile.Profile | None, notices: bool = True) -> dict:
+                  profile: cProfile.Profile | None, notices: bool = True, uncapped: bool = False) -> dict:
     """One whole run: join, keys without load, the load with keys, voting, keys after; the figures."""
-    from borgerspil_tui.core.room import Limits
     from borgerspil_tui.core.storage import load_project
     from borgerspil_tui.core.workshop_vote import VotingRound
 
@@ -328,8 +342,7 @@ async def one_run(phones: int, seconds: int, keys: int, poll: bool, limit: float
             assert await app.start_sharing(bind=BIND, port=0), "sharing did not start"
             sharing = app.sharing
             assert sharing.server.bind == BIND and urlsplit(sharing.url).hostname == BIND, sharing.url
-            post = sharing.room.limits.post
-            sharing.room.limits = Limits(request=(10_000.0, 10_000), join=(10_000.0, 10_000), post=post)
+            sharing.room.limits = load_limits(sharing.room.limits, uncapped)
             if not notices:  # diagnosis only: what the app does per arrival, less the notice
                 sharing.host.arrived = lambda postit: app.share_changed()
             meter = KeyMeter(app)
@@ -474,6 +487,8 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="cProfile the app process during the load")
     parser.add_argument("--no-notices", action="store_true",
                         help="diagnosis: no notice (toast) per arrived post-it, to see what the notices cost")
+    parser.add_argument("--uncapped", action="store_true",
+                        help="raise the whole room's caps too (post-its a second, connections): the server's capacity")
     parser.add_argument("--limit", type=float, help="hard limit in seconds for one run (default 3×seconds+120)")
     options = parser.parse_args()
     if not 1 <= options.phones <= 500 or not 1 <= options.seconds <= 600:
@@ -486,7 +501,8 @@ def main() -> None:
         for _ in range(max(1, options.runs)):
             profile = cProfile.Profile() if options.profile else None
             out = asyncio.run(asyncio.wait_for(one_run(phones, options.seconds, options.keys, not options.no_poll,
-                                                       limit, profile, not options.no_notices), limit + 30))
+                                                       limit, profile, not options.no_notices, options.uncapped),
+                                               limit + 30))
             figures = report(out)
             if figures:
                 growth.setdefault(phones, []).append(figures)

@@ -215,7 +215,7 @@ def test_a_postit_is_kept_outside_the_keyboards_undo_and_only_its_sender_sees_it
 
 
 @pytest.mark.parametrize(("text", "key", "status"), [
-    ("   ", "room.empty_postit", 400), ("x" * 501, "room.postit_long", 400), ("a\x00b", "valid.control_character", 400)])
+    ("   ", "room.empty_postit", 400), ("x" * 501, "room.postit_long", 400), ("a\x00b", "room.postit_control", 400)])
 def test_postits_the_model_refuses(example_copy: Path, text: str, key: str, status: int) -> None:
     world = make_world(example_copy)
     with pytest.raises(RoomRefused) as refused:

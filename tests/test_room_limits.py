@@ -15,7 +15,8 @@ import aiohttp
 import pytest
 import pytest_asyncio
 
-from borgerspil_tui.core.room import Limits
+from borgerspil_tui.core import room as room_module
+from borgerspil_tui.core.room import Limits, Room, RoomRefused
 from borgerspil_tui.web import server as web_server
 from borgerspil_tui.web.server import RunningServer, start_server
 from tests.test_room_core import World, make_world, postits
@@ -158,3 +159,119 @@ def test_a_fingerprint_that_cannot_open_the_file_is_our_save_error(example_copy,
     assert caught.value.key == "read.failed" and caught.value.path == example_copy
     assert caught.value.text("da") == f"filen kan ikke læses: {os.strerror(errno.EMFILE)}"
     assert caught.value.text("en") == f"cannot be read: {os.strerror(errno.EMFILE)}"
+
+
+# -- 3: one address cannot fill the room ---------------------------------------------------------------
+def test_participants_per_address_are_capped_and_the_room_total_stays() -> None:
+    room = Room(limits=Limits(join=(1000.0, 1000)))
+    for n in range(8):
+        room.join(f"Tablet {n}", "10.0.0.1")  # a shared tablet is fine
+    with pytest.raises(RoomRefused) as refused:
+        room.join("Nummer ni", "10.0.0.1")
+    assert refused.value.status == 429 and refused.value.message.key == "room.full_here"
+    assert refused.value.message.text("da") == "Der er allerede 8 deltagere fra denne enhed eller dette netværk"
+    assert room.join("Bo", "10.0.0.2").name == "Bo" and len(room.participants) == 9
+    many = Room(limits=Limits(participants_per_address=10_000))
+    for n in range(room_module.MOST_PARTICIPANTS):
+        many.join(f"P{n}", f"10.1.{n // 200}.{n % 200}")
+    with pytest.raises(RoomRefused) as full:
+        many.join("En til", "10.9.9.9")
+    assert full.value.message.key == "room.full" and full.value.status == 503
+
+
+async def test_a_phone_over_the_address_cap_gets_our_429(serve) -> None:
+    served = await serve(dataclasses.replace(ROOMY, participants_per_address=2))
+    phones = [served.phone() for _ in range(3)]
+    assert [await p.join(f"Deltager {n}") for n, p in enumerate(phones)] == [303, 303, 429]
+    status, text, _ = await phones[2].post("/join", {"c": served.world.room.code, "name": "Igen"}, as_json=True)
+    assert status in (403, 429)
+    assert len(served.world.room.participants) == 2
+    page = (await phones[2].get("/", c=served.world.room.code))[1]
+    assert "Deltag" in page
+
+
+# -- 4: the whole room's post-its ----------------------------------------------------------------------
+def test_the_room_wide_post_it_bucket_bounds_many_phones_and_lets_thirty_through() -> None:
+    clock = [0.0]
+    room = Room(clock=lambda: clock[0], limits=Limits(participants_per_address=10_000))
+    people = [room.join(f"P{n}", f"10.0.{n // 200}.{n % 200}") for n in range(200)]
+    assert sum(room.may_post(p) for p in people) == 80  # the burst, then refused
+    clock[0] += 1.0
+    assert sum(room.may_post(p) for p in people) == 40
+    thirty = people[:30]  # the load benchmark: 30 phones, one post-it a second each
+    for _ in range(20):
+        clock[0] += 1.0
+        assert all(room.may_post(p) for p in thirty)
+
+
+async def test_post_its_beyond_the_room_rate_and_the_workshops_ceiling_are_refused(serve) -> None:
+    served = await serve(dataclasses.replace(ROOMY, room_post=(0.001, 2), most_postits=50))
+    anna, bo = served.phone(), served.phone()
+    await anna.join("Anna")
+    await bo.join("Bo")
+    assert [(await anna.send("Idé 1"))[0], (await bo.send("Idé 2"))[0]] == [303, 303]
+    status, text, _ = await bo.send("Idé 3")
+    assert status == 429 and "For mange på én gang" in text
+    served.world.room.limits = dataclasses.replace(ROOMY, most_postits=3)
+    assert (await anna.send("Idé 3"))[0] == 303
+    status, text, _ = await anna.send("Idé 4")
+    assert status == 409 and "Workshoppen har allerede 3 post-its" in text
+    assert [p.text for p in postits(served.world)] == ["Idé 1", "Idé 2", "Idé 3"]
+
+
+# -- 5: invisible and control characters ----------------------------------------------------------------
+@pytest.mark.parametrize("text", ["\u200b", "\u200b \u2060\ufeff", "\u00ad", "\u200d\u200d", " \t\n"])
+def test_a_post_it_with_nothing_visible_is_empty(example_copy: Path, text: str) -> None:
+    world = make_world(example_copy)
+    with pytest.raises(RoomRefused) as refused:
+        world.host.post(world.room.join("Anna"), text)
+    assert refused.value.message.key in ("room.empty_postit", "room.postit_control")
+    if "\ufeff" not in text:
+        assert refused.value.message.key == "room.empty_postit"
+    assert postits(world) == []
+
+
+@pytest.mark.parametrize("char", ["\x1c", "\x1d", "\x1e", "\x1f", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"])
+def test_control_characters_in_post_its_are_refused_not_turned_into_spaces(example_copy: Path, char: str) -> None:
+    world = make_world(example_copy)
+    with pytest.raises(RoomRefused) as refused:
+        world.host.post(world.room.join("Anna"), f"Sms{char}dagen før")
+    assert refused.value.message.key == "room.postit_control"
+    assert f"U+{ord(char):04X}" in refused.value.message.text("en")
+    assert postits(world) == []
+    assert world.host.post(world.room.join("Bo"), "Sms\tdagen\r\nfør").text == "Sms dagen før"
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200e", "\u200f", "\u061c", "\u2060", "\ufeff"])
+def test_zero_width_and_direction_marks_in_names_are_refused(mark: str) -> None:
+    room = Room(limits=Limits(participants_per_address=100))
+    with pytest.raises(RoomRefused) as refused:
+        room.join(f"An{mark}na")
+    assert refused.value.message.key in ("room.name_invisible", "room.name_control")
+    assert room.participants == {}
+
+
+def test_names_with_nothing_visible_are_refused_and_emoji_joiners_are_kept() -> None:
+    room = Room(allow_anonymous=True, limits=Limits(participants_per_address=100))
+    for name in ("\u00ad", "\u200d", " \u00ad "):
+        with pytest.raises(RoomRefused) as refused:
+            room.join(name)
+        assert refused.value.message.key == "room.name_needed"
+    assert room.join("👩\u200d💻 Mia").name == "👩\u200d💻 Mia"
+    assert room.join("").name == ""  # anonymous, when allowed
+
+
+def test_the_same_name_twice_is_told_apart() -> None:
+    room = Room(allow_anonymous=True, limits=Limits(participants_per_address=100))
+    names = [room.join(name).name for name in ("Anna", "Anna", "anna", "Anna (2)", "", "")]
+    assert names == ["Anna", "Anna (2)", "anna (3)", "Anna (2) (2)", "", ""]
+
+
+async def test_the_second_anna_is_told_her_name_on_the_page(serve) -> None:
+    served = await serve()
+    first, second = served.phone(), served.phone()
+    assert await first.join("Anna") == 303 and await second.join("Anna") == 303
+    assert "Anna (2)" in await second.room()
+    assert "En anden deltager hedder allerede Anna; du vises som Anna (2)." in await second.room()
+    assert "En anden deltager" not in await first.room()
+    assert sorted(p.name for p in served.world.room.participants.values()) == ["Anna", "Anna (2)"]

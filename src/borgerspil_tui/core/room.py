@@ -18,6 +18,7 @@ import hmac
 import re
 import secrets
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -54,11 +55,27 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Bidi embeddings, overrides and isolates: from a phone they would turn the facilitator's
 columns and text around ("Trojan source"). Joiners such as U+200D (emoji) are kept."""
 
+NAME_INVISIBLES = re.compile("[\u200b\u200e\u200f\u061c\u2060\ufeff]")
+"""Zero-width and direction marks a name may not hold: "An\u200bna" would show as a second
+"Anna". The zero-width joiner U+200D stays (emoji are made with it)."""
+
 
 def bidi_control(text: str) -> str | None:
     """The first bidi embedding/override/isolate control in ``text`` as ``U+XXXX``, or None."""
     found = BIDI_CONTROLS.search(text)
     return f"U+{ord(found.group()):04X}" if found else None
+
+
+def name_invisible(text: str) -> str | None:
+    """The first zero-width or direction mark of :data:`NAME_INVISIBLES` in ``text``, or None."""
+    found = NAME_INVISIBLES.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` shows anything: a character that is neither a space nor a format
+    character (Unicode category Cf: zero-width spaces, joiners, marks)."""
+    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
 
 
 @dataclass(frozen=True)
@@ -119,6 +136,10 @@ class Participant:
     key: str
     ident: str
     name: str
+    asked: str = ""
+    """The name as asked for (``name`` has " (2)" … after it when another phone had it)."""
+    address: str = "?"
+    """The remote address it joined from (participants per address are capped)."""
     posts: list[str] = field(default_factory=list)
     """The ids of the post-its it sent, oldest first (its phone shows only these)."""
     post_bucket: TokenBucket = field(default_factory=lambda: TokenBucket(POST_RATE, POST_BURST))
@@ -149,6 +170,7 @@ class Room:
         self.ended = False
         self._requests: dict[str, TokenBucket] = {}
         self._joins: dict[str, TokenBucket] = {}
+        self._room_posts: TokenBucket | None = None
 
     # -- the code ----------------------------------------------------------------------------------
     def new_code(self) -> str:
@@ -164,10 +186,12 @@ class Room:
         return hmac.compare_digest(normal_code(given).encode(), self.code.encode())
 
     # -- people ------------------------------------------------------------------------------------
-    def join(self, name: str) -> Participant:
-        """A new participant with ``name`` (trimmed; "" for anonymous, when the room allows it).
-        Refused (our message) for a name with control characters, a name too long, an anonymous
-        join the facilitator does not allow, or a full room."""
+    def join(self, name: str, address: str = "?") -> Participant:
+        """A new participant with ``name`` (trimmed; "" for anonymous, when the room allows it),
+        from the remote ``address``. Refused (our message) for a name with control characters,
+        zero-width or direction marks, nothing visible, a name too long, an anonymous join the
+        facilitator does not allow, too many from one address, or a full room. A name another
+        phone has is told apart: "Anna (2)"."""
         if len(name) > 4 * NAME_LIMIT:
             raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
         try:  # on the name as sent: control characters str.split() takes for spaces are refused too
@@ -177,17 +201,39 @@ class Room:
         control = bidi_control(name)
         if control is not None:
             raise RoomRefused(Message("room.name_bidi", {"code": control}))
+        mark = name_invisible(name)
+        if mark is not None:
+            raise RoomRefused(Message("room.name_invisible", {"code": mark}))
+        typed = name
         name = " ".join(name.split())
+        if typed.strip() and not visible(name):
+            raise RoomRefused(Message("room.name_needed"))
         if not name and not self.allow_anonymous:
             raise RoomRefused(Message("room.name_needed"))
         if len(name) > NAME_LIMIT:
             raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
         if len(self.participants) >= MOST_PARTICIPANTS:
             raise RoomRefused(Message("room.full", {"limit": MOST_PARTICIPANTS}), 503)
-        participant = Participant(key=secrets.token_urlsafe(24), ident="p" + secrets.token_hex(6), name=name,
+        most = self.limits.participants_per_address
+        if sum(1 for p in self.participants.values() if p.address == address) >= most:
+            raise RoomRefused(Message("room.full_here", {"limit": most}), 429)
+        participant = Participant(key=secrets.token_urlsafe(24), ident="p" + secrets.token_hex(6),
+                                  name=self.distinct(name), asked=name, address=address,
                                   post_bucket=TokenBucket(*self.limits.post, self.clock))
         self.participants[participant.key] = participant
         return participant
+
+    def distinct(self, name: str) -> str:
+        """``name``, or "name (2)", "name (3)" … when a participant has it already (case aside),
+        so the facilitator can tell them apart. Anonymous ("") stays as it is."""
+        if not name:
+            return name
+        taken = {p.name.casefold() for p in self.participants.values()}
+        found, number = name, 1
+        while found.casefold() in taken:
+            number += 1
+            found = f"{name} ({number})"
+        return found
 
     def find(self, key: str | None) -> Participant | None:
         """The participant whose cookie is ``key``, or None."""
@@ -226,8 +272,15 @@ class Room:
         return self._bucket(self._joins, address, *self.limits.join).take()
 
     def may_post(self, participant: Participant) -> bool:
-        """Whether a post-it from ``participant`` is within its rate (it takes a token)."""
-        return participant.post_bucket.take()
+        """Whether a post-it from ``participant`` is within its own rate and the whole room's
+        (it takes a token of each)."""
+        if not participant.post_bucket.take():
+            return False
+        rate, burst = self.limits.room_post
+        bucket = self._room_posts
+        if bucket is None or (bucket.rate, bucket.burst) != (rate, burst):  # new limits: a new bucket
+            bucket = self._room_posts = TokenBucket(rate, burst, self.clock)
+        return bucket.take()
 
     def end(self) -> None:
         """Sharing ended: no code opens anything any more."""

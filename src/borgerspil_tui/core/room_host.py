@@ -19,8 +19,9 @@ from borgerspil_tui.core import workshop_timer as timer
 from borgerspil_tui.core.edit_refused import EditRefused
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.model.workshop import PostIt
-from borgerspil_tui.core.room import Participant, Room, RoomRefused, bidi_control
+from borgerspil_tui.core.room import Participant, Room, RoomRefused, bidi_control, visible
 from borgerspil_tui.core.session import Session
+from borgerspil_tui.core.text import check_text
 from borgerspil_tui.core.validation_messages import message_for
 from borgerspil_tui.core.workshop_capture import CAPTURE_TARGETS, LINE_LIMIT
 from borgerspil_tui.core.workshop_record import running
@@ -49,6 +50,19 @@ def phone_refusal(refused: VoteRefused) -> RoomRefused:
     if key is not None:
         message = Message(key, {"limit": message.values["limit"]} if "limit" in message.values else {})
     return RoomRefused(message, 409)
+
+
+def first_control(text: str) -> str | None:
+    """The first character of ``text`` the model refuses (a control character) as ``U+XXXX``, or None."""
+    try:
+        check_text(text)
+    except ValueError:  # pydantic's own error type: find which
+        for char in text:
+            try:
+                check_text(char)
+            except ValueError:
+                return f"U+{ord(char):04X}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -139,19 +153,27 @@ class RoomHost:
     # -- post-its ----------------------------------------------------------------------------------
     def post(self, participant: Participant, text: str) -> PostIt:
         """Keep ``text`` as a new post-it from ``participant`` in the running workshop (one
-        undoable step, label from the UI texts). Line breaks become spaces; the model's rules
-        refuse the rest (length, control characters). Refused (RoomRefused, our message) when no
+        undoable step, label from the UI texts). Line breaks and tabs become spaces; other control
+        characters, bidi controls, nothing visible, too long, or the workshop holding
+        ``limits.most_postits`` already are refused. Refused (RoomRefused, our message) when no
         capture activity runs, or the edit is refused."""
         found = running(self.session.project)
         if found is None or self.view().mode != "capture":
             raise RoomRefused(Message("room.no_capture"), 409)
         workshop, activity = found
-        line = " ".join(text.split())
+        spaced = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+        control = first_control(spaced)  # before spaces are collapsed: split() takes \x1c, \x85, U+2028 … for spaces
+        if control is not None:
+            raise RoomRefused(Message("room.postit_control", {"code": control}))
+        line = " ".join(spaced.split())
         control = bidi_control(line)
         if control is not None:
             raise RoomRefused(Message("room.postit_bidi", {"code": control}))
-        if not line:
+        if not visible(line):
             raise RoomRefused(Message("room.empty_postit"))
+        most = self.room.limits.most_postits
+        if len(workshop.postits) >= most:
+            raise RoomRefused(Message("room.postits_full", {"limit": most}), 409)
         if len(line) > LINE_LIMIT:
             raise RoomRefused(Message("room.postit_long", {"limit": LINE_LIMIT}))
         try:

@@ -148,7 +148,7 @@ class PhonePage:
             code = self.code(request, form)
             if self.participant(request) is not None:
                 self.to_room(code)
-            participant = self.room.join("" if field(form, "anonymous") else name)
+            participant = self.room.join("" if field(form, "anonymous") else name, request.remote or "?")
         except RoomRefused as refusal:
             if wants_json(request):
                 raise
@@ -160,10 +160,17 @@ class PhonePage:
             return self.join_form(request, code_right=code_right, notice=self.said("room.page.too_many"),
                                   status=429, name=name[:NAME_KEPT], typed=typed[:CODE_KEPT],
                                   headers={"Retry-After": limited.headers.get("Retry-After", "2")})
-        response = (web.json_response({"ok": True, "next": f"/room?c={code}"}) if wants_json(request)
+        response = (web.json_response({"ok": True, "next": f"/room?c={code}", "name": participant.name,
+                                       "notice": self.renamed(participant)}) if wants_json(request)
                     else web.Response(status=303, headers={"Location": f"/room?c={code}"}))
         response.set_cookie(COOKIE, participant.key, max_age=COOKIE_AGE, httponly=True, samesite="Strict", path="/")
         return response
+
+    def renamed(self, participant: Participant) -> str:
+        """What the phone is told when its name was taken ("you are shown as Anna (2)"), or ""."""
+        if participant.name == participant.asked:
+            return ""
+        return tr(self.lang, "room.page.renamed", asked=participant.asked, name=participant.name)
 
     def said(self, key: str) -> str:
         """One of the page's texts in the project's language."""
@@ -175,7 +182,8 @@ class PhonePage:
         participant = self.participant(request)
         if participant is None:
             raise web.HTTPSeeOther(f"/?c={code}")
-        text = pages.room_page(self.host, participant, code, self.room.csrf(participant.key))
+        text = pages.room_page(self.host, participant, code, self.room.csrf(participant.key),
+                               notice=self.renamed(participant))
         return web.Response(text=text, content_type="text/html")
 
     async def state(self, request: web.Request) -> web.Response:

@@ -275,3 +275,57 @@ async def test_the_second_anna_is_told_her_name_on_the_page(serve) -> None:
     assert "En anden deltager hedder allerede Anna; du vises som Anna (2)." in await second.room()
     assert "En anden deltager" not in await first.room()
     assert sorted(p.name for p in served.world.room.participants.values()) == ["Anna", "Anna (2)"]
+
+
+# -- 6: bodies that are no form -------------------------------------------------------------------------
+FORM = "application/x-www-form-urlencoded"
+MALFORMED = [
+    (f"{FORM}; charset=foo-bar", b"text=Id%C3%A9"),
+    (FORM, b"text=\xe6\xf8"),
+    (FORM, b"text=%E6%F8"),
+    (FORM, b"%E6%F8=Id%C3%A9"),
+    ("multipart/form-data; boundary=xyz", b"garbage\r\n--xyz\r\nno headers at all"),
+    ("multipart/form-data", b"--x\r\nContent-Disposition: form-data; name=text\r\n\r\nIde\r\n--x--\r\n"),
+]
+
+
+@pytest.mark.parametrize(("content_type", "body"), MALFORMED)
+async def test_malformed_bodies_are_refused_with_our_400(serve, content_type: str, body: bytes) -> None:
+    served = await serve()
+    anna = served.phone()
+    await anna.join("Anna")
+    query = {"c": served.world.room.code}
+    async with anna.http.post(anna.base + "/postit", params=query, data=body, allow_redirects=False,
+                              headers={"Content-Type": content_type}) as response:
+        text = await response.text()
+        assert response.status == 400, text
+        assert "Det sendte kunne ikke læses" in text and response.headers["Server"] == "borgerspil"
+    assert postits(served.world) == []
+    async with anna.http.post(anna.base + "/join", params=query, data=body, allow_redirects=False,
+                              headers={"Content-Type": content_type, "Accept": "application/json"}) as response:
+        assert response.status == 400 and "could not be read" not in (await response.text())
+    assert (await anna.send("Idé"))[0] == 303  # a good form still goes through
+
+
+# -- 7: headers, static files, templates -----------------------------------------------------------------
+async def test_the_server_names_itself_borgerspil_and_missing_static_files_get_our_404(serve) -> None:
+    served = await serve()
+    anna = served.phone()
+    await anna.join("Anna")
+    for path in ("/room", "/nowhere", "/static/room.css", "/static/nothing.css", "/static/"):
+        status, text, response = await anna.get(path, c=served.world.room.code)
+        assert response.headers["Server"] == "borgerspil", path
+        assert "aiohttp" not in str(response.headers) and "Python" not in str(response.headers)
+    for path in ("/static/nothing.css", "/static/room.css.bak", "/static/"):
+        status, text, response = await anna.get(path)
+        assert status == 404 and "Siden findes ikke" in text and response.content_type == "text/html", path
+    async with anna.http.get(anna.base + "/static/room.css", headers={"Range": "bytes=99999-"}) as response:
+        assert response.status == 200 and "body" in await response.text()  # no empty 416
+
+
+def test_templates_are_read_once_not_again_from_disk() -> None:
+    from borgerspil_tui.web import pages
+
+    assert pages.environment().auto_reload is False
+    first = pages.environment().get_template("join.html")
+    assert pages.environment().get_template("join.html") is first

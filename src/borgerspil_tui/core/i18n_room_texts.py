@@ -76,6 +76,8 @@ ROOM_TEXTS: dict[str, tuple[str, str]] = {
     "room.page.too_many": ("For mange på én gang – vent et øjeblik og prøv igen.",
                            "Too many at once – wait a moment and try again."),
     "room.page.too_large": ("Det sendte er for stort.", "What was sent is too large."),
+    "room.page.bad_body": ("Det sendte kunne ikke læses. Åbn siden igen og prøv en gang til.",
+                           "What was sent could not be read. Open the page again and try once more."),
     "room.page.not_found": ("Siden findes ikke.", "The page does not exist."),
     "room.page.wrong_method": ("Siden kan ikke bruges sådan.", "The page cannot be used that way."),
     "room.page.lost": ("Ingen forbindelse til facilitatorens computer. Siden prøver igen af sig selv.",

@@ -10,8 +10,10 @@ Without JavaScript each form answers with a 303 back to ``/room``; a request tha
 
 from __future__ import annotations
 
+import codecs
 import secrets
 from typing import Any, NoReturn
+from urllib.parse import unquote_to_bytes
 
 from aiohttp import web
 from multidict import MultiDictProxy
@@ -50,6 +52,29 @@ def field(form: MultiDictProxy[Any], name: str) -> str | None:
     """A form field as text (a file sent instead is no text: None)."""
     value = form.get(name)
     return value if isinstance(value, str) else None
+
+
+def check_urlencoded(body: bytes, charset: str) -> None:
+    """Raise UnicodeDecodeError when a name or value of a urlencoded ``body`` is not text in
+    ``charset`` once its %-escapes are undone (aiohttp would keep "\ufffd" for each bad byte)."""
+    for pair in body.split(b"&"):
+        for part in pair.split(b"=", 1):
+            unquote_to_bytes(part.replace(b"+", b" ")).decode(charset)
+
+
+async def read_form(request: web.Request) -> MultiDictProxy[Any]:
+    """The request's form; a body that is no form we can read (an unknown charset, bytes that
+    are not text, broken multipart) is refused with our words (400), never aiohttp's 500."""
+    try:
+        charset = request.charset or "utf-8"
+        codecs.lookup(charset)
+        if request.content_type == "application/x-www-form-urlencoded":
+            check_urlencoded(await request.read(), charset)
+        return await request.post()
+    except (web.HTTPException, ConnectionError):
+        raise  # too large (413), or the phone gone
+    except Exception:  # LookupError, UnicodeDecodeError, aiohttp's InvalidHeader, ValueError (no boundary) …
+        raise refused("room.page.bad_body", 400) from None
 
 
 def refused(message: str, status: int = 403) -> RoomRefused:
@@ -136,7 +161,7 @@ class PhonePage:
         """A new participant with the name typed (or none), then the room's page. Every try takes
         a join token of the address first (a wrong code too: guessing the code stays bounded);
         a refusal shows the form again with our words and what was typed."""
-        form = await request.post()
+        form = await read_form(request)
         name, typed = field(form, "name") or "", field(form, "c") or ""
         code_right = self.room.code_ok(typed or request.query.get("c"))
         try:
@@ -202,7 +227,7 @@ class PhonePage:
     # -- forms ---------------------------------------------------------------------------------
     async def postit(self, request: web.Request) -> web.Response:
         """A post-it from the phone, into the running capture activity (one undoable step)."""
-        form = await request.post()
+        form = await read_form(request)
         code = self.code(request, form)
         participant = self.joined(request, form)
         if not self.room.may_post(participant):
@@ -214,7 +239,7 @@ class PhonePage:
 
     async def vote(self, request: web.Request) -> web.Response:
         """One of the phone's dots given to an idea (``op=give``) or taken back (``op=take``)."""
-        form = await request.post()
+        form = await read_form(request)
         code = self.code(request, form)
         participant = self.joined(request, form)
         idea, op = field(form, "idea"), field(form, "op")

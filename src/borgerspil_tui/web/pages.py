@@ -21,10 +21,12 @@ from borgerspil_tui.core.workshop_timer import clock_text
 
 @cache
 def environment() -> Environment:
-    """The templates' environment (autoescape on for every template, unknown names an error)."""
+    """The templates' environment (autoescape on for every template, unknown names an error;
+    each template read once, never again from disk while the app runs)."""
     return Environment(loader=PackageLoader("borgerspil_tui.web", "templates"),
                        autoescape=select_autoescape(default=True, default_for_string=True),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                       auto_reload=False)  # a package updated mid-workshop must not change the pages
 
 
 def render(template: str, lang: str, /, **values: Any) -> str:

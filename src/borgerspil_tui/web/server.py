@@ -148,8 +148,28 @@ def make_web_app(room: Room, host: RoomHost) -> web.Application:
     app.middlewares.append(guard)
     app.on_response_prepare.append(secure)
     phone.routes(app)
-    app.router.add_static("/static", STATIC, follow_symlinks=False, show_index=False)
+    files = static_files()
+
+    async def static(request: web.Request) -> web.Response:
+        """The page's own style and script, from memory: an unknown name is our 404 (no file is
+        looked up by what was asked, no ranges, nothing re-read while the server runs)."""
+        found = files.get(request.match_info["name"])
+        if found is None:
+            raise web.HTTPNotFound()
+        body, content_type = found
+        return web.Response(body=body, content_type=content_type, charset="utf-8")
+
+    app.router.add_get("/static/{name:[^/]*}", static)
     return app
+
+
+STATIC_TYPES = {".css": "text/css", ".js": "text/javascript"}
+
+
+def static_files() -> dict[str, tuple[bytes, str]]:
+    """The static files (name → bytes, content type), read once when the server starts."""
+    return {path.name: (path.read_bytes(), STATIC_TYPES[path.suffix])
+            for path in sorted(STATIC.iterdir()) if path.is_file() and path.suffix in STATIC_TYPES}
 
 
 @dataclass

@@ -38,9 +38,9 @@ host), the phones stop at a deadline and the whole run has a hard time limit (``
   Pilot's own wait for an idle CPU means nothing while the server works). The gaps between keys
   are random (0.05–0.15 s, seeded): keys on a 0.1 s grid met the phones' 1 s schedule at one
   fixed phase for a whole run — right after an arrival (every key waited: 11 ms median) or
-  between arrivals (none did: 3 ms) — and runs differed 3× by chance. ``--keys`` keys before the load (no load), keys
-  all through the load, and ``--keys`` after it (no load, the post-its now in the project: the
-  project's growth apart from the load). CPU per key is given without load only: during the
+  between arrivals (none did: 3 ms) — and runs differed 3× by chance. ``--keys`` keys before the
+  load (no load), keys all through the load, and ``--keys`` after it (no load, the post-its now in
+  the project: the project's growth apart from the load). CPU per key is given without load only: during the
   load the process's CPU is the server's too (its share of a core is given instead).
 * Memory: the app process's RSS before the load, after it and its peak; the saved file's size;
   how many times autosave wrote the file during the load.

@@ -17,6 +17,7 @@ import pytest_asyncio
 
 from borgerspil_tui.core import room as room_module
 from borgerspil_tui.core.room import Limits, Room, RoomRefused
+from borgerspil_tui.web import handlers
 from borgerspil_tui.web import server as web_server
 from borgerspil_tui.web.server import RunningServer, start_server
 from tests.test_room_core import World, make_world, postits
@@ -120,6 +121,46 @@ async def test_an_idle_keep_alive_connection_is_closed(serve, monkeypatch) -> No
     first = await reader.read(4096)
     assert first.startswith(b"HTTP/1.1 200")
     assert await closed_within(reader, 2.0)
+    writer.close()
+
+
+async def test_slow_headers_of_a_second_request_are_cut_off_too(serve, monkeypatch) -> None:
+    monkeypatch.setattr(web_server, "KEEPALIVE_SECONDS", 0.5)
+    served = await serve()
+    reader, writer = await connect(served.port)
+    writer.write(f"GET /state.json?c={served.world.room.code} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    assert (await reader.read(65536)).startswith(b"HTTP/1.1 200")
+    dripping = asyncio.create_task(drip(writer))  # the first answer came: now the slow one
+    assert await closed_within(reader, 2.0)
+    dripping.cancel()
+    writer.close()
+
+
+async def test_a_body_sent_slowly_is_refused_in_our_words(serve, monkeypatch) -> None:
+    monkeypatch.setattr(handlers, "BODY_SECONDS", 0.3)
+    served = await serve()
+    anna = served.phone()
+    await anna.join("Anna")
+    reader, writer = await connect(served.port)
+    writer.write((f"POST /postit?c={served.world.room.code} HTTP/1.1\r\nHost: x\r\n"
+                  f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 400\r\n"
+                  f"Cookie: {handlers.COOKIE}={anna.key}\r\n\r\ncsrf={anna.csrf}&text=Id").encode())
+
+    async def slow_body() -> None:
+        try:
+            for _ in range(100):
+                await asyncio.sleep(0.1)
+                writer.write(b"e")
+                await writer.drain()
+        except (ConnectionError, RuntimeError):
+            return
+
+    dripping = asyncio.create_task(slow_body())
+    async with asyncio.timeout(3.0):
+        answer = await reader.read(65536)
+    assert answer.startswith(b"HTTP/1.1 408") and "kom for langsomt frem".encode() in answer
+    assert postits(served.world) == []
+    dripping.cancel()
     writer.close()
 
 

@@ -78,6 +78,7 @@ ROOM_TEXTS: dict[str, tuple[str, str]] = {
     "room.page.too_large": ("Det sendte er for stort.", "What was sent is too large."),
     "room.page.bad_body": ("Det sendte kunne ikke læses. Åbn siden igen og prøv en gang til.",
                            "What was sent could not be read. Open the page again and try once more."),
+    "room.page.too_slow": ("Det sendte kom for langsomt frem. Prøv igen.", "What was sent came too slowly. Try again."),
     "room.page.not_found": ("Siden findes ikke.", "The page does not exist."),
     "room.page.wrong_method": ("Siden kan ikke bruges sådan.", "The page cannot be used that way."),
     "room.page.lost": ("Ingen forbindelse til facilitatorens computer. Siden prøver igen af sig selv.",

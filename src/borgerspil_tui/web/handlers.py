@@ -10,6 +10,7 @@ Without JavaScript each form answers with a 303 back to ``/room``; a request tha
 
 from __future__ import annotations
 
+import asyncio
 import codecs
 import secrets
 from typing import Any, NoReturn
@@ -39,6 +40,8 @@ PRE_COOKIE = "borgerspil_pre"
 """A random value set before joining; the join form's CSRF token is bound to it."""
 BACK: Any = web.RequestKey("back", str) if hasattr(web, "RequestKey") else "back"
 """Where a refusal's page links back to (set once the request showed the right code)."""
+BODY_SECONDS = 10.0
+"""How long a form's body may take to arrive (a phone sends a post-it in well under a second)."""
 IDEA_LIMIT = 100
 """The longest idea id taken in a vote (ids are much shorter)."""
 
@@ -65,6 +68,14 @@ def check_urlencoded(body: bytes, charset: str) -> None:
 async def read_form(request: web.Request) -> MultiDictProxy[Any]:
     """The request's form; a body that is no form we can read (an unknown charset, bytes that
     are not text, broken multipart) is refused with our words (400), never aiohttp's 500."""
+    try:
+        async with asyncio.timeout(BODY_SECONDS):
+            return await _form(request)
+    except TimeoutError:  # a body sent slowly holds the connection: refused, then closed by aiohttp
+        raise refused("room.page.too_slow", 408) from None
+
+
+async def _form(request: web.Request) -> MultiDictProxy[Any]:
     try:
         charset = request.charset or "utf-8"
         codecs.lookup(charset)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,10 @@ def _app_commands():  # noqa: ANN202 - type[Provider]
     return AppCommands
 
 
+AUTOSAVE_WAITS = 4
+"""Autosave comes at most this many autosave delays after the first unsaved change."""
+
+
 class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, SyncMixin, SavingMixin, ExportMixin,
                     ShareMixin, App[None]):
     """Citizen-centred innovation in the terminal."""
@@ -78,6 +83,8 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
         """How a screen was left (the matrix's sort, filter and view), by project file and screen,
         while the app runs; never written to the project."""
         self._autosave_timer: Timer | None = None
+        self._unsaved_since: float | None = None
+        """When the oldest change not yet autosaved was made (monotonic seconds)."""
         self._asking_about_disk = False
         self._load_problems = load_problems
         self._notice = notice
@@ -287,9 +294,17 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
         if session is not None and session.dirty and session.state is SaveState.UNSAVED:
             if self._autosave_timer is not None:
                 self._autosave_timer.stop()
-            self._autosave_timer = self.set_timer(self.autosave_delay, self._autosave)
+            now = time.monotonic()
+            if self._unsaved_since is None:
+                self._unsaved_since = now
+            # each change waits the delay again (typing is saved once, after a pause), but never longer
+            # than AUTOSAVE_WAITS delays after the first unsaved one: a room posting without a pause
+            # (a phone's post-it every few milliseconds) must still reach the disk
+            due = self._unsaved_since + AUTOSAVE_WAITS * self.autosave_delay - now
+            self._autosave_timer = self.set_timer(max(0.0, min(self.autosave_delay, due)), self._autosave)
 
     def _autosave(self) -> None:
+        self._unsaved_since = None
         session = self.session
         if session is None or not session.dirty or session.state is SaveState.CONFLICT:
             return

@@ -1,0 +1,62 @@
+"""Autosave when changes never pause: a room posting from phones (a post-it every few ms in the
+load benchmark) kept restarting the autosave delay, so nothing reached the disk for the whole
+brainstorm. Each change still waits the delay (typing is saved once, after a pause), but never
+longer than a few delays after the first unsaved change."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from pathlib import Path
+
+from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
+from borgerspil_tui.core.room import Room
+from borgerspil_tui.core.room_host import RoomHost
+from borgerspil_tui.core.storage import load_project, save_project
+from borgerspil_tui.tui.app import AUTOSAVE_WAITS
+from tests.app_helpers import SIZE, FakeClock, make_app
+
+START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def _on_disk(path: Path) -> int:
+    return len(load_project(path).project.workshops[0].postits)
+
+
+async def test_a_room_that_never_pauses_is_still_autosaved(example_copy: Path) -> None:
+    project = load_project(example_copy).project.model_copy(deep=True)
+    project.workshops = [Workshop(id="workshop-dag", title="Idédag", agenda=[
+        Activity(id="activity-brain", title="Brainstorm", target="ideas")],
+        timer=TimerState(activity="activity-brain", started=START))]
+    save_project(example_copy, project, force=True)
+    delay = 0.25
+    app = make_app(example_copy, autosave_delay=delay)
+    app.clock = FakeClock(START)
+    async with app.run_test(size=SIZE) as pilot:
+        room = Room()
+        host = RoomHost(app.session, room, app.clock)
+        phones = [room.join(f"Phone {n}") for n in range(8)]
+        loop = asyncio.get_running_loop()
+        began = loop.time()
+        sent = 0
+        while loop.time() - began < AUTOSAVE_WAITS * delay * 2.5:  # never a pause as long as the delay
+            phone = phones[sent % len(phones)]
+            phone.post_bucket.tokens = 5  # the room posts faster than one phone may
+            host.post(phone, f"Idé {sent}")
+            sent += 1
+            await pilot.pause(delay / 5)
+        on_disk = _on_disk(example_copy)  # before the posting stops: autosave came in the middle of it
+        assert on_disk > 0, f"{sent} post-its in {loop.time() - began:.1f} s, none autosaved"
+        await app.workers.wait_for_complete()
+
+
+async def test_typing_is_still_saved_once_after_a_pause(example_copy: Path) -> None:
+    app = make_app(example_copy, autosave_delay=0.4)
+    async with app.run_test(size=SIZE) as pilot:
+        for n in range(3):  # three quick edits: one save, after the pause
+            app.session.edit("title", lambda p, n=n: setattr(p, "title", f"Titel {n}"))
+            await pilot.pause(0.05)
+        assert load_project(example_copy).project.title != "Titel 2"
+        await pilot.pause(0.8)
+        await app.workers.wait_for_complete()
+        assert load_project(example_copy).project.title == "Titel 2"

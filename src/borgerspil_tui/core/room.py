@@ -138,8 +138,9 @@ class Participant:
     name: str
     asked: str = ""
     """The name as asked for (``name`` has " (2)" … after it when another phone had it)."""
-    address: str = "?"
-    """The remote address it joined from (participants per address are capped)."""
+    address: str | None = None
+    """The remote address it joined from (participants per address are capped); None when not
+    from the network."""
     posts: list[str] = field(default_factory=list)
     """The ids of the post-its it sent, oldest first (its phone shows only these)."""
     post_bucket: TokenBucket = field(default_factory=lambda: TokenBucket(POST_RATE, POST_BURST))
@@ -186,9 +187,10 @@ class Room:
         return hmac.compare_digest(normal_code(given).encode(), self.code.encode())
 
     # -- people ------------------------------------------------------------------------------------
-    def join(self, name: str, address: str = "?") -> Participant:
+    def join(self, name: str, address: str | None = None) -> Participant:
         """A new participant with ``name`` (trimmed; "" for anonymous, when the room allows it),
-        from the remote ``address``. Refused (our message) for a name with control characters,
+        from the remote ``address`` (None: not from the network, e.g. the app itself; not counted
+        per address). Refused (our message) for a name with control characters,
         zero-width or direction marks, nothing visible, a name too long, an anonymous join the
         facilitator does not allow, too many from one address, or a full room. A name another
         phone has is told apart: "Anna (2)"."""
@@ -215,7 +217,7 @@ class Room:
         if len(self.participants) >= MOST_PARTICIPANTS:
             raise RoomRefused(Message("room.full", {"limit": MOST_PARTICIPANTS}), 503)
         most = self.limits.participants_per_address
-        if sum(1 for p in self.participants.values() if p.address == address) >= most:
+        if address is not None and sum(1 for p in self.participants.values() if p.address == address) >= most:
             raise RoomRefused(Message("room.full_here", {"limit": most}), 429)
         participant = Participant(key=secrets.token_urlsafe(24), ident="p" + secrets.token_hex(6),
                                   name=self.distinct(name), asked=name, address=address,

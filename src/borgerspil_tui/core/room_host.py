@@ -19,7 +19,13 @@ from borgerspil_tui.core import workshop_timer as timer
 from borgerspil_tui.core.edit_refused import EditRefused
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.model.workshop import PostIt
-from borgerspil_tui.core.room import Participant, Room, RoomRefused, bidi_control, visible
+from borgerspil_tui.core.room import (
+    Participant,
+    Room,
+    RoomRefused,
+    bidi_control,
+    visible,
+)
 from borgerspil_tui.core.session import Session
 from borgerspil_tui.core.text import check_text
 from borgerspil_tui.core.validation_messages import message_for

@@ -128,7 +128,7 @@ class GuardedProtocol(asyncio.Protocol):
         self.transport = transport  # type: ignore[assignment]
         try:
             self.inner = self.doorman.inner()
-        except Exception:  # no server behind the door (stopping): closed, uncounted
+        except Exception:  # noqa: BLE001 — no server behind the door (stopping): closed, uncounted
             self.doorman.left(self.address)
             transport.abort()
             return

@@ -84,7 +84,7 @@ async def _form(request: web.Request) -> MultiDictProxy[Any]:
         return await request.post()
     except (web.HTTPException, ConnectionError):
         raise  # too large (413), or the phone gone
-    except Exception:  # LookupError, UnicodeDecodeError, aiohttp's InvalidHeader, ValueError (no boundary) …
+    except Exception:  # noqa: BLE001 — LookupError, UnicodeDecodeError, aiohttp's InvalidHeader, no boundary …
         raise refused("room.page.bad_body", 400) from None
 
 

@@ -50,6 +50,17 @@ async def test_a_room_that_never_pauses_is_still_autosaved(example_copy: Path) -
         await app.workers.wait_for_complete()
 
 
+async def test_a_change_long_after_the_first_unsaved_one_saves_at_once(example_copy: Path) -> None:
+    app = make_app(example_copy, autosave_delay=0.5)
+    async with app.run_test(size=SIZE) as pilot:
+        app.session.edit("title", lambda p: setattr(p, "title", "Første"))
+        app._unsaved_since -= 60  # as when a save was running while changes kept coming: the wait is long over
+        app.session.edit("title", lambda p: setattr(p, "title", "Anden"))
+        await pilot.pause(0.2)  # due at once (a timer of 0 s broke Textual's timer: ZeroDivisionError)
+        await app.workers.wait_for_complete()
+        assert load_project(example_copy).project.title == "Anden"
+
+
 async def test_typing_is_still_saved_once_after_a_pause(example_copy: Path) -> None:
     app = make_app(example_copy, autosave_delay=0.4)
     async with app.run_test(size=SIZE) as pilot:

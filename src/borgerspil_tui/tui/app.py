@@ -301,7 +301,8 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
             # than AUTOSAVE_WAITS delays after the first unsaved one: a room posting without a pause
             # (a phone's post-it every few milliseconds) must still reach the disk
             due = self._unsaved_since + AUTOSAVE_WAITS * self.autosave_delay - now
-            self._autosave_timer = self.set_timer(max(0.0, min(self.autosave_delay, due)), self._autosave)
+            wait = max(0.01, min(self.autosave_delay, due))  # never 0: Textual's timer divides by it
+            self._autosave_timer = self.set_timer(wait, self._autosave)
 
     def _autosave(self) -> None:
         self._unsaved_since = None

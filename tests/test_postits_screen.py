@@ -182,8 +182,7 @@ async def test_the_capture_screen_says_how_many_wait_and_ctrl_l_opens_them(tmp_p
         assert "post-its fra telefoner" not in screen_text(app)
         host.post(room.join("Anna"), "[/")
         host.post(room.join("Bo"), "Ring op")
-        await pilot.pause()
-        assert "2 nye post-its fra telefoner — Ctrl+L åbner" in screen_text(app)
+        await until(pilot, lambda: "2 nye post-its fra telefoner — Ctrl+L åbner" in screen_text(app))  # within ½ s
         await pilot.press(*"Skrevet", "ctrl+l")  # works while the field has focus
         await pilot.pause()
         assert app.screen.NAME == "postits"

@@ -37,6 +37,8 @@ from borgerspil_tui.tui.screens.base import BaseScreen
 
 AT = TARGET_LISTS
 """Where each target's items live (tree targets: the top level of that branch)."""
+POSTITS_REDRAW = 0.5
+"""Seconds between two redraws of the waiting post-its' count while phones post."""
 SHOWN = 40
 """How many of the newest captured items the list shows (the rest are counted): a redraw per
 Enter costs the same at 10 items and at 10,000."""
@@ -168,6 +170,14 @@ class CaptureScreen(BaseScreen):
         return f"• {_text_of(item)}" + (f"  — {credit}" if credit else "") + \
             f"  ({self.t(f'capture.target.{target}')})"
 
+    _postits_timer: object | None = None
+    """The pending redraw of the waiting count (see :meth:`project_changed`)."""
+
+    def _redraw_postits(self) -> None:
+        self._postits_timer = None
+        if self.is_mounted:
+            self._show_postits()
+
     def _show_postits(self) -> None:
         """How many post-its from phones wait in the running activity, and the key that opens them."""
         from borgerspil_tui.tui.key_names import key_name
@@ -277,12 +287,25 @@ class CaptureScreen(BaseScreen):
     def project_changed(self) -> None:
         super().project_changed()
         change = self.latest_change()
+        if change is not None and all(_postit_change(one) for one in change.changes):
+            # only a phone's post-it came: the captured list is as it was, and the waiting count is
+            # drawn at most twice a second (a room posting 30 a second would otherwise redraw the
+            # screen between the facilitator's keys, each of which then waits for the next frame)
+            if self._postits_timer is None:
+                self._postits_timer = self.set_timer(POSTITS_REDRAW, self._redraw_postits)
+            return
         if change is None or any(isinstance(one, RemoveItem) for one in change.changes):
             index = self.session.index  # items gone (deleted, undone): this session's list forgets them
             self.captured = [ident for ident in self.captured if index.kind(ident) is not None]
         if self._follow():
             self._show_target()
         self._show_captured()
+
+
+def _postit_change(change: object) -> bool:
+    """Whether ``change`` only adds or changes a phone's post-it (``workshops/<id>/postits/…``)."""
+    path = getattr(change, "at", None) or getattr(change, "path", None) or ()
+    return len(path) >= 3 and path[0] == "workshops" and path[2] == "postits"
 
 
 def _text_of(item: object) -> str:

@@ -13,7 +13,7 @@ from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
 from borgerspil_tui.core.room import Room
 from borgerspil_tui.core.room_host import RoomHost
 from borgerspil_tui.core.storage import load_project, save_project
-from borgerspil_tui.tui.app import AUTOSAVE_WAITS
+from borgerspil_tui.tui.app_saving import AUTOSAVE_WAITS
 from tests.app_helpers import SIZE, FakeClock, make_app
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)

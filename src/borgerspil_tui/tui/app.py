@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -40,10 +39,6 @@ def _app_commands():  # noqa: ANN202 - type[Provider]
     from borgerspil_tui.tui.palette import AppCommands
 
     return AppCommands
-
-
-AUTOSAVE_WAITS = 4
-"""Autosave comes at most this many autosave delays after the first unsaved change."""
 
 
 class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, SyncMixin, SavingMixin, ExportMixin,
@@ -292,28 +287,7 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
             else:
                 screen.stale = True  # refreshed when it is shown again
         if session is not None and session.dirty and session.state is SaveState.UNSAVED:
-            if self._autosave_timer is not None:
-                self._autosave_timer.stop()
-            now = time.monotonic()
-            if self._unsaved_since is None:
-                self._unsaved_since = now
-            # each change waits the delay again (typing is saved once, after a pause), but never longer
-            # than AUTOSAVE_WAITS delays after the first unsaved one: a room posting without a pause
-            # (a phone's post-it every few milliseconds) must still reach the disk
-            due = self._unsaved_since + AUTOSAVE_WAITS * self.autosave_delay - now
-            wait = max(0.01, min(self.autosave_delay, due))  # never 0: Textual's timer divides by it
-            self._autosave_timer = self.set_timer(wait, self._autosave)
-
-    def _autosave(self) -> None:
-        self._unsaved_since = None
-        session = self.session
-        if session is None or not session.dirty or session.state is SaveState.CONFLICT:
-            return
-        if session.read_only is not None:
-            return  # kept in memory until the user saves elsewhere (the status line says so)
-        if self.comments_kept(session):
-            return  # the user chose to leave the file and its comments alone; Ctrl+S asks again
-        self.save_in_background(session)  # a worker: keys are answered meanwhile (app_saving)
+            self.schedule_autosave()
 
     def _save(self, session: Session, *, force: bool = False) -> bool:
         if not self.comments_settled(session, then=lambda: self._save(session, force=force)):

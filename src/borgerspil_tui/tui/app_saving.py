@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import TYPE_CHECKING
 
 from borgerspil_tui.core.session import SaveJob, SaveState, Session
 
 if TYPE_CHECKING:
     from borgerspil_tui.tui.app import BorgerspilApp
+
+
+AUTOSAVE_WAITS = 4
+"""Autosave comes at most this many autosave delays after the first unsaved change."""
 
 
 class SavingMixin:
@@ -22,6 +27,32 @@ class SavingMixin:
     closing the project, *save as*, the stop signals and rescue copies save with
     ``Session.save``, which waits for a running save first.
     """
+
+    def schedule_autosave(self: BorgerspilApp) -> None:
+        """Autosave after the delay: each change waits the delay again (typing is saved once, after a
+        pause), but never longer than AUTOSAVE_WAITS delays after the first unsaved one — a room
+        posting without a pause (a phone's post-it every few milliseconds) must still reach the disk."""
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        now = time.monotonic()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
+        due = self._unsaved_since + AUTOSAVE_WAITS * self.autosave_delay - now
+        wait = max(0.01, min(self.autosave_delay, due))  # never 0: Textual's timer divides by it
+        self._autosave_timer = self.set_timer(wait, self._autosave)
+
+    def _autosave(self: BorgerspilApp) -> None:
+        """Save now in the background, unless the file is in conflict, read-only or its comments are kept."""
+        self._unsaved_since = None
+        session = self.session
+        if session is None or not session.dirty or session.state is SaveState.CONFLICT:
+            return
+        if session.read_only is not None:
+            return  # kept in memory until the user saves elsewhere (the status line says so)
+        if self.comments_kept(session):
+            return  # the user chose to leave the file and its comments alone; Ctrl+S asks again
+        self.save_in_background(session)  # a worker: keys are answered meanwhile (app_saving)
+
 
     _save_queued: bool | None = None
     """A save asked for while one was running: None (none), or whether to say "Saved" after it."""

@@ -110,6 +110,7 @@ DIFF_TEXTS: dict[str, tuple[str, str]] = {
     "diff.kind.workshops.agenda": ("aktivitet på dagsordenen", "agenda activity"),
     "diff.kind.workshops.log": ("logpost for aktiviteten", "log entry for activity"),
     "diff.kind.workshops.rounds": ("prikrunde", "voting round"),
+    "diff.kind.workshops.postits": ("post-it fra en telefon", "post-it from a phone"),
     "diff.kind.insist.resources": ("ressourcelinje", "resource line"),
     "diff.kind.insist.citizen_input": ("måde at høre borgerne på", "way of hearing citizens"),
     "diff.kind.create.fishbones": ("fiskeben", "fishbone"),

@@ -121,4 +121,8 @@ SYNC_TEXTS: dict[str, tuple[str, str]] = {
     "sync.git_done": ("git er sat op til borgerspil: {what}", "git is set up for borgerspil: {what}"),
     "sync.git_was_done": ("git var allerede sat op til borgerspil.", "git was already set up for borgerspil."),
     "sync.git_failed": ("git kunne ikke sættes op: {reason}", "git could not be set up: {reason}"),
+    "note.undo_would_lose": ("Kan ikke fortryde «{what}»: det ville tage telefonernes post-its med. Skjul dem i stedet (l).",
+                             "Cannot undo “{what}”: it would take the phones' post-its with it. Hide them instead (l)."),
+    "note.redo_would_lose": ("Kan ikke gentage «{what}»: det ville tage telefonernes post-its med.",
+                             "Cannot redo “{what}”: it would take the phones' post-its with it."),
 }

@@ -23,6 +23,7 @@ from borgerspil_tui.core.item_index import IndexProblem, ItemIndex, check_dots, 
 from borgerspil_tui.core.disk import remove_stale_temps, write_refusal
 from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.outside_edits import OutsideEdits, UndoWouldLose
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.edit_refused import EditRefused, refusal_of, refused_change
 from borgerspil_tui.core.save_job import SaveJob
@@ -95,6 +96,8 @@ class Session(SessionSaving):
         (anything may have changed) or ``"state"`` (only the save state)."""
         self._saved_revision = 0
         self._undo: list[ChangeSet] = []
+        self._outside = OutsideEdits()
+        """Items added outside the undo history (phones' post-its): undo and redo never take them."""
         self._redo: list[ChangeSet] = []
         self._listeners: list[Callable[[], None]] = []
         self._saving: SaveJob | None = None
@@ -185,6 +188,7 @@ class Session(SessionSaving):
         step = ChangeSet(label, made, merge_key)
         self._make(step, check=True)
         if not undoable:
+            self._outside.added(made)
             self._touch(step)
             return step
         last = self._undo[-1] if self._undo else None
@@ -311,9 +315,11 @@ class Session(SessionSaving):
             return None
         if isinstance(self._undo[-1], DiskStep) and not force:
             raise UndoNeedsConfirmation(self._undo[-1].label)
-        step = self._undo.pop()
+        step = self._undo[-1]
         inverse = step.inverted()
+        self._refuse_losing_outside(step.label, inverse)
         self._make(inverse, check=False)
+        self._undo.pop()
         self._redo.append(step)
         self._touch(inverse)
         return step.label
@@ -322,11 +328,21 @@ class Session(SessionSaving):
         """Redo the last undone edit; return its label, or None."""
         if not self._redo:
             return None
-        step = self._redo.pop()
+        step = self._redo[-1]
+        self._refuse_losing_outside(step.label, step)
         self._make(step, check=False)
+        self._redo.pop()
         self._undo.append(step)
         self._touch(step)
         return step.label
+
+    def _refuse_losing_outside(self, label: str, step: ChangeSet) -> None:
+        """Raise :class:`UndoWouldLose` when ``step`` would take away a phone's item (see core/outside_edits)."""
+        def get(path: tuple) -> Any:
+            return self._editor.get(self.index.path(path[1]) if path[:1] == ("#",) else path)
+
+        if self._outside.would_lose(step.changes, get, lambda ident: self.index.kind(ident) is not None):
+            raise UndoWouldLose(label)
 
     def undo_steps(self) -> list[ChangeSet]:
         """The edits that can be undone, oldest first (for tests and a future history view)."""

@@ -13,7 +13,9 @@ from textual.timer import Timer
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import Method
 from borgerspil_tui.core.gc_pause import start_done
+from borgerspil_tui.core.edit_refused import EditRefused
 from borgerspil_tui.core.model import build_validators
+from borgerspil_tui.core.outside_edits import UndoWouldLose
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.settings import Settings
@@ -328,16 +330,32 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
     def action_undo(self) -> None:
         """Undo the last edit (what came from disk only when the user says so: app_sync)."""
         if self.session is not None and not self.undo_from_disk():
-            label = self.session.undo()
+            try:
+                label = self.session.undo()
+            except (UndoWouldLose, EditRefused) as refused:
+                self._undo_refused("note.undo_would_lose", refused)
+                return
             self.notify(self.tr("note.undone", what=label) if label else self.tr("note.nothing_to_undo"),
                         timeout=2, markup=False)
 
     def action_redo(self) -> None:
         """Redo the last undone edit."""
         if self.session is not None:
-            label = self.session.redo()
+            try:
+                label = self.session.redo()
+            except (UndoWouldLose, EditRefused) as refused:
+                self._undo_refused("note.redo_would_lose", refused)
+                return
             self.notify(self.tr("note.redone", what=label) if label else self.tr("note.nothing_to_redo"),
                         timeout=2, markup=False)
+
+    def _undo_refused(self, key: str, refused: Exception) -> None:
+        """Say why an undo or redo was not made (nothing changed): it would take a phone's post-it,
+        or it no longer fits the project."""
+        if isinstance(refused, UndoWouldLose):
+            self.notify(self.tr(key, what=refused.label), severity="warning", timeout=6, markup=False)
+        else:
+            self.notify(refused.text(self.language), severity="error", timeout=6, markup=False)
 
     async def action_quit(self) -> None:
         """Quit, but never drop unsaved edits or typed text silently."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from borgerspil_tui.core.changes import AddItem, Change, RemoveItem, SetValue
+from borgerspil_tui.core.changes import AddItem, Change, ChangeSet, RemoveItem, SetValue
 
 
 class UndoWouldLose(Exception):
@@ -85,3 +85,12 @@ class OutsideEdits:
             if gone & kept:
                 return True
         return False
+
+    def refuse(self, label: str, step: ChangeSet, editor: Any, index: Any) -> None:
+        """Raise :class:`UndoWouldLose` when making ``step`` (an undo's inverse, or a redo) would
+        take away an outside item; ``editor`` and ``index`` are the session's."""
+        def get(path: tuple) -> Any:
+            return editor.get(index.path(path[1]) if path[:1] == ("#",) else path)
+
+        if self.would_lose(step.changes, get, lambda ident: index.kind(ident) is not None):
+            raise UndoWouldLose(label)

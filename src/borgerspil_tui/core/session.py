@@ -23,7 +23,7 @@ from borgerspil_tui.core.item_index import IndexProblem, ItemIndex, check_dots, 
 from borgerspil_tui.core.disk import remove_stale_temps, write_refusal
 from borgerspil_tui.core.gc_pause import gc_paused
 from borgerspil_tui.core.model import Project
-from borgerspil_tui.core.outside_edits import OutsideEdits, UndoWouldLose
+from borgerspil_tui.core.outside_edits import OutsideEdits
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.edit_refused import EditRefused, refusal_of, refused_change
 from borgerspil_tui.core.save_job import SaveJob
@@ -317,7 +317,7 @@ class Session(SessionSaving):
             raise UndoNeedsConfirmation(self._undo[-1].label)
         step = self._undo[-1]
         inverse = step.inverted()
-        self._refuse_losing_outside(step.label, inverse)
+        self._outside.refuse(step.label, inverse, self._editor, self.index)
         self._make(inverse, check=False)
         self._undo.pop()
         self._redo.append(step)
@@ -329,20 +329,12 @@ class Session(SessionSaving):
         if not self._redo:
             return None
         step = self._redo[-1]
-        self._refuse_losing_outside(step.label, step)
+        self._outside.refuse(step.label, step, self._editor, self.index)
         self._make(step, check=False)
         self._redo.pop()
         self._undo.append(step)
         self._touch(step)
         return step.label
-
-    def _refuse_losing_outside(self, label: str, step: ChangeSet) -> None:
-        """Raise :class:`UndoWouldLose` when ``step`` would take away a phone's item (see core/outside_edits)."""
-        def get(path: tuple) -> Any:
-            return self._editor.get(self.index.path(path[1]) if path[:1] == ("#",) else path)
-
-        if self._outside.would_lose(step.changes, get, lambda ident: self.index.kind(ident) is not None):
-            raise UndoWouldLose(label)
 
     def undo_steps(self) -> list[ChangeSet]:
         """The edits that can be undone, oldest first (for tests and a future history view)."""

@@ -1,7 +1,8 @@
 """The facilitator's handling of post-its from phones (core/postit_ops), through a real session:
 post-its arrive through RoomHost.post as from a phone; accept into each capture target (credit by
-the author's name, noted in the running activity's log), merge (dedupe, join, cut), hide/unhide,
-edit (refused in our words), and each one undoable step."""
+the author's name among the workshop's own participants only, noted in the running activity's
+log), merge (dedupe, join, cut), hide/unhide, edit-and-take-in (the post-it keeps the participant's
+words; refused in our words), and each one undoable step."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from borgerspil_tui.core.model.workshop import Activity, TimerState, Workshop
 from borgerspil_tui.core.postit_ops import (
     PostItRefused,
     accept,
-    edit_text,
     hide,
     joined,
     merge,
@@ -36,14 +36,15 @@ TARGETS = ["causes", "consequences", "observations", "insights", "ideas", "what_
 W = "workshop-dag"
 
 
-def _session(tmp_path: Path, running: str = "activity-ideas") -> Session:
+def _session(tmp_path: Path, running: str = "activity-ideas",
+             participants: tuple[str, ...] = ("guest-bo", "person-anna")) -> Session:
     project = Project(schema_version=1, title="Værksted")
     project.readiness.team = [TeamMember(id="person-anna", name="Anna Holm"),
                               TeamMember(id="person-bo", name="Bo Team")]
     project.create.guests = [Guest(id="guest-bo", name="Bo")]
     agenda = [Activity(id=f"activity-{t.replace('_', '-')}", title=t, target=t) for t in TARGETS]
     agenda.append(Activity(id="activity-break", title="Kaffe"))
-    project.workshops = [Workshop(id=W, title="Dag", participants=["guest-bo"], agenda=agenda,
+    project.workshops = [Workshop(id=W, title="Dag", participants=list(participants), agenda=agenda,
                                   timer=TimerState(activity=running, started=START))]
     path = tmp_path / "p.borgerspil.yaml"
     save_project(path, project)
@@ -81,7 +82,7 @@ def test_accept_into_each_target_noted_in_the_running_activity(tmp_path: Path, t
     field = {"causes": "text", "consequences": "text", "observations": "what", "insights": "statement",
              "ideas": "title", "what_ifs": "question"}[target]
     assert getattr(item, field) == "[bold]x[/] <script>"
-    assert item.said_by == "person-anna"  # "Anna": the only Anna (by first name)
+    assert item.said_by == "person-anna"  # "Anna": the only participant Anna (by first name)
     assert workshop.log[0].activity == activity and workshop.log[0].captured == [item.id]
 
 
@@ -128,7 +129,7 @@ def test_an_accepted_one_is_not_taken_again_until_its_item_is_deleted(tmp_path: 
     _accept(session, postit.id)
     for refused in (lambda: accept(session.changes, session.project, W, postit.id),
                     lambda: hide(session.changes, session.project, W, postit.id),
-                    lambda: edit_text(session.changes, session.project, W, postit.id, "ny")):
+                    lambda: accept(session.changes, session.project, W, postit.id, text="ny")):
         with pytest.raises(PostItRefused) as error:
             refused()
         assert tr("da", error.value.message.key).endswith("i stedet")
@@ -184,17 +185,44 @@ def test_hide_unhide_and_accepting_a_hidden_one(tmp_path: Path) -> None:
     assert _workshop(session).postits[0].state == "accepted"
 
 
-def test_edit_before_taking_in_and_refusals_in_our_words(tmp_path: Path) -> None:
+def test_credit_only_among_the_workshops_own_participants(tmp_path: Path) -> None:
+    """A citizen's phone named "Jonas" is not the team's Jonas Friis (the workshop day's bug)."""
+    session = _session(tmp_path, participants=())  # a workshop without participants: nobody credited
+    session.apply("team", session.changes.add(("readiness", "team"), TeamMember(id="person-jonas", name="Jonas Friis")))
+    ids = [_post(session, name, f"Idé fra {name}").id for name in ("Jonas", "Anna Holm", "Bo")]
+    for ident in ids:
+        _accept(session, ident)
+    session.apply("merge", merge(session.changes, session.project, W,
+                                 [_post(session, "Jonas", t).id for t in ("x", "y")]))
+    assert [i.said_by for i in session.project.create.ideas] == [None, None, None, None]
+
+    (tmp_path / "b").mkdir()
+    session = _session(tmp_path / "b", participants=("guest-bo",))  # Anna Holm is team, not taking part
+    anna, bo = _post(session, "Anna", "Sms"), _post(session, "Bo", "Ring op")
+    _accept(session, anna.id)
+    _accept(session, bo.id)
+    assert [i.said_by for i in session.project.create.ideas] == [None, "guest-bo"]
+
+
+def test_edit_and_take_in_keeps_the_participants_words(tmp_path: Path) -> None:
     session = _session(tmp_path)
-    postit = _post(session, "Anna", "Smss")
-    session.apply("edit", edit_text(session.changes, session.project, W, postit.id, "  Sms   dagen før "))
-    assert _workshop(session).postits[0].text == "Sms dagen før"
+    postit = _post(session, "Anna", "Smss dagn før")
+    session.apply("edit", accept(session.changes, session.project, W, postit.id, text="  Sms   dagen før "))
+    [idea] = session.project.create.ideas
+    kept = _workshop(session).postits[0]
+    assert (kept.text, kept.state, kept.item) == ("Smss dagn før", "accepted", idea.id)  # their words stay
+    assert (idea.title, idea.said_by) == ("Sms dagen før", "person-anna")
+    assert _workshop(session).log[0].captured == [idea.id]
+    session.save()
+    saved = load_project(session.path).project
+    assert saved.workshops[0].postits[0].text == "Smss dagn før" and saved.create.ideas[0].title == "Sms dagen før"
+    session.undo()  # one step
+    assert session.project.create.ideas == [] and _workshop(session).postits[0].state == "new"
     for text, key in (("   ", "postit.empty"), ("x" * 501, "valid.text_too_long"), ("a\x07b", "valid.control_character")):
         with pytest.raises(PostItRefused) as error:
-            edit_text(session.changes, session.project, W, postit.id, text)
+            accept(session.changes, session.project, W, postit.id, text=text)
         assert error.value.message.key == key, text
-    _accept(session, postit.id)
-    assert session.project.create.ideas[0].title == "Sms dagen før"
+    assert session.project.create.ideas == [] and _workshop(session).postits[0].text == "Smss dagn før"
 
 
 def test_the_file_keeps_what_was_done(tmp_path: Path) -> None:

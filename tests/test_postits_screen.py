@@ -1,6 +1,7 @@
 """The post-its screen (Pilot, keys as the facilitator presses them): post-its arrive through
 RoomHost.post exactly as from a phone while the screen is open, shown as new at once without moving
-the highlight or touching what is typed; accept, edit, merge, hide, filter, undo — asserted on the
+the highlight or touching what is typed; accept, edit-and-take-in, merge exactly the marked, hide,
+filter, undo — asserted on the
 project and on the saved file. The capture screen says how many wait. Snapshots with hostile texts."""
 
 from __future__ import annotations
@@ -78,30 +79,47 @@ async def test_arrivals_accept_edit_merge_hide_and_the_saved_file(tmp_path: Path
         assert [str(table.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(2)] == [second.id, first.id]
         assert "anonym" in screen_text(app) and "2 nye" in app.screen.query_one("#title-line").visual.plain
 
-        # edit the first while a third arrives: what is typed stays
-        await pilot.press("e", "ctrl+u", *"Sms dagen før")
-        host.post(anna, "sms  DAGEN før")
+        # edit and take in the first while a third arrives: what is typed stays
+        await pilot.press("e")
+        assert app.screen.query_one("#edit-input", Input).value == "[bold]x[/] [/"  # starts from their words
+        await pilot.press("ctrl+u", *"Sms dagen før")
+        third = host.post(anna, "sms  DAGEN før")
         await pilot.pause()
         assert app.screen.query_one("#edit-input", Input).value == "Sms dagen før"
         assert _highlighted(app) == first.id
         await pilot.press("enter")
         await pilot.pause()
-        assert _postits(app)[0] == ("Sms dagen før", "new")
-
-        # merge the first and the third (same text but for case and spaces): one idea
-        await pilot.press("space")  # marks the first (highlighted; the oldest, on the last row)
-        third_id = app.session.project.workshops[0].postits[2].id
-        app.screen.query_one("#postits", DataTable).move_cursor(row=0)
+        assert [(i.title, i.said_by) for i in app.session.project.create.ideas] == [("Sms dagen før", "person-anna")]
+        assert _postits(app)[0] == ("[bold]x[/] [/", "accepted")  # the participant's words stay
+        assert [p.text for p in host.own_postits(anna)] == ["[bold]x[/] [/", "sms DAGEN før"]  # the phone too
+        await pilot.press("e")  # taken in: refused in our words, no bar
         await pilot.pause()
-        assert _highlighted(app) == third_id
-        await pilot.press("m")
+        assert any("ret punktet i dets liste i stedet" in str(n.message) for n in app._notifications)
+        assert not app.screen.query_one("#edit-input", Input).has_focus
+
+        # merge exactly the marked: space on the newest, m alone refused; space on the third, m
+        fourth = host.post(anna, "Ring op")
+        await pilot.pause()
+        table.move_cursor(row=0)
+        await pilot.pause()
+        assert _highlighted(app) == fourth.id
+        await pilot.press("space", "m")  # one marked: refused, nothing merged
+        await pilot.pause()
+        assert any("Markér mindst to post-its med mellemrum" in str(n.message) for n in app._notifications)
+        assert len(app.session.project.create.ideas) == 1
+        assert _highlighted(app) == third.id
+        await pilot.press("space")  # marks the third and moves on to the anonymous one …
+        await pilot.pause()
+        assert _highlighted(app) == second.id
+        await pilot.press("m")  # … which is not merged: exactly the two marked
         await pilot.pause()
         ideas = app.session.project.create.ideas
-        assert [(i.title, i.said_by) for i in ideas] == [("Sms dagen før", "person-anna")]
-        assert _postits(app) == [("Sms dagen før", "accepted"), ("<script>alert(1)</script>", "new"),
-                                 ("sms DAGEN før", "merged")]  # the phone's spaces are folded
+        assert [(i.title, i.said_by) for i in ideas] == [("Sms dagen før", "person-anna"),
+                                                         ("sms DAGEN før / Ring op", "person-anna")]
+        assert _postits(app) == [("[bold]x[/] [/", "accepted"), ("<script>alert(1)</script>", "new"),
+                                 ("sms DAGEN før", "accepted"), ("Ring op", "merged")]  # the phone's spaces folded
         log = app.session.project.workshops[0].log
-        assert log[0].captured == [ideas[0].id]
+        assert log[0].captured == [i.id for i in ideas]
 
         # hide the anonymous one; the filter shows it under "hidden"; h there shows it again
         table.move_cursor(row=table.get_row_index(second.id))
@@ -114,29 +132,33 @@ async def test_arrivals_accept_edit_merge_hide_and_the_saved_file(tmp_path: Path
         assert "<script>alert(1)</script>" in screen_text(app)
         saved = await _saved(pilot, path)
         assert [(p.text, p.state, p.author) for p in saved.workshops[0].postits] == [
-            ("Sms dagen før", "accepted", "Anna"), ("<script>alert(1)</script>", "hidden", ""),
-            ("sms DAGEN før", "merged", "Anna")]
-        assert [i.title for i in saved.create.ideas] == ["Sms dagen før"]
+            ("[bold]x[/] [/", "accepted", "Anna"), ("<script>alert(1)</script>", "hidden", ""),
+            ("sms DAGEN før", "accepted", "Anna"), ("Ring op", "merged", "Anna")]
+        assert [i.title for i in saved.create.ideas] == ["Sms dagen før", "sms DAGEN før / Ring op"]  # both kept
 
         await pilot.press("h", "f")  # shown again, as new; back to all
         await pilot.pause()
         table.move_cursor(row=table.get_row_index(second.id))
         await pilot.press("enter")  # Enter takes it in
         await pilot.pause()
-        assert [i.title for i in app.session.project.create.ideas] == ["Sms dagen før", "<script>alert(1)</script>"]
+        assert [i.title for i in app.session.project.create.ideas][-1] == "<script>alert(1)</script>"
         await pilot.press("a")  # again: refused in our words, nothing changes
         await pilot.pause()
-        assert len(app.session.project.create.ideas) == 2
+        assert len(app.session.project.create.ideas) == 3
 
         await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")  # accept, unhide, hide undone — one step each
         await pilot.pause()
         assert _postits(app)[1] == ("<script>alert(1)</script>", "new")
         await pilot.press("ctrl+z")  # the merge
         await pilot.pause()
+        assert [i.title for i in app.session.project.create.ideas] == ["Sms dagen før"]
+        await pilot.press("ctrl+z")  # the edit and take in: one step
+        await pilot.pause()
         assert app.session.project.create.ideas == []
-        assert [s for _t, s in _postits(app)] == ["new", "new", "new"]
+        assert _postits(app)[0] == ("[bold]x[/] [/", "new")
+        assert [s for _t, s in _postits(app)] == ["new", "new", "new", "new"]
         saved = await _saved(pilot, path)
-        assert [p.state for p in saved.workshops[0].postits] == ["new", "new", "new"] and not saved.create.ideas
+        assert [p.state for p in saved.workshops[0].postits] == ["new"] * 4 and not saved.create.ideas
 
 
 async def test_ctrl_z_undoes_the_facilitators_step_not_a_post_it_that_came_after(tmp_path: Path) -> None:

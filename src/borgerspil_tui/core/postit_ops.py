@@ -1,6 +1,7 @@
 """What the facilitator does with the post-its that come from phones (issue 14), as changes
 (core/changes) the screen applies as one undoable step each: accept one into its activity's list,
-merge several into one item, hide or show one again, edit its text before it is taken in.
+merge several into one item, hide or show one again, take one in with a text the facilitator
+edited (the post-it keeps what the participant wrote).
 
 Rules decided here:
 
@@ -10,11 +11,16 @@ Rules decided here:
   its target is no capture list any more (a break, ``votes``), it goes to the ideas.
 - The item is noted in the activity's log (``captured``) only while that activity runs; otherwise
   it is just added.
-- ``said_by`` is set when the author's name (typed on the phone) names a workshop participant, or
-  else a team member or guest (:func:`~borgerspil_tui.core.workshop_capture.credit_among`); a merged
-  item only when every author names the same person.
+- ``said_by`` is set only when the author's name (typed on the phone) names one of the workshop's
+  own participants (:func:`~borgerspil_tui.core.workshop_capture.participant_names`), by full name
+  or an unambiguous first name (:func:`~borgerspil_tui.core.workshop_capture.credit_for`) — never a
+  team member or guest who is not taking part (a citizen "Jonas" is not the team's Jonas Friis);
+  a workshop without participants credits nobody. A merged item only when every author names the
+  same person.
+- A post-it's text is what the participant wrote and is never changed here (their phone shows it
+  as theirs): an edit by the facilitator goes into the item only (:func:`accept` with ``text``).
 - A post-it is *taken in* when accepted or merged and its item still exists. Taken-in post-its are
-  not accepted, merged, hidden or edited again (the facilitator edits or deletes the item instead);
+  not accepted, merged, hidden or edited-and-taken-in again (the facilitator edits or deletes the item instead);
   once their item is deleted, they are open again. A hidden post-it may be accepted directly.
 
 No Textual here.
@@ -38,7 +44,7 @@ from borgerspil_tui.core.workshop_capture import (
     CaptureRefused,
     credit_among,
     item_for,
-    people_for,
+    participant_names,
 )
 from borgerspil_tui.core.workshop_record import TARGET_LISTS, captured_changes
 
@@ -118,21 +124,22 @@ def joined(texts: Sequence[str]) -> str:
 
 def _credit(project: Project, workshop: Workshop, authors: Sequence[str],
             people: Sequence[dict[str, str]] | None) -> str | None:
-    groups = list(people) if people is not None else people_for(project, workshop)
+    groups = list(people) if people is not None else [participant_names(project, workshop)]
     found = {credit_among(author, groups) if author else None for author in authors}
     return found.pop() if len(found) == 1 else None
 
 
 def _take_in(builder: EditBuilder, project: Project, workshop: Workshop, postits: Sequence[PostIt],
-             people: Sequence[dict[str, str]] | None) -> tuple[BaseModel, list[Change]]:
-    """The item the post-its become together, and the changes that add it (and note it)."""
+             people: Sequence[dict[str, str]] | None, text: str | None = None) -> tuple[BaseModel, list[Change]]:
+    """The item the post-its become together (with ``text`` instead of theirs, when given), and
+    the changes that add it (and note it)."""
     for postit in postits:
         if taken_in(postit, builder):
             raise PostItRefused(Message("postit.already_taken"))
     first = postits[0]
     target = target_for(workshop, first)
     try:
-        item = item_for(target, Captured(joined([p.text for p in postits])))
+        item = item_for(target, Captured(text if text is not None else joined([p.text for p in postits])))
     except CaptureRefused as refused:
         raise PostItRefused(refused.message) from None
     credit = _credit(project, workshop, [p.author for p in postits], people)
@@ -146,11 +153,18 @@ def _take_in(builder: EditBuilder, project: Project, workshop: Workshop, postits
 
 
 def accept(builder: EditBuilder, project: Project, workshop_id: str, postit_id: str,
-           people: Sequence[dict[str, str]] | None = None) -> list[Change]:
-    """The changes that take the post-it in as an item of its activity's list (one step)."""
+           people: Sequence[dict[str, str]] | None = None, *, text: str | None = None) -> list[Change]:
+    """The changes that take the post-it in as an item of its activity's list (one step). With
+    ``text`` (the facilitator's edit) the item gets that text, checked by the post-it's rules (one
+    line, the length limit, no control characters; refused in our words), while the post-it keeps
+    the participant's own words."""
     workshop = _workshop(project, workshop_id)
     postit = _postit(workshop, postit_id)
-    item, changes = _take_in(builder, project, workshop, [postit], people)
+    if text is not None:
+        if taken_in(postit, builder):
+            raise PostItRefused(Message("postit.edit_taken"))
+        text = _edited(text)
+    item, changes = _take_in(builder, project, workshop, [postit], people, text)
     return changes + builder.set_fields(_path(workshop, postit), state="accepted",
                                         item=item.id)  # type: ignore[attr-defined]
 
@@ -190,13 +204,8 @@ def unhide(builder: EditBuilder, project: Project, workshop_id: str, postit_id: 
     return builder.set_fields(_path(workshop, postit), state="new")
 
 
-def edit_text(builder: EditBuilder, project: Project, workshop_id: str, postit_id: str, text: str) -> list[Change]:
-    """The changes that give a post-it not yet taken in a new text (the model's rules apply:
-    one line, the length limit, no control characters; refused in our words)."""
-    workshop = _workshop(project, workshop_id)
-    postit = _postit(workshop, postit_id)
-    if taken_in(postit, builder):
-        raise PostItRefused(Message("postit.edit_taken"))
+def _edited(text: str) -> str:
+    """The facilitator's edit as one line, checked by the post-it's rules (refused in our words)."""
     line = " ".join(text.split())
     if not line:
         raise PostItRefused(Message("postit.empty"))
@@ -204,4 +213,4 @@ def edit_text(builder: EditBuilder, project: Project, workshop_id: str, postit_i
         PostIt(text=line)
     except ValidationError as error:
         raise PostItRefused(message_for(error.errors()[0])) from None
-    return builder.set((*_path(workshop, postit), "text"), line)
+    return line

@@ -1,8 +1,9 @@
 """The post-its that came from the room's phones (issue 14), as the facilitator takes them in: one
 table of the workshop's post-its, newest first, the new ones marked and counted in the title line.
 
-Enter or ``a`` takes the highlighted post-it in as an item of its activity's list, ``e`` edits its
-text first, space marks post-its and ``m`` merges the marked into one item, ``h`` hides or shows
+Enter or ``a`` takes the highlighted post-it in as an item of its activity's list, ``e`` takes it in
+with a text edited first (the post-it keeps the participant's words), space marks post-its and ``m``
+merges exactly the marked (at least two) into one item, ``h`` hides or shows
 one again, ``f`` switches between all (but hidden), new and hidden. Every one is an undoable step
 through the session (core/postit_ops). Post-its arriving from phones appear at once without moving
 the highlight or touching what is typed in the edit bar. User text is never markup."""
@@ -270,13 +271,12 @@ class PostItsScreen(BaseScreen):
         table.move_cursor(row=min(row + 1, table.row_count - 1))
 
     def action_merge(self) -> None:
-        """Merge the marked post-its (with the highlighted one, if it is not marked) into one
-        item, in the order they came."""
+        """Merge exactly the marked post-its (at least two; the highlighted row is not added: space
+        moves on after marking) into one item, in the order they came."""
         workshop = self.workshop()
-        ident = self.current_id()
         if workshop is None:
             return
-        chosen = set(self.marked) | ({ident} if ident is not None else set())
+        chosen = set(self.marked)
         ids = [p.id for p in workshop.postits if p.id in chosen]
         if self._do("postit.merged", lambda b, p, w: postit_ops.merge(b, p, w, ids), count=len(ids)):
             self.marked = []
@@ -304,10 +304,16 @@ class PostItsScreen(BaseScreen):
         self.fill()
 
     def action_edit(self) -> None:
-        """Edit the highlighted post-it's text in the bar (Enter saves; then it can be taken in)."""
+        """Edit the highlighted post-it's text in the bar, starting from what the participant wrote;
+        Enter takes it in as an item with the edited text (the post-it keeps its own). A post-it
+        already taken in is refused: its item is edited in its list."""
         postit = self.current()
-        if postit is not None:
-            self.query_one(EditBar).open(self.t("postits.prompt_edit"), f"edit:{postit.id}", postit.text)
+        if postit is None:
+            return
+        if postit_ops.taken_in(postit, self.changes):
+            self.refuse(self.t("postit.edit_taken"))
+            return
+        self.query_one(EditBar).open(self.t("postits.prompt_edit"), f"edit:{postit.id}", postit.text)
 
     @on(EditBar.Submitted)
     def _typed(self, event: EditBar.Submitted) -> None:
@@ -315,7 +321,7 @@ class PostItsScreen(BaseScreen):
         kind, _, ident = event.purpose.partition(":")
         if kind != "edit":
             return
-        if self._do("postit.edited", lambda b, p, w: postit_ops.edit_text(b, p, w, ident, event.text)):
+        if self._do("postit.edited", lambda b, p, w: postit_ops.accept(b, p, w, ident, text=event.text)):
             self._done()
 
     @on(EditBar.Cancelled)

@@ -584,3 +584,37 @@ async def test_when_even_our_error_page_fails_the_phone_gets_our_fixed_words(ser
         assert "Server got itself in trouble" not in text and "Internal Server Error" not in text
         assert_secure(response)
     assert "the templates broke" in web_server.ERRORS.records[-1]
+
+
+# -- a workshop day with phones (issue 14, tester's notes) -----------------------------------------
+async def test_join_reloaded_or_restored_goes_back_to_the_join_form(served) -> None:
+    """GET /join (a phone reloading after joining, or restoring its tabs) is no dead end."""
+    world, phone = await served()
+    bo, anna = phone(), phone()
+    status, _, response = await bo.get("/join", c=world.room.code)
+    assert status == 303 and response.headers["Location"] == f"/?c={world.room.code}"
+    status, page, _ = await bo.get("/", c=world.room.code)
+    assert status == 200 and CSRF.findall(page)  # the join form, ready to join
+    for query in ({}, {"c": "WRONGWRONG"}):  # no code, or a wrong one: the form that asks for it
+        status, _, response = await bo.get("/join", **query)
+        assert status == 303 and response.headers["Location"] == "/", query
+    assert await anna.join("Anna") == 303  # joined: the join link goes on to the room
+    status, _, response = await anna.get("/join", c=world.room.code)
+    assert status == 303 and response.headers["Location"] == f"/?c={world.room.code}"
+    status, _, response = await anna.get("/", c=world.room.code)
+    assert status == 303 and response.headers["Location"] == f"/room?c={world.room.code}"
+    assert [p.name for p in world.room.participants.values()] == ["Anna"]
+
+
+async def test_a_taken_name_is_said_as_a_calm_note_never_as_an_alert(served) -> None:
+    """The second Birthe is told her name, but not in the red alert box every page of the day."""
+    world, phone = await served()
+    first, second = phone(), phone()
+    assert await first.join("Birthe") == 303 and await second.join("Birthe") == 303
+    tree = html5lib.parse(await second.room(), namespaceHTMLElements=False)
+    said = "En anden deltager hedder allerede Birthe; du vises som Birthe (2)."
+    [note] = [e for e in tree.iter("p") if said in "".join(e.itertext())]
+    assert "note" in note.get("class", "").split() and "notice" not in note.get("class", "").split()
+    assert note.get("role") == "status"
+    [alert] = [e for e in tree.iter() if e.get("role") == "alert"]  # kept for the script's errors
+    assert alert.get("id") == "notice" and "hidden" in alert.attrib and not "".join(alert.itertext()).strip()

@@ -109,6 +109,7 @@ class PhonePage:
         """Add the routes to ``app``."""
         app.router.add_get("/", self.index)
         app.router.add_post("/join", self.join)
+        app.router.add_get("/join", self.join_again)
         app.router.add_get("/room", self.page)
         app.router.add_post("/postit", self.postit)
         app.router.add_post("/vote", self.vote)
@@ -167,6 +168,12 @@ class PhonePage:
         if self.participant(request) is not None:
             self.to_room(self.room.code)
         return self.join_form(request, code_right=True)
+
+    async def join_again(self, request: web.Request) -> NoReturn:
+        """``/join`` reloaded or restored by the phone's browser (a GET, not the form): to the join
+        form — with the code when the address shows the right one (a joined phone goes on to the
+        room from there), else the bare form that asks for it."""
+        raise web.HTTPSeeOther(f"/?c={self.room.code}" if self.room.code_ok(request.query.get("c")) else "/")
 
     async def join(self, request: web.Request) -> web.Response:
         """A new participant with the name typed (or none), then the room's page. Every try takes

@@ -15,7 +15,7 @@ from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.core.workshop_vote import VotingRound
 from borgerspil_tui.tui.screens.presenter import PresenterScreen
 from borgerspil_tui.tui.screens.share import ShareScreen
-from tests.app_helpers import SIZE, FakeClock, make_app, notices, screen_text, until
+from tests.app_helpers import SIZE, FakeClock, goto, make_app, notices, screen_text, until
 from tests.test_share_screen import _project, _refused, _share_by_keys, _status
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
@@ -190,3 +190,41 @@ async def test_the_workshop_title_counts_the_phones(tmp_path: Path) -> None:
         await until(pilot, lambda: "· 3 telefoner ·" in title())
         await app.stop_sharing()
         await until(pilot, lambda: "telefon" not in title())
+
+
+async def _count_said(pilot, said: list[str], phones: int) -> str:
+    """``phones`` phones post at once (the first named, the rest counted); the count's notice."""
+    app = pilot.app
+    await until(pilot, lambda: app._arrival_timer is None)  # the last window is over
+    before = len(_arrivals(said))
+    for n in range(phones):
+        app.room_host().post(app.sharing.room.join(f"Telefon {before}-{n}"), "Idé")
+    await until(pilot, lambda: len(_arrivals(said)) == before + 2)
+    return _arrivals(said)[-1]
+
+
+async def test_the_count_names_the_key_that_opens_the_postits_where_one_is(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workshop day: on the capture screen ``l`` is a letter in the field, Ctrl+L opens the
+    post-its; elsewhere ``l`` does (an app-wide key); where a screen's own ``l`` is something else
+    the notice names no key."""
+    app = make_app(_project(tmp_path))
+    app.clock = FakeClock(START)
+    app.arrival_window = 0.3
+    said = notices(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await _running(pilot)
+        await pilot.press("o")
+        await until(pilot, lambda: app.screen.NAME == "capture")
+        assert await _count_said(pilot, said, 3) == "2 nye post-its fra telefoner — Ctrl+L viser dem"
+        await pilot.press("l")  # the field takes the letter: still capturing
+        assert app.screen.NAME == "capture"
+        await pilot.press("backspace", "ctrl+l")
+        await until(pilot, lambda: app.screen.NAME == "postits")
+        await pilot.press("0")  # the overview: the app's l
+        await until(pilot, lambda: app.screen.NAME == "overview")
+        assert await _count_said(pilot, said, 2) == "1 ny post-it fra telefoner — l viser dem"
+        await pilot.press("l")
+        await until(pilot, lambda: app.screen.NAME == "postits")
+        await goto(pilot, "milestones")  # its own l picks what a milestone depends on
+        assert await _count_said(pilot, said, 3) == "2 nye post-its fra telefoner"

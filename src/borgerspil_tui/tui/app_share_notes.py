@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from borgerspil_tui.tui.app import BorgerspilApp
 
 
+POSTITS_ACTION = "goto('postits')"
+"""The action of the keys that open the post-its screen (the app's ``l``, a screen's own)."""
+
 ONE_LINE = 54
 """The signs of one line of a notice at 120 columns (Textual's toast: 60 wide, padded)."""
 
@@ -59,7 +62,7 @@ class ShareNotesMixin:
             return
         count, self._arrivals_held = self._arrivals_held, 0
         if count and self.sharing is not None:
-            self._say_arrival(self.tr("share.arrived_many", count=count))
+            self._say_arrival(self.postits_said("share.arrived_many", count=count))
 
     def _on_the_wall(self: BorgerspilApp) -> bool:
         from borgerspil_tui.tui.screens.presenter import PresenterScreen
@@ -79,6 +82,23 @@ class ShareNotesMixin:
                 self._refresh_notifications()
         elif self._arrivals_held and self._arrival_timer is None:
             self._arrival_window_ended()
+
+    def postits_key(self: BorgerspilApp) -> str | None:
+        """The key that opens the post-its where the facilitator is, as written (``Ctrl+L`` on the
+        capture screen, whose text field takes ``l``; ``l`` elsewhere), or None where the screen's
+        own ``l`` does something else. A screen's own binding is named before the app's."""
+        found = [(active.node is not self, key) for key, active in self.screen.active_bindings.items()
+                 if active.enabled and active.binding.action.removeprefix("app.") == POSTITS_ACTION]
+        if not found:
+            return None
+        from borgerspil_tui.tui.key_names import key_name
+
+        return key_name(max(found)[1], self.language)
+
+    def postits_said(self: BorgerspilApp, text: str, **values: object) -> str:
+        """``text`` naming the key that opens the post-its here (its ``_bare`` text when none does)."""
+        shortcut = self.postits_key()
+        return self.tr(text, shortcut=shortcut, **values) if shortcut else self.tr(text + "_bare", **values)
 
     def _phones_in_title(self: BorgerspilApp) -> None:
         """Phones join without an edit of the project: the workshop screen's title follows them."""
@@ -103,7 +123,7 @@ class ShareNotesMixin:
         count = sum(1 for p in workshop.postits if p.activity == activity_id and p.state == "new")
         activity = next((a for a in workshop.agenda if a.id == activity_id), None)
         if count and activity is not None:
-            self.notify(self.tr("share.postits_waiting", count=count, activity=activity.title),
+            self.notify(self.postits_said("share.postits_waiting", count=count, activity=activity.title),
                         severity="warning", timeout=8, markup=False)
 
     # -- quitting ----------------------------------------------------------------------------------

@@ -63,6 +63,7 @@ APP_COMMANDS: list[Command] = [
     Command("goto('workshop')", "f6", "key.workshop", "help.workshop", show=False, needs_project=True),
     Command("presenter", "f7", "key.presenter", "help.presenter", show=False, needs_project=True),
     Command("goto('workshop')", "w", "key.workshop", "help.workshop", show=False, needs_project=True),
+    Command("goto('postits')", "l", "postits.open", "help.postits_open", show=False, needs_project=True),
     Command("checklist", "c", "key.checklist", "help.checklist", needs_project=True),
     Command("toggle_guidance", "g", "key.guidance", "help.guidance", show=False),
     Command("switch_language", "f2", "key.language", "help.language", show=False),

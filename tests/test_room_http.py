@@ -618,3 +618,16 @@ async def test_a_taken_name_is_said_as_a_calm_note_never_as_an_alert(served) -> 
     assert note.get("role") == "status"
     [alert] = [e for e in tree.iter() if e.get("role") == "alert"]  # kept for the script's errors
     assert alert.get("id") == "notice" and "hidden" in alert.attrib and not "".join(alert.itertext()).strip()
+
+
+async def test_tied_ideas_share_their_place_on_the_phone_as_in_the_summary(served) -> None:
+    world, phone = await served()
+    world.host.live_round = VotingRound([], IDEAS, 2, 1)
+    anna, bo = phone(), phone()
+    await anna.join()
+    await bo.join("Bo")
+    assert await anna.vote(IDEAS[0]) == 303 and await bo.vote(IDEAS[1]) == 303
+    world.host.result = world.host.live_round.reveal()
+    tree = html5lib.parse(await anna.room(), namespaceHTMLElements=False)
+    places = [li.get("value") for ol in tree.iter("ol") if ol.get("class") == "result" for li in ol.iter("li")]
+    assert places == ["1", "1", "3"]  # two ideas with one dot each share first place

@@ -71,6 +71,7 @@ async def test_an_anonymous_round_shows_the_result_and_leaves_the_votes_alone(tm
         await pilot.press("space", "space", "n", "space", "v")
         text = screen_text(app)
         assert " 1. " + "█" * 30 + " 3  Sms" in text
+        assert text.count(" 2.  0  ") == 2 and " 3. " not in text  # the two without dots share second place
         assert "gemmes ikke i projektet" in text
         assert app.session.project.create.votes == [Vote(voter="guest-aaaaaa", idea="idea-aaaaaa", dots=2)]
         assert not app.session.dirty

@@ -180,7 +180,8 @@ class VotingRoundScreen(BaseScreen):
         if self.result is not None:
             most = max((dots for _i, dots in self.result), default=0) or 1
             head.update(Content(self.t("voting.result", mode=mode)))
-            for rank, (idea, dots) in enumerate(self.result, start=1):
+            for idea, dots in self.result:
+                rank = 1 + sum(1 for _i, more in self.result if more > dots)  # ties share a place, as in the summary
                 bar = "█" * round(BAR_WIDTH * dots / most)
                 ideas.add_option(Option(Content(f"{rank:>2}. {bar} {dots}  {titles.get(idea, idea)}"), id=idea))
             return

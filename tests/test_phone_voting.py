@@ -200,6 +200,14 @@ async def test_leaving_mid_round_keeps_it_open_to_phones_and_the_presenter_count
         host.give(host.room.join("Ole"), "idea-fed")
         await until(pilot, lambda: "3 har stemt" in str(app.screen.query_one("#panel-text").visual))
         assert "Fed" not in str(app.screen.query_one("#panel-text").visual)  # never the totals
+        bo = host.room.join("Bo")
+        host.give(bo, "idea-fed")
+        host.take_back(bo, "idea-fed")  # Bo changed his mind: no dot, so he has not voted
+        await pilot.press("escape")
+        await goto(pilot, "voting-round")
+        await pilot.press("v")
+        kept = app.session.project.workshops[0].rounds[-1]
+        assert voting_progress(app) == ("done", kept.voters) == ("done", 3)  # Anna, Ida, Ole — as kept
         await app.stop_sharing()
 
 

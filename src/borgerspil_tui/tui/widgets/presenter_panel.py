@@ -38,7 +38,7 @@ def voting_progress(app: Any) -> tuple[str, int] | None:
         if held is None or not hasattr(held, "current_voter"):
             continue
         if getattr(screen, "result", None) is not None:
-            return "done", len(held.voters)
+            return "done", held.voted()  # as the kept round counts them: who gave a dot
         if held.current_voter is None and (host is None or host.live_round is not held):
             return "all", len(held.voters)
         return "on", held.turn + held.side_voted()  # the laptop's turns and the phones that voted

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from borgerspil_tui.core.i18n import Message
-from borgerspil_tui.core.text import check_line
+from borgerspil_tui.core.text import first_forbidden
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 """The join code's signs: 31, none that look alike on a projector (no 0/O, 1/I/L)."""
@@ -70,6 +70,18 @@ def name_invisible(text: str) -> str | None:
     """The first zero-width or direction mark of :data:`NAME_INVISIBLES` in ``text``, or None."""
     found = NAME_INVISIBLES.search(text)
     return f"U+{ord(found.group()):04X}" if found else None
+
+
+def phone_line(text: str, kind: str) -> str:
+    """``text`` as sent from a phone, made one line: tabs and line breaks become spaces and runs of
+    space one. Refused (texts ``room.<kind>_control`` and ``room.<kind>_bidi``, with the character)
+    for control characters — looked for before spaces are collapsed, since ``str.split()`` takes
+    ``\x1c``, ``\x85``, U+2028 … for spaces — and for bidi controls."""
+    spaced = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    for key, found in (("control", first_forbidden(spaced)), ("bidi", bidi_control(spaced))):
+        if found is not None:
+            raise RoomRefused(Message(f"room.{kind}_{key}", {"code": found}))
+    return " ".join(spaced.split())
 
 
 def visible(text: str) -> bool:
@@ -196,18 +208,11 @@ class Room:
         phone has is told apart: "Anna (2)"."""
         if len(name) > 4 * NAME_LIMIT:
             raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
-        try:  # on the name as sent: control characters str.split() takes for spaces are refused too
-            check_line(name.replace("\t", " ").replace("\r", " ").replace("\n", " "))
-        except ValueError:  # pydantic's own error type: the message is ours
-            raise RoomRefused(Message("room.name_control")) from None
-        control = bidi_control(name)
-        if control is not None:
-            raise RoomRefused(Message("room.name_bidi", {"code": control}))
+        typed = name
+        name = phone_line(name, "name")
         mark = name_invisible(name)
         if mark is not None:
             raise RoomRefused(Message("room.name_invisible", {"code": mark}))
-        typed = name
-        name = " ".join(name.split())
         if typed.strip() and not visible(name):
             raise RoomRefused(Message("room.name_needed"))
         if not name and not self.allow_anonymous:

@@ -1,7 +1,7 @@
 """What the room's phones may see and do, over the open project (issue 14): the running
 activity's question and time, sending post-its into the workshop, and spending dots in the live
-voting round. Every change goes through the session as any edit does (one undoable step, saved by
-autosave); nothing else of the project is ever handed out — no observations, quotes, names or files.
+voting round. Every change goes through the session as any edit does (checked and autosaved, though
+no step of the facilitator's Ctrl+Z); nothing else of the project is ever handed out — no observations, quotes, names or files.
 
 No Textual and no HTTP here: ``web/server.py`` calls these, the app sets :attr:`RoomHost.live_round`
 when a voting round is open to phones, and tests drive it directly.
@@ -18,16 +18,15 @@ from pydantic import ValidationError
 from borgerspil_tui.core import workshop_timer as timer
 from borgerspil_tui.core.edit_refused import EditRefused
 from borgerspil_tui.core.i18n import Message
-from borgerspil_tui.core.model.workshop import PostIt
+from borgerspil_tui.core.model.workshop import Activity, PostIt, Workshop
 from borgerspil_tui.core.room import (
     Participant,
     Room,
     RoomRefused,
-    bidi_control,
+    phone_line,
     visible,
 )
 from borgerspil_tui.core.session import Session
-from borgerspil_tui.core.text import check_text
 from borgerspil_tui.core.validation_messages import message_for
 from borgerspil_tui.core.workshop_capture import CAPTURE_TARGETS, LINE_LIMIT
 from borgerspil_tui.core.workshop_record import running
@@ -56,19 +55,6 @@ def phone_refusal(refused: VoteRefused) -> RoomRefused:
     if key is not None:
         message = Message(key, {"limit": message.values["limit"]} if "limit" in message.values else {})
     return RoomRefused(message, 409)
-
-
-def first_control(text: str) -> str | None:
-    """The first character of ``text`` the model refuses (a control character) as ``U+XXXX``, or None."""
-    try:
-        check_text(text)
-    except ValueError:  # pydantic's own error type: find which
-        for char in text:
-            try:
-                check_text(char)
-            except ValueError:
-                return f"U+{ord(char):04X}"
-    return None
 
 
 @dataclass(frozen=True)
@@ -120,19 +106,22 @@ class RoomHost:
         found = running(self.session.project)
         self._result_during = found[1].id if found is not None else None
 
-    def _showing_result(self) -> bool:
-        """Whether the phones show the revealed result: until the activity moves on."""
-        if self.live_round is None or self._result is None:
-            return False
-        found = running(self.session.project)
-        return (found[1].id if found is not None else None) == self._result_during
+    def _mode(self, found: tuple[Workshop, Activity] | None) -> Mode:
+        """What the phones can do now, ``found`` being the running workshop and activity: see the
+        revealed result (until the activity moves on), vote, capture, or wait."""
+        if self.live_round is not None and self._result is not None:
+            if (found[1].id if found is not None else None) == self._result_during:
+                return "result"
+        elif self.live_round is not None:
+            return "vote"
+        return "capture" if found is not None and found[1].target in CAPTURE_TARGETS else "wait"
 
     # -- what a phone sees -------------------------------------------------------------------------
     def view(self) -> PhoneView:
         """What the phones are shown now."""
         project = self.session.project
-        titles = {idea.id: idea.title for idea in project.create.ideas}
         found = running(project)
+        mode = self._mode(found)
         title = question = ""
         seconds: float | None = None
         paused = False
@@ -145,16 +134,16 @@ class RoomHost:
             seconds = timer.remaining(state, activity, self.clock.now())
             paused = timer.is_paused(state)
         base = {"title": title, "question": question, "seconds_left": seconds, "paused": paused}
-        if self._showing_result():
+        if mode in ("capture", "wait"):
+            return PhoneView(mode, **base, target=target if mode == "capture" else None)
+        titles = {idea.id: idea.title for idea in project.create.ideas}  # only a round shows ideas
+        if mode == "result":
             assert self._result is not None
             return PhoneView("result", **base, result=[(titles.get(i, ""), dots) for i, dots in self._result])
-        if self.live_round is not None and self._result is None:
-            ideas = [(i, titles[i]) for i in self.live_round.ideas if i in titles]
-            return PhoneView("vote", **base, ideas=ideas, dots_per_person=self.live_round.dots_per_person,
-                             most_per_idea=self.live_round.per_idea)
-        if target in CAPTURE_TARGETS:
-            return PhoneView("capture", **base, target=target)
-        return PhoneView("wait", **base)
+        assert self.live_round is not None
+        ideas = [(i, titles[i]) for i in self.live_round.ideas if i in titles]
+        return PhoneView("vote", **base, ideas=ideas, dots_per_person=self.live_round.dots_per_person,
+                         most_per_idea=self.live_round.per_idea)
 
     # -- post-its ----------------------------------------------------------------------------------
     def post(self, participant: Participant, text: str) -> PostIt:
@@ -164,17 +153,10 @@ class RoomHost:
         ``limits.most_postits`` already are refused. Refused (RoomRefused, our message) when no
         capture activity runs, or the edit is refused."""
         found = running(self.session.project)
-        if found is None or self.view().mode != "capture":
+        if found is None or self._mode(found) != "capture":
             raise RoomRefused(Message("room.no_capture"), 409)
         workshop, activity = found
-        spaced = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
-        control = first_control(spaced)  # before spaces are collapsed: split() takes \x1c, \x85, U+2028 … for spaces
-        if control is not None:
-            raise RoomRefused(Message("room.postit_control", {"code": control}))
-        line = " ".join(spaced.split())
-        control = bidi_control(line)
-        if control is not None:
-            raise RoomRefused(Message("room.postit_bidi", {"code": control}))
+        line = phone_line(text, "postit")
         if not visible(line):
             raise RoomRefused(Message("room.empty_postit"))
         most = self.room.limits.most_postits
@@ -204,8 +186,14 @@ class RoomHost:
     def own_postits(self, participant: Participant) -> list[PostIt]:
         """The post-its ``participant`` sent that are still in the project, oldest first — never
         anyone else's."""
-        mine = set(participant.posts)
-        return [p for w in self.session.project.workshops for p in w.postits if p.id in mine]
+        changes = self.session.changes  # by the index: what one phone sent, not every post-it of the day
+        found = []
+        for ident in participant.posts:
+            try:
+                found.append(changes.get(changes.path_of(ident)))
+            except KeyError:  # gone with its workshop
+                continue
+        return found
 
     # -- dots --------------------------------------------------------------------------------------
     def _voter(self, participant: Participant) -> tuple[VotingRound, str]:

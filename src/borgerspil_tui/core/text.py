@@ -11,6 +11,12 @@ _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 """Control characters (all but tab and newline), C1 controls, and line separators."""
 
 
+def first_forbidden(value: str) -> str | None:
+    """The first character :func:`check_text` refuses, as ``U+XXXX``, or None."""
+    found = _FORBIDDEN.search(value)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
 def check_text(value: str) -> str:
     """Refuse control characters that could put terminal escapes on a screen."""
     found = _FORBIDDEN.search(value)

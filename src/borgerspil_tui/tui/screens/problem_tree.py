@@ -8,8 +8,6 @@ be undone. The outline shows an edit by changing the lines it touched, not by dr
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,12 +21,13 @@ from borgerspil_tui.core.model.focus import TreeNode
 from borgerspil_tui.core.tree_picture import draw
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.screens.tree_editing import TreeEditing
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 from borgerspil_tui.tui.widgets.tree_outline import GROUP, PROBLEM, TreeOutline
 from borgerspil_tui.tui.widgets.tree_picture_view import TreePictureView
 
 
-class ProblemTreeScreen(BaseScreen):
+class ProblemTreeScreen(TreeEditing, BaseScreen):
     """The problem tree, edited from the keyboard as fast as a room can talk."""
 
     NAME = "problem-tree"
@@ -250,50 +249,7 @@ class ProblemTreeScreen(BaseScreen):
         else:
             self._outline().focus()
 
-    # -- editing ---------------------------------------------------------------------------------
-    def _branch_of(self, item: str) -> str | None:
-        return next((branch for branch, group in GROUP.items() if item == group), None)
-
-    def _node(self) -> str | None:
-        """The selected node's id, or None on the problem or a group."""
-        item = self._current()
-        return None if item == PROBLEM or self._branch_of(item) is not None else item
-
-    def _bar(self) -> EditBar:
-        return self.query_one("#edit-bar", EditBar)
-
-    def action_edit_selected(self) -> None:
-        """Edit the selected text (the problem itself on the trunk)."""
-        self._adding = None
-        item = self._current()
-        if item == PROBLEM:
-            self._bar().open(self.t("tree.prompt_problem"), "problem", self.project.focus.problem)
-        elif self._branch_of(item) is None:
-            node = self.changes.get(tree_ops.node_path(self.changes, item))
-            self._bar().open(self.t("tree.prompt_edit"), "edit", node.text)
-
-    def action_add_sibling(self) -> None:
-        """Add a node after the selected one (on a group: at the end of it)."""
-        self._add_beside("sibling", "tree.prompt_sibling")
-
-    def action_add_child(self) -> None:
-        """Add a node under the selected one."""
-        self._add_beside("child", "tree.prompt_child")
-
-    def _add_beside(self, mode: str, prompt: str) -> None:
-        item = self._current()
-        branch = self._branch_of(item)
-        if branch is not None:
-            self.action_add_top(branch)
-        elif item != PROBLEM:
-            self._adding = (mode, item)
-            self._bar().open(self.t(prompt), "add")
-
-    def action_add_top(self, branch: str) -> None:
-        """Add a top-level cause or consequence."""
-        self._adding = ("top", branch)
-        self._bar().open(self.t(f"tree.prompt_{branch}"), "add")
-
+    # -- editing (the rest in tree_editing.TreeEditing) ---------------------------------------------
     @on(EditBar.Submitted)
     def _typed(self, event: EditBar.Submitted) -> None:
         text = event.text.strip()
@@ -308,93 +264,9 @@ class ProblemTreeScreen(BaseScreen):
         elif event.purpose == "add":
             self._add_typed(text)
 
-    def _exists(self, node_id: str) -> bool:
-        try:
-            tree_ops.node_path(self.changes, node_id)
-        except tree_ops.NodeNotFound:
-            return False
-        return True
-
-    def _add_typed(self, text: str) -> None:
-        if not text or self._adding is None:
-            self._finish()
-            return
-        mode, where = self._adding
-        if mode == "top":
-            changes, node = tree_ops.add_top(self.changes, where, text)  # type: ignore[arg-type]
-        elif not self._exists(where):
-            self._finish()  # the node to add beside is gone (undone meanwhile)
-            return
-        elif mode == "child":
-            changes, node = tree_ops.add_child(self.changes, where, text)
-        else:
-            changes, node = tree_ops.add_sibling(self.changes, where, text)
-        if self.apply_changes("tree.added", changes):
-            if mode != "top":
-                self._adding = ("sibling", node.id)  # next Enter adds the next one beside it
-            self.selected = node.id
-            self._show_selection()
-            self._bar().open(self._prompt_for_adding(), "add")
-
-    def draft_state(self) -> dict[str, Any]:
-        return {"selected": self.selected, "adding": list(self._adding) if self._adding else None}
-
-    def restore_draft_state(self, state: dict[str, Any]) -> None:
-        self.selected = state.get("selected", self.selected)
-        adding = state.get("adding")
-        self._adding = (adding[0], adding[1]) if adding else None
-        self._show_selection()
-
-    def _prompt_for_adding(self) -> str:
-        if self._adding and self._adding[0] == "top":
-            return self.t(f"tree.prompt_{self._adding[1]}")
-        return self.t("tree.prompt_sibling")
-
-    def _finish(self) -> None:
-        self._adding = None
-        self._bar().close()
-        if self.picture_mode:
-            self.set_focus(None)
-        else:
-            self._outline().focus()
-
     @on(EditBar.Cancelled)
     def _cancelled(self) -> None:
         self._finish()
-
-    def action_toggle_uncertain(self) -> None:
-        """Mark the selected link as uncertain, or not."""
-        node_id = self._node()
-        if node_id is not None:
-            self.apply_changes("tree.uncertain", tree_ops.toggle_uncertain(self.changes, node_id))
-
-    def action_delete_selected(self) -> None:
-        """Delete the selected node and what hangs from it (ctrl+z brings it back)."""
-        node_id = self._node()
-        if node_id is None:
-            return
-        if self.picture_mode:  # the outline finds the line above by itself
-            ids = self.order()
-            index = ids.index(node_id)
-            self.selected = ids[index - 1] if index > 0 else PROBLEM
-        self.apply_changes("tree.delete", tree_ops.delete(self.changes, node_id))
-
-    def _move(self, label: str, build) -> None:  # noqa: ANN001
-        node_id = None if self._bar().is_open else self._node()
-        if node_id is not None:
-            self.apply_changes(label, build(self.changes, node_id))
-
-    def action_move(self, delta: int) -> None:
-        """Move the selected node up or down among its siblings."""
-        self._move("tree.up" if delta < 0 else "tree.down", lambda changes, n: tree_ops.move(changes, n, delta))
-
-    def action_indent(self) -> None:
-        """Make the selected node a cause (or consequence) of the one above it."""
-        self._move("tree.indent", tree_ops.indent)
-
-    def action_outdent(self) -> None:
-        """Move the selected node one level out."""
-        self._move("tree.outdent", tree_ops.outdent)
 
     def action_scroll_picture(self, delta: int) -> None:
         """Scroll a wide picture sideways."""

@@ -63,6 +63,12 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
     "summary.round_voters": ("{n} {n:person|personer} stemte", "{n} {n:person|people} voted"),
     "summary.no_dots": ("Ingen prikker givet.", "No dots given."),
     "summary.idea_gone": ("(idéen er slettet)", "(the idea was deleted)"),
+    "summary.waiting": ("Post-its fra telefoner, som ingen har gennemgået ({count})",
+                        "Post-its from phones nobody reviewed ({count})"),
+    "summary.waiting_line": ("{text} — {author} · {activity}", "{text} — {author} · {activity}"),
+    "summary.waiting_anonymous": ("anonym", "anonymous"),
+    "summary.waiting_no_activity": ("(aktiviteten er slettet)", "(the activity was deleted)"),
+    "summary.waiting_more": ("… og {count} mere", "… and {count} more"),
     "report.md.part.workshops": ("Workshopdage", "Workshop days"),
     "report.html.part.workshops": ("Workshopdage", "Workshop days"),
 }

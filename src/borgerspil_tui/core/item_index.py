@@ -12,10 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from borgerspil_tui.core.changes import Path, item_key
+from borgerspil_tui.core.changes import Change, Path, item_key
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.link_index import LinkIndex
 from borgerspil_tui.core.model import Project
+from borgerspil_tui.core.postit_waiting import WaitingPostIts
 
 KIND_OF_LIST: dict[tuple[str, str], str] = {
     ("Readiness", "team"): "team member",
@@ -102,6 +103,19 @@ class ItemIndex:
             self.lists[item.id] = at
         self.links = LinkIndex(LINK_FIELDS)
         """Which link fields hold each id (built when a deletion first asks)."""
+        self._waiting: WaitingPostIts | None = None
+
+    def waiting(self, project: Project) -> WaitingPostIts:
+        """The post-its that wait, counted per workshop and activity (core/postit_waiting): made
+        from ``project`` (the session's, as it is now) when first asked, then kept by each change."""
+        if self._waiting is None:
+            self._waiting = WaitingPostIts(project)
+        return self._waiting
+
+    def changed(self, change: Change, get: Callable[[Path], Any]) -> None:
+        """``change`` was just made (``get`` reads the project now): the tallies made so far follow it."""
+        if self._waiting is not None:
+            self._waiting.after(change, get)
 
     def path(self, item_id: str) -> Path:
         """The path of an item by its id (KeyError when there is none)."""

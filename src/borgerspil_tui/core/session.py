@@ -236,6 +236,11 @@ class Session(SessionSaving):
             raise refused_change(error) from None
 
     def _apply_one(self, change: Change) -> object:
+        result = self._apply_indexed(change)
+        self.index.changed(change, self._editor.get)  # the waiting post-its' tally follows
+        return result
+
+    def _apply_indexed(self, change: Change) -> object:
         if isinstance(change, RemoveItem):
             removed = self._editor.apply(change)
             self.index.removed(change.at, removed)

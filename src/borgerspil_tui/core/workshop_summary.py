@@ -3,7 +3,12 @@
 Per agenda activity its planned minutes, its actual start and end from the log, the difference
 (an overrun is positive, time saved negative), what fast capture added during it (an item deleted
 since is left out), and the voting rounds with their totals ranked. Times are turned into the
-workshop's local time (the file keeps them in UTC or any zone). No Textual here.
+workshop's local time (the file keeps them in UTC or any zone).
+
+Post-its from phones are counted by state, per activity and for the day; the texts of those still
+waiting (nobody took them in, merged or hid them) are kept too, the first :data:`WAITING_SHOWN` in
+the order they came, so the facilitator can read afterwards what the room wrote and nobody
+reviewed. A hidden post-it's text is never in the summary. No Textual here.
 """
 
 from __future__ import annotations
@@ -60,6 +65,21 @@ class ActivitySummary:
 
 
 @dataclass(frozen=True)
+class WaitingPostIt:
+    """A post-it from a phone that still waits: the participant's words, the name they typed
+    ("" when anonymous) and the title of the activity it came in (None: deleted)."""
+
+    id: str
+    text: str
+    author: str
+    activity: str | None
+
+
+WAITING_SHOWN = 50
+"""How many waiting post-its a summary shows by their text (the rest are counted)."""
+
+
+@dataclass(frozen=True)
 class RankedTotal:
     """An idea's dots in a round, with its place (ties share a place) and title (None: deleted)."""
 
@@ -97,7 +117,14 @@ class WorkshopSummary:
     activities: list[ActivitySummary]
     rounds: list[RoundSummary]
     postits: dict[str, int] = field(default_factory=dict)
-    """How many post-its came from phones in the whole workshop, by state; no texts, no authors."""
+    """How many post-its came from phones in the whole workshop, by state."""
+    waiting: list[WaitingPostIt] = field(default_factory=list)
+    """The first :data:`WAITING_SHOWN` post-its still waiting, in the order they came."""
+
+    @property
+    def waiting_more(self) -> int:
+        """How many more post-its wait than :attr:`waiting` holds."""
+        return self.postits.get("new", 0) - len(self.waiting)
 
     @property
     def planned(self) -> int:
@@ -184,7 +211,8 @@ def minutes_between(start: dt.datetime, end: dt.datetime) -> int:
 
 
 def _activity(workshop: Workshop, activity: Activity, items: dict[str, tuple[str, str, str | None]],
-              names: dict[str, str], now: dt.datetime | None, zone: dt.tzinfo | None) -> ActivitySummary:
+              names: dict[str, str], now: dt.datetime | None, zone: dt.tzinfo | None,
+              postits: list[PostIt]) -> ActivitySummary:
     entry = next((e for e in workshop.log if e.activity == activity.id), None)
     timer = workshop.timer if workshop.timer and workshop.timer.activity == activity.id else None
     started = entry.started if entry and entry.started else (timer.started if timer else None)
@@ -207,7 +235,7 @@ def _activity(workshop: Workshop, activity: Activity, items: dict[str, tuple[str
             actual = minutes_between(started, now)  # type: ignore[arg-type]
     return ActivitySummary(activity.id, activity.title, activity.minutes, status, local(started, zone),
                            local(ended, zone), actual, entry.notes if entry else "", captured,
-                           postit_counts([p for p in workshop.postits if p.activity == activity.id]))
+                           postit_counts(postits))
 
 
 def ranked(round_: VoteRound, project: Project) -> list[RankedTotal]:
@@ -228,11 +256,29 @@ def summarise(project: Project, workshop: Workshop, *, now: dt.datetime | None =
     ``zone`` is the workshop's local time (default: the computer's)."""
     items = captured_items(project)
     names = people(project)
-    activities = [_activity(workshop, a, items, names, now, zone) for a in workshop.agenda]
+    by_activity: dict[str | None, list[PostIt]] = {}
+    for postit in workshop.postits:  # once through the day's post-its, not once per activity
+        by_activity.setdefault(postit.activity, []).append(postit)
+    activities = [_activity(workshop, a, items, names, now, zone, by_activity.get(a.id, []))
+                  for a in workshop.agenda]
     titles = {a.id: a.title for a in workshop.agenda}
     rounds = [RoundSummary(r.id, number, titles.get(r.activity) if r.activity else None, local(r.held, zone),
                            r.anonymous, r.dots_per_person, r.most_per_idea, r.voters, ranked(r, project))
               for number, r in enumerate(workshop.rounds, start=1)]
     return WorkshopSummary(workshop.id, workshop.title, workshop.date, workshop.place,
                            list(participant_names(project, workshop).values()), activities, rounds,
-                           postit_counts(workshop.postits))
+                           postit_counts(workshop.postits), waiting_postits(workshop, titles))
+
+
+def waiting_postits(workshop: Workshop, titles: dict[str, str],
+                    limit: int = WAITING_SHOWN) -> list[WaitingPostIt]:
+    """The first ``limit`` post-its of ``workshop`` still waiting, in the order they came, with
+    their activity's title (``titles``: activity id → title)."""
+    found: list[WaitingPostIt] = []
+    for postit in workshop.postits:
+        if len(found) >= limit:
+            break
+        if postit.state == "new":
+            found.append(WaitingPostIt(postit.id, postit.text, postit.author,
+                                       titles.get(postit.activity) if postit.activity else None))
+    return found

@@ -99,6 +99,24 @@ def postits_text(counts: dict[str, int], lang: str) -> str:
     return tr(lang, "summary.postits", **counts) if counts else ""
 
 
+def waiting_head(summary: WorkshopSummary, lang: str) -> str:
+    """``Post-its from phones nobody reviewed (3)``, or empty when none wait."""
+    count = summary.postits.get("new", 0)
+    return tr(lang, "summary.waiting", count=count) if count else ""
+
+
+def waiting_lines(summary: WorkshopSummary, lang: str) -> list[str]:
+    """Each waiting post-it shown: ``the text — Anna · Brainstorm`` (anonymous, a deleted
+    activity said in words), then ``… and 12 more`` when not all are shown."""
+    lines = [tr(lang, "summary.waiting_line", text=postit.text,
+                author=postit.author or tr(lang, "summary.waiting_anonymous"),
+                activity=postit.activity if postit.activity is not None else tr(lang, "summary.waiting_no_activity"))
+             for postit in summary.waiting]
+    if summary.waiting_more > 0:
+        lines.append(tr(lang, "summary.waiting_more", count=summary.waiting_more))
+    return lines
+
+
 def totals_lines(summary: WorkshopSummary, lang: str) -> list[str]:
     """The day's totals: planned, used against the plan of what was held, captured per kind (and
     the post-its from phones, when there were any)."""

@@ -1,6 +1,7 @@
 """The report's workshop part in HTML, as plain data for the template (which escapes every text):
 for each workshop day a heading, its facts, the activities against their plan as a table, the
-day's totals, what each activity captured, and the voting rounds ranked with text bars."""
+day's totals, what each activity captured, the post-its from phones nobody reviewed (text, who,
+which activity; the first 50), and the voting rounds ranked with text bars."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from borgerspil_tui.core.workshop_summary_words import (
     round_head,
     time_span,
     totals_lines,
+    waiting_head,
+    waiting_lines,
 )
 
 BAR_WIDTH = 20
@@ -41,11 +44,14 @@ def workshops(p: Project, m: Method, lang: str) -> list[Block]:
             if activity.captured:
                 blocks.append(Block("list", tr(lang, "summary.captured_in", activity=activity.title),
                                     data=[item_line(item, lang) for item in activity.captured]))
-            if activity.postits:  # counts only: no post-it's text or author is in the report
+            if activity.postits:  # counts; the waiting ones' texts follow, a hidden one's never
                 blocks.append(Block("text", data=f"{activity.title} · {postits_text(activity.postits, lang)}"))
             if activity.notes:
                 blocks.append(Block("fields", data=[(f"{activity.title} · {tr(lang, 'summary.notes')}",
                                                      activity.notes)]))
+        head = waiting_head(summary, lang)
+        if head:
+            blocks.append(Block("list", head, data=waiting_lines(summary, lang)))
         for round_ in summary.rounds:
             most = max((t.dots for t in round_.totals), default=0)
             rows = [[str(t.rank), idea_title(t.title, lang), str(t.dots), bar(t.dots, most, BAR_WIDTH)]

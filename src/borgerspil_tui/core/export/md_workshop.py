@@ -1,6 +1,7 @@
 """The report's workshop part in Markdown: for each workshop day its facts, the activities against
 their plan as a table, the day's totals, what each activity captured, and the voting rounds
-ranked with text bars (core/workshop_summary). Every text goes through the Doc's escaping."""
+ranked with text bars (core/workshop_summary); the post-its from phones nobody reviewed, by
+their text, who wrote them and in which activity (the first 50). Every text goes through the Doc's escaping."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from borgerspil_tui.core.workshop_summary_words import (
     round_head,
     time_span,
     totals_lines,
+    waiting_head,
+    waiting_lines,
 )
 
 BAR_WIDTH = 20
@@ -46,9 +49,13 @@ def workshops(doc: Doc) -> None:
                 continue
             doc.heading(4, tr(lang, "summary.captured_in", activity=activity.title))
             doc.items([item_line(item, lang) for item in activity.captured])
-            if activity.postits:  # counts only: no post-it's text or author is in the report
+            if activity.postits:  # counts; the waiting ones' texts follow, a hidden one's never
                 doc.para(postits_text(activity.postits, lang))
             doc.labelled(tr(lang, "summary.notes"), activity.notes)
+        head = waiting_head(summary, lang)
+        if head:
+            doc.heading(4, head)
+            doc.items(waiting_lines(summary, lang))
         if not summary.rounds:
             continue
         doc.heading(4, tr(lang, "summary.rounds"))

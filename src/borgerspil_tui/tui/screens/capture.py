@@ -182,9 +182,9 @@ class CaptureScreen(BaseScreen):
         """How many post-its from phones wait in the running activity, and the key that opens them."""
         from borgerspil_tui.tui.key_names import key_name
 
-        found = running(self.session.project)
-        waiting = 0 if found is None else sum(
-            1 for p in found[0].postits if p.state == "new" and p.activity == found[1].id)
+        session = self.session
+        found = running(session.project)
+        waiting = 0 if found is None else session.index.waiting(session.project).count(found[0].id, found[1].id)
         line = self.query_one("#capture-postits", Static)
         line.display = waiting > 0
         line.update(Content(self.t("postits.waiting", count=waiting, shortcut=key_name("ctrl+l", self.lang))

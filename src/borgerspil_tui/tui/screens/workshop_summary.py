@@ -1,5 +1,6 @@
 """After the day: the workshop's summary, read-only — the activities against their plan in a table,
-under it what each captured, the voting rounds' results with text bars, and the day's totals.
+under it what each captured, the post-its from phones nobody reviewed (their texts, who and
+when), the voting rounds' results with text bars, and the day's totals.
 The workshop chosen on the workshop screen is shown first (else the last); ``d`` (day) switches to the one before (round again after the first).
 Every user text is shown as written (DataTable cells as rich Text, the rest as Content)."""
 
@@ -23,6 +24,8 @@ from borgerspil_tui.core.workshop_summary_words import (
     round_head,
     time_span,
     totals_lines,
+    waiting_head,
+    waiting_lines,
 )
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
@@ -129,7 +132,8 @@ class WorkshopSummaryScreen(BaseScreen):
         return Content("\n").join(lines)
 
     def _details(self, summary: WorkshopSummary) -> Content:
-        """Totals, then what each activity captured (and its notes), then the rounds with bars."""
+        """Totals, then what each activity captured (and its notes), the post-its still waiting, then
+        the rounds with bars."""
         lang = self.lang
         lines: list[Content] = [Content(line) for line in totals_lines(summary, lang)]
         for activity in summary.activities:
@@ -141,6 +145,10 @@ class WorkshopSummaryScreen(BaseScreen):
                 lines.append(Content(f"  {postits_text(activity.postits, lang)}"))
             if activity.notes:
                 lines.append(Content(f"  {self.t('summary.notes')}: {activity.notes}"))
+        head = waiting_head(summary, lang)
+        if head:  # what the room wrote and nobody took in or hid: to read after the day
+            lines += [Content(""), Content.styled(head, "bold")]
+            lines += [Content(f"  • {line}") for line in waiting_lines(summary, lang)]
         lines += [Content(""), Content.styled(self.t("summary.rounds"), "bold")]
         if not summary.rounds:
             lines.append(Content(self.t("summary.no_rounds")))

@@ -26,6 +26,8 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
     "share.open_address": ("Scan QR-koden, eller åbn adressen og skriv koden:",
                            "Scan the QR code, or open the address and type the code:"),
     "share.code": ("Kode:", "Code:"),
+    "share.kept": ("Samme kode som før – {count} {count:deltager er|deltagere er} stadig med",
+                   "Same code as before – {count} {count:participant is|participants are} still in"),
     "share.phones": ("{count} {count:telefon|telefoner} med", "{count} {count:phone|phones} joined"),
     "share.new_postits": ("{count} {count:ny post-it|nye post-its}", "{count} new {count:post-it|post-its}"),
     "share.anonymous_yes": ("Anonyme må deltage (uden navn)", "Anonymous joining is allowed"),
@@ -64,8 +66,10 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
     "share.new_code_yes": ("Ja, lav en ny kode", "Yes, make a new code"),
     # asking before quitting with phones in the room
     "share.quit_title": ("Afslut, mens telefoner er med?", "Quit while phones are in?"),
-    "share.quit_phones": ("{count} {count:telefon|telefoner} er med og mister siden, når appen lukker.",
-                          "{count} {count:phone|phones} joined will lose the page when the app closes."),
+    "share.quit_phones": ("{count} {count:telefon|telefoner} er med og mister siden, når appen lukker – til du "
+                          "deler workshoppen igen (samme kode i op til 12 timer).",
+                          "{count} {count:phone|phones} joined will lose the page when the app closes – until you "
+                          "share the workshop again (same code for up to 12 hours)."),
     "share.quit_round": ("Afstemningen er åben: prikkerne fra {count} {count:telefon|telefoner} går tabt.",
                          "The voting round is open: the dots from {count} {count:phone|phones} are lost."),
     "share.quit_stay": ("Nej, bliv", "No, stay"),

@@ -21,9 +21,11 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.text import first_forbidden
+from borgerspil_tui.core.token_bucket import TokenBucket
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 """The join code's signs: 31, none that look alike on a projector (no 0/O, 1/I/L)."""
@@ -118,29 +120,6 @@ class RoomRefused(Exception):
 
 
 @dataclass
-class TokenBucket:
-    """``rate`` tokens a second up to ``burst``; each allowed request takes one."""
-
-    rate: float
-    burst: int
-    clock: Callable[[], float] = time.monotonic
-    tokens: float = -1.0
-    last: float = 0.0
-
-    def take(self) -> bool:
-        """Take a token if there is one (True), else refuse (False)."""
-        now = self.clock()
-        if self.tokens < 0:  # first use: a full bucket
-            self.tokens, self.last = float(self.burst), now
-        self.tokens = min(float(self.burst), self.tokens + (now - self.last) * self.rate)
-        self.last = now
-        if self.tokens >= 1:
-            self.tokens -= 1
-            return True
-        return False
-
-
-@dataclass
 class Participant:
     """One phone that joined: its secret ``key`` (the cookie), its public ``ident`` (a voter key,
     never shown to others), the name it joined with ("" anonymous) and the post-its it sent."""
@@ -181,6 +160,8 @@ class Room:
         self.participants: dict[str, Participant] = {}
         """By secret key."""
         self.ended = False
+        self.changed: Callable[[], None] | None = None
+        """Called after a join or a new code (the app keeps the room: core/room_store.py)."""
         self._requests: dict[str, TokenBucket] = {}
         self._joins: dict[str, TokenBucket] = {}
         self._room_posts: TokenBucket | None = None
@@ -189,6 +170,8 @@ class Room:
     def new_code(self) -> str:
         """A new join code: the old one no longer opens anything."""
         self.code = new_code()
+        if self.changed is not None:
+            self.changed()
         return self.code
 
     def code_ok(self, given: str | None) -> bool:
@@ -228,6 +211,8 @@ class Room:
                                   name=self.distinct(name), asked=name, address=address,
                                   post_bucket=TokenBucket(*self.limits.post, self.clock))
         self.participants[participant.key] = participant
+        if self.changed is not None:
+            self.changed()
         return participant
 
     def distinct(self, name: str) -> str:
@@ -292,3 +277,21 @@ class Room:
     def end(self) -> None:
         """Sharing ended: no code opens anything any more."""
         self.ended = True
+
+    # -- kept across a restart of the app (core/room_store.py) ------------------------------------
+    def to_state(self) -> dict[str, Any]:
+        """What a restart needs to go on as this room: code, token secret, the anonymous switch and
+        who joined (not the rate buckets)."""
+        people = [{k: v for k, v in vars(p).items() if k != "post_bucket"} for p in self.participants.values()]
+        return {"code": self.code, "secret": self.secret.hex(), "allow_anonymous": self.allow_anonymous,
+                "participants": people}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], **options: Any) -> Room:
+        """The room :meth:`to_state` gave (checked first by room_store), with fresh rate buckets."""
+        room = cls(code=state["code"], allow_anonymous=state["allow_anonymous"], **options)
+        room.secret = bytes.fromhex(state["secret"])
+        for kept in state["participants"]:
+            bucket = TokenBucket(*room.limits.post, room.clock)
+            room.participants[kept["key"]] = Participant(**kept, post_bucket=bucket)
+        return room

@@ -6,6 +6,9 @@ machine is confirmed by the facilitator first (:meth:`ShareMixin.ask_to_share`).
 workshop ends (the timer stops after its last activity), when the facilitator stops it, when the
 project is closed, and when the app quits (:meth:`ShareMixin.on_unmount`, crash or not).
 
+The room is kept while it runs (:mod:`borgerspil_tui.core.room_store`): sharing again after a quit or
+a crash takes it back, phones go on as themselves; ``s`` and the workshop's end forget it.
+
 Nothing of aiohttp reaches the terminal: every error of starting is said in our words, and the
 ``aiohttp`` loggers get a handler that drops what the web part does not take itself. What sharing
 says to the facilitator and asks first (arrivals, post-its left new, quitting with phones in) is in
@@ -20,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from borgerspil_tui.core.room import Room
 from borgerspil_tui.core.room_host import RoomHost
+from borgerspil_tui.core.room_store import RoomStore
 from borgerspil_tui.core.share_address import (
     DEFAULT_PORT,
     LOOPBACK,
@@ -46,6 +50,10 @@ class Sharing:
     """The address without the code (``http://192.168.1.20:8765/``)."""
     addresses: list[str] = field(default_factory=list)
     """The machine's own network addresses when the server listens beyond loopback."""
+    store: RoomStore | None = None
+    """Where the room is kept across a restart of the app."""
+    kept: tuple[str, int] | None = None
+    """(code, participants) when the room was taken back from before a restart, else None."""
 
     def join_url(self) -> str:
         """The address with the current join code: what the QR code holds."""
@@ -139,9 +147,13 @@ class ShareMixin(ShareNotesMixin):
         if self.session is None or self.sharing is not None:
             return self.sharing is not None
         quiet_aiohttp()
-        room = Room()
+        store = self._room_store()
+        kept = store.load() if store is not None else None
+        room = kept.room if kept is not None else Room()
         host = RoomHost(self.session, room, self.clock)
         tries = [DEFAULT_PORT, 0] if port is None else [port]
+        if port is None and kept is not None and kept.port not in (None, DEFAULT_PORT):
+            tries.insert(0, kept.port)  # the phones' pages go on at the address they have
         server = None
         for index, chosen in enumerate(tries):
             try:
@@ -161,14 +173,40 @@ class ShareMixin(ShareNotesMixin):
                 return False
         assert server is not None
         addresses = [] if is_loopback(bind) else lan_addresses(bind)
-        self.sharing = Sharing(room, host, server, url_for(bind, server.port, addresses), addresses)
+        self.sharing = Sharing(room, host, server, url_for(bind, server.port, addresses), addresses, store,
+                               (room.code, len(room.participants)) if kept is not None else None)
         host.arrived = self._postit_arrived
         self._share_timers = self._running_timers()
         self.session.subscribe(self._share_watch)
-        self._title_interval = self.set_interval(1.0, self._phones_in_title)
+        room.changed = self.keep_room  # a join or a new code is kept at once …
+        self.keep_room()
+        self._title_interval = self.set_interval(1.0, self._share_tick)  # … post-its and the rest within a second
         self._phones_in_title()
         self.notify(self.tr("share.started", url=self.sharing.url), timeout=4, markup=False)
         return True
+
+    # -- kept across a restart ---------------------------------------------------------------------
+    def _room_store(self: BorgerspilApp) -> RoomStore | None:
+        """Where this project's workshop's room is kept: the running workshop, else the one the
+        workshop screen shows ("" when the project has none)."""
+        from borgerspil_tui.core.workshop_record import running
+        from borgerspil_tui.tui.screens.workshop_planning import shown_workshop
+
+        if self.session is None:
+            return None
+        found = running(self.session.project)
+        workshop = found[0] if found is not None else shown_workshop(self)
+        return RoomStore(self.session.path, workshop.id if workshop is not None else "")
+
+    def keep_room(self: BorgerspilApp) -> None:
+        """Write the room to its file when it changed (quietly nothing when that fails)."""
+        sharing = self.sharing
+        if sharing is not None and sharing.store is not None and not sharing.room.ended:
+            sharing.store.save(sharing.room.to_state(), sharing.server.port)
+
+    def _share_tick(self: BorgerspilApp) -> None:
+        self._phones_in_title()
+        self.keep_room()
 
     # -- while it runs -----------------------------------------------------------------------------
     def _running_timers(self: BorgerspilApp) -> dict[str, str]:
@@ -195,7 +233,7 @@ class ShareMixin(ShareNotesMixin):
 
     async def _workshop_ended(self: BorgerspilApp) -> None:
         if self.sharing is not None:
-            await self.stop_sharing()
+            await self.stop_sharing(forget=True)
             self.notify(self.tr("share.workshop_ended"), timeout=8, markup=False)
 
     def share_changed(self: BorgerspilApp) -> None:
@@ -221,12 +259,18 @@ class ShareMixin(ShareNotesMixin):
         self.show_share_screen()
 
     # -- stopping ----------------------------------------------------------------------------------
-    async def stop_sharing(self: BorgerspilApp) -> None:
-        """Stop the server and lock the room (idempotent)."""
+    async def stop_sharing(self: BorgerspilApp, *, forget: bool = False) -> None:
+        """Stop the server and lock the room (idempotent). ``forget``: the room is over (stopped on
+        purpose, the workshop ended) and its file goes; else it is kept for sharing again."""
+        if self.sharing is not None and not forget:
+            self.keep_room()
         sharing, self.sharing = self.sharing, None
         if sharing is None:
             return
+        sharing.room.changed = None
         sharing.room.end()
+        if forget and sharing.store is not None:
+            sharing.store.forget()
         sharing.host.arrived = None
         sharing.host.session.unsubscribe(self._share_watch)
         self._share_timers = None

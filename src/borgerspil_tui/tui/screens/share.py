@@ -64,7 +64,7 @@ class ShareScreen(BaseScreen):
         with VerticalScroll(id="body"), Horizontal(id="share-body"):
             yield QRCode(id="share-qr")
             with Vertical(id="share-info"):
-                for name in ("state", "open", "url", "big", "code", "phones", "postits", "anonymous",
+                for name in ("state", "kept", "open", "url", "big", "code", "phones", "postits", "anonymous",
                              "warning", "addresses"):
                     yield Static("", id=f"share-{name}", classes="share-line")
 
@@ -93,13 +93,15 @@ class ShareScreen(BaseScreen):
         if sharing is None:
             self.query_one(QRCode).show_data("")
             self._line("state", self.t("share.stopped"))
-            for name in ("open", "url", "big", "code", "phones", "postits", "anonymous", "warning", "addresses"):
+            for name in ("kept", "open", "url", "big", "code", "phones", "postits", "anonymous", "warning", "addresses"):
                 self._line(name, "")
             return
         room = sharing.room
         self.query_one(QRCode).show_data(sharing.join_url())
         groups = grouped(room.code)
         self._line("state", self.t("share.running"))
+        kept = sharing.kept  # taken back after a restart: the same code, the phones still in
+        self._line("kept", self.t("share.kept", count=kept[1]) if kept and kept[0] == room.code else "")
         self._line("open", self.t("share.open_address"))
         self._line("url", sharing.url)
         info_width = max(20, self.size.width - (self.query_one(QRCode).size.width or 40) - 6)
@@ -157,7 +159,7 @@ class ShareScreen(BaseScreen):
     async def action_start_stop(self) -> None:
         """``s``: stop sharing, or start it again (beyond this machine only when confirmed)."""
         if self.bapp.sharing is not None:
-            await self.bapp.stop_sharing()
+            await self.bapp.stop_sharing(forget=True)  # the room is over: not taken back when shared again
             self.notify(self.t("share.stopped_note"), timeout=4, markup=False)
         else:
             self.bapp.ask_to_share(show=False)

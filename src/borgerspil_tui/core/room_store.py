@@ -1,0 +1,282 @@
+"""A room kept across a restart of the app (issue 14's follow-up): when the facilitator's app
+crashes or is quit during a workshop and they share again, the join code, the form tokens' secret
+and who joined come back, so the phones go on as themselves without scanning again.
+
+One JSON file per project file and workshop, named by a hash of the project's resolved path and
+the workshop's id, in the user's state folder (``$XDG_STATE_HOME/borgerspil/rooms/``, else
+``~/.local/state/borgerspil/rooms/``) — never beside the project, which goes to git. The file holds
+secrets (each participant's cookie key): written atomically with mode 0600 in a folder of mode
+0700, never logged; read only when it is a regular file of the user's own that no one else may
+read or write. Kept :data:`KEPT_SECONDS` after its last change (the phones' cookies last as long),
+ignored and removed once older. A file that cannot be read or makes no sense is ignored; a file
+that cannot be written is not written. Nothing here raises, prints or logs.
+
+No Textual, no HTTP: the app (``tui/app_share.py``) keeps the room while sharing runs and forgets
+it when the room is over (the facilitator stops sharing, the workshop ends).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import stat
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from borgerspil_tui.core.room import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    MOST_PARTICIPANTS,
+    Participant,
+    Room,
+    RoomRefused,
+    phone_line,
+)
+
+FORMAT = 1
+"""Bumped when the file's layout changes (a file of another format is ignored)."""
+KEPT_SECONDS = 12 * 3600
+"""How long a room is kept after its last change: as long as the phones' cookies last
+(``COOKIE_AGE`` in web/handlers.py)."""
+FUTURE_SECONDS = 300
+"""A file saved further ahead of the clock than this (the clock was set back) counts as stale."""
+MOST_BYTES = 4_000_000
+"""A larger file is no room of ours (500 participants with all their post-its stay far below)."""
+FILE_NAME = re.compile(r"[0-9a-f]{32}\.json")
+"""The names of the folder's room files (nothing else in the folder is touched)."""
+TEXT_LIMIT = 400
+"""The longest text field of a participant taken from a file (names, keys, addresses, ids)."""
+
+
+def rooms_folder(environ: Mapping[str, str] | None = None) -> Path:
+    """Where rooms are kept: ``$XDG_STATE_HOME/borgerspil/rooms`` (an absolute XDG_STATE_HOME
+    only, as the XDG spec says), else ``~/.local/state/borgerspil/rooms``."""
+    environ = os.environ if environ is None else environ
+    base = environ.get("XDG_STATE_HOME", "")
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".local" / "state"
+    return root / "borgerspil" / "rooms"
+
+
+def resolved(project: Path) -> str:
+    """The project file's path as the room is known by (resolved; as given when that fails)."""
+    try:
+        return str(Path(project).resolve())
+    except (OSError, RuntimeError):
+        return str(Path(project).absolute())
+
+
+def file_name(project: Path, workshop: str) -> str:
+    """The room file's name for ``project`` and ``workshop``: a hash, so the folder tells nothing."""
+    source = f"{resolved(project)}\0{workshop}".encode("utf-8", "surrogateescape")
+    return hashlib.sha256(source).hexdigest()[:32] + ".json"
+
+
+def private(info: os.stat_result) -> bool:
+    """Whether a file may be read as ours: a regular file of this user, mode 0600 or narrower."""
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    if hasattr(os, "getuid"):
+        return info.st_uid == os.getuid() and not info.st_mode & 0o077
+    return True
+
+
+def _text(value: object, most: int = TEXT_LIMIT) -> bool:
+    return isinstance(value, str) and len(value) <= most
+
+
+def _field_ok(kind: Any, value: object) -> bool:
+    """Whether ``value`` read from a file fits a participant's field annotated ``kind``."""
+    kind = str(kind).replace(" ", "")
+    if kind == "str":
+        return _text(value)
+    if kind in ("str|None", "None|str"):
+        return value is None or _text(value)
+    if kind == "list[str]":
+        return isinstance(value, list) and len(value) <= 100_000 and all(_text(v, 100) for v in value)
+    if kind == "bool":
+        return isinstance(value, bool)
+    return False  # a field this file does not know how to check: the room is not taken back
+
+
+def checked_participant(found: object) -> dict[str, Any] | None:
+    """A participant as :meth:`Room.to_state` wrote it, when every field is there and of its kind
+    (names as a phone may send them: no control or bidi characters), else None."""
+    if not isinstance(found, dict):
+        return None
+    kept: dict[str, Any] = {}
+    for spec in dataclasses.fields(Participant):
+        if spec.name == "post_bucket":
+            continue
+        if spec.name not in found:
+            if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+                return None
+            continue
+        if not _field_ok(spec.type, found[spec.name]):
+            return None
+        kept[spec.name] = found[spec.name]
+    for name in ("name", "asked"):
+        try:
+            if name in kept and phone_line(kept[name], "name") != kept[name]:
+                return None
+        except RoomRefused:
+            return None
+    if len(kept["key"]) < 16 or not re.fullmatch(r"p[0-9a-f]{12}", kept["ident"]):
+        return None
+    return kept
+
+
+def checked_room(found: object) -> dict[str, Any] | None:
+    """The room's state as :meth:`Room.to_state` wrote it, checked field by field, or None."""
+    if not isinstance(found, dict):
+        return None
+    code, secret, people = found.get("code"), found.get("secret"), found.get("participants")
+    if not (isinstance(code, str) and len(code) == CODE_LENGTH and all(c in CODE_ALPHABET for c in code)):
+        return None
+    if not (isinstance(secret, str) and re.fullmatch(r"[0-9a-f]{64}", secret)):
+        return None
+    if not isinstance(found.get("allow_anonymous"), bool):
+        return None
+    if not isinstance(people, list) or len(people) > MOST_PARTICIPANTS:
+        return None
+    participants = [checked_participant(p) for p in people]
+    if any(p is None for p in participants):
+        return None
+    if len({p["key"] for p in participants if p}) != len(participants):
+        return None
+    return {"code": code, "secret": secret, "allow_anonymous": found["allow_anonymous"],
+            "participants": participants}
+
+
+@dataclass
+class Kept:
+    """A room taken back from its file: the room (fresh rate buckets) and the port it was served on."""
+
+    room: Room
+    port: int | None
+
+
+class RoomStore:
+    """The file of one project's workshop's room (see the module's text). ``clock`` is wall-clock
+    seconds (tests pass their own); ``folder`` defaults to :func:`rooms_folder`."""
+
+    def __init__(self, project: Path, workshop: str, *, folder: Path | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.folder = folder if folder is not None else rooms_folder()
+        self.project = resolved(project)
+        self.workshop = workshop
+        self.path = self.folder / file_name(project, workshop)
+        self.clock = clock
+        self._written: str | None = None
+        """The room's state as last written (an unchanged room is not written again)."""
+
+    # -- reading -----------------------------------------------------------------------------------
+    def load(self, **options: Any) -> Kept | None:
+        """The room kept for this project and workshop, when its file is fresh and sound (a room
+        made with ``options``, e.g. ``limits``); else None. Stale files in the folder are removed."""
+        try:
+            self.sweep()
+            payload = self._read()
+            if payload is None:
+                return None
+            saved = payload.get("saved")
+            if isinstance(saved, bool) or not isinstance(saved, (int, float)) or not self.fresh(saved):
+                self.forget()
+                return None
+            if payload.get("project") != self.project or payload.get("workshop") != self.workshop:
+                return None
+            state = checked_room(payload.get("room"))
+            port = payload.get("port")
+            if state is None:
+                return None
+            room = Room.from_state(state, **options)
+            return Kept(room, port if isinstance(port, int) and not isinstance(port, bool)
+                        and 0 < port < 65536 else None)
+        except Exception:  # noqa: BLE001 - a room that cannot be taken back only means a new one
+            return None
+
+    def fresh(self, saved: float) -> bool:
+        """Whether a file saved at ``saved`` (wall-clock seconds) is still kept."""
+        age = self.clock() - saved
+        return -FUTURE_SECONDS <= age <= KEPT_SECONDS
+
+    def _read(self) -> dict[str, Any] | None:
+        try:
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as file:
+            if not private(os.fstat(fd)):
+                return None
+            data = file.read(MOST_BYTES + 1)
+        if len(data) > MOST_BYTES:
+            return None
+        try:
+            payload = json.loads(data.decode("utf-8"))
+        except (ValueError, RecursionError):
+            return None
+        return payload if isinstance(payload, dict) and payload.get("format") == FORMAT else None
+
+    # -- writing -----------------------------------------------------------------------------------
+    def _text(self, state: dict[str, Any], port: int | None) -> str:
+        return json.dumps({"room": state, "port": port}, sort_keys=True, ensure_ascii=False)
+
+    def save(self, state: dict[str, Any], port: int | None = None) -> bool:
+        """Keep ``state`` (:meth:`Room.to_state`) and the ``port`` phones reach it on; True when the
+        file holds it (written now, or unchanged since the last write). False when it could not be
+        written — the app goes on without it."""
+        try:
+            text = self._text(state, port)
+            if text == self._written and self.path.exists():
+                return True
+            payload = {"format": FORMAT, "saved": self.clock(), "project": self.project,
+                       "workshop": self.workshop, "port": port, "room": state}
+            self._write(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        except Exception:  # noqa: BLE001 - a room not kept is no reason to stop the workshop
+            return False
+        self._written = text
+        return True
+
+    def _write(self, data: bytes) -> None:
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if stat.S_IMODE(os.stat(self.folder).st_mode) & 0o077:
+            os.chmod(self.folder, 0o700)
+        fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".room-", suffix=".tmp")  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+
+    # -- forgetting --------------------------------------------------------------------------------
+    def forget(self) -> None:
+        """The room is over (sharing stopped on purpose, the workshop ended): its file goes."""
+        self._written = None
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+
+    def sweep(self) -> None:
+        """Remove room files (and left-over temporary files) not changed for :data:`KEPT_SECONDS`."""
+        oldest = self.clock() - KEPT_SECONDS
+        try:
+            with os.scandir(self.folder) as found:
+                for entry in found:
+                    ours = FILE_NAME.fullmatch(entry.name) or (entry.name.startswith(".room-")
+                                                               and entry.name.endswith(".tmp"))
+                    with contextlib.suppress(OSError):
+                        if ours and entry.stat(follow_symlinks=False).st_mtime < oldest:
+                            os.unlink(entry.path)
+        except OSError:
+            return

@@ -19,7 +19,7 @@ from borgerspil_tui.cli_args import with_implicit_open
 from borgerspil_tui.tui import launch
 from borgerspil_tui.tui.screens.share import ShareScreen
 from borgerspil_tui.tui.screens.workshop import WorkshopScreen
-from tests.app_helpers import SIZE, until
+from tests.app_helpers import SIZE, screen_text, until
 from tests.test_share_screen import _project
 
 
@@ -192,3 +192,20 @@ async def test_bind_beyond_loopback_from_the_command_line_asks_and_no_binds_noth
         assert app.sharing is None and isinstance(app.screen, WorkshopScreen)
         with socket.socket() as probe:
             assert probe.connect_ex(("127.0.0.1", port)) != 0  # nothing listens
+
+
+async def test_share_from_the_command_line_takes_back_the_room_kept_from_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from borgerspil_tui.core.room import Room
+    from borgerspil_tui.core.room_store import RoomStore
+
+    room, port = Room(), _free_port()
+    room.join("Birthe")
+    room.join("Jonas")
+    assert RoomStore(tmp_path / "rum.borgerspil.yaml", "workshop-rum").save(room.to_state(), port)
+    app = await _app_from_the_command_line(tmp_path, monkeypatch, "--share", "--lang", "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.sharing is not None and isinstance(app.screen, ShareScreen))
+        assert app.sharing.room.code == room.code and app.sharing.server.port == port  # the phones' address
+        assert set(app.sharing.room.participants) == set(room.participants)
+        await until(pilot, lambda: "Same code as before – 2 participants are still in" in screen_text(app))

@@ -18,6 +18,7 @@ from borgerspil_tui.core.model.workshop import Activity, PostIt, TimerState, Wor
 from borgerspil_tui.core.room import Room
 from borgerspil_tui.core.room_host import RoomHost
 from borgerspil_tui.core.storage import load_project, save_project
+from borgerspil_tui.tui.widgets.key_bar import KeyBar
 from tests.app_helpers import SIZE, FakeClock, goto, make_app, screen_text, until
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
@@ -126,17 +127,23 @@ async def test_arrivals_accept_edit_merge_hide_and_the_saved_file(tmp_path: Path
         await pilot.press("h")
         await pilot.pause()
         assert _postits(app)[1][1] == "hidden"
-        assert "<script>" not in screen_text(app).replace("\n", " ").split("Viser:")[1]
-        await pilot.press("f", "f")  # all → new → hidden
+        assert second.id not in app.screen.query_one("#postits", DataTable).rows
+        await pilot.press("f", "f")  # all → new → all with the hidden
         await pilot.pause()
-        assert "<script>alert(1)</script>" in screen_text(app)
+        assert second.id in table.rows and "skjult" in screen_text(app)
         saved = await _saved(pilot, path)
         assert [(p.text, p.state, p.author) for p in saved.workshops[0].postits] == [
             ("[bold]x[/] [/", "accepted", "Anna"), ("<script>alert(1)</script>", "hidden", ""),
             ("sms DAGEN før", "accepted", "Anna"), ("Ring op", "merged", "Anna")]
         assert [i.title for i in saved.create.ideas] == ["Sms dagen før", "sms DAGEN før / Ring op"]  # both kept
 
+        table.move_cursor(row=table.get_row_index(second.id))
+        await pilot.pause()
+        assert "h vis igen" in str(app.screen.query_one(KeyBar).visual)  # h says what it does here
         await pilot.press("h", "f")  # shown again, as new; back to all
+        await pilot.pause()
+        assert _postits(app)[1] == ("<script>alert(1)</script>", "new")
+        assert "h skjul" in str(app.screen.query_one(KeyBar).visual)
         await pilot.pause()
         table.move_cursor(row=table.get_row_index(second.id))
         await pilot.press("enter")  # Enter takes it in
@@ -226,6 +233,124 @@ async def test_the_palette_opens_the_post_its(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.screen.NAME == "postits"
         assert "No post-its from phones yet" in screen_text(app)
+
+
+def _two_brainstorms(tmp_path: Path) -> Path:
+    """A day with two brainstorms (the second's title markup-like) and a pause; post-its in each
+    state, one whose activity was deleted."""
+    project = Project(schema_version=1, title="Værksted")
+    project.workshops = [Workshop(
+        id="workshop-dag", title="Idédag",
+        agenda=[Activity(id="activity-one", title="Brainstorm 1", target="ideas"),
+                Activity(id="activity-two", title="[b]Brainstorm[/b] 2", target="ideas"),
+                Activity(id="activity-pause", title="Pause")],
+        postits=[PostIt(id="postit-a1", activity="activity-one", text="Sms dagen før", author="Anna", sent=START),
+                 PostIt(id="postit-a2", activity="activity-one", text="[link=x]skjult ved en fejl[/link]",
+                        author="Bo", sent=START, state="hidden"),
+                 PostIt(id="postit-b1", activity="activity-two", text="Ring op", author="", sent=START),
+                 PostIt(id="postit-b2", activity="activity-two", text="Fast kontakt", author="Anna", sent=START,
+                        state="accepted"),
+                 PostIt(id="postit-g1", activity=None, text="Fra en slettet aktivitet", author="Cai", sent=START)])]
+    path = tmp_path / "v.borgerspil.yaml"
+    save_project(path, project)
+    return path
+
+
+def _rows(app) -> set[str]:
+    return {str(key.value) for key in app.screen.query_one("#postits", DataTable).rows}
+
+
+def _showing(app) -> str:
+    return str(app.screen.query_one("#postits-showing").visual)
+
+
+async def test_f_goes_round_the_states_and_shift_f_round_the_activities(tmp_path: Path) -> None:
+    path = _two_brainstorms(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "postits")
+        assert _rows(app) == {"postit-a1", "postit-b1", "postit-b2", "postit-g1"}  # all but hidden
+        assert _showing(app) == "Viser alle uden skjulte (f) · fra alle aktiviteter (F) · 4 af 5"
+        await pilot.press("f")
+        assert _rows(app) == {"postit-a1", "postit-b1", "postit-g1"}
+        assert _showing(app).startswith("Viser nye, der venter (f)")
+        await pilot.press("f")
+        assert _rows(app) == {"postit-a1", "postit-a2", "postit-b1", "postit-b2", "postit-g1"}
+        assert "[link=x]skjult ved en fejl[/link]" in screen_text(app)  # as written
+        await pilot.press("F")  # the pause has no post-its: not among the choices
+        assert _rows(app) == {"postit-a1", "postit-a2"}
+        assert _showing(app) == "Viser alle, også skjulte (f) · fra Brainstorm 1 (F) · 2 af 5"
+
+        # the post-it hidden by mistake: found under "all, hidden too", h shows it again
+        table = app.screen.query_one("#postits", DataTable)
+        table.move_cursor(row=table.get_row_index("postit-a2"))
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.session.project.workshops[0].postits[1].state == "new"
+        assert "4 nye" in app.screen.query_one("#title-line").visual.plain
+
+        await pilot.press("F")
+        assert _rows(app) == {"postit-b1", "postit-b2"}
+        assert "fra [b]Brainstorm[/b] 2 (F)" in _showing(app)  # the title as written, not bold
+        await pilot.press("F")
+        assert _rows(app) == {"postit-g1"} and "fra slettede aktiviteter (F)" in _showing(app)
+        await pilot.press("F", "f")  # every activity again; all but hidden again
+        assert _rows(app) == {"postit-a1", "postit-a2", "postit-b1", "postit-b2", "postit-g1"}
+        await pilot.press("f", "F", "F")  # new, from the second brainstorm
+        assert _rows(app) == {"postit-b1"}
+        await pilot.press("f2")  # English: the same view, said in English
+        await pilot.pause()
+        assert _showing(app) == "Showing new, waiting (f) · from [b]Brainstorm[/b] 2 (F) · 1 of 5"
+        assert _rows(app) == {"postit-b1"}
+        await pilot.press("a")  # taken in: it leaves the view of the new ones
+        await pilot.pause()
+        assert _rows(app) == set() and "No post-its in this view — f and F switch" in screen_text(app)
+
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: not app.session.dirty)
+    saved = load_project(path).project
+    assert [(p.id, p.state) for p in saved.workshops[0].postits] == [
+        ("postit-a1", "new"), ("postit-a2", "new"), ("postit-b1", "accepted"), ("postit-b2", "accepted"),
+        ("postit-g1", "new")]
+    assert [i.title for i in saved.create.ideas] == ["Ring op"]
+
+
+async def test_an_activity_deleted_while_chosen_shows_every_activity_again(tmp_path: Path) -> None:
+    app = make_app(_two_brainstorms(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "postits")
+        await pilot.press("F")
+        assert _rows(app) == {"postit-a1"}
+        app.session.apply("delete", app.session.changes.remove(("workshops", "workshop-dag", "agenda",
+                                                                "activity-one")))
+        await pilot.pause()
+        assert "fra alle aktiviteter (F)" in _showing(app)
+        assert _rows(app) == {"postit-a1", "postit-b1", "postit-b2", "postit-g1"}
+        await pilot.press("F")  # the first brainstorm's post-its now count as from a deleted activity
+        assert _rows(app) == {"postit-b1", "postit-b2"}
+        await pilot.press("F")
+        assert _rows(app) == {"postit-a1", "postit-g1"}
+
+
+@pytest.mark.parametrize(("language", "pairs"), [
+    ("da", ["esc tilbage", "a tag ind", "e ret", "space markér", "m læg sammen", "h skjul", "f1 hjælp"]),
+    ("en", ["esc back", "a accept", "e edit", "space mark", "m merge", "h hide", "f1 help"]),
+])
+async def test_at_80_by_24_every_key_of_the_screen_is_on_it(tmp_path: Path, language: str,
+                                                            pairs: list[str]) -> None:
+    app = make_app(_two_brainstorms(tmp_path), language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "postits")
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        footer = str(bar.visual)
+        assert len(footer) <= bar.content_region.width
+        shown = [pair.strip() for pair in footer.split("  ") if pair.strip()]
+        assert [pair for pair in pairs if pair not in shown] == [], footer
+        line = app.screen.query_one("#postits-showing")
+        assert "(f)" in _showing(app) and "(F)" in _showing(app)  # the filter keys, above the list
+        assert line.region.height >= 1 and line.region.width <= 80
 
 
 HOSTILE_POSTITS = [

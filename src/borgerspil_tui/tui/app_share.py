@@ -118,8 +118,11 @@ class ShareMixin(ShareNotesMixin):
             return
 
         async def start() -> None:
-            if await self.start_sharing(bind, port) and show:
-                self.show_share_screen()
+            if await self.start_sharing(bind, port):
+                if show:
+                    self.show_share_screen()
+            elif kept is not None:  # the kept address is not this machine's any more: s shares on loopback
+                self._kept_bind_declined = True
             self.share_changed()
 
         if is_loopback(bind):

@@ -1,16 +1,18 @@
 """The post-its that came from the room's phones (issue 14), as the facilitator takes them in: one
-table of the workshop's post-its, newest first, the new ones marked and counted in the title line.
+table of the workshop's post-its, newest first (tui/widgets/postit_table), the new ones marked and
+counted in the title line.
 
 Enter or ``a`` takes the highlighted post-it in as an item of its activity's list, ``e`` takes it in
 with a text edited first (the post-it keeps the participant's words), space marks post-its and ``m``
-merges exactly the marked (at least two) into one item, ``h`` hides or shows
-one again, ``f`` switches between all (but hidden), new and hidden. Every one is an undoable step
+merges exactly the marked (at least two) into one item, ``h`` hides one, or shows a hidden one
+again. ``f`` goes round the states shown (all but hidden, the new ones, all with the hidden) and
+``F`` round the activities (tui/screens/postit_filter); the line above the list says both with
+their keys (the footer keeps its room for the rest at 80 columns). Every one is an undoable step
 through the session (core/postit_ops). Post-its arriving from phones appear at once without moving
 the highlight or touching what is typed in the edit bar. User text is never markup."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
@@ -21,19 +23,16 @@ from borgerspil_tui.core.changes import AddItem
 from borgerspil_tui.core.model.workshop import PostIt, Workshop
 from borgerspil_tui.core.postit_ops import PostItRefused
 from borgerspil_tui.core.workshop_record import running
-from borgerspil_tui.tui.commands import Command, bindings
-from borgerspil_tui.tui.plain import cell
+from borgerspil_tui.tui.commands import Command, bindings, relabel
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.screens.postit_filter import PostItFilter
 from borgerspil_tui.tui.screens.table_rows import touches
 from borgerspil_tui.tui.screens.workshop_planning import shown_workshop
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.postit_table import PostItTable
 
-FILTERS = ("all", "new", "hidden")
-COLUMNS = ("mark", "state", "author", "activity", "text")
-TEXT_WIDTH = 70
-"""How much of a post-it's text its row shows (the whole text is under the table)."""
-NAME_WIDTH = 16
-"""How much of an author's name and an activity's title a row shows."""
+KEY_STYLE = "bold $text-accent"
+"""How a key is shown in the line above the list (as in the footer)."""
 POSTIT_COMMANDS = [
     Command("accept", "a", "postits.accept", "help.postits_accept"),
     Command("edit", "e", "postits.edit", "help.postits_edit"),
@@ -41,19 +40,9 @@ POSTIT_COMMANDS = [
     Command("merge", "m", "postits.merge", "help.postits_merge"),
     Command("hide", "h", "postits.hide", "help.postits_hide"),
     Command("delete", "delete", "postits.hide", "help.postits_delete", show=False),
-    Command("next_filter", "f", "postits.filter", "help.postits_filter"),
+    Command("next_filter", "f", "postits.filter", "help.postits_filter", show=False),  # the line above
+    Command("next_activity", "F", "postits.filter_activity", "help.postits_filter_activity", show=False),
 ]
-
-
-def _cut(text: str, width: int = TEXT_WIDTH) -> str:
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
-
-
-class _Placed(Text):
-    """A row's first cell, carrying the post-it's place in the workshop's list: a post-it that
-    arrives is added as one row and the rows sorted by it (newest first), not all drawn again."""
-
-    place = 0
 
 
 class PostItsScreen(BaseScreen):
@@ -63,7 +52,7 @@ class PostItsScreen(BaseScreen):
     SCREEN_COMMANDS = POSTIT_COMMANDS
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
-    PostItsScreen #postits-showing { height: 1; padding: 0 1; color: $text-muted; }
+    PostItsScreen #postits-showing { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     PostItsScreen #postits { height: 1fr; margin: 0 1; }
     PostItsScreen #postits-empty { height: auto; padding: 1 2; color: $text-muted; }
     PostItsScreen #postit-detail { height: auto; max-height: 6; padding: 0 2; border-top: solid $panel; }
@@ -71,16 +60,24 @@ class PostItsScreen(BaseScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.filter = "all"
+        self.filter = PostItFilter()
         self.marked: list[str] = []
         """The ids of the post-its marked for merging, in the order they were marked."""
+        self._drawn: str | None = None
+        """The workshop whose post-its the table shows."""
+        self._hide_label = "postits.hide"
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="postits-showing", markup=False)
         yield Static(id="postits-empty", markup=False)
-        yield DataTable(id="postits", cursor_type="row", zebra_stripes=True)
+        yield PostItTable(id="postits")
         yield Static(id="postit-detail", markup=False)
         yield EditBar(id="edit-bar")
+
+    @property
+    def table(self) -> PostItTable:
+        """The post-its' table."""
+        return self.query_one("#postits", PostItTable)
 
     # -- which workshop ------------------------------------------------------------------------
     def workshop(self) -> Workshop | None:
@@ -92,58 +89,34 @@ class PostItsScreen(BaseScreen):
         workshop = self.workshop()
         if workshop is None:
             return f"{self.screen_title()} · {self.session.project.title}"
-        new = sum(1 for p in workshop.postits if p.state == "new")
+        new = self.session.index.waiting(self.session.project).count(workshop.id)  # counted, not scanned
         return f"{self.screen_title()} · {self.t('postits.title_new', count=new)} · {workshop.title}"
 
     # -- drawing -------------------------------------------------------------------------------
     def populate(self) -> None:
-        table = self.query_one("#postits", DataTable)
-        table.clear(columns=True)
-        for key in COLUMNS:
-            table.add_column(cell(self.t(f"postits.col.{key}")), key=key)
+        self.table.set_columns(self.lang)
         self.fill()
-        table.focus()
+        self.table.focus()
 
-    def shown(self, workshop: Workshop) -> list[PostIt]:
-        """The workshop's post-its the filter lets through, newest first."""
-        wanted = {"all": ("new", "accepted", "merged"), "new": ("new",), "hidden": ("hidden",)}[self.filter]
-        return [p for p in reversed(workshop.postits) if p.state in wanted]
-
-    def _row(self, postit: PostIt, titles: dict[str, str], place: int) -> list[Text]:
-        style = "bold" if postit.state == "new" else ""
-        activity = titles.get(postit.activity or "", self.t("postits.activity_gone"))
-        texts = [self.t(f"postits.state.{postit.state}"),
-                 _cut(postit.author, NAME_WIDTH) or self.t("postits.anonymous"), _cut(activity, NAME_WIDTH),
-                 _cut(postit.text)]
-        first = _Placed("✓" if postit.id in self.marked else "", style=style, end="")
-        first.place = place
-        return [first, *(Text(text, style=style, end="") for text in texts)]
-
-    def _titles(self, workshop: Workshop) -> dict[str, str]:
-        return {a.id: a.title for a in workshop.agenda}
+    @staticmethod
+    def _titles(workshop: Workshop | None) -> dict[str, str]:
+        return {a.id: a.title for a in workshop.agenda} if workshop is not None else {}
 
     def fill(self) -> None:
-        """Show the post-its, the highlight staying on the post-it it was on."""
-        table = self.query_one("#postits", DataTable)
-        current = self.current_id()
+        """Show the post-its the filter lets through, the highlight staying on the post-it it was on."""
         workshop = self.workshop()
         self._drawn = workshop.id if workshop is not None else None
-        postits = self.shown(workshop) if workshop is not None else []
-        places = {p.id: n for n, p in enumerate(workshop.postits)} if workshop is not None else {}
-        self.marked = [ident for ident in self.marked if ident in places]
-        titles = self._titles(workshop) if workshop is not None else {}
-        table.clear()
-        for postit in postits:
-            table.add_row(*self._row(postit, titles, places[postit.id]), key=postit.id)
-        self._keep_highlight(current)
-        self._show_counts(workshop, len(postits))
+        titles = self._titles(workshop)
+        self.filter.keep_to(titles)
+        rows = [] if workshop is None else [(p, n) for n, p in enumerate(workshop.postits)
+                                            if self.filter.lets_through(p, titles)]
+        index = self.session.index
+        self.marked = [ident for ident in self.marked if index.kind(ident) == "post-it"]
+        self.table.show(reversed(rows), titles, set(self.marked), self.lang)
+        self._show_counts(workshop, titles)
 
-    def _keep_highlight(self, current: str | None) -> None:
-        table = self.query_one("#postits", DataTable)
-        if current is not None and current in table.rows:
-            table.move_cursor(row=table.get_row_index(current), animate=False, scroll=False)
-
-    def _show_counts(self, workshop: Workshop | None, shown: int) -> None:
+    def _show_counts(self, workshop: Workshop | None, titles: dict[str, str]) -> None:
+        shown = self.table.row_count
         empty = self.query_one("#postits-empty", Static)
         empty.display = not shown
         if workshop is None:
@@ -151,20 +124,30 @@ class PostItsScreen(BaseScreen):
         elif not workshop.postits:
             empty.update(Content(self.t("postits.none")))
         else:
-            empty.update(Content(self.t("postits.none_shown", filter=self.t(f"postits.filter.{self.filter}"))))
-        count = len(workshop.postits) if workshop is not None else 0
-        self.query_one("#postits-showing", Static).update(Content(self.t(
-            "postits.showing", filter=self.t(f"postits.filter.{self.filter}"), shown=shown, count=count,
-            marked=len(self.marked))))
+            empty.update(Content(self.t("postits.none_shown")))
+        self.query_one("#postits-showing", Static).update(self._showing(workshop, titles, shown))
         self._show_detail()
+
+    def _showing(self, workshop: Workshop | None, titles: dict[str, str], shown: int) -> Content:
+        """``Showing new (f) · from Brainstorm 2 (F) · 3 of 10 · 1 marked``, the keys as keys."""
+        count = len(workshop.postits) if workshop is not None else 0
+        parts = [Content(self.t("postits.showing", filter=self.filter.state_text(self.lang))),
+                 Content(" (") + Content.styled("f", KEY_STYLE) + Content(") · "),
+                 Content(self.filter.activity_text(self.lang, titles)),
+                 Content(" (") + Content.styled("F", KEY_STYLE) + Content(") · "),
+                 Content(self.t("postits.shown_of", shown=shown, count=count))]
+        if self.marked:
+            parts.append(Content(" · " + self.t("postits.marked", marked=len(self.marked))))
+        return Content("").join(parts)
 
     @on(DataTable.RowHighlighted, "#postits")
     def _show_detail(self) -> None:
         postit = self.current()
         self.query_one("#postit-detail", Static).update(Content(postit.text if postit is not None else ""))
-
-    _drawn: str | None = None
-    """The workshop whose post-its the table shows."""
+        label = "postits.show_again" if postit is not None and postit.state == "hidden" else "postits.hide"
+        if label != self._hide_label:  # h says what it does to the highlighted post-it
+            self._hide_label = label
+            relabel(self, "hide", label)  # a text key: the footer says it in the language of the day
 
     def project_changed(self) -> None:
         """Follow the edit row by row where it can (an arrival adds one row; taking in, hiding or
@@ -183,52 +166,49 @@ class PostItsScreen(BaseScreen):
             added = [c for c in change.changes if isinstance(c, AddItem) and c.at == at]
             if len(added) == len(change.changes) and all(c.index >= len(workshop.postits) - len(added)
                                                          for c in added):
-                self._follow(workshop, {c.item["id"] for c in added})
+                self._follow(workshop, {c.key: c.index for c in added})
             else:
                 self.fill()
             return
-        self._follow(workshop, keys)
+        self._follow(workshop, dict.fromkeys(keys))
 
-    def _follow(self, workshop: Workshop, keys: set[str]) -> None:
-        """Draw again the rows of the post-its ``keys``: changed in place, added, or taken away."""
-        table = self.query_one("#postits", DataTable)
-        current = self.current_id()
-        shown = {p.id for p in self.shown(workshop)}
-        titles = self._titles(workshop)
+    def _follow(self, workshop: Workshop, places: dict[str, int | None]) -> None:
+        """Draw again the rows of these post-its (id → place in the list, None: not known):
+        changed in place, added, or taken away — looked up by id, the rest of the day not read."""
+        table, titles = self.table, self._titles(workshop)
         added = False
-        for place, postit in enumerate(workshop.postits):
-            if postit.id not in keys:
+        for ident, place in places.items():
+            postit = self._postit(ident)
+            if postit is None or not self.filter.lets_through(postit, titles):
+                table.take_out(ident)
                 continue
-            if postit.id not in shown:
-                if postit.id in table.rows:
-                    table.remove_row(postit.id)
-                continue
-            cells = self._row(postit, titles, place)
-            if postit.id in table.rows:
-                for column, value in zip(COLUMNS, cells):
-                    table.update_cell(postit.id, column, value)
-            else:
-                table.add_row(*cells, key=postit.id)
-                added = True
+            if place is None:
+                place = table.place_of(ident)
+            if place is None:  # shown again (unhidden under "all"): its place is looked for once
+                place = next(n for n, p in enumerate(workshop.postits) if p.id == ident)
+            added = table.show_one(postit, place, titles, ident in self.marked, self.lang) or added
         if added:
-            table.sort("mark", key=lambda first: -first.place)
-        self._keep_highlight(current)
-        self._show_counts(workshop, len(shown))
+            table.newest_first()
+        self._show_counts(workshop, titles)
 
     # -- helpers -------------------------------------------------------------------------------
     def current_id(self) -> str | None:
         """The id of the highlighted post-it."""
-        table = self.query_one("#postits", DataTable)
-        if not table.row_count:
+        return self.table.current_id()
+
+    def _postit(self, ident: str) -> PostIt | None:
+        """The post-it with this id, through the session's index (None when it is gone)."""
+        changes = self.changes
+        try:
+            found = changes.get(changes.path_of(ident))
+        except KeyError:
             return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return found if isinstance(found, PostIt) else None
 
     def current(self) -> PostIt | None:
         """The highlighted post-it."""
-        workshop, ident = self.workshop(), self.current_id()
-        if workshop is None or ident is None:
-            return None
-        return next((p for p in workshop.postits if p.id == ident), None)
+        ident = self.current_id()
+        return self._postit(ident) if ident is not None else None
 
     def _do(self, label: str, build, **values: object) -> bool:
         """Apply what ``build`` makes from (builder, project, workshop id) as one step; a refusal
@@ -257,17 +237,16 @@ class PostItsScreen(BaseScreen):
     def action_mark(self) -> None:
         """Mark or unmark the highlighted post-it for merging, and go to the next row."""
         ident = self.current_id()
-        if ident is None:
+        workshop = self.workshop()
+        if ident is None or workshop is None:
             return
         if ident in self.marked:
             self.marked.remove(ident)
         else:
             self.marked.append(ident)
-        table = self.query_one("#postits", DataTable)
+        table = self.table
         row = table.cursor_row
-        workshop = self.workshop()
-        if workshop is not None:
-            self._follow(workshop, {ident})
+        self._follow(workshop, {ident: None})
         table.move_cursor(row=min(row + 1, table.row_count - 1))
 
     def action_merge(self) -> None:
@@ -299,9 +278,16 @@ class PostItsScreen(BaseScreen):
             self._do("postit.hidden", lambda b, p, w: postit_ops.hide(b, p, w, postit.id))
 
     def action_next_filter(self) -> None:
-        """Show all (but hidden), then the new, then the hidden post-its."""
-        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        """Show all but hidden, then the new ones, then all with the hidden ones."""
+        self.filter.next_state()
         self.fill()
+
+    def action_next_activity(self) -> None:
+        """Show the post-its of every activity, then of each activity that has some, in turn."""
+        workshop = self.workshop()
+        if workshop is not None:
+            self.filter.next_activity(workshop)
+            self.fill()
 
     def action_edit(self) -> None:
         """Edit the highlighted post-it's text in the bar, starting from what the participant wrote;
@@ -327,4 +313,4 @@ class PostItsScreen(BaseScreen):
     @on(EditBar.Cancelled)
     def _done(self) -> None:
         self.query_one(EditBar).close()
-        self.query_one("#postits", DataTable).focus()
+        self.table.focus()

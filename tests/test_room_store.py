@@ -66,9 +66,9 @@ def project(tmp_path: Path) -> Path:
 # -- the round trip --------------------------------------------------------------------------------
 def test_a_room_comes_back_with_its_code_secret_and_participants(project: Path, own_state: Path) -> None:
     room = _room()
-    assert _store(project).save(room.to_state(), 8766)
+    assert _store(project).save(room.to_state(), 8766, "0.0.0.0")
     kept = _store(project).load()
-    assert kept is not None and kept.port == 8766
+    assert kept is not None and kept.port == 8766 and kept.bind == "0.0.0.0"
     back = kept.room
     assert back.code == room.code and back.secret == room.secret and back.allow_anonymous
     assert back.to_state() == room.to_state()
@@ -354,3 +354,22 @@ async def test_a_crash_keeps_the_room_the_end_of_the_workshop_forgets_it(tmp_pat
         await pilot.press("right")  # after the last activity: the workshop ends
         await until(pilot, lambda: app.sharing is None)
         assert not RoomStore(path, WORKSHOP).path.exists()
+
+
+async def test_a_room_kept_beyond_this_machine_is_offered_there_again_and_no_shares_on_loopback(
+        tmp_path: Path) -> None:
+    path = _running_project(tmp_path)
+    room = Room()
+    room.join("Birthe")
+    assert RoomStore(path, WORKSHOP).save(room.to_state(), None, "0.0.0.0")
+    app = _app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", "d", "s")
+        await until(pilot, lambda: getattr(app.screen, "choice_title", None) == "Del på netværket?")
+        assert "0.0.0.0" in app.screen.message  # asked first, as any address beyond this machine
+        await pilot.press("enter")  # the first answer is no: nothing bound
+        await until(pilot, lambda: isinstance(app.screen, ShareScreen))
+        assert app.sharing is None
+        await pilot.press("s")  # then s shares on this machine, with the kept room
+        await until(pilot, lambda: app.sharing is not None)
+        assert app.sharing.server.bind == "127.0.0.1" and app.sharing.room.code == room.code

@@ -17,7 +17,14 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from borgerspil_tui.core.changes import AddItem, Change, MoveItem, RemoveItem, SetValue, data_key
+from borgerspil_tui.core.changes import (
+    AddItem,
+    Change,
+    MoveItem,
+    RemoveItem,
+    SetValue,
+    data_key,
+)
 from borgerspil_tui.core.model import Project
 
 WAITING = "new"

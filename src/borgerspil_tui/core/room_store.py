@@ -157,10 +157,12 @@ def checked_room(found: object) -> dict[str, Any] | None:
 
 @dataclass
 class Kept:
-    """A room taken back from its file: the room (fresh rate buckets) and the port it was served on."""
+    """A room taken back from its file: the room (fresh rate buckets), and the port and address it
+    was served on (the phones' pages go on there)."""
 
     room: Room
     port: int | None
+    bind: str | None = None
 
 
 class RoomStore:
@@ -193,12 +195,12 @@ class RoomStore:
             if payload.get("project") != self.project or payload.get("workshop") != self.workshop:
                 return None
             state = checked_room(payload.get("room"))
-            port = payload.get("port")
+            port, bind = payload.get("port"), payload.get("bind")
             if state is None:
                 return None
             room = Room.from_state(state, **options)
-            return Kept(room, port if isinstance(port, int) and not isinstance(port, bool)
-                        and 0 < port < 65536 else None)
+            return Kept(room, port if isinstance(port, int) and not isinstance(port, bool) and 0 < port < 65536
+                        else None, bind if isinstance(bind, str) and 0 < len(bind) <= 255 else None)
         except Exception:  # noqa: BLE001 - a room that cannot be taken back only means a new one
             return None
 
@@ -225,19 +227,19 @@ class RoomStore:
         return payload if isinstance(payload, dict) and payload.get("format") == FORMAT else None
 
     # -- writing -----------------------------------------------------------------------------------
-    def _text(self, state: dict[str, Any], port: int | None) -> str:
-        return json.dumps({"room": state, "port": port}, sort_keys=True, ensure_ascii=False)
+    def _text(self, state: dict[str, Any], port: int | None, bind: str | None) -> str:
+        return json.dumps({"room": state, "port": port, "bind": bind}, sort_keys=True, ensure_ascii=False)
 
-    def save(self, state: dict[str, Any], port: int | None = None) -> bool:
-        """Keep ``state`` (:meth:`Room.to_state`) and the ``port`` phones reach it on; True when the
-        file holds it (written now, or unchanged since the last write). False when it could not be
-        written — the app goes on without it."""
+    def save(self, state: dict[str, Any], port: int | None = None, bind: str | None = None) -> bool:
+        """Keep ``state`` (:meth:`Room.to_state`) and the ``port`` and address (``bind``) phones reach
+        it on; True when the file holds it (written now, or unchanged since the last write). False
+        when it could not be written — the app goes on without it."""
         try:
-            text = self._text(state, port)
+            text = self._text(state, port, bind)
             if text == self._written and self.path.exists():
                 return True
             payload = {"format": FORMAT, "saved": self.clock(), "project": self.project,
-                       "workshop": self.workshop, "port": port, "room": state}
+                       "workshop": self.workshop, "port": port, "bind": bind, "room": state}
             self._write(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
         except Exception:  # noqa: BLE001 - a room not kept is no reason to stop the workshop
             return False

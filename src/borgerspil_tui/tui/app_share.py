@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from borgerspil_tui.core.room import Room
 from borgerspil_tui.core.room_host import RoomHost
-from borgerspil_tui.core.room_store import RoomStore
 from borgerspil_tui.core.share_address import (
     DEFAULT_PORT,
     LOOPBACK,
@@ -32,9 +31,11 @@ from borgerspil_tui.core.share_address import (
     lan_addresses,
     url_for,
 )
+from borgerspil_tui.tui.app_share_kept import ShareKeptMixin
 from borgerspil_tui.tui.app_share_notes import ShareNotesMixin
 
 if TYPE_CHECKING:
+    from borgerspil_tui.core.room_store import RoomStore
     from borgerspil_tui.tui.app import BorgerspilApp
     from borgerspil_tui.web.server import RunningServer
 
@@ -73,7 +74,7 @@ def quiet_aiohttp() -> None:
         logger.addHandler(logging.NullHandler())
 
 
-class ShareMixin(ShareNotesMixin):
+class ShareMixin(ShareKeptMixin, ShareNotesMixin):
     """Methods of :class:`~borgerspil_tui.tui.app.BorgerspilApp` that share the workshop."""
 
     sharing: Sharing | None = None
@@ -106,9 +107,13 @@ class ShareMixin(ShareNotesMixin):
         """Start sharing on ``bind``:``port`` (the last asked for when not given); an address beyond
         this machine only after the facilitator said yes to what it means. ``show``: the share
         screen comes up once it runs."""
+        kept = None
         if bind is None:
             bind, port = self.share_where
+            if self.sharing is None and (bind, port) == (LOOPBACK, None) and not self._kept_bind_declined:
+                kept = self._kept_bind()  # a room kept beyond this machine is shared there again, asked first
         self.share_where = (bind, port)
+        bind = kept or bind
         if self.session is None:
             self.notify(self.tr("share.no_project"), severity="warning", markup=False)
             return
@@ -134,6 +139,7 @@ class ShareMixin(ShareNotesMixin):
             if choice == "yes":
                 self.call_later(start)
             else:
+                self._kept_bind_declined = self._kept_bind_declined or kept is not None
                 self.notify(self.tr("share.not_started"), markup=False)
 
         self.push_screen(ChoiceScreen(self.tr("share.confirm_title"), self.tr("share.confirm_text", address=bind),
@@ -187,29 +193,6 @@ class ShareMixin(ShareNotesMixin):
         self._phones_in_title()
         self.notify(self.tr("share.started", url=self.sharing.url), timeout=4, markup=False)
         return True
-
-    # -- kept across a restart ---------------------------------------------------------------------
-    def _room_store(self: BorgerspilApp) -> RoomStore | None:
-        """Where this project's workshop's room is kept: the running workshop, else the one the
-        workshop screen shows ("" when the project has none)."""
-        from borgerspil_tui.core.workshop_record import running
-        from borgerspil_tui.tui.screens.workshop_planning import shown_workshop
-
-        if self.session is None:
-            return None
-        found = running(self.session.project)
-        workshop = found[0] if found is not None else shown_workshop(self)
-        return RoomStore(self.session.path, workshop.id if workshop is not None else "")
-
-    def keep_room(self: BorgerspilApp) -> None:
-        """Write the room to its file when it changed (quietly nothing when that fails)."""
-        sharing = self.sharing
-        if sharing is not None and sharing.store is not None and not sharing.room.ended:
-            sharing.store.save(sharing.room.to_state(), sharing.server.port)
-
-    def _share_tick(self: BorgerspilApp) -> None:
-        self._phones_in_title()
-        self.keep_room()
 
     # -- while it runs -----------------------------------------------------------------------------
     def _running_timers(self: BorgerspilApp) -> dict[str, str]:

@@ -21,11 +21,11 @@ from textual.widgets import DataTable, Static
 from borgerspil_tui.core import postit_ops
 from borgerspil_tui.core.changes import AddItem
 from borgerspil_tui.core.model.workshop import PostIt, Workshop
-from borgerspil_tui.core.postit_ops import PostItRefused
 from borgerspil_tui.core.workshop_record import running
 from borgerspil_tui.tui.commands import Command, bindings, relabel
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.screens.postit_filter import PostItFilter
+from borgerspil_tui.tui.screens.postit_taking import PostItTaking
 from borgerspil_tui.tui.screens.table_rows import touches
 from borgerspil_tui.tui.screens.workshop_planning import shown_workshop
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
@@ -45,7 +45,7 @@ POSTIT_COMMANDS = [
 ]
 
 
-class PostItsScreen(BaseScreen):
+class PostItsScreen(PostItTaking, BaseScreen):
     """The running workshop's post-its (else the workshop the workshop screen shows)."""
 
     NAME = "postits"
@@ -210,72 +210,10 @@ class PostItsScreen(BaseScreen):
         ident = self.current_id()
         return self._postit(ident) if ident is not None else None
 
-    def _do(self, label: str, build, **values: object) -> bool:
-        """Apply what ``build`` makes from (builder, project, workshop id) as one step; a refusal
-        is said in our words."""
-        workshop = self.workshop()
-        if workshop is None:
-            return False
-        try:
-            changes = build(self.changes, self.session.project, workshop.id)
-        except PostItRefused as refused:
-            self.refuse(refused.message.text(self.lang))
-            return False
-        return self.apply_changes(label, changes, **values)
-
-    # -- keys ----------------------------------------------------------------------------------
+    # -- keys (what they do to a post-it: tui/screens/postit_taking) ---------------------------
     @on(DataTable.RowSelected, "#postits")
     def _row_selected(self) -> None:
         self.action_accept()
-
-    def action_accept(self) -> None:
-        """Take the highlighted post-it in as an item of its activity's list."""
-        ident = self.current_id()
-        if ident is not None:
-            self._do("postit.accepted", lambda b, p, w: postit_ops.accept(b, p, w, ident))
-
-    def action_mark(self) -> None:
-        """Mark or unmark the highlighted post-it for merging, and go to the next row."""
-        ident = self.current_id()
-        workshop = self.workshop()
-        if ident is None or workshop is None:
-            return
-        if ident in self.marked:
-            self.marked.remove(ident)
-        else:
-            self.marked.append(ident)
-        table = self.table
-        row = table.cursor_row
-        self._follow(workshop, {ident: None})
-        table.move_cursor(row=min(row + 1, table.row_count - 1))
-
-    def action_merge(self) -> None:
-        """Merge exactly the marked post-its (at least two; the highlighted row is not added: space
-        moves on after marking) into one item, in the order they came."""
-        workshop = self.workshop()
-        if workshop is None:
-            return
-        chosen = set(self.marked)
-        ids = [p.id for p in workshop.postits if p.id in chosen]
-        if self._do("postit.merged", lambda b, p, w: postit_ops.merge(b, p, w, ids), count=len(ids)):
-            self.marked = []
-            self.fill()
-
-    def action_hide(self) -> None:
-        """Hide the highlighted post-it, or show a hidden one again."""
-        postit = self.current()
-        if postit is None:
-            return
-        if postit.state == "hidden":
-            self._do("postit.unhidden", lambda b, p, w: postit_ops.unhide(b, p, w, postit.id))
-        else:
-            self._do("postit.hidden", lambda b, p, w: postit_ops.hide(b, p, w, postit.id))
-
-    def action_delete(self) -> None:
-        """Delete hides (a post-it is what someone in the room wrote: kept, never deleted here)."""
-        postit = self.current()
-        if postit is not None and postit.state != "hidden":
-            self._do("postit.hidden", lambda b, p, w: postit_ops.hide(b, p, w, postit.id))
 
     def action_next_filter(self) -> None:
         """Show all but hidden, then the new ones, then all with the hidden ones."""
@@ -288,18 +226,6 @@ class PostItsScreen(BaseScreen):
         if workshop is not None:
             self.filter.next_activity(workshop)
             self.fill()
-
-    def action_edit(self) -> None:
-        """Edit the highlighted post-it's text in the bar, starting from what the participant wrote;
-        Enter takes it in as an item with the edited text (the post-it keeps its own). A post-it
-        already taken in is refused: its item is edited in its list."""
-        postit = self.current()
-        if postit is None:
-            return
-        if postit_ops.taken_in(postit, self.changes):
-            self.refuse(self.t("postit.edit_taken"))
-            return
-        self.query_one(EditBar).open(self.t("postits.prompt_edit"), f"edit:{postit.id}", postit.text)
 
     @on(EditBar.Submitted)
     def _typed(self, event: EditBar.Submitted) -> None:

@@ -1,6 +1,6 @@
 """The door of the room for phones (issue 14): the join code, who joined, their form tokens and
 their rate limits. Pure and in memory (no I/O, no HTTP): the web server (``web/server.py``) asks it
-before it does anything, and it forgets everything when sharing ends.
+before it does anything; :meth:`Room.to_state` is what the app keeps across a restart (core/room_store.py).
 
 - The join code is random, :data:`CODE_LENGTH` characters from :data:`CODE_ALPHABET` (31 signs,
   no 0/O, 1/I/L, so it can be read off a wall), compared in constant time. A new code locks out

@@ -14,6 +14,7 @@ from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.matrix import MatrixView
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
+from borgerspil_tui.tui.score_keys import clear_command, digit_commands, step_commands
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.screens.idea_editing import IdeaEditing
 from borgerspil_tui.tui.screens.matrix_rows import MatrixRows
@@ -32,8 +33,8 @@ FIRST_CRITERION = PINNED
 """The table column of the first criterion."""
 
 SCREEN_COMMANDS = [
-    *[Command(f"score({n})", str(n), "matrix.score", "help.matrix_score", show=n == 1) for n in range(1, 6)],
-    Command("score(0)", "backspace", "matrix.clear", "help.matrix_clear_score"),
+    *digit_commands("matrix.score", "help.matrix_score"),
+    clear_command("matrix.clear", "help.matrix_clear_score", show=True),
     Command("add_idea", "n", "matrix.add", "help.matrix_add"),
     Command("edit('title')", "e", "matrix.edit", "help.matrix_edit"),
     Command("edit('description')", "i", "matrix.description", "help.matrix_description", show=False),
@@ -42,8 +43,8 @@ SCREEN_COMMANDS = [
     Command("toggle_chosen", "space", "matrix.choose", "help.matrix_choose"),
     Command("make_concept", "k", "matrix.concept", "help.matrix_concept"),
     Command("delete_idea", "delete", "matrix.delete", "help.matrix_delete_idea", show=False),
-    Command("weight(1)", "plus", "matrix.weight_up", "help.matrix_weight", show=False),
-    Command("weight(-1)", "minus", "matrix.weight_down", "help.matrix_weight", show=False),
+    *step_commands("weight", ("matrix.weight_up", "help.matrix_weight"),
+                   ("matrix.weight_down", "help.matrix_weight")),
     Command("sort_column", "o", "matrix.sort", "help.matrix_sort"),
     Command("filter", "slash", "matrix.filter", "help.matrix_filter"),
     Command("toggle_votes_in_ranking", "t", "matrix.votes_rank", "help.matrix_votes_rank", show=False),

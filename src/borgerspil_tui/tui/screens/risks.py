@@ -21,6 +21,7 @@ from borgerspil_tui.core.describe_paths import short
 from borgerspil_tui.core.model.insist import Risk
 from borgerspil_tui.core.risk_map import level, numbers, risk_map, score, sorted_risks
 from borgerspil_tui.tui.commands import Command, bindings
+from borgerspil_tui.tui.score_keys import clear_command, digit_commands, step_commands, stepped
 from borgerspil_tui.tui.screens.list_base import ListScreen
 from borgerspil_tui.tui.screens.table_rows import put_in_order
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
@@ -40,10 +41,9 @@ SCREEN_COMMANDS = [
     Command("edit_risk('text')", "e", "risks.key.edit", "help.risks_edit"),
     Command("edit_risk('owner')", "o", "risks.key.owner", "help.risks_owner"),
     Command("edit_risk('mitigation')", "m", "risks.key.mitigation", "help.risks_mitigation"),
-    *[Command(f"score({n})", str(n), "risks.key.score", "help.risks_score", show=n == 1) for n in range(1, 6)],
-    Command("step(1)", "plus", "risks.key.up", "help.risks_up", show=False),
-    Command("step(-1)", "minus", "risks.key.down", "help.risks_down", show=False),
-    Command("score(0)", "backspace", "risks.key.clear", "help.risks_clear", show=False),
+    *digit_commands("risks.key.score", "help.risks_score"),
+    *step_commands("step", ("risks.key.up", "help.risks_up"), ("risks.key.down", "help.risks_down")),
+    clear_command("risks.key.clear", "help.risks_clear"),
     Command("delete", "delete", "risks.key.delete", "help.risks_delete"),
     Command("toggle_map", "v", "risks.key.map", "help.risks_map"),
     Command("explain_order", "shift+up", "risks.key.move", "help.risks_move", show=False),
@@ -203,7 +203,7 @@ class RisksScreen(ListScreen):
             return
         field = self._scored_field()
         old = getattr(item, field)
-        new = max(1, min(5, (old or 0) + delta)) if old is not None or delta > 0 else None
+        new = stepped(old, delta)
         if new != old and self.edit_item(item.id, f"risks.changed.{field}", **{field: new}):
             self._cursor_to(item.id, column)
 

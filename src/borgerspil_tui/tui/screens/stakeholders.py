@@ -17,6 +17,7 @@ from borgerspil_tui.core.model.insist import Stakeholder
 from borgerspil_tui.core.stakeholder_grid import place, quadrant
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
+from borgerspil_tui.tui.score_keys import clear_command, digit_commands, step_commands, stepped
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
 from borgerspil_tui.tui.widgets.two_by_two import TwoByTwo
@@ -61,11 +62,10 @@ class StakeholdersScreen(ListScreen):
         Command("edit_field('interest')", "w", "stakeholders.want_key", "help.stakeholders_want"),
         Command("edit_field('message')", "m", "stakeholders.message_key", "help.stakeholders_message"),
         Command("edit_field('contact')", "k", "stakeholders.contact_key", "help.stakeholders_contact"),
-        *[Command(f"score({n})", str(n), "stakeholders.score", "help.stakeholders_score", show=n == 1)
-          for n in range(1, 6)],
-        Command("step_score(1)", "plus", "stakeholders.score_up", "help.stakeholders_step", show=False),
-        Command("step_score(-1)", "minus", "stakeholders.score_down", "help.stakeholders_step", show=False),
-        Command("score(0)", "backspace", "stakeholders.clear_score", "help.stakeholders_clear", show=False),
+        *digit_commands("stakeholders.score", "help.stakeholders_score"),
+        *step_commands("step_score", ("stakeholders.score_up", "help.stakeholders_step"),
+                       ("stakeholders.score_down", "help.stakeholders_step")),
+        clear_command("stakeholders.clear_score", "help.stakeholders_clear"),
         Command("toggle_grid", "v", "stakeholders.grid_key", "help.stakeholders_grid"),
     ]
     BINDINGS = bindings(SCREEN_COMMANDS)
@@ -227,9 +227,7 @@ class StakeholdersScreen(ListScreen):
         if field is None or item is None:
             return
         now = getattr(item, field)
-        if now is None and delta < 0:
-            return
-        new = max(1, min(5, (now or 0) + delta))
+        new = stepped(now, delta)
         if new != now:
             self._set_score(field, new)
 

@@ -193,6 +193,7 @@ def _broken_payloads(good: dict) -> list[object]:
         changed(participants=[person | {"name": "An\x1bna"}]), changed(participants=[person | {"posts": "p1"}]),
         changed(participants=[person | {"key": 5}]), changed(participants=[{"name": "Anna"}]),
         changed(participants=[person | {"ident": "<script>"}]), changed(participants=[person | {"address": 7}]),
+        changed(participants=[person, person | {"key": "k" * 32}]), changed(participants=[person | {"key": "a;b" * 8}]),
     ]
 
 

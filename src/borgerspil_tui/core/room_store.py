@@ -103,6 +103,8 @@ def _field_ok(kind: Any, value: object) -> bool:
         return isinstance(value, list) and len(value) <= 100_000 and all(_text(v, 100) for v in value)
     if kind == "bool":
         return isinstance(value, bool)
+    if kind in ("int", "float"):
+        return isinstance(value, int if kind == "int" else (int, float)) and not isinstance(value, bool)
     return False  # a field this file does not know how to check: the room is not taken back
 
 
@@ -128,7 +130,7 @@ def checked_participant(found: object) -> dict[str, Any] | None:
                 return None
         except RoomRefused:
             return None
-    if len(kept["key"]) < 16 or not re.fullmatch(r"p[0-9a-f]{12}", kept["ident"]):
+    if not re.fullmatch(r"[A-Za-z0-9_-]{16,100}", kept["key"]) or not re.fullmatch(r"p[0-9a-f]{12}", kept["ident"]):
         return None
     return kept
 
@@ -149,8 +151,9 @@ def checked_room(found: object) -> dict[str, Any] | None:
     participants = [checked_participant(p) for p in people]
     if any(p is None for p in participants):
         return None
-    if len({p["key"] for p in participants if p}) != len(participants):
-        return None
+    for unique in ("key", "ident"):  # one cookie, one voter each
+        if len({p[unique] for p in participants if p}) != len(participants):
+            return None
     return {"code": code, "secret": secret, "allow_anonymous": found["allow_anonymous"],
             "participants": participants}
 

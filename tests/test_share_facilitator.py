@@ -7,12 +7,16 @@ phones."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.core.workshop_vote import VotingRound
+from borgerspil_tui.tui.app import BorgerspilApp
 from borgerspil_tui.tui.screens.presenter import PresenterScreen
 from borgerspil_tui.tui.screens.share import ShareScreen
 from tests.app_helpers import SIZE, FakeClock, goto, make_app, notices, screen_text, until
@@ -22,12 +26,25 @@ START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 IDEAS = ["idea-b7c8de", "idea-f9g2hj", "idea-k3m4np"]
 
 
-async def _running(pilot) -> None:
-    """Sharing by keys, back on the workshop screen with the brainstorm started."""
-    await _share_by_keys(pilot)
-    await pilot.press("escape", "space")
-    await pilot.pause()
-    assert pilot.app.screen.NAME == "workshop" and pilot.app.session.project.workshops[-1].timer is not None
+def _facilitator(tmp_path: Path, *, window: float | None = None) -> BorgerspilApp:
+    """The app on a workshop of one brainstorm, by a clock the test moves; arrivals from phones
+    said together over ``window`` seconds when given."""
+    app = make_app(_project(tmp_path))
+    app.clock = FakeClock(START)
+    if window is not None:
+        app.arrival_window = window
+    return app
+
+
+@asynccontextmanager
+async def _running(app: BorgerspilApp) -> AsyncIterator[Pilot]:
+    """The app run, sharing started by keys, back on the workshop screen with the brainstorm started."""
+    async with app.run_test(size=SIZE) as pilot:
+        await _share_by_keys(pilot)
+        await pilot.press("escape", "space")
+        await pilot.pause()
+        assert app.screen.NAME == "workshop" and app.session.project.workshops[-1].timer is not None
+        yield pilot
 
 
 def _arrivals(said: list[str]) -> list[str]:
@@ -35,12 +52,9 @@ def _arrivals(said: list[str]) -> list[str]:
 
 
 async def test_the_wall_shows_no_ones_postit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    app = make_app(_project(tmp_path))
-    app.clock = FakeClock(START)
-    app.arrival_window = 0.5
+    app = _facilitator(tmp_path, window=0.5)
     said = notices(app, monkeypatch)
-    async with app.run_test(size=SIZE) as pilot:
-        await _running(pilot)
+    async with _running(app) as pilot:
         app.room_host().post(app.sharing.room.join("Anna"), "Før væggen")
         await pilot.pause()
         assert any("Anna" in n.message for n in app._notifications)  # the laptop's screen says it …
@@ -61,12 +75,9 @@ async def test_the_wall_shows_no_ones_postit(tmp_path: Path, monkeypatch: pytest
 
 async def test_a_room_posting_at_once_is_two_notices_with_the_count(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    app = make_app(_project(tmp_path))
-    app.clock = FakeClock(START)
-    app.arrival_window = 0.5
+    app = _facilitator(tmp_path, window=0.5)
     said = notices(app, monkeypatch)
-    async with app.run_test(size=SIZE) as pilot:
-        await _running(pilot)
+    async with _running(app) as pilot:
         host = app.room_host()
         phones = [app.sharing.room.join(f"Telefon {n}") for n in range(12)]
         for phone in phones:
@@ -105,11 +116,9 @@ async def test_k_asks_first_and_no_keeps_the_code(tmp_path: Path) -> None:
 
 
 async def test_quitting_with_phones_in_asks_stay_keeps_the_server_quit_saves(tmp_path: Path) -> None:
-    path = _project(tmp_path)
-    app = make_app(path)
-    app.clock = FakeClock(START)
-    async with app.run_test(size=SIZE) as pilot:
-        await _running(pilot)
+    app = _facilitator(tmp_path)
+    path = app.session.path
+    async with _running(app) as pilot:
         port = app.sharing.server.port
         app.room_host().post(app.sharing.room.join("Anna"), "Gem mig")
         assert app.session.dirty
@@ -159,11 +168,9 @@ async def test_quitting_with_no_phone_in_is_at_once(tmp_path: Path) -> None:
 
 
 async def test_moving_on_says_the_postits_still_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    app = make_app(_project(tmp_path))
-    app.clock = FakeClock(START)
+    app = _facilitator(tmp_path)
     said = notices(app, monkeypatch)
-    async with app.run_test(size=SIZE) as pilot:
-        await _running(pilot)
+    async with _running(app) as pilot:
         anna = app.sharing.room.join("Anna")
         for n in range(3):
             app.room_host().post(anna, f"Idé {n}")
@@ -175,10 +182,8 @@ async def test_moving_on_says_the_postits_still_new(tmp_path: Path, monkeypatch:
 
 
 async def test_the_workshop_title_counts_the_phones(tmp_path: Path) -> None:
-    app = make_app(_project(tmp_path))
-    app.clock = FakeClock(START)
-    async with app.run_test(size=SIZE) as pilot:
-        await _running(pilot)
+    app = _facilitator(tmp_path)
+    async with _running(app) as pilot:
         for name in ("Anna", "Bo"):
             app.sharing.room.join(name)
 
@@ -208,12 +213,9 @@ async def test_the_count_names_the_key_that_opens_the_postits_where_one_is(tmp_p
     """A workshop day: on the capture screen ``l`` is a letter in the field, Ctrl+L opens the
     post-its; elsewhere ``l`` does (an app-wide key); where a screen's own ``l`` is something else
     the notice names no key."""
-    app = make_app(_project(tmp_path))
-    app.clock = FakeClock(START)
-    app.arrival_window = 0.3
+    app = _facilitator(tmp_path, window=0.3)
     said = notices(app, monkeypatch)
-    async with app.run_test(size=SIZE) as pilot:
-        await _running(pilot)
+    async with _running(app) as pilot:
         await pilot.press("o")
         await until(pilot, lambda: app.screen.NAME == "capture")
         assert await _count_said(pilot, said, 3) == "2 nye post-its fra telefoner — Ctrl+L viser dem"

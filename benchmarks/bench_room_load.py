@@ -19,15 +19,15 @@ host), the phones stop at a deadline and the whole run has a hard time limit (``
   stays as it is (1 a second, a burst of 5), and so do the whole room's caps (post-its a second,
   open connections), so a refusal would show here. ``--uncapped`` raises the room's caps too
   (for ``--scale``: what the server can take, beyond what the room lets in).
-* **The phones** run in a separate process (multiprocessing, spawn), so their CPU is not in the
-  app's loop: aiohttp, one ``ClientSession`` (own connector, own cookies) per phone. Each joins
-  as a phone does (``GET /?c=`` → ``POST /join`` → ``GET /room`` for the form token), then, at the
-  same moment for all, posts one post-it a second (the phones spread over the second) as the page's
-  script does (``Accept: application/json``), and asks ``/state.json`` every 2 s as the page
-  does (``--no-poll``: not). Then the app opens a voting round of the example's ideas (3 dots,
-  at most 1 per idea, anonymous); each phone loads the room's page (the page reloads on a new
-  mode), reads the ideas from it and gives its 3 dots; the app reveals, each phone loads the
-  result. Response time: from sending a request until its whole answer is read, per request.
+* **The phones** (``room_phones.py``) run in a separate process (multiprocessing, spawn), so
+  their CPU is not in the app's loop: aiohttp, one ``ClientSession`` (own connector, own cookies)
+  per phone. Each joins as a phone does (``GET /?c=`` → ``POST /join`` → ``GET /room`` for the form
+  token), then, at the same moment for all, posts one post-it a second (the phones spread over the
+  second) as the page's script does (``Accept: application/json``), and asks ``/state.json`` every
+  2 s as the page does (``--no-poll``: not). Then the app opens a voting round of the example's
+  ideas (3 dots, at most 1 per idea, anonymous); each phone loads the room's page (the page reloads
+  on a new mode), reads the ideas from it and gives its 3 dots; the app reveals, each phone loads
+  the result. Response time: from sending a request until its whole answer is read, per request.
 * **Lost**: the texts the phones were answered ``ok`` for must all be in ``Workshop.postits``
   and in the saved file (loaded back with core storage after the autosave has run), and no other;
   a refused one is counted with its status and error. The dots answered ok must be the revealed
@@ -68,11 +68,8 @@ import asyncio
 import cProfile
 import dataclasses
 import datetime as dt
-import json
 import multiprocessing
 import random
-import re
-import statistics
 import sys
 import tempfile
 import time
@@ -81,133 +78,18 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from profiling import print_profile
+from room_figures import print_growth, report
+from room_phones import BIND, DOTS, phones_process
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "hjaelpemidler.borgerspil.yaml"
-BIND = "127.0.0.1"
 SIZE = (120, 40)
 KEY_RATE = 10.0
 LETTERS = "borgernemoedesikkesaa"
 CLEAR_EVERY = 40
-POLL_EVERY = 2.0
-DOTS = 3
-CSRF = re.compile(r'name="csrf" value="([0-9a-f]+)"')
-IDEA = re.compile(r'name="idea" value="([^"]+)"')
 
 
-# -- the phones: a separate process ------------------------------------------------------------
-
-def phones_process(conn, phones: int, seconds: int, poll: bool, limit: float) -> None:
-    """The phones' process (spawned): told where the server is, joins, posts, polls and votes as
-    told over ``conn``."""
-    if not conn.poll(limit):
-        return
-    _, base, code = conn.recv()
-    if urlsplit(base).hostname != BIND:
-        conn.send(("failed", f"not loopback: {base}"))
-        return
-    try:
-        asyncio.run(_phones(conn, base, code, phones, seconds, poll, time.monotonic() + limit))
-    except Exception as error:  # noqa: BLE001 - told to the app's process, which prints it
-        conn.send(("failed", f"{type(error).__name__}: {error}"))
-
-
-async def _phones(conn, base, code, phones, seconds, poll, deadline) -> None:
-    import aiohttp
-
-    samples: list[tuple[str, float, int, str]] = []  # kind, ms, status, error ("" ok)
-    ok_texts: list[str] = []
-    late: list[float] = []
-    gives = [0]
-    csrf = [""] * phones
-    timeout = aiohttp.ClientTimeout(total=10)
-    sessions = [aiohttp.ClientSession(base, cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=timeout)
-                for _ in range(phones)]
-
-    async def ask(i: int, kind: str, method: str, path: str, data: dict | None = None):
-        start = time.perf_counter()
-        headers = {} if kind == "page" else {"Accept": "application/json"}
-        try:
-            async with sessions[i].request(method, path, data=data, headers=headers, allow_redirects=False) as r:
-                text, status = await r.text(), r.status
-        except (aiohttp.ClientError, TimeoutError) as error:
-            samples.append((kind, (time.perf_counter() - start) * 1000, 0, type(error).__name__))
-            return 0, None
-        body = json.loads(text) if text.startswith("{") else text
-        ok = status == 200 and (not isinstance(body, dict) or body.get("ok", True))
-        error = "" if ok else (str(body.get("error")) if isinstance(body, dict) else f"HTTP {status}")
-        samples.append((kind, (time.perf_counter() - start) * 1000, status, error))
-        return (status if ok else -status), body
-
-    async def told(what: str) -> None:
-        while not await asyncio.to_thread(conn.poll, 0.5):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"no {what!r} from the app before the deadline")
-        if (got := conn.recv()) != what:
-            raise RuntimeError(f"expected {what!r}, got {got!r}")
-
-    async def join(i: int) -> bool:
-        _, page = await ask(i, "page", "GET", f"/?c={code}")
-        found = CSRF.search(page) if isinstance(page, str) else None
-        if found is None:
-            return False
-        status, _ = await ask(i, "join", "POST", "/join", {"c": code, "csrf": found[1], "name": f"Telefon {i + 1}"})
-        if status != 200:
-            return False
-        _, page = await ask(i, "page", "GET", f"/room?c={code}")
-        found = CSRF.search(page) if isinstance(page, str) else None
-        csrf[i] = found[1] if found else ""
-        return bool(found)
-
-    async def posting(i: int, go: float) -> None:
-        for k in range(seconds):
-            at = go + i / phones + k
-            await asyncio.sleep(max(0.0, at - time.monotonic()))
-            if time.monotonic() > deadline:
-                return
-            late.append((time.monotonic() - at) * 1000)
-            text = f"Telefon {i + 1:03d}, post-it {k + 1:03d}: kortere ventetid på hjælpemidler"
-            status, _ = await ask(i, "postit", "POST", "/postit", {"c": code, "csrf": csrf[i], "text": text})
-            if status == 200:
-                ok_texts.append(text)
-
-    async def polling(i: int, go: float) -> None:
-        k = 0
-        while time.monotonic() < deadline:
-            await asyncio.sleep(max(0.0, go + POLL_EVERY * (i / phones + k) - time.monotonic()))
-            await ask(i, "state", "GET", f"/state.json?c={code}")
-            k += 1
-
-    async def voting(i: int) -> None:
-        _, page = await ask(i, "page", "GET", f"/room?c={code}")
-        ideas = list(dict.fromkeys(IDEA.findall(page))) if isinstance(page, str) else []
-        for n in range(min(DOTS, len(ideas))):
-            idea = ideas[(i + n) % len(ideas)]
-            status, _ = await ask(i, "vote", "POST", "/vote", {"c": code, "csrf": csrf[i], "idea": idea, "op": "give"})
-            gives[0] += status == 200
-
-    try:
-        joined = await asyncio.gather(*(join(i) for i in range(phones)))
-        conn.send(("joined", sum(joined)))
-        await told("go")
-        go = time.monotonic()
-        pollers = [asyncio.create_task(polling(i, go)) for i in range(phones)] if poll else []
-        await asyncio.gather(*(posting(i, go) for i in range(phones) if csrf[i]))
-        conn.send(("posted", time.monotonic() - go))
-        await told("vote")
-        await asyncio.gather(*(voting(i) for i in range(phones) if csrf[i]))
-        conn.send(("voted", gives[0]))
-        await told("result")
-        await asyncio.gather(*(ask(i, "page", "GET", f"/room?c={code}") for i in range(phones) if csrf[i]))
-        for task in pollers:
-            task.cancel()
-        await asyncio.gather(*pollers, return_exceptions=True)
-    finally:
-        await asyncio.gather(*(s.close() for s in sessions))
-    conn.send(("done", {"samples": samples, "ok_texts": ok_texts, "late": late, "gives": gives[0]}))
-
-
-# -- the app: this process ---------------------------------------------------------------------
+# -- the app: this process (the phones: room_phones.py) -------------------------------------------
 
 def project_file(folder: Path, seconds: int) -> Path:
     """The example with a workshop whose 'Brainstorm' (into the ideas) runs now, by the real clock."""
@@ -402,83 +284,6 @@ async def one_run(phones: int, seconds: int, keys: int, poll: bool, limit: float
     return out
 
 
-# -- figures -----------------------------------------------------------------------------------
-
-def _pct(values: list[float], p: int) -> float:
-    if len(values) < 2:
-        return values[0] if values else float("nan")
-    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
-
-
-def _row(label: str, values: list[float]) -> str:
-    if not values:
-        return f"  {label:<26} (none)"
-    return (f"  {label:<26} {len(values):6d} {statistics.median(values):8.1f} {_pct(values, 95):8.1f}"
-            f" {_pct(values, 99):8.1f} {max(values):8.1f}")
-
-
-def report(out: dict) -> dict[str, float]:
-    """Print one run's table; its headline figures."""
-    samples = out["samples"]
-    by_kind = {kind: [ms for k, ms, _, _ in samples if k == kind] for kind in ("postit", "state", "vote", "join", "page")}
-    refused: dict[str, int] = {}
-    for kind, _, status, error in samples:
-        if error:
-            key = f"{kind} {status or 'no answer'}: {error[:60]}"
-            refused[key] = refused.get(key, 0) + 1
-    sent, ok = len(by_kind["postit"]), set(out["ok_texts"])
-    project, saved = out["in project"], out["saved"]
-    lost = len(ok - set(project)), len(ok - set(saved))
-    extra = len(set(project) - ok)
-    print(f"\n{out['phones']} phones × 1 post-it/s for {out['seconds']} s (load took {out['load seconds']:.1f} s),"
-          f" joined {out['joined']}/{out['phones']}; one run, every request and key a sample")
-    print(f"  post-its sent {sent}, answered ok {len(ok)}, refused or failed {sent - len(ok)};"
-          f" in the project {len(project)}, in the saved file {len(saved)};"
-          f" lost (ok but missing) {lost[0]} in the project, {lost[1]} in the file; not answered ok but kept {extra}")
-    print(f"  dots answered ok {out['gives ok']}, in the revealed result {out['revealed dots']}")
-    for key, count in sorted(refused.items()):
-        print(f"  refused/failed: {count} × {key}")
-    if any(status == 500 for _, _, status, _ in samples):
-        from borgerspil_tui.web.server import ERRORS
-
-        print("  the server's last error:", *(ERRORS.records[-1].splitlines()[-3:] if ERRORS.records else ["?"]))
-    if not out["late"] or not by_kind["postit"]:
-        print("  no post-it was sent: no figures")
-        return {}
-    print(f"  phones posting late vs. their schedule: median {statistics.median(out['late']):.1f} ms,"
-          f" max {max(out['late']):.1f} ms")
-    print(f"  {'response time, ms':<26} {'n':>6} {'median':>8} {'p95':>8} {'p99':>8} {'max':>8}   (target p95 < 200)")
-    for kind, values in by_kind.items():
-        print(_row(kind, values))
-    load = by_kind["postit"] + by_kind["state"]
-    print(_row("post-its + state (load)", load))
-    before, during, after = (out[f"keys {when}"] for when in ("before", "during", "after"))
-    ratios = {}
-    for measure, title in (("wall", "key → painted, wall ms"), ("handled", "key → in the field, ms")):
-        print(f"  {title:<26} {'n':>6} {'median':>8} {'p95':>8} {'p99':>8} {'max':>8}"
-              + ("   CPU ms median   (target: during ≤ 2× before)" if measure == "wall" else ""))
-        for label, got in (("no load, before", before), ("during the load", during), ("no load, after", after)):
-            cpu = f"{statistics.median(got['cpu']):8.2f}" if label != "during the load" else "   (shared)"
-            print(_row(label, got[measure]) + (f"   {cpu}   missed {got['missed'][0]}" if measure == "wall" else ""))
-        ratios[measure] = (statistics.median(during[measure]) / statistics.median(before[measure]),
-                           _pct(during[measure], 95) / _pct(before[measure], 95))
-        print(f"  during / before: median {ratios[measure][0]:.2f}×, p95 {ratios[measure][1]:.2f}×")
-    rss = out["rss"]
-    print(f"  app process: {out['cpu share'] * 100:.0f}% of a core during the load; RSS {rss[0]:.0f} MB before the load,"
-          f" {rss[1]:.0f} MB after (+{rss[1] - rss[0]:.0f} MB), peak {rss[2]:.0f} MB; saved file {out['file kB']:.0f} kB;"
-          f" autosave wrote the file {out['saves during']} times during the load")
-    return {"p50": statistics.median(by_kind["postit"]), "p95": _pct(by_kind["postit"], 95),
-            "p99": _pct(by_kind["postit"], 99), "max": max(by_kind["postit"]), "lost": lost[0] + lost[1],
-            "refused": sent - len(ok), "painted before": statistics.median(before["wall"]),
-            "painted during": statistics.median(during["wall"]), "painted ratio": ratios["wall"][0],
-            "handled before": statistics.median(before["handled"]),
-            "handled during": statistics.median(during["handled"]), "handled ratio": ratios["handled"][0]}
-
-
-def _spread(values: list[float]) -> str:
-    return f"{statistics.median(values):.1f} ({min(values):.1f}–{max(values):.1f})"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, default=30)
@@ -513,14 +318,7 @@ def main() -> None:
                 print(f"\ncProfile of the app process during the load ({phones} phones):")
                 print_profile(profile)
     if len(scales) > 1 or options.runs > 1:
-        print(f"\nPost-it response ms and keys, median of runs (fastest–slowest run), {options.seconds} s each:")
-        keys = [f"{what} {when}" for what in ("painted", "handled") for when in ("before", "during", "ratio")]
-        print(f"  {'phones':>6} {'runs':>4} {'post-it median':>15} {'p95':>15} {'p99':>15}"
-              + "".join(f" {'key ' + key:>19}" for key in keys) + "  lost refused")
-        for phones, figures in growth.items():
-            f = {key: [run[key] for run in figures] for key in figures[0]}
-            print(f"  {phones:6d} {len(figures):4d} {_spread(f['p50']):>15} {_spread(f['p95']):>15} {_spread(f['p99']):>15}"
-                  + "".join(f" {_spread(f[key]):>19}" for key in keys) + f"  {sum(f['lost']):4.0f} {sum(f['refused']):7.0f}")
+        print_growth(growth, options.seconds)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Phones over real HTTP for the room's tests: a server on 127.0.0.1 over a world of
 tests/test_room_core (a real session on the example with a running workshop), and aiohttp's
-client as phones, each with its own cookie jar. The ``served`` fixture starts servers and closes
-them and their phones at the end (import it into the test module, as a fixture is)."""
+client as phones, each with its own cookie jar. The ``served`` fixture (world and phone) and the
+``serve`` fixture (a :class:`Served`) start servers and close them and their phones at the end
+(import the one a test module uses into it, as a fixture is)."""
 
 from __future__ import annotations
 
@@ -123,6 +124,15 @@ class RoomServers:
             await phone.http.close()
         for started in self.running:
             await started.stop()
+
+
+@pytest_asyncio.fixture
+async def serve(example_copy: Path) -> AsyncIterator[Callable[..., Awaitable[Served]]]:
+    """Start a server over a world: ``started = await serve(limits, **options)``, a :class:`Served`
+    (the shape test_room_limits' own ``serve`` has; it could import this one)."""
+    servers = RoomServers(example_copy)
+    yield servers.start
+    await servers.close()
 
 
 @pytest_asyncio.fixture

@@ -148,6 +148,12 @@ async def served(example_copy: Path) -> AsyncIterator[Callable[..., Awaitable[tu
     await servers.close()
 
 
+def scripts_of(text: str) -> list[dict[str, str]]:
+    """The script elements of a page as a browser parses it (their attributes, and text if any)."""
+    tree = html5lib.parse(text, namespaceHTMLElements=False)
+    return [dict(element.attrib) | {"text": element.text or ""} for element in tree.iter("script")]
+
+
 def input_fields(page: str) -> dict[str, dict[str, str]]:
     """The page's input elements by id (or name), with their attributes, as a browser parses it."""
     tree = html5lib.parse(page, namespaceHTMLElements=False)

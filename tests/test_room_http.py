@@ -2,8 +2,8 @@
 tests/room_helpers), against a real session on the example with a running workshop: post and vote —
 and hostile participants: missing form tokens, oversized bodies, bursts, markup in post-its, bidi
 controls, votes beyond the allowance or after the reveal. Each refused with a clear status, our
-words, and nothing stored; every response with the security headers. Joining and the code:
-tests/test_room_join."""
+words, and nothing stored. Joining and the code: tests/test_room_join; what every page holds and
+sends: tests/test_room_pages."""
 
 from __future__ import annotations
 
@@ -14,18 +14,10 @@ import html5lib
 
 from borgerspil_tui.core.room import Limits
 from borgerspil_tui.core.workshop_vote import VotingRound
-from borgerspil_tui.web import server as web_server
 from borgerspil_tui.web.handlers import COOKIE, PRE_COOKIE
-from tests.room_helpers import (CSRF, OBSERVATION, QUOTE, TEAM_NAME, assert_secure, input_fields,
-                                served)  # noqa: F401 - served is a fixture
+from tests.room_helpers import CSRF, assert_secure, input_fields, scripts_of, served  # noqa: F401 - a fixture
 from tests.room_helpers import ROOMY, Phone  # noqa: F401 - test_room_limits imports them from here
 from tests.test_room_core import IDEAS, postits
-
-
-def scripts_of(text: str) -> list[dict[str, str]]:
-    """The script elements of a page as a browser parses it (their attributes, and text if any)."""
-    tree = html5lib.parse(text, namespaceHTMLElements=False)
-    return [dict(element.attrib) | {"text": element.text or ""} for element in tree.iter("script")]
 
 
 # -- the happy path -----------------------------------------------------------------------------
@@ -197,90 +189,6 @@ async def test_no_postit_when_no_capture_activity_runs(served) -> None:
     assert status == 409 and "Der indsamles ikke post-its lige nu" in text and postits(world) == []
 
 
-# -- every response -----------------------------------------------------------------------------
-async def test_every_response_has_the_security_headers_and_errors_are_ours(served, monkeypatch, capsys) -> None:
-    world, phone = await served()
-    anna = phone()
-    await anna.join()
-    await anna.send("Idé")
-    await anna.get("/room", c="WRONG")
-    status, text, response = await anna.get("/nowhere", c=anna.code)
-    assert status == 404 and "Siden findes ikke" in text
-    status, text, response = await anna.get("/postit", c=anna.code)
-    assert status == 405 and "Siden kan ikke bruges sådan" in text and "POST" in response.headers["Allow"]
-    status, text, response = await anna.get("/static/room.css")
-    assert status == 200 and response.content_type == "text/css" and "body" in text
-    status, text, response = await anna.get("/static/room.js")
-    assert status == 200 and "javascript" in response.content_type and "fetch(" in text
-    assert (await anna.get("/favicon.ico"))[0] == 204
-    assert (await anna.get("/static/../handlers.py"))[0] in (403, 404)
-    assert (await anna.get("/static/"))[0] in (403, 404)
-
-    def broken(*_: object) -> None:
-        raise RuntimeError("the handler broke")
-
-    monkeypatch.setattr(world.host, "view", broken)
-    status, text, _ = await anna.get("/room", c=anna.code)
-    assert status == 500 and "Noget gik galt" in text and "RuntimeError" not in text
-    assert "the handler broke" in web_server.ERRORS.records[-1]
-    statuses = {response.status for response in anna.seen}
-    assert {200, 303, 403, 404, 405, 500} <= statuses
-    for response in anna.seen:
-        assert_secure(response)
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.out + captured.err and "broke" not in captured.out + captured.err
-
-
-async def test_the_page_in_english_when_the_project_is(served) -> None:
-    _, phone = await served(language="en", anonymous=True)
-    anna = phone()
-    status, text, _ = await anna.get("/", c=anna.code)
-    assert status == 200 and 'lang="en"' in text and "Join the workshop" in text and "Join without a name" in text
-    assert "Ask the facilitator for the new code" in (await anna.get("/room", c="NOPE"))[1]
-    await anna.join("Anna")
-    assert "You take part as Anna" in await anna.room() and "Your post-it" in await anna.room()
-
-
-async def test_nothing_else_of_the_project_is_served(served) -> None:
-    world, phone = await served()
-    anna = phone()
-    await anna.join()
-    await anna.send("Idé")
-    bodies = [await anna.room(), (await anna.get("/state.json", c=anna.code))[1]]
-    world.host.live_round = VotingRound(["person-k3x9fa"], IDEAS, 2, 1)
-    await anna.vote(IDEAS[0])
-    bodies += [await anna.room(), (await anna.get("/state.json", c=anna.code))[1]]
-    world.host.result = world.host.live_round.reveal()
-    bodies += [await anna.room(), (await anna.get("/state.json", c=anna.code))[1]]
-    for body in bodies:
-        for secret in (OBSERVATION, QUOTE, TEAM_NAME, "person-k3x9fa", "obs-"):
-            assert secret not in body
-
-
-async def test_no_page_needs_inline_script_or_style(served) -> None:
-    """The CSP forbids inline script and style: no page may rely on them (nor on outside resources)."""
-    world, phone = await served(anonymous=True)
-    anna = phone()
-    pages = [(await anna.get("/", c=anna.code))[1], (await anna.get("/room", c="NOPE"))[1]]
-    await anna.join()
-    await anna.send("Idé")
-    pages.append(await anna.room())
-    world.host.live_round = VotingRound([], IDEAS, 2, 1)
-    pages.append(await anna.room())
-    world.host.result = world.host.live_round.reveal()
-    pages.append(await anna.room())
-    for page in pages:
-        tree = html5lib.parse(page, namespaceHTMLElements=False)
-        assert not list(tree.iter("style"))
-        for element in tree.iter():
-            names = set(element.attrib)
-            assert "style" not in names and not {n for n in names if n.startswith("on")}, element.tag
-            for name in ("src", "href", "action"):
-                where = element.get(name, "/")
-                assert where.startswith("/") and not where.startswith("//"), (element.tag, where)
-        assert [s["src"] for s in scripts_of(page)] == ["/static/room.js"]
-
-
 # -- bidi controls ------------------------------------------------------------------------------------
 BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
 
@@ -326,21 +234,3 @@ async def test_vote_refusals_speak_to_the_person_on_the_phone(served) -> None:
     assert (await vote(IDEAS[0], "give"))[0] == 200
     status, text = await vote(IDEAS[0], "give")
     assert (status, text) == (409, "Du kan højst give 1 prik til samme idé") and "Carla" not in text
-
-
-# -- the last resort --------------------------------------------------------------------------------
-async def test_when_even_our_error_page_fails_the_phone_gets_our_fixed_words(served, monkeypatch) -> None:
-    _, phone = await served()
-    anna = phone()
-
-    def broken(*_: object, **__: object) -> str:
-        raise RuntimeError("the templates broke")
-
-    monkeypatch.setattr(web_server.pages, "render", broken)
-    for path, params in (("/", {"c": anna.code}), ("/", {}), ("/room", {"c": "WRONG"})):
-        status, text, response = await anna.get(path, **params)
-        assert status == 500 and response.content_type == "text/plain", path
-        assert text == "Noget gik galt hos facilitatoren. Prøv igen.\nSomething went wrong on the facilitator's side. Try again.\n"
-        assert "Server got itself in trouble" not in text and "Internal Server Error" not in text
-        assert_secure(response)
-    assert "the templates broke" in web_server.ERRORS.records[-1]

@@ -6,9 +6,11 @@ taken over.
 
 ``--share`` shares the workshop with the room's phones from the start (the share screen shows the
 address, QR code and join code): on this machine only (127.0.0.1) unless ``--bind`` names another
-address, which the app has the facilitator confirm first. ``--bind`` or ``--port`` alone imply
-``--share``. A port that is not 1–65535, or an address and port that cannot be bound now, are said
-on stderr (exit status 2) before the terminal is taken over."""
+address, which the app has the facilitator confirm first. ``--per-address N`` lets N phones join
+from one address (8 unless said; a class behind one router). ``--bind``, ``--port`` or
+``--per-address`` alone imply ``--share``. A port that is not 1–65535, a number of phones that is
+not 1–500, or an address and port that cannot be bound now, are said on stderr (exit status 2)
+before the terminal is taken over."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ def register(commands: Any, t: Callable[[str], str], common: list[argparse.Argum
     workshop.add_argument("--share", action="store_true", help=t("share"))
     workshop.add_argument("--bind", metavar="ADDR", default=None, help=t("bind"))
     workshop.add_argument("--port", metavar="N", default=None, help=t("port"))
+    workshop.add_argument("--per-address", metavar="N", dest="per_address", default=None, help=t("per_address"))
     workshop.set_defaults(run=cmd_workshop)
 
 
@@ -45,7 +48,8 @@ def share_request(args: argparse.Namespace) -> tuple[str, int | None] | None | s
     )
 
     bind, port_text = getattr(args, "bind", None), getattr(args, "port", None)
-    if not (getattr(args, "share", False) or bind is not None or port_text is not None):
+    if not (getattr(args, "share", False) or bind is not None or port_text is not None
+            or getattr(args, "per_address", None) is not None):
         return None
     bind = (bind or LOOPBACK).strip()
     port = None
@@ -74,9 +78,11 @@ def cmd_workshop(args: argparse.Namespace) -> int:
         print(tr(args.language, "cli.workshop_missing", path=printable(args.path)), file=sys.stderr)
         return 1
     share = share_request(args)
-    if isinstance(share, str):
-        print(f"borgerspil: {share}", file=sys.stderr)
-        return 2
+    per_address = per_address_request(args)
+    for refused in (share, per_address):
+        if isinstance(refused, str):
+            print(f"borgerspil: {refused}", file=sys.stderr)
+            return 2
     from borgerspil_tui.tui import launch
 
     if share is None:
@@ -84,4 +90,27 @@ def cmd_workshop(args: argparse.Namespace) -> int:
     bind, port = share
     if not is_loopback(bind):
         print(f"borgerspil: {tr(args.language, 'cli.share_network', address=printable(bind))}", file=sys.stderr)
-    return launch.run(args, path, screen="workshop", prepare=lambda app: app.share_on_start(bind, port))
+    def prepare(app: Any) -> None:
+        if per_address is not None:
+            app.share_per_address = per_address
+        app.share_on_start(bind, port)
+
+    return launch.run(args, path, screen="workshop", prepare=prepare)
+
+
+def per_address_request(args: argparse.Namespace) -> int | None | str:
+    """``--per-address N``: how many phones may join from one address (1 … the room's most),
+    None when not said, or our message (a text) when N is no such number."""
+    from borgerspil_tui.core.i18n import tr
+    from borgerspil_tui.core.room import MOST_PARTICIPANTS
+
+    given = getattr(args, "per_address", None)
+    if given is None:
+        return None
+    try:
+        most = int(str(given).strip())
+    except ValueError:
+        most = 0
+    if not 1 <= most <= MOST_PARTICIPANTS:
+        return tr(args.language, "cli.share_bad_per_address", given=printable(str(given)), most=MOST_PARTICIPANTS)
+    return most

@@ -53,6 +53,8 @@ ROOM_TEXTS: dict[str, tuple[str, str]] = {
     "room.page.time_left": ("Tid tilbage", "Time left"),
     "room.page.paused": ("pause", "paused"),
     "room.page.waiting": ("Venter på næste aktivitet …", "Waiting for the next activity …"),
+    "room.page.nothing_to_send": ("Der skal ikke sendes noget lige nu. Følg med i rummet.",
+                                  "Nothing to send right now. Follow along in the room."),
     "room.page.postit_label": ("Din post-it", "Your post-it"),
     "room.page.send": ("Send", "Send"),
     "room.page.own_postits": ("Dine post-its", "Your post-its"),
@@ -88,4 +90,7 @@ ROOM_TEXTS: dict[str, tuple[str, str]] = {
     "room.page.not_joined": ("Du er ikke med i rummet endnu. Deltag først.", "You have not joined the room yet. Join first."),
     "room.page.bad_vote": ("Vælg en idé og giv eller tag en prik.", "Choose an idea and give or take a dot."),
     "room.page.refused_heading": ("Det gik ikke", "That did not work"),
+    "room.page.bad_request": ("Forespørgslen kunne ikke læses (400).", "The request could not be read (400)."),
+    "room.page.too_many_connections": ("For mange forbindelser – prøv igen om lidt (503).",
+                                       "Too many connections – try again in a moment (503)."),
 }

@@ -16,6 +16,9 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
     "share.key_new_code": ("ny kode", "new code"),
     "help.share_new_code": ("Lav en ny kode: den gamle kode lukker ingen ind mere",
                             "Make a new code: the old code lets no one in any more"),
+    "share.key_more": ("flere", "more"),
+    "help.share_more": ("Fordobl hvor mange telefoner der må deltage fra én adresse (en klasse bag én router)",
+                        "Double how many phones may join from one address (a class behind one router)"),
     "share.key_start_stop": ("start/stop", "start/stop"),
     "help.share_start_stop": ("Stop delingen, eller start den igen", "Stop sharing, or start it again"),
     "share.key_close": ("tilbage", "back"),
@@ -32,6 +35,31 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
     "share.new_postits": ("{count} {count:ny post-it|nye post-its}", "{count} new {count:post-it|post-its}"),
     "share.anonymous_yes": ("Anonyme må deltage (uden navn)", "Anonymous joining is allowed"),
     "share.anonymous_no": ("Deltagerne skal skrive et navn", "Participants must give a name"),
+    "share.per_address": ("Højst {count} {count:telefon|telefoner} pr. adresse (+ fordobler)",
+                          "At most {count} {count:phone|phones} per address (+ doubles)"),
+    "share.turned_count": ("{count} {count:gang|gange} afvist ved døren (se beskederne)",
+                           "Turned away at the door {count} {count:time|times} (see the notices)"),
+    "share.per_address_note": ("Nu må {count} {count:telefon|telefoner} deltage fra samme adresse",
+                               "Now {count} {count:phone|phones} may join from one address"),
+    "share.per_address_most": ("Allerede det højeste: {count} {count:telefon|telefoner} fra samme adresse",
+                               "Already the most: {count} {count:phone|phones} from one address"),
+    # a phone the room turned away (said to the facilitator, never on the wall)
+    "share.turned_someone": ("En telefon", "A phone"),
+    "share.turned_named": ("«{name}»", "“{name}”"),
+    "share.turned_address": ("{who} kom ikke ind: {limit} {limit:telefon|telefoner} fra samme adresse (én router?) "
+                             "er grænsen. + på delingsskærmen tillader {double}.",
+                             "{who} was not let in: {limit} {limit:phone|phones} from one address (one router?) "
+                             "is the limit. + on the share screen allows {double}."),
+    "share.turned_full": ("{who} kom ikke ind: rummet er fuldt ({limit} {limit:telefon|telefoner}).",
+                          "{who} was not let in: the room is full ({limit} {limit:phone|phones})."),
+    "share.turned_connections": ("En telefon blev afvist: {limit} {limit:forbindelse|forbindelser} fra samme adresse "
+                                 "er grænsen. + på delingsskærmen tillader flere.",
+                                 "A phone was turned away: {limit} {limit:connection|connections} from one address "
+                                 "is the limit. + on the share screen allows more."),
+    "share.turned_connections_all": ("En telefon blev afvist: {limit} {limit:forbindelse|forbindelser} i alt er grænsen.",
+                                     "A phone was turned away: {limit} {limit:connection|connections} in all is the limit."),
+    "share.turned_many": ("Telefoner afvist {count} {count:gang|gange} mere — delingsskærmen tæller dem",
+                          "Phones turned away {count} more {count:time|times} — the share screen counts them"),
     "share.loopback": ("Kun denne maskine kan åbne adressen (127.0.0.1). Start med --bind 0.0.0.0 for rummets net.",
                        "Only this machine can open the address (127.0.0.1). Start with --bind 0.0.0.0 for the room's network."),
     "share.network": ("Alle på dette net, der har koden, kan skrive.", "Anyone on this network who has the code can post."),
@@ -103,6 +131,12 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
                        "share the workshop with the room's phones (this machine only, 127.0.0.1, unless --bind says otherwise)"),
     "cli.help.bind": ("adressen serveren lytter på, fx 0.0.0.0 for rummets net (spørger først; betyder --share)",
                       "the address the server listens on, e.g. 0.0.0.0 for the room's network (asks first; implies --share)"),
+    "cli.help.per_address": ("hvor mange telefoner der må deltage fra én adresse, fx en klasse bag én router "
+                             "(1–500; standard 8; betyder --share)",
+                             "how many phones may join from one address, e.g. a class behind one router "
+                             "(1–500; default 8; implies --share)"),
+    "cli.share_bad_per_address": ("--per-address {given}: skal være et tal fra 1 til {most}",
+                                  "--per-address {given}: must be a number from 1 to {most}"),
     "cli.help.port": ("porten (1–65535; standard 8765 hvis den er ledig, ellers en ledig; betyder --share)",
                       "the port (1–65535; default 8765 when free, else a free one; implies --share)"),
 }

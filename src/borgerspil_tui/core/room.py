@@ -134,6 +134,9 @@ class Participant:
     from the network."""
     posts: list[str] = field(default_factory=list)
     """The ids of the post-its it sent, oldest first (its phone shows only these)."""
+    code_seen: str = ""
+    """The room's code its phone last showed: after a new code it is out (locked out, not counted)
+    until it shows the new one — then in again as itself (its cookie). See :meth:`Room.present`."""
     post_bucket: TokenBucket = field(default_factory=lambda: TokenBucket(POST_RATE, POST_BURST))
 
 
@@ -168,11 +171,21 @@ class Room:
 
     # -- the code ----------------------------------------------------------------------------------
     def new_code(self) -> str:
-        """A new join code: the old one no longer opens anything."""
+        """A new join code: the old one no longer opens anything, and every participant is out
+        (not counted) until their phone shows the new one — then in again as the same person (their
+        cookie: name, post-its, dots), see :meth:`showed_code`."""
         self.code = new_code()
         if self.changed is not None:
             self.changed()
         return self.code
+
+    def showed_code(self, participant: Participant) -> None:
+        """``participant``'s phone showed the current code (the server checked it): in."""
+        participant.code_seen = self.code
+
+    def present(self) -> list[Participant]:
+        """The participants who can still post: joined with, or since shown, the current code."""
+        return [p for p in self.participants.values() if p.code_seen == self.code]
 
     def code_ok(self, given: str | None) -> bool:
         """Whether ``given`` is the current code, compared in constant time (case and spaces as
@@ -205,11 +218,11 @@ class Room:
         if len(self.participants) >= MOST_PARTICIPANTS:
             raise RoomRefused(Message("room.full", {"limit": MOST_PARTICIPANTS}), 503)
         most = self.limits.participants_per_address
-        if address is not None and sum(1 for p in self.participants.values() if p.address == address) >= most:
+        if address is not None and sum(1 for p in self.present() if p.address == address) >= most:
             raise RoomRefused(Message("room.full_here", {"limit": most}), 429)
         participant = Participant(key=secrets.token_urlsafe(24), ident="p" + secrets.token_hex(6),
                                   name=self.distinct(name), asked=name, address=address,
-                                  post_bucket=TokenBucket(*self.limits.post, self.clock))
+                                  code_seen=self.code, post_bucket=TokenBucket(*self.limits.post, self.clock))
         self.participants[participant.key] = participant
         if self.changed is not None:
             self.changed()

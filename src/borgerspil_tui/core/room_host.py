@@ -9,6 +9,7 @@ when a voting round is open to phones, and tests drive it directly.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -20,6 +21,15 @@ from borgerspil_tui.core.edit_refused import EditRefused
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.model.workshop import Activity, PostIt, Workshop
 from borgerspil_tui.core.room import (
+    CONNECTIONS_PER_ADDRESS,
+    JOIN_BURST,
+    JOIN_RATE,
+    MOST_PARTICIPANTS,
+    NAME_LIMIT,
+    PARTICIPANTS_PER_ADDRESS,
+    REQUEST_BURST,
+    REQUEST_RATE,
+    Limits,
     Participant,
     Room,
     RoomRefused,
@@ -34,6 +44,10 @@ from borgerspil_tui.core.workshop_timer import Clock
 from borgerspil_tui.core.workshop_vote import VoteRefused, VotingRound
 
 Mode = Literal["wait", "capture", "vote", "result"]
+Reason = Literal["address", "full", "connections", "connections_all"]
+TURNED_AWAY: dict[str, Reason] = {"room.full_here": "address", "room.full": "full"}
+"""The room's refusals of a join the facilitator is told of (a class behind one router is refused
+by the per-address cap; the facilitator can raise it)."""
 PHONE_VOTER = "phone-"
 """A phone's voter key in the live round: this prefix and the participant's public ident."""
 PHONE_VOTE_TEXTS = {
@@ -55,6 +69,29 @@ def phone_refusal(refused: VoteRefused) -> RoomRefused:
     if key is not None:
         message = Message(key, {"limit": message.values["limit"]} if "limit" in message.values else {})
     return RoomRefused(message, 409)
+
+
+@dataclass(frozen=True)
+class TurnedAway:
+    """A phone the room did not let in: over the participants from one ``address`` (``limit`` of
+    them), the room ``full`` (``limit`` phones), over the open ``connections`` from one address or
+    ``connections_all`` (``limit`` each). ``name`` is the name it asked for (typed on a phone: never markup)."""
+
+    reason: Reason
+    limit: int
+    name: str = ""
+
+
+def per_address_limits(limits: Limits, most: int) -> Limits:
+    """``limits`` with ``most`` participants per address. What one address may do grows with it
+    (a class behind one router polls and joins as one address): requests, joins and open
+    connections per address scale with ``most`` over the default, never below what they are."""
+    scale = max(1.0, most / PARTICIPANTS_PER_ADDRESS)
+    request = (max(limits.request[0], REQUEST_RATE * scale), max(limits.request[1], round(REQUEST_BURST * scale)))
+    join = (max(limits.join[0], JOIN_RATE * scale), max(limits.join[1], round(JOIN_BURST * scale)))
+    connections = max(limits.connections_per_address, min(limits.connections, round(CONNECTIONS_PER_ADDRESS * scale)))
+    return dataclasses.replace(limits, participants_per_address=most, request=request, join=join,
+                               connections_per_address=connections)
 
 
 @dataclass(frozen=True)
@@ -94,6 +131,10 @@ class RoomHost:
         another activity runs (then they can send post-its again)."""
         self.arrived: Callable[[PostIt], None] | None = None
         """Called after a post-it is kept (the app says so on screen)."""
+        self.turned_away: Callable[[TurnedAway], None] | None = None
+        """Called when a phone is not let in for a cap (the app tells the facilitator)."""
+        self.turned_away_count = 0
+        """How many times a phone was not let in for a cap (the share screen shows it)."""
 
     @property
     def result(self) -> list[tuple[str, int]] | None:
@@ -116,6 +157,33 @@ class RoomHost:
             return "vote"
         return "capture" if found is not None and found[1].target in CAPTURE_TARGETS else "wait"
 
+    # -- who comes in --------------------------------------------------------------------------------
+    def join(self, name: str, address: str | None = None) -> Participant:
+        """:meth:`Room.join`; a phone refused for a cap (too many from its address, the room full)
+        is told to the facilitator through :attr:`turned_away` before the refusal goes on."""
+        try:
+            return self.room.join(name, address)
+        except RoomRefused as refusal:
+            reason = TURNED_AWAY.get(refusal.message.key)
+            if reason is not None:
+                self.turn_away(TurnedAway(reason, int(refusal.message.values.get("limit", 0)),
+                                          " ".join(name.split())[:NAME_LIMIT]))
+            raise
+
+    def turn_away(self, event: TurnedAway) -> None:
+        """Count a phone not let in, and tell the facilitator (the app's callback, when one listens)."""
+        self.turned_away_count += 1
+        if self.turned_away is not None:
+            self.turned_away(event)
+
+    def allow_per_address(self, most: int) -> int:
+        """Let ``most`` participants join from one address (1 … the room's
+        :data:`~borgerspil_tui.core.room.MOST_PARTICIPANTS`); what one address may send grows with it
+        (:func:`per_address_limits`). Returns the number now allowed."""
+        most = max(1, min(MOST_PARTICIPANTS, most))
+        self.room.limits = per_address_limits(self.room.limits, most)
+        return most
+
     # -- what a phone sees -------------------------------------------------------------------------
     def view(self) -> PhoneView:
         """What the phones are shown now."""
@@ -129,6 +197,8 @@ class RoomHost:
         if found is not None:
             workshop, activity = found
             title, question, target = activity.title, activity.question, activity.target
+            if mode == "wait":  # a break, a presentation: its title, no question the phone cannot answer
+                question = ""
             state = workshop.timer
             assert state is not None
             seconds = timer.remaining(state, activity, self.clock.now())

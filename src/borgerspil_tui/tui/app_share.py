@@ -80,6 +80,8 @@ class ShareMixin(ShareKeptMixin, ShareNotesMixin):
     sharing: Sharing | None = None
     share_at_start: tuple[str, int | None] | None = None
     """(address, port) to share on once the app is up (``borgerspil workshop PATH --share``)."""
+    share_per_address: int | None = None
+    """Phones that may join from one address (``--per-address``, ``+`` on the share screen); None: the room's default."""
     share_where: tuple[str, int | None] = (LOOPBACK, None)
     """Where ``s`` on the share screen starts sharing: the last address asked for."""
     _share_timers: dict[str, str] | None = None
@@ -185,6 +187,9 @@ class ShareMixin(ShareKeptMixin, ShareNotesMixin):
         self.sharing = Sharing(room, host, server, url_for(bind, server.port, addresses), addresses, store,
                                (room.code, len(room.participants)) if kept is not None else None)
         host.arrived = self._postit_arrived
+        host.turned_away = self._phone_turned_away
+        if self.share_per_address is not None:
+            host.allow_per_address(self.share_per_address)
         self._share_timers = self._running_timers()
         self.session.subscribe(self._share_watch)
         room.changed = self.keep_room  # a join or a new code is kept at once …

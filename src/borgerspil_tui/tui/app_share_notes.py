@@ -1,22 +1,33 @@
 """What sharing tells the facilitator and asks of them (issue 14), as methods of the app beside
-:class:`~borgerspil_tui.tui.app_share.ShareMixin`: post-its arriving (never on the wall, and a
-room posting at once in one notice), post-its still new when the facilitator moves on, the phones
-on the workshop screen's title line, and asking before Ctrl+Q leaves the room's phones behind."""
+:class:`~borgerspil_tui.tui.app_share.ShareMixin`: post-its arriving and phones turned away at the
+door (never on the wall, and a room at once in one notice each), post-its still new when the
+facilitator moves on, the phones on the workshop screen's title line, and asking before Ctrl+Q
+leaves the room's phones behind.
+
+When the presenter view comes up, sharing's notices still showing go (they hold phones' names and
+texts). Textual's public API can only clear every notice (``App.clear_notifications``), so the app
+keeps what it said (:meth:`ShareNotesMixin.notify`) and says the others again for their time left."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import time
+from typing import TYPE_CHECKING, Any
+
+from borgerspil_tui.core.room import MOST_PARTICIPANTS
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
     from borgerspil_tui.core.model.workshop import PostIt
+    from borgerspil_tui.core.room_host import TurnedAway
     from borgerspil_tui.tui.app import BorgerspilApp
 
 
 POSTITS_ACTION = "goto('postits')"
 """The action of the keys that open the post-its screen (the app's ``l``, a screen's own)."""
 
+NOTES_KEPT = 30
+"""The app's last notices kept (to say again those not sharing's when the wall comes up)."""
 ONE_LINE = 54
 """The signs of one line of a notice at 120 columns (Textual's toast: 60 wide, padded)."""
 
@@ -37,6 +48,21 @@ class ShareNotesMixin:
     _title_interval: Timer | None = None
     _quit_asked: bool = False
     _arrival_notes: list[str] = []  # noqa: RUF012 - replaced, never changed in place
+    """Sharing's notices (arrivals, phones turned away): never on the wall."""
+    turned_window: float = 10.0
+    """Seconds of phones turned away said in one notice (a phone's browser tries again and again)."""
+    _turned_timer: Timer | None = None
+    _turned_held: int = 0
+    _said: list[tuple[str, dict[str, Any], float]] = []  # noqa: RUF012 - replaced, never changed in place
+
+    def notify(self: BorgerspilApp, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Textual's notice, kept for a while (message, options, when) so the wall can drop
+        sharing's notices and say the others again."""
+        timeout = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)  # type: ignore[misc]
+        options = {"title": title, "severity": severity, "timeout": timeout, "markup": markup}
+        self._said = [*self._said[-NOTES_KEPT:], (message, options, time.monotonic())]
 
     def _postit_arrived(self: BorgerspilApp, postit: PostIt) -> None:
         """A phone's post-it was kept. Said briefly, never on the wall (while the presenter view is
@@ -52,9 +78,45 @@ class ShareNotesMixin:
         self._say_arrival(self.tr("share.arrived", name=name, text=cut(postit.text, max(12, room))))
 
     def _say_arrival(self: BorgerspilApp, message: str) -> None:
-        self._arrival_notes = [*self._arrival_notes[-20:], message]
-        self.notify(message, timeout=4, markup=False)
+        self._say_share_note(message, timeout=4)
         self._arrival_timer = self.set_timer(self.arrival_window, self._arrival_window_ended)
+
+    def _say_share_note(self: BorgerspilApp, message: str, **options: Any) -> None:
+        """A notice of sharing's (never on the wall: gone when the presenter view comes up)."""
+        self._arrival_notes = [*self._arrival_notes[-20:], message]
+        self.notify(message, markup=False, **options)
+
+    # -- phones turned away at the door --------------------------------------------------------------
+    def _phone_turned_away(self: BorgerspilApp, event: TurnedAway) -> None:
+        """A phone was not let in for a cap (too many from its address, the room full, too many
+        connections). Said like arrivals: the first at once, those within :attr:`turned_window`
+        as one count when it ends, nothing on the wall (held until it is gone); the share screen
+        counts them all."""
+        self.share_changed()
+        if self._turned_timer is not None or self._on_the_wall():
+            self._turned_held += 1
+            return
+        self._say_turned(self.turned_text(event))
+
+    def turned_text(self: BorgerspilApp, event: TurnedAway) -> str:
+        """What the facilitator is told of ``event``: who (the name typed, cut; no markup), why,
+        and for the cap per address the key that doubles it and the number it would allow."""
+        who = (self.tr("share.turned_named", name=cut(event.name, 24)) if event.name
+               else self.tr("share.turned_someone"))
+        double = min(MOST_PARTICIPANTS, 2 * event.limit)
+        return self.tr(f"share.turned_{event.reason}", who=who, limit=event.limit, double=double)
+
+    def _say_turned(self: BorgerspilApp, message: str) -> None:
+        self._say_share_note(message, severity="warning", timeout=8)
+        self._turned_timer = self.set_timer(self.turned_window, self._turned_window_ended)
+
+    def _turned_window_ended(self: BorgerspilApp) -> None:
+        self._turned_timer = None
+        if self._on_the_wall():  # held until the presenter view is gone
+            return
+        count, self._turned_held = self._turned_held, 0
+        if count and self.sharing is not None:
+            self._say_turned(self.tr("share.turned_many", count=count))
 
     def _arrival_window_ended(self: BorgerspilApp) -> None:
         self._arrival_timer = None
@@ -75,13 +137,26 @@ class ShareNotesMixin:
         if self.sharing is None:
             return
         if self._on_the_wall():
-            shown = [n for n in self._notifications if n.message in self._arrival_notes]
-            for notification in shown:
-                self._unnotify(notification, refresh=False)
-            if shown:
-                self._refresh_notifications()
-        elif self._arrivals_held and self._arrival_timer is None:
+            self._off_the_wall()
+            return
+        if self._arrivals_held and self._arrival_timer is None:
             self._arrival_window_ended()
+        if self._turned_held and self._turned_timer is None:
+            self._turned_window_ended()
+
+    def _off_the_wall(self: BorgerspilApp) -> None:
+        """Sharing's notices still showing go; the app's other notices stay (said again for the
+        time they had left: Textual's public API clears all or none)."""
+        now = time.monotonic()
+        live = [(message, options, now - sent) for message, options, sent in self._said
+                if now - sent < options["timeout"]]
+        if not any(message in self._arrival_notes for message, _, _ in live):
+            return
+        self.clear_notifications()
+        self._said = []
+        for message, options, age in live:
+            if message not in self._arrival_notes:
+                self.notify(message, **(options | {"timeout": options["timeout"] - age}))
 
     def postits_key(self: BorgerspilApp) -> str | None:
         """The key that opens the post-its where the facilitator is, as written (``Ctrl+L`` on the
@@ -112,7 +187,7 @@ class ShareNotesMixin:
         """`` · 9 telefoner`` for the workshop screen's title while sharing, else ``""``."""
         if self.sharing is None:
             return ""
-        return " · " + self.tr("share.title_phones", count=len(self.sharing.room.participants))
+        return " · " + self.tr("share.title_phones", count=len(self.sharing.room.present()))  # not those locked out
 
     def say_waiting_postits(self: BorgerspilApp, workshop_id: str, activity_id: str) -> None:
         """The facilitator moved on from an activity: its post-its still new are not forgotten."""
@@ -132,7 +207,7 @@ class ShareNotesMixin:
         round's phone dots are lost; ``""`` when no phone is in."""
         if self.sharing is None:
             return ""
-        host, phones = self.sharing.host, len(self.sharing.room.participants)
+        host, phones = self.sharing.host, len(self.sharing.room.present())
         voted = host.phones_voted() if host.live_round is not None and host.result is None else 0
         lost = [self.tr("share.quit_phones", count=phones)] if phones else []
         if voted:

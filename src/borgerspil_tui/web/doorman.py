@@ -6,9 +6,14 @@ timeout for reading a request's headers: a phone that sends them a line every fe
 :class:`Doorman` is the protocol factory given to ``loop.create_server``: it wraps aiohttp's
 public ``runner.server`` (a ``web.Server``, itself a protocol factory) and hands each connection
 to aiohttp's request handler through a :class:`GuardedProtocol`, which refuses a connection over
-a cap at once (closed, nothing read) and closes one that has had no answer within
+a cap at once — a short fixed 503 written before it is closed (``busy``, our words and headers),
+nothing of its request read into aiohttp — and closes one that has had no answer within
 ``first_answer`` seconds. Idle keep-alive connections are closed by aiohttp's own
 ``keepalive_timeout``.
+
+:class:`PlainErrorHandler` is aiohttp's public ``web.RequestHandler`` (the protocol of one
+connection) with its ``handle_error`` answering in our words and headers: aiohttp calls it for
+malformed HTTP, before any request object exists, where no middleware or response signal runs.
 """
 
 from __future__ import annotations
@@ -18,6 +23,13 @@ import resource
 from collections.abc import Callable
 from typing import Any
 
+from aiohttp import web
+
+LINGER_SECONDS = 2.0
+"""How long a refused connection is kept after its 503 was written, reading and dropping what the
+phone still sends, so its browser reads the answer (closing on unread data resets it)."""
+MOST_LINGERING = 32
+"""Refused connections kept at once for their answer; more are closed without one."""
 HANDLE_SHARE = 4
 """At most a quarter of the process's file handles go to phones (the disk check, autosave and
 the terminal need theirs)."""
@@ -49,10 +61,17 @@ class Doorman:
     its first response."""
 
     def __init__(self, caps: Callable[[], tuple[int, int]], *, first_answer: float,
-                 inner: Callable[[], asyncio.Protocol] | None = None) -> None:
+                 inner: Callable[[], asyncio.Protocol] | None = None, busy: bytes = b"") -> None:
         self.inner: Callable[[], asyncio.Protocol] = inner or self._not_ready
         self.caps = caps
         self.first_answer = first_answer
+        self.busy = busy
+        """The whole answer written to a connection over a cap before it is closed (b"": none)."""
+        self.turned_away: Callable[[str, bool], None] | None = None
+        """Told of each connection over a cap: its address, and whether the cap per address (not
+        the one in all) was reached."""
+        self.lingering = 0
+        """Refused connections still open for their answer to be read."""
         self.open: dict[str, int] = {}
         """Open connections by remote address."""
         self.refused = 0
@@ -79,6 +98,11 @@ class Doorman:
         most, per_address = self.caps()
         if self.total >= most or self.open.get(address, 0) >= per_address:
             self.refused += 1
+            if self.turned_away is not None:
+                try:
+                    self.turned_away(address, self.total < most)
+                except Exception:  # noqa: BLE001, S110 - telling the facilitator must not stop the door
+                    pass
             return False
         self.open[address] = self.open.get(address, 0) + 1
         return True
@@ -119,11 +143,12 @@ class GuardedProtocol(asyncio.Protocol):
         self.address = "?"
         self.transport: asyncio.Transport | None = None
         self._deadline: asyncio.TimerHandle | None = None
+        self._lingering = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.address = peer_address(transport)
         if not self.doorman.let_in(self.address):
-            transport.abort()  # over a cap: closed at once, nothing read
+            self._turn_away(transport)
             return
         self.transport = transport  # type: ignore[assignment]
         try:
@@ -136,6 +161,26 @@ class GuardedProtocol(asyncio.Protocol):
         self._deadline = asyncio.get_running_loop().call_later(self.doorman.first_answer, self._too_slow)
         self.inner.connection_made(transport)
 
+    def _turn_away(self, transport: asyncio.BaseTransport) -> None:
+        """Over a cap: the fixed 503 written and the sending side shut (the phone sees the answer
+        and its end), then closed when the phone closes or after :data:`LINGER_SECONDS`; closed at
+        once when many are lingering already or the transport cannot half-close."""
+        doorman = self.doorman
+        if (not doorman.busy or doorman.lingering >= MOST_LINGERING or not isinstance(transport, asyncio.Transport)
+                or not transport.can_write_eof()):
+            transport.abort()
+            return
+        try:
+            transport.write(doorman.busy)
+            transport.write_eof()
+        except (OSError, RuntimeError):
+            transport.abort()
+            return
+        self._lingering = True
+        doorman.lingering += 1
+        self.transport = transport
+        self._deadline = asyncio.get_running_loop().call_later(LINGER_SECONDS, transport.abort)
+
     def _too_slow(self) -> None:
         """No answer within the first seconds (headers sent slowly, or nothing): closed."""
         self._deadline = None
@@ -145,10 +190,10 @@ class GuardedProtocol(asyncio.Protocol):
 
     def data_received(self, data: bytes) -> None:
         if self.inner is not None:
-            self.inner.data_received(data)
+            self.inner.data_received(data)  # a refused connection's request is dropped unread
 
     def eof_received(self) -> bool | None:
-        return self.inner.eof_received() if self.inner is not None else None
+        return self.inner.eof_received() if self.inner is not None else None  # None: closed (a refused one)
 
     def pause_writing(self) -> None:
         if self.inner is not None:
@@ -159,12 +204,37 @@ class GuardedProtocol(asyncio.Protocol):
             self.inner.resume_writing()
 
     def connection_lost(self, exc: Exception | None) -> None:
-        if self.inner is None:
-            return
         if self._deadline is not None:
             self._deadline.cancel()
             self._deadline = None
+        if self._lingering:
+            self._lingering, self.transport = False, None
+            self.doorman.lingering -= 1
+        if self.inner is None:
+            return
         self.doorman.left(self.address)
         inner, self.inner, self.transport = self.inner, None, None
         self.doorman.forget(inner)
         inner.connection_lost(exc)
+
+
+class PlainErrorHandler(web.RequestHandler):
+    """aiohttp's protocol for one connection (made over the runner's public ``server``, as
+    ``web.Server`` makes it), whose own error answers — malformed HTTP (400, sent before any request
+    object exists, where no middleware or response signal of the app runs), or a crash past our
+    middleware (500) — are ``plain(status)``: our short text and headers (``(text, headers)``).
+    aiohttp still logs the error (into the server's quiet log) and still closes the connection."""
+
+    def __init__(self, manager: web.Server, *, plain: Callable[[int], tuple[str, dict[str, str]]],
+                 **options: Any) -> None:
+        super().__init__(manager, **options)
+        self.plain = plain
+
+    def handle_error(self, request: web.BaseRequest, status: int = 500, exc: BaseException | None = None,
+                     message: str | None = None) -> web.StreamResponse:
+        super().handle_error(request, status, exc, message)  # logs; ConnectionError when an answer had begun
+        text, headers = self.plain(status)
+        response = web.Response(status=status, text=text, content_type="text/plain", charset="utf-8",
+                                headers=headers)
+        response.force_close()
+        return response

@@ -118,11 +118,15 @@ class PhonePage:
 
     # -- checks --------------------------------------------------------------------------------
     def code(self, request: web.Request, form: MultiDictProxy[Any] | None = None) -> str:
-        """The room's code when the request shows it (constant-time compare), else refused (403)."""
+        """The room's code when the request shows it (constant-time compare), else refused (403).
+        A joined phone that shows it is in (again, after a new code: the same person)."""
         given = field(form, "c") if form is not None else None
         if not self.room.code_ok(given or request.query.get("c")):
             raise refused("room.page.bad_code")
         request[BACK] = f"/room?c={self.room.code}"  # a refusal's page links back
+        participant = self.participant(request)
+        if participant is not None:
+            self.room.showed_code(participant)
         return self.room.code
 
     def participant(self, request: web.Request) -> Participant | None:
@@ -191,7 +195,7 @@ class PhonePage:
             code = self.code(request, form)
             if self.participant(request) is not None:
                 self.to_room(code)
-            participant = self.room.join("" if field(form, "anonymous") else name, request.remote or "?")
+            participant = self.host.join("" if field(form, "anonymous") else name, request.remote or "?")
         except RoomRefused as refusal:
             if wants_json(request):
                 raise

@@ -22,9 +22,9 @@ from aiohttp import web
 
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.room import Room, RoomRefused
-from borgerspil_tui.core.room_host import RoomHost
+from borgerspil_tui.core.room_host import RoomHost, TurnedAway
 from borgerspil_tui.web import pages
-from borgerspil_tui.web.doorman import Doorman, handle_cap
+from borgerspil_tui.web.doorman import Doorman, PlainErrorHandler, handle_cap
 from borgerspil_tui.web.handlers import BACK, PhonePage, wants_json
 
 MAX_BODY = 8 * 1024
@@ -52,6 +52,8 @@ SERVER_NAME = "borgerspil"
 """The ``Server`` header (not aiohttp's and Python's versions)."""
 DOORMAN: Any = web.AppKey("doorman", Doorman) if hasattr(web, "AppKey") else "doorman"
 """The app's :class:`Doorman` (set by :func:`start_server`; a response marks its connection answered)."""
+BUSY_RETRY_SECONDS = 5
+"""What a connection over the caps is told to wait before it tries again (``Retry-After``)."""
 QUIET_LOGGERS = ("aiohttp.server", "aiohttp.access", "aiohttp.web", "aiohttp.internal", "borgerspil.web")
 
 
@@ -81,6 +83,28 @@ def quiet_loggers() -> None:
         if ERRORS not in logger.handlers:
             logger.addHandler(ERRORS)
         logger.propagate = False
+
+
+def both(key: str) -> str:
+    """Our text ``key`` in Danish and English, a line each (where the project's language is not known)."""
+    return "".join(tr(lang, key) + "\n" for lang in ("da", "en"))
+
+
+def plain_error(status: int) -> tuple[str, dict[str, str]]:
+    """aiohttp's own error answer in our words (both languages) with our headers: malformed HTTP
+    (400) could not be read; anything else went wrong on the facilitator's side."""
+    text = both("room.page.bad_request" if status == 400 else "room.page.failed")
+    return text, {**SECURITY_HEADERS, "Server": SERVER_NAME}
+
+
+def busy_answer() -> bytes:
+    """The whole fixed answer to a connection over the caps (written before it is closed, without
+    reading its request): 503, our headers, "too many connections" in both languages."""
+    body = both("room.page.too_many_connections").encode()
+    lines = ["HTTP/1.1 503 Service Unavailable", "Content-Type: text/plain; charset=utf-8",
+             f"Content-Length: {len(body)}", "Connection: close", f"Retry-After: {BUSY_RETRY_SECONDS}",
+             f"Server: {SERVER_NAME}", *(f"{name}: {value}" for name, value in SECURITY_HEADERS.items())]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("ascii") + body
 
 
 def answer(request: web.BaseRequest, lang: str, status: int, text: str, back: str | None = None,
@@ -201,14 +225,27 @@ async def start_server(room: Room, host: RoomHost, bind: str = "127.0.0.1", port
     def caps() -> tuple[int, int]:  # the room's limits as they are now (a benchmark may raise them)
         return handle_cap(room.limits.connections), room.limits.connections_per_address
 
-    doorman = Doorman(caps, first_answer=FIRST_ANSWER_SECONDS)
+    def turned_away(address: str, per_address: bool) -> None:  # a phone's connection over a cap: the facilitator hears
+        limits = room.limits
+        host.turn_away(TurnedAway("connections", limits.connections_per_address) if per_address
+                       else TurnedAway("connections_all", handle_cap(limits.connections)))
+
+    doorman = Doorman(caps, first_answer=FIRST_ANSWER_SECONDS, busy=busy_answer())
+    doorman.turned_away = turned_away
     app[DOORMAN] = doorman
-    runner = web.AppRunner(app, access_log=None, handle_signals=False, keepalive_timeout=KEEPALIVE_SECONDS)
+    options: dict[str, Any] = {"access_log": None, "keepalive_timeout": KEEPALIVE_SECONDS}  # each connection's
+    runner = web.AppRunner(app, handle_signals=False, **options)
     await runner.setup()
-    assert runner.server is not None
-    doorman.inner = runner.server
+    manager = runner.server
+    assert manager is not None
+    loop = asyncio.get_running_loop()
+
+    def protocol() -> asyncio.Protocol:  # as web.Server makes one, with our error answers
+        return PlainErrorHandler(manager, plain=plain_error, loop=loop, **options)
+
+    doorman.inner = protocol
     try:
-        listening = await asyncio.get_running_loop().create_server(doorman, bind, port)
+        listening = await loop.create_server(doorman, bind, port)
     except OSError:
         await runner.cleanup()
         raise

@@ -1,7 +1,9 @@
 """The share screen: what the room needs to join from their phones — the address, its QR code and
 the join code in large type (grouped, for reading off a wall) — and how it goes: phones joined,
-new post-its, whether anonymous joining is allowed. ``a`` allows/forbids anonymous joining, ``k``
-makes a new code once asked (the old one is locked out at once), ``s`` stops or starts sharing, Esc goes back."""
+new post-its, whether anonymous joining is allowed, how many phones may join from one address and
+how many the room turned away. ``a`` allows/forbids anonymous joining, ``k`` makes a new code once
+asked (the old one is locked out at once), ``+`` doubles the phones one address may bring (a class
+behind one router), ``s`` stops or starts sharing, Esc goes back."""
 
 from __future__ import annotations
 
@@ -45,6 +47,7 @@ class ShareScreen(BaseScreen):
     SCREEN_COMMANDS: ClassVar[list[Command]] = [
         Command("toggle_anonymous", "a", "share.key_anonymous", "help.share_anonymous"),
         Command("new_code", "k", "share.key_new_code", "help.share_new_code"),
+        Command("more_per_address", "plus", "share.key_more", "help.share_more"),
         Command("start_stop", "s", "share.key_start_stop", "help.share_start_stop"),
         Command("close", "escape", "share.key_close", "help.share_close"),
     ]
@@ -65,7 +68,7 @@ class ShareScreen(BaseScreen):
             yield QRCode(id="share-qr")
             with Vertical(id="share-info"):
                 for name in ("state", "kept", "open", "url", "big", "code", "phones", "postits", "anonymous",
-                             "warning", "addresses"):
+                             "per_address", "turned", "warning", "addresses"):
                     yield Static("", id=f"share-{name}", classes="share-line")
 
     def on_mount(self) -> None:
@@ -93,7 +96,8 @@ class ShareScreen(BaseScreen):
         if sharing is None:
             self.query_one(QRCode).show_data("")
             self._line("state", self.t("share.stopped"))
-            for name in ("kept", "open", "url", "big", "code", "phones", "postits", "anonymous", "warning", "addresses"):
+            for name in ("kept", "open", "url", "big", "code", "phones", "postits", "anonymous", "warning", "addresses",
+                         "per_address", "turned"):
                 self._line(name, "")
             return
         room = sharing.room
@@ -108,9 +112,12 @@ class ShareScreen(BaseScreen):
         rows = big_text(" ".join(groups), info_width, max_lines=len(groups)) if len(room.code) == CODE_LENGTH else None
         self._line("big", "\n".join(rows) if rows else "")
         self._line("code", f"{self.t('share.code')} {'-'.join(groups)}")
-        self._line("phones", self.t("share.phones", count=len(room.participants)))
+        self._line("phones", self.t("share.phones", count=len(room.present())))  # not those a new code locked out
         self._line("postits", self.t("share.new_postits", count=self._new_postits()))
         self._line("anonymous", self.t("share.anonymous_yes" if room.allow_anonymous else "share.anonymous_no"))
+        self._line("per_address", self.t("share.per_address", count=room.limits.participants_per_address))
+        turned = sharing.host.turned_away_count
+        self._line("turned", self.t("share.turned_count", count=turned) if turned else "")
         if sharing.beyond_loopback:
             self._line("warning", self.t("share.network"))
             self._line("addresses", self.t("share.addresses", addresses=", ".join(sharing.addresses))
@@ -155,6 +162,22 @@ class ShareScreen(BaseScreen):
         self.app.push_screen(ChoiceScreen(self.t("share.new_code_title"), self.t("share.new_code_text"),
                                           [("no", self.t("share.new_code_no")), ("yes", self.t("share.new_code_yes"))]),
                              chosen)
+
+    def action_more_per_address(self) -> None:
+        """``+``: twice as many phones may join from one address (a class behind one router or
+        proxy); the new number is said. Kept when sharing is started again."""
+        sharing = self.bapp.sharing
+        if sharing is None:
+            self.refuse(self.t("share.stopped"))
+            return
+        before = sharing.room.limits.participants_per_address
+        most = sharing.host.allow_per_address(before * 2)
+        if most == before:
+            self.refuse(self.t("share.per_address_most", count=most))
+            return
+        self.bapp.share_per_address = most
+        self.notify(self.t("share.per_address_note", count=most), timeout=5, markup=False)
+        self.show_share()
 
     async def action_start_stop(self) -> None:
         """``s``: stop sharing, or start it again (beyond this machine only when confirmed)."""

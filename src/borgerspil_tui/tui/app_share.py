@@ -265,11 +265,11 @@ class ShareMixin(ShareKeptMixin, ShareNotesMixin):
         sharing.host.arrived = None
         sharing.host.session.unsubscribe(self._share_watch)
         self._share_timers = None
-        for timer in (self._title_interval, self._arrival_timer):
+        for timer in (self._title_interval, self._arrival_timer, self._turned_timer):
             if timer is not None:
                 timer.stop()
-        self._title_interval = self._arrival_timer = None
-        self._arrivals_held = 0
+        self._title_interval = self._arrival_timer = self._turned_timer = None
+        self._arrivals_held = self._turned_held = 0
         try:
             await sharing.server.stop()
         finally:

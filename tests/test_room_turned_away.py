@@ -187,7 +187,7 @@ async def test_a_break_shows_its_title_and_a_calm_line_not_its_question(served, 
 
 
 async def test_with_nothing_running_the_phone_still_waits_for_the_next_activity(served) -> None:
-    world, phone, _ = await served(timer=False)
+    _world, phone, _ = await served(timer=False)
     anna = phone()
     await anna.join("Anna")
     text = (await anna.page())[1]
@@ -305,8 +305,8 @@ async def test_the_facilitator_hears_once_and_plus_doubles_the_cap(tmp_path: Pat
                 host.join(name, "10.0.0.9")
         await pilot.pause()
         assert app.is_running and _turned(said) == [
-            "«[@click=app.quit]Bo[/]» kom ikke ind: 8 telefoner fra samme adresse (én router?) er grænsen. "
-            "+ på delingsskærmen tillader 16."]  # the name as typed, shown as text
+            ("«[@click=app.quit]Bo[/]» kom ikke ind: 8 telefoner fra samme adresse (én router?) er grænsen. "
+            "+ på delingsskærmen tillader 16.")]  # the name as typed, shown as text
         await until(pilot, lambda: len(_turned(said)) == 2)
         assert _turned(said)[1] == "Telefoner afvist 3 gange mere — delingsskærmen tæller dem"
         await until(pilot, lambda: "4 gange afvist ved døren" in screen_text(app))

@@ -91,8 +91,7 @@ class ShareNotesMixin:
         """A phone was not let in for a cap (too many from its address, the room full, too many
         connections). Said like arrivals: the first at once, those within :attr:`turned_window`
         as one count when it ends, nothing on the wall (held until it is gone); the share screen
-        counts them all."""
-        self.share_changed()
+        counts them all (it redraws each second: a flood of refused connections redraws nothing)."""
         if self._turned_timer is not None or self._on_the_wall():
             self._turned_held += 1
             return

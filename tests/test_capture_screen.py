@@ -176,6 +176,11 @@ def test_the_tally_follows_take_in_merge_hide_undo_redo_deletion_and_the_disk(tm
     assert session.index.waiting(session.project).count(W) == 3
     session.undo()
     _same_as_a_scan(session)
+    session.apply("delete", session.changes.remove(("workshops", W)))  # the whole day, and back
+    assert session.index.waiting(session.project).ids() == set()
+    session.undo()
+    _same_as_a_scan(session)
+    assert session.index.waiting(session.project).count(W) == 3
     session.save()
 
     # the file changed on disk: reloaded (no edits here) and merged (edits here)

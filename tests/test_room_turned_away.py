@@ -152,6 +152,23 @@ def test_more_per_address_raises_what_one_address_may_send_with_it(example_copy:
     assert room.limits.connections_per_address == room.limits.connections  # not beyond the cap in all
 
 
+def test_an_address_already_limited_gets_the_raised_rate_at_once(example_copy: Path) -> None:
+    world = make_world(example_copy, limits=Limits())
+    room, clock = world.room, [0.0]
+    room.clock = lambda: clock[0]
+
+    def in_a_row(address: str) -> int:
+        count = 0
+        while room.may_request(address) and count < 1000:
+            count += 1
+        return count
+
+    assert in_a_row("10.0.0.9") == 60  # the router's burst: spent
+    world.host.allow_per_address(16)
+    clock[0] += 10.0
+    assert in_a_row("10.0.0.9") == 120  # its bucket follows the raised limits (not the old 60)
+
+
 # -- 2: after a new code, only phones that can post are counted ---------------------------------------
 async def test_after_a_new_code_only_phones_that_showed_it_count_and_stay_themselves(served) -> None:
     world, phone, _ = await served()

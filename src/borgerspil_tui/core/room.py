@@ -266,6 +266,8 @@ class Room:
             if len(buckets) >= MOST_ADDRESSES:
                 del buckets[next(iter(buckets))]
             bucket = buckets[address] = TokenBucket(rate, burst, self.clock)
+        elif (bucket.rate, bucket.burst) != (rate, burst):  # the limits changed (more per address): from now on
+            bucket.rate, bucket.burst = rate, burst
         return bucket
 
     def may_request(self, address: str) -> bool:

@@ -71,6 +71,7 @@ import datetime as dt
 import multiprocessing
 import random
 import sys
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -213,6 +214,7 @@ async def one_run(phones: int, seconds: int, keys: int, poll: bool, limit: float
     deadline = time.monotonic() + limit
     out: dict = {"phones": phones, "seconds": seconds}
     with tempfile.TemporaryDirectory() as name:
+        os.environ["XDG_STATE_HOME"] = name  # the kept room (core/room_store) stays out of the user's home
         path = project_file(Path(name), seconds)
         app = _app(path)
         mine, theirs = multiprocessing.get_context("spawn").Pipe()

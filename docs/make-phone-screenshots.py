@@ -204,8 +204,9 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        for name in ("config", "cache"):  # settings and cache kept out of the user's home
+        for name in ("config", "cache", "state"):  # settings, cache and kept rooms out of the user's home
             (folder / name).mkdir()
+        os.environ["XDG_STATE_HOME"] = str(folder / "state")
         os.environ["BORGERSPIL_CONFIG_DIR"] = str(folder / "config")
         os.environ["BORGERSPIL_CACHE_DIR"] = str(folder / "cache")
         made = asyncio.run(shoot(args.lang, folder))

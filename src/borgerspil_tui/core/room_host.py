@@ -4,7 +4,8 @@ voting round. Every change goes through the session as any edit does (checked an
 no step of the facilitator's Ctrl+Z); nothing else of the project is ever handed out — no observations, quotes, names or files.
 
 No Textual and no HTTP here: ``web/server.py`` calls these, the app sets :attr:`RoomHost.live_round`
-when a voting round is open to phones, and tests drive it directly.
+when a voting round is open to phones, and tests drive it directly. The dots themselves are
+``core/room_votes.py``'s (:class:`~borgerspil_tui.core.room_votes.PhoneVotes`).
 """
 
 from __future__ import annotations
@@ -36,39 +37,18 @@ from borgerspil_tui.core.room import (
     phone_line,
     visible,
 )
+from borgerspil_tui.core.room_votes import PhoneVotes
 from borgerspil_tui.core.session import Session
 from borgerspil_tui.core.validation_messages import message_for
 from borgerspil_tui.core.workshop_capture import CAPTURE_TARGETS, LINE_LIMIT
 from borgerspil_tui.core.workshop_record import running
 from borgerspil_tui.core.workshop_timer import Clock
-from borgerspil_tui.core.workshop_vote import VoteRefused, VotingRound
 
 Mode = Literal["wait", "capture", "vote", "result"]
 Reason = Literal["address", "full", "connections", "connections_all"]
 TURNED_AWAY: dict[str, Reason] = {"room.full_here": "address", "room.full": "full"}
 """The room's refusals of a join the facilitator is told of (a class behind one router is refused
 by the per-address cap; the facilitator can raise it)."""
-PHONE_VOTER = "phone-"
-"""A phone's voter key in the live round: this prefix and the participant's public ident."""
-PHONE_VOTE_TEXTS = {
-    "workshop.vote.no_dots_left": "room.vote.no_dots_left",
-    "workshop.vote.no_dot_to_take": "room.vote.no_dot_to_take",
-    "workshop.vote.idea_limit": "room.vote.idea_limit",
-    "workshop.vote.revealed": "room.vote.revealed",
-    "workshop.vote.unknown_idea": "room.vote.unknown_idea",
-    "workshop.vote.unknown_voter": "room.vote.unknown_voter",
-}
-"""The round's refusals (said of a voter, for the laptop) as the phone says them, to its own
-person ("du"/"you")."""
-
-
-def phone_refusal(refused: VoteRefused) -> RoomRefused:
-    """A round's refusal in the phone's words (409); a refusal without a phone text as it is."""
-    message = refused.message
-    key = PHONE_VOTE_TEXTS.get(message.key)
-    if key is not None:
-        message = Message(key, {"limit": message.values["limit"]} if "limit" in message.values else {})
-    return RoomRefused(message, 409)
 
 
 @dataclass(frozen=True)
@@ -115,37 +95,22 @@ class PhoneView:
     """(title, dots) ranked, most first, in result mode."""
 
 
-class RoomHost:
+class RoomHost(PhoneVotes):
     """The open project as the room's phones reach it: through ``session`` (every change one
-    undoable step), timed by ``clock``, with ``room``'s participants."""
+    undoable step), timed by ``clock``, with ``room``'s participants; their dots in the live round
+    come from :class:`~borgerspil_tui.core.room_votes.PhoneVotes`."""
 
     def __init__(self, session: Session, room: Room, clock: Clock) -> None:
         self.session = session
         self.room = room
         self.clock = clock
-        self.live_round: VotingRound | None = None
-        """The voting round open to phones (set by the app when a round starts, None when none)."""
-        self._result: list[tuple[str, int]] | None = None
-        self._result_during: str | None = None
-        """The activity that ran when the result was revealed: the phones show the result until
-        another activity runs (then they can send post-its again)."""
+        self._init_votes()
         self.arrived: Callable[[PostIt], None] | None = None
         """Called after a post-it is kept (the app says so on screen)."""
         self.turned_away: Callable[[TurnedAway], None] | None = None
         """Called when a phone is not let in for a cap (the app tells the facilitator)."""
         self.turned_away_count = 0
         """How many times a phone was not let in for a cap (the share screen shows it)."""
-
-    @property
-    def result(self) -> list[tuple[str, int]] | None:
-        """The live round's ranked result (idea id, dots) once the facilitator revealed it."""
-        return self._result
-
-    @result.setter
-    def result(self, ranked: list[tuple[str, int]] | None) -> None:
-        self._result = ranked
-        found = running(self.session.project)
-        self._result_during = found[1].id if found is not None else None
 
     def _mode(self, found: tuple[Workshop, Activity] | None) -> Mode:
         """What the phones can do now, ``found`` being the running workshop and activity: see the
@@ -264,50 +229,3 @@ class RoomHost:
             except KeyError:  # gone with its workshop
                 continue
         return found
-
-    # -- dots --------------------------------------------------------------------------------------
-    def _voter(self, participant: Participant) -> tuple[VotingRound, str]:
-        round_ = self.live_round
-        if round_ is None or self.result is not None:
-            raise RoomRefused(Message("room.no_round"), 409)
-        voter = PHONE_VOTER + participant.ident
-        try:
-            round_.add_voter(voter, participant.name)
-        except VoteRefused as refused:
-            raise phone_refusal(refused) from None
-        return round_, voter
-
-    def give(self, participant: Participant, idea: str) -> None:
-        """One of ``participant``'s dots on ``idea`` (the round's rules apply; refused in our words)."""
-        round_, voter = self._voter(participant)
-        try:
-            round_.give(voter, idea)
-        except VoteRefused as refused:
-            raise phone_refusal(refused) from None
-
-    def take_back(self, participant: Participant, idea: str) -> None:
-        """One of ``participant``'s dots off ``idea`` again."""
-        round_, voter = self._voter(participant)
-        try:
-            round_.take_back(voter, idea)
-        except VoteRefused as refused:
-            raise phone_refusal(refused) from None
-
-    def own_dots(self, participant: Participant) -> dict[str, int]:
-        """``participant``'s own dots per idea in the live round (empty when none runs)."""
-        if self.live_round is None:
-            return {}
-        return self.live_round.own_dots(PHONE_VOTER + participant.ident)
-
-    def left(self, participant: Participant) -> int:
-        """How many dots ``participant`` has left in the live round (0 when none runs)."""
-        if self.live_round is None:
-            return 0
-        return self.live_round.left(PHONE_VOTER + participant.ident)
-
-    def phones_voted(self) -> int:
-        """How many phones have given at least one dot in the live round."""
-        if self.live_round is None:
-            return 0
-        return sum(1 for voter in self.live_round.voters
-                   if voter.startswith(PHONE_VOTER) and self.live_round.own_dots(voter))

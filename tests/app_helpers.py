@@ -67,6 +67,50 @@ async def until(pilot, condition, *, tries: int = 600) -> None:
     raise AssertionError("waited in vain")
 
 
+def calls(monkeypatch, obj, name: str) -> list[tuple]:
+    """Record each call of ``obj.name`` (its arguments), still calling it: a test waits until the
+    app's timer has really run (the disk watcher, the autosave) instead of pausing a fixed time.
+    Set it before ``run_test``: the app hands its timers the method when it mounts."""
+    made: list[tuple] = []
+    real = getattr(obj, name)
+    monkeypatch.setattr(obj, name, lambda *a, **k: (made.append(a), real(*a, **k))[1])
+    return made
+
+
+async def palette_search(pilot, query: str):
+    """Type ``query`` in the command palette (opened when it is not) and wait until its search has
+    answered: it searches in a worker and shows hits in batches, so on a busy machine the list may
+    hold the first few hits, unsorted, long after the keys. Returns the palette's list of hits."""
+    from textual.command import CommandInput, CommandList, CommandPalette
+
+    if not isinstance(pilot.app.screen, CommandPalette):
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+    palette = pilot.app.screen
+    await pilot.press(*query)
+
+    def answered() -> bool:
+        searching = any(worker.group == CommandPalette._GATHER_COMMANDS_GROUP and not worker.is_finished
+                        for worker in pilot.app.workers)
+        return (not searching and palette.query_one(CommandInput).value == query
+                and palette.query_one(CommandList).option_count > 0)
+
+    for _ in range(2):  # twice: the search for the last key may start just after the first look
+        await until(pilot, answered)
+        await pilot.pause()
+    return palette.query_one(CommandList)
+
+
+async def palette_to(pilot, query: str) -> None:
+    """Search the command palette for ``query`` and run the first hit, as a user does."""
+    from textual.command import CommandPalette
+
+    await palette_search(pilot, query)
+    await pilot.press("enter")
+    await until(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette))
+    await pilot.pause()  # the chosen command runs once the palette has gone
+
+
 def notices(app, monkeypatch) -> list[str]:
     """The notices the app sends, recorded when sent (they time out on a slow machine)."""
     sent: list[str] = []

@@ -18,7 +18,7 @@ from borgerspil_tui.tui.screens.load_error import LoadErrorScreen
 from borgerspil_tui.tui.screens.overview import OverviewScreen
 from borgerspil_tui.tui.screens.part import PartScreen
 from borgerspil_tui.tui.screens.wizard import WizardScreen, suggest_file_name
-from tests.app_helpers import SIZE, make_app, screen_text
+from tests.app_helpers import SIZE, make_app, palette_search, palette_to, screen_text
 
 
 def test_file_name_suggestion() -> None:
@@ -132,10 +132,7 @@ async def test_palette_finds_screens_in_both_languages(example_copy: Path, query
     app = make_app(example_copy)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1")
-        await pilot.press("ctrl+p")
-        await pilot.press(*query)
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await palette_to(pilot, query)  # once the search has answered, however slow the machine
         await pilot.pause()
         assert getattr(app.screen, "NAME", None) == expected
 
@@ -146,8 +143,7 @@ async def test_palette_runs_commands_and_speaks_the_language(example_copy: Path)
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen.query_one("CommandInput").placeholder == "Search for screens and commands…"
-        await pilot.press(*"sprog")  # the Danish name finds it in English too
-        await pilot.pause(0.5)
+        await palette_search(pilot, "sprog")  # the Danish name finds it in English too
         await pilot.press("enter")
         await pilot.pause()
         assert app.language == "da"

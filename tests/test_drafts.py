@@ -16,7 +16,7 @@ from borgerspil_tui.tui.screens.home import HomeScreen
 from borgerspil_tui.tui.screens.unsaved_quit import UnsavedQuitScreen
 from borgerspil_tui.tui.screens.wizard import WizardScreen
 from borgerspil_tui.tui.widgets.edit_bar import BarInput, EditBar
-from tests.app_helpers import HOSTILE, SIZE, goto, make_app
+from tests.app_helpers import HOSTILE, SIZE, goto, make_app, palette_to
 
 
 def bar(app) -> EditBar:  # noqa: ANN001
@@ -33,19 +33,6 @@ def reason(app) -> str:  # noqa: ANN001
 async def paste(pilot, text: str) -> None:  # noqa: ANN001
     """Paste ``text`` into the focused field, as a terminal does."""
     pilot.app.screen.focused.post_message(Paste(text))
-    await pilot.pause()
-
-
-async def palette_to(pilot, query: str) -> None:  # noqa: ANN001
-    """Open the command palette, search for ``query`` and run the first hit."""
-    await pilot.press("ctrl+p")
-    await pilot.press(*query)
-    for _ in range(200):  # the palette searches in the background; wait until it has hits
-        await pilot.pause()
-        if isinstance(pilot.app.screen, CommandPalette) and pilot.app.screen.query_one("CommandList").option_count:
-            break
-    await pilot.press("enter")
-    await pilot.pause()
     await pilot.pause()
 
 

@@ -9,24 +9,11 @@ import types
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
 from textual.widgets._toast import Toast
 
 from borgerspil_tui.core.storage import dump_project, load_project
 from borgerspil_tui.tui.screens.choice import ChoiceScreen
-from tests.app_helpers import HOSTILE, SIZE, goto, make_app, notices, until
-
-
-async def palette_to(pilot, query: str) -> None:
-    """Open the command palette, search for ``query`` and run the first hit."""
-    await pilot.press("ctrl+p")
-    await pilot.press(*query)
-    for _ in range(200):  # the palette searches in the background; wait until it has hits
-        await pilot.pause()
-        if isinstance(pilot.app.screen, CommandPalette) and pilot.app.screen.query_one("CommandList").option_count:
-            break
-    await pilot.press("enter")
-    await until(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette))
+from tests.app_helpers import HOSTILE, SIZE, goto, make_app, notices, palette_to, until
 
 
 @pytest.fixture

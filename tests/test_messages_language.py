@@ -19,7 +19,7 @@ from borgerspil_tui.core.model.create import Concept, Idea
 from borgerspil_tui.core.model.focus import TreeNode
 from borgerspil_tui.core.session import EditRefused, Session
 from borgerspil_tui.core.storage import Loaded
-from tests.app_helpers import SIZE, goto, make_app, screen_text
+from tests.app_helpers import SIZE, goto, make_app, palette_search, screen_text
 from tests.conftest import EXAMPLE
 
 PYDANTIC = ("validation error", "errors.pydantic.dev", "String should", "Input should", "items", "Value error",
@@ -282,15 +282,11 @@ async def test_the_home_screen_says_why_a_file_cannot_be_read(tmp_path: Path, la
 # -- the palette and the wizard ------------------------------------------------------------------------
 @pytest.mark.parametrize(("lang", "expected"), [("da", "Ingen match"), ("en", "No matches")])
 async def test_the_palette_says_no_match_in_the_apps_language(example_copy: Path, lang: str, expected: str) -> None:
-    from textual.command import CommandList
-
     app = make_app(example_copy, language=lang)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"qzxjv")
-        await app.workers.wait_for_complete()
+        options = await palette_search(pilot, "qzxjv")  # the search has answered
+        assert app.screen._no_matches_timer is None, "Textual's countdown to its English line never began"
         await pilot.pause(0.6)  # past the moment Textual would add its own English line
-        options = app.screen.query_one(CommandList)
         shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any(expected in line for line in shown), shown
         assert not any("No matches found" in line for line in shown), shown

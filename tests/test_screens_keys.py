@@ -9,7 +9,7 @@ from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import Note, TreeNode
 from borgerspil_tui.core.session import SaveState
 from borgerspil_tui.core.storage import create_project_file, load_project
-from tests.app_helpers import SIZE, goto, make_app
+from tests.app_helpers import SIZE, goto, make_app, palette_search
 
 
 def _project(tmp_path: Path, project: Project | None = None, name: str = "test") -> Path:
@@ -102,15 +102,9 @@ async def test_the_status_line_cuts_the_file_name_never_the_save_state(tmp_path:
 
 # -- the palette ------------------------------------------------------------------------------------
 async def _palette_first(pilot, query: str) -> str:  # noqa: ANN001
-    """Type ``query`` in the palette and return the first hit once the search has answered."""
-    from textual.command import CommandList
-
-    await pilot.press("ctrl+p", *query)
-    hits = pilot.app.screen.query_one(CommandList)
-    for _ in range(200):
-        await pilot.pause()
-        if hits.option_count and query.casefold() in str(hits.get_option_at_index(0).prompt).casefold():
-            break
+    """Type ``query`` in the palette and return the first hit once the search has answered (all of
+    it: on a busy machine the list shows a first batch, unsorted, before the rest)."""
+    hits = await palette_search(pilot, query)
     return str(hits.get_option_at_index(0).prompt)
 
 

@@ -42,6 +42,7 @@ from tests.app_helpers import (
     FakeClock,
     make_app,
     notices,
+    palette_to,
     screen_text,
     until,
 )
@@ -325,11 +326,7 @@ def test_share_screen_120x40(snap_compare, fixed_share: Path) -> None:
 async def test_the_palette_opens_it_and_f2_says_it_in_english(tmp_path: Path) -> None:
     app = make_app(_project(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"del med rummet")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette_to(pilot, "del med rummet")
         await until(pilot, lambda: isinstance(app.screen, ShareScreen))
         await pilot.press("s")
         await until(pilot, lambda: app.sharing is not None)

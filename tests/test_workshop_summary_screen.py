@@ -24,7 +24,7 @@ from borgerspil_tui.core.model.workshop import (
 )
 from borgerspil_tui.core.session import Session
 from borgerspil_tui.core.storage import create_project_file, load_project
-from tests.app_helpers import HOSTILE, SIZE, goto, make_app, screen_text
+from tests.app_helpers import HOSTILE, SIZE, goto, make_app, palette_to, screen_text
 
 
 def utc(hour: int, minute: int) -> dt.datetime:
@@ -123,11 +123,7 @@ async def test_the_palette_finds_it_in_english_and_d_switches_day(tmp_path: Path
     app = make_app(path, language="en")
     app.clock = FakeClock(utc(8, 2))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"workshop summ")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette_to(pilot, "workshop summ")
         await pilot.pause()
         assert app.screen.NAME == "workshop-summary"
         text = screen_text(app)

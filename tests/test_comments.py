@@ -21,7 +21,7 @@ from borgerspil_tui.core.session import SaveState
 from borgerspil_tui.core.storage import MODELINE, dump_project, load_project
 from borgerspil_tui.tui.screens.comments_found import CommentsFoundScreen
 from borgerspil_tui.tui.screens.save_as import SaveAsScreen
-from tests.app_helpers import SIZE, make_app
+from tests.app_helpers import SIZE, make_app, until
 from tests.conftest import EXAMPLE
 from tests.strategies import projects
 
@@ -162,21 +162,42 @@ async def _answer_a_question(pilot, key: str = "j") -> None:  # noqa: ANN001
     await pilot.press(key)
 
 
+async def _asked(pilot) -> None:
+    """Wait until the question about the comments is on screen with its buttons laid out (a click
+    lands on them), however slow the machine."""
+    app = pilot.app
+
+    def shown() -> bool:
+        screen = app.screen
+        return (isinstance(screen, CommentsFoundScreen) and screen.is_mounted
+                and bool(screen.query("Button")) and all(button.region.area for button in screen.query("Button")))
+
+    await until(pilot, shown)
+    await pilot.pause()
+
+
+async def _autosaved(pilot) -> None:
+    """Wait until the autosave's timer has come and a save it began is done, however slow the machine
+    (a fixed pause let a busy machine look before the autosave had run)."""
+    app = pilot.app
+    await until(pilot, lambda: app._unsaved_since is None)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_the_app_asks_once_before_its_first_save_and_saves_without_comments(commented_app_file: Path) -> None:
     app = make_app(commented_app_file, autosave_delay=0.1)
     async with app.run_test(size=SIZE) as pilot:
         await _answer_a_question(pilot)
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, CommentsFoundScreen)
+        await _asked(pilot)
         assert commented_app_file.read_text("utf-8") == COMMENTED  # nothing written before the answer
         assert "2 kommentarer (linje 3, 5)" in app.screen.message
         await pilot.click("#choice-drop")
-        await pilot.pause()
-        assert app.session.state is SaveState.SAVED
+        await until(pilot, lambda: not app.session.saving and app.session.state is SaveState.SAVED)  # a worker
         assert find_comments(commented_app_file.read_text("utf-8")) == []
         assert load_project(commented_app_file).project.checklists["readiness-competences"].answer == "yes"
         await pilot.press("n")  # another edit (the cursor moved on): saved without asking again
-        await pilot.pause(0.3)
+        await _autosaved(pilot)
         assert not isinstance(app.screen, CommentsFoundScreen)
         assert app.session.state is SaveState.SAVED
     assert load_project(commented_app_file).project.checklists["readiness-citizen-reality"].answer == "no"
@@ -186,11 +207,10 @@ async def test_cancel_leaves_the_file_alone_until_ctrl_s_asks_again(commented_ap
     app = make_app(commented_app_file, autosave_delay=0.1)
     async with app.run_test(size=SIZE) as pilot:
         await _answer_a_question(pilot)
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, CommentsFoundScreen)
+        await _asked(pilot)
         await pilot.press("escape")
         await pilot.press("n")  # more edits: the autosave waits and does not ask again
-        await pilot.pause(0.3)
+        await _autosaved(pilot)
         assert not isinstance(app.screen, CommentsFoundScreen)
         assert app.session.state is SaveState.UNSAVED
         assert commented_app_file.read_text("utf-8") == COMMENTED
@@ -207,7 +227,7 @@ async def test_save_as_a_copy_leaves_the_file_and_its_comments(commented_app_fil
     copy = commented_app_file.with_name("kopi.borgerspil.yaml")
     async with app.run_test(size=SIZE) as pilot:
         await _answer_a_question(pilot)
-        await pilot.pause(0.3)
+        await _asked(pilot)
         await pilot.click("#choice-copy")
         await pilot.pause()
         assert isinstance(app.screen, SaveAsScreen)
@@ -216,7 +236,7 @@ async def test_save_as_a_copy_leaves_the_file_and_its_comments(commented_app_fil
         await pilot.pause()
         assert app.session.path == copy
         await pilot.press("n")  # later edits go to the copy, without asking
-        await pilot.pause(0.3)
+        await _autosaved(pilot)
         assert not isinstance(app.screen, CommentsFoundScreen)
     assert commented_app_file.read_text("utf-8") == COMMENTED
     assert load_project(copy).project.checklists["readiness-citizen-reality"].answer == "no"
@@ -253,7 +273,7 @@ async def test_a_file_without_comments_is_saved_without_a_question(example_copy:
     app = make_app(example_copy, autosave_delay=0.1)
     async with app.run_test(size=SIZE) as pilot:
         await _answer_a_question(pilot)
-        await pilot.pause(0.3)
+        await _autosaved(pilot)
         assert not isinstance(app.screen, CommentsFoundScreen)
         assert app.session.state is SaveState.SAVED
 
@@ -262,15 +282,14 @@ async def test_comments_that_arrive_with_a_reload_are_asked_about_again(example_
     app = make_app(example_copy, autosave_delay=0.1)
     async with app.run_test(size=SIZE) as pilot:
         await _answer_a_question(pilot)
-        await pilot.pause(0.3)
+        await _autosaved(pilot)
         assert app.session.state is SaveState.SAVED  # a file without comments: no question
         theirs = example_copy.read_text("utf-8").replace("\ntitle: ", "\n# fra git\ntitle: ", 1)
         example_copy.write_text(theirs, "utf-8")
         app._check_disk()  # no edits in memory: reloaded quietly
         await pilot.pause()
         await pilot.press("n")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, CommentsFoundScreen)
+        await _asked(pilot)
         assert example_copy.read_text("utf-8") == theirs
 
 

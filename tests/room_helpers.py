@@ -40,6 +40,8 @@ class Phone:
         self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
         self.csrf = ""
         self.seen: list[aiohttp.ClientResponse] = []
+        self.answer = ""
+        """The page the last :meth:`join` was answered with (a refusal's text, or the join form's)."""
 
     @property
     def code(self) -> str:
@@ -67,6 +69,7 @@ class Phone:
         assert status == 200, list(web_server.ERRORS.records)[-1:]
         status, text, response = await self.post("/join", {"c": self.code, "csrf": CSRF.findall(text)[0],
                                                            "name": name, **extra})
+        self.answer = text
         if status == 303:
             assert response.headers["Location"] == f"/room?c={self.code}"
             await self.room()
@@ -128,11 +131,18 @@ class RoomServers:
 
 @pytest_asyncio.fixture
 async def serve(example_copy: Path) -> AsyncIterator[Callable[..., Awaitable[Served]]]:
-    """Start a server over a world: ``started = await serve(limits, **options)``, a :class:`Served`
-    (the shape test_room_limits' own ``serve`` has; it could import this one)."""
+    """Start a server over a world: ``started = await serve(limits, **options)``, a :class:`Served`."""
     servers = RoomServers(example_copy)
     yield servers.start
     await servers.close()
+
+
+async def told_server(serve: Callable[..., Awaitable[Served]], **options: object) -> Served:
+    """``await serve(**options)`` whose host keeps every phone it turns away in ``world.told``."""
+    started = await serve(**options)
+    started.world.told = []  # type: ignore[attr-defined]
+    started.world.host.turned_away = started.world.told.append  # type: ignore[attr-defined]
+    return started
 
 
 @pytest_asyncio.fixture

@@ -256,7 +256,7 @@ async def test_without_sharing_the_round_is_as_before(tmp_path: Path) -> None:
 async def test_phones_vote_over_http_and_see_the_result_after_the_reveal(tmp_path: Path) -> None:
     from types import SimpleNamespace
 
-    from tests.test_room_http import Phone
+    from tests.room_helpers import Phone
 
     path = _project(tmp_path, running=True)
     app = make_app(path)

@@ -16,7 +16,6 @@ from borgerspil_tui.core.room import Limits
 from borgerspil_tui.core.workshop_vote import VotingRound
 from borgerspil_tui.web.handlers import COOKIE, PRE_COOKIE
 from tests.room_helpers import CSRF, assert_secure, input_fields, scripts_of, served  # noqa: F401 - a fixture
-from tests.room_helpers import ROOMY, Phone  # noqa: F401 - test_room_limits imports them from here
 from tests.test_room_core import IDEAS, postits
 
 

@@ -9,56 +9,18 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import re
-from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 
 from borgerspil_tui.core import room as room_module
 from borgerspil_tui.core.room import Limits, Room, RoomRefused
 from borgerspil_tui.web import handlers
 from borgerspil_tui.web import server as web_server
-from borgerspil_tui.web.server import RunningServer, start_server
-from tests.test_room_core import World, make_world, postits
-from tests.test_room_http import ROOMY, Phone
+from tests.room_helpers import ROOMY, serve  # noqa: F401 - a fixture
+from tests.test_room_core import make_world, postits
 
 ATTACKER = "127.0.0.2"
-
-
-@dataclasses.dataclass
-class Served:
-    """A started server over a world, and a way to make phones for it."""
-
-    world: World
-    server: RunningServer
-    phone: Callable[[], Phone]
-
-    @property
-    def port(self) -> int:
-        return self.server.port
-
-
-@pytest_asyncio.fixture
-async def serve(example_copy: Path) -> AsyncIterator[Callable[..., object]]:
-    running: list[RunningServer] = []
-    phones: list[Phone] = []
-
-    async def start(limits: Limits = ROOMY, **options: object) -> Served:
-        world = make_world(example_copy, limits=limits, **options)
-        started = await start_server(world.room, world.host, "127.0.0.1", 0)
-        running.append(started)
-
-        def phone() -> Phone:
-            phones.append(Phone(f"http://127.0.0.1:{started.port}", world))
-            return phones[-1]
-        return Served(world, started, phone)
-
-    yield start
-    for phone in phones:
-        await phone.http.close()
-    for started in running:
-        await started.stop()
 
 
 async def connect(port: int, source: str = ATTACKER) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:

@@ -26,7 +26,7 @@ from borgerspil_tui.tui.screens.share import ShareScreen, grouped
 from borgerspil_tui.web.handlers import COOKIE_AGE
 from tests.app_helpers import SIZE, FakeClock, make_app, screen_text, until
 from tests.conftest import EXAMPLE
-from tests.test_room_http import Phone
+from tests.room_helpers import Phone
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 T0 = 1_780_000_000.0

@@ -2,7 +2,8 @@
 workshop screen opens the share screen, ``s`` starts and stops the server (in the app's own loop;
 asked with an HTTP client on its port), ``k`` makes a new code that locks the old one out, ``a``
 allows anonymous joining; an address beyond this machine is confirmed first ("no" binds nothing);
-a phone's post-it is said in a notice without taking the focus; the server stops when the
+a phone's post-it is said in a notice without taking the focus; the count of new post-its
+follows accept, hide and undo, and moving on says only that activity's; the server stops when the
 workshop's last activity ends and when the app quits (the port is free afterwards). And the QR
 code's half blocks checked module by module against segno's own matrix; the screen at 80×24 and
 120×40 with a fixed code and address.
@@ -40,6 +41,7 @@ from tests.app_helpers import (
     HOSTILE,
     SIZE,
     FakeClock,
+    goto,
     make_app,
     notices,
     palette_to,
@@ -265,6 +267,62 @@ async def test_a_phones_postit_is_said_without_taking_the_focus(tmp_path: Path,
         await pilot.press("d")
         await pilot.pause()
         assert "1 ny post-it" in screen_text(app) and "1 telefon med" in screen_text(app)
+
+
+async def test_the_count_of_new_post_its_follows_accept_hide_and_undo(tmp_path: Path) -> None:
+    app = make_app(_project(tmp_path))
+    app.clock = FakeClock(START)
+    async with app.run_test(size=SIZE) as pilot:
+        await _share_by_keys(pilot)
+        await pilot.press("escape", "space")  # the brainstorm starts
+        await pilot.pause()
+        anna = app.sharing.room.join("Anna")
+        for text in ("Sms dagen før", "Ring op", "Fast kontaktperson"):
+            app.room_host().post(anna, text)
+        await goto(pilot, "share")
+        await until(pilot, lambda: "3 nye post-its" in screen_text(app))
+        await goto(pilot, "postits")
+        await pilot.press("a")  # one taken in …
+        await pilot.pause()
+        await pilot.press("down", "h")  # … the next one hidden
+        await pilot.pause()
+        states = [p.state for p in app.session.project.workshops[-1].postits]
+        assert sorted(states) == ["accepted", "hidden", "new"], states
+        await goto(pilot, "share")
+        await until(pilot, lambda: "1 ny post-it" in screen_text(app))
+        await pilot.press("ctrl+z")  # the hiding undone
+        await until(pilot, lambda: "2 nye post-its" in screen_text(app))
+        await pilot.press("ctrl+z")  # the taking in undone
+        await until(pilot, lambda: "3 nye post-its" in screen_text(app))
+        assert [p.state for p in app.session.project.workshops[-1].postits] == ["new"] * 3
+
+
+async def test_moving_on_counts_the_waiting_post_its_of_that_activity_only(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _project(tmp_path)
+    loaded = load_project(path)
+    loaded.project.workshops[-1].agenda.append(Activity(id="activity-two", title="Runde to", minutes=10,
+                                                        target="ideas"))
+    save_project(path, loaded.project, loaded.fingerprint)
+    app = make_app(path)
+    app.clock = FakeClock(START)
+    said = notices(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await _share_by_keys(pilot)
+        await pilot.press("escape", "space")  # the brainstorm starts
+        await pilot.pause()
+        anna = app.sharing.room.join("Anna")
+        for text in ("Sms dagen før", "Ring op"):
+            app.room_host().post(anna, text)
+        app.clock.advance(minutes=20)
+        await pilot.press("right")  # on to the second round: the brainstorm's two still wait
+        await until(pilot, lambda: any("venter stadig" in note for note in said))
+        assert any(note.startswith("2 post-its fra «Brainstorm» venter stadig") for note in said), said
+        app.room_host().post(anna, "Fast kontaktperson")
+        app.clock.advance(minutes=10)
+        await pilot.press("right")  # the last ends: one of its own waits, not the day's three
+        await until(pilot, lambda: any("«Runde to»" in note for note in said))
+        assert any(note.startswith("1 post-it fra «Runde to» venter stadig") for note in said), said
 
 
 async def test_the_server_stops_when_the_last_activity_ends_not_on_an_undo(tmp_path: Path,

@@ -194,7 +194,7 @@ class ShareNotesMixin:
         workshop = session and next((w for w in session.project.workshops if w.id == workshop_id), None)
         if workshop is None:
             return
-        count = sum(1 for p in workshop.postits if p.activity == activity_id and p.state == "new")
+        count = session.index.waiting(session.project).count(workshop_id, activity_id)  # counted, not scanned
         activity = next((a for a in workshop.agenda if a.id == activity_id), None)
         if count and activity is not None:
             self.notify(self.postits_said("share.postits_waiting", count=count, activity=activity.title),

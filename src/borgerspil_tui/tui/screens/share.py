@@ -127,7 +127,10 @@ class ShareScreen(BaseScreen):
             self._line("addresses", self.t("share.loopback"))
 
     def _new_postits(self) -> int:
-        return sum(1 for w in self.session.project.workshops for p in w.postits if p.state == "new")
+        """The post-its waiting in every workshop, by the session index's tally (not a scan of them all)."""
+        session = self.session
+        waiting = session.index.waiting(session.project)
+        return sum(waiting.count(workshop.id) for workshop in session.project.workshops)
 
     def on_resize(self) -> None:
         self.show_share()

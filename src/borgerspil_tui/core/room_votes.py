@@ -75,17 +75,16 @@ class PhoneVotes:
 
     def give(self, participant: Participant, idea: str) -> None:
         """One of ``participant``'s dots on ``idea`` (the round's rules apply; refused in our words)."""
-        round_, voter = self._voter(participant)
-        try:
-            round_.give(voter, idea)
-        except VoteRefused as refused:
-            raise phone_refusal(refused) from None
+        self._dot(participant, idea, give=True)
 
     def take_back(self, participant: Participant, idea: str) -> None:
         """One of ``participant``'s dots off ``idea`` again."""
+        self._dot(participant, idea, give=False)
+
+    def _dot(self, participant: Participant, idea: str, *, give: bool) -> None:
         round_, voter = self._voter(participant)
         try:
-            round_.take_back(voter, idea)
+            (round_.give if give else round_.take_back)(voter, idea)
         except VoteRefused as refused:
             raise phone_refusal(refused) from None
 

@@ -3,6 +3,7 @@ failed saves, quitting with unsaved edits."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.tui.screens.checklist import ChecklistScreen
 from borgerspil_tui.tui.screens.disk_changed import DiskChangedScreen
 from borgerspil_tui.tui.screens.unsaved_quit import UnsavedQuitScreen
-from tests.app_helpers import SIZE, make_app
+from tests.app_helpers import SIZE, make_app, notices, until
 
 
 async def test_answer_checklist_items_and_save(example_copy: Path) -> None:
@@ -54,17 +55,17 @@ async def test_undo_and_redo_across_edits(example_copy: Path) -> None:
 
 
 async def test_autosave_shortly_after_the_last_edit(example_copy: Path) -> None:
-    app = make_app(example_copy, autosave_delay=1.0)
+    delay = 2.0
+    app = make_app(example_copy, autosave_delay=delay)
     before = example_copy.read_bytes()
     async with app.run_test(size=SIZE) as pilot:
+        loop = asyncio.get_running_loop()
+        began = loop.time()
         await pilot.press("2", "c", "d")
-        assert app.session.state is SaveState.UNSAVED
-        assert example_copy.read_bytes() == before
-        for _ in range(100):  # waits for the autosave however slow the machine is; no timing asserted
-            if app.session.state is SaveState.SAVED:
-                break
-            await pilot.pause(0.1)
-        assert app.session.state is SaveState.SAVED
+        if loop.time() - began < delay * 0.9:  # a busy machine may take the delay over the keys: then a save is right
+            assert app.session.state is SaveState.UNSAVED
+            assert example_copy.read_bytes() == before
+        await until(pilot, lambda: app.session.state is SaveState.SAVED)  # however slow the machine; no timing asserted
         assert load_project(example_copy).project.checklists["experience-in-the-field"].answer == "partly"
 
 
@@ -74,9 +75,8 @@ async def test_external_change_reload(example_copy: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         text = example_copy.read_text("utf-8").replace("title: Hurtigere hjælp", "title: Ændret i git")
         example_copy.write_text(text, "utf-8")
-        await pilot.pause(0.4)
+        await until(pilot, lambda: app.session.project.title.startswith("Ændret i git"))  # the watcher looked
         assert not isinstance(app.screen, DiskChangedScreen)
-        assert app.session.project.title.startswith("Ændret i git")
         assert app.session.state is SaveState.SAVED
     assert example_copy.read_text("utf-8") == text
 
@@ -88,10 +88,7 @@ async def test_external_change_while_editing_is_merged_on_save(example_copy: Pat
         text = example_copy.read_text("utf-8").replace("title: Hurtigere hjælp", "title: Ændret i git")
         example_copy.write_text(text, "utf-8")
         await pilot.press("ctrl+s")
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if app.session.state is SaveState.SAVED:
-                break
+        await until(pilot, lambda: app.session.state is SaveState.SAVED)
         assert not isinstance(app.screen, DiskChangedScreen)
         assert app.session.state is SaveState.SAVED
     saved = load_project(example_copy).project
@@ -141,16 +138,18 @@ async def test_quit_with_unsaved_changes_asks(example_copy: Path, monkeypatch: p
 
 
 # -- read-only files and links (issue 8) ---------------------------------------------------------------
-async def test_a_read_only_file_opens_read_only_and_save_offers_save_as(example_copy: Path) -> None:
+async def test_a_read_only_file_opens_read_only_and_save_offers_save_as(
+        example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from borgerspil_tui.tui.screens.save_as import SaveAsScreen
 
     os.chmod(example_copy, 0o444)
     before = example_copy.read_bytes()
     app = make_app(example_copy)
+    said = notices(app, monkeypatch)  # recorded when sent: a notice times out on a slow machine
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.session.read_only is not None
-        assert any("skrivebeskyttet" in n.message for n in app._notifications), "said on open"
+        assert any("skrivebeskyttet" in note for note in said), "said on open"
         assert "skrivebeskyttet" in str(app.screen.query_one("#status-line").visual)
         await pilot.press("1", "c", "j")  # edits are kept in memory
         assert app.session.project.checklists["focus-change"].answer == "yes"

@@ -14,7 +14,7 @@ from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.tui.screens.choice import ChoiceScreen
 from borgerspil_tui.tui.screens.undo_from_disk import UndoFromDiskScreen
-from tests.app_helpers import SIZE, make_app, notices, until
+from tests.app_helpers import SIZE, calls, make_app, notices, until
 
 
 def colleague_adds_idea(path: Path, title: str) -> None:
@@ -117,6 +117,7 @@ async def test_a_same_field_clash_is_recorded_and_shown_on_konflikter(example_co
 async def test_no_local_edits_reload_quietly(example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(example_copy, watch_interval=0.1)
     sent = notices(app, monkeypatch)
+    looks = calls(monkeypatch, app, "_check_disk")
     async with app.run_test(size=SIZE) as pilot:
         colleague_adds_idea(example_copy, "Ny idé fra git pull")
         theirs = example_copy.read_bytes()
@@ -124,7 +125,8 @@ async def test_no_local_edits_reload_quietly(example_copy: Path, monkeypatch: py
         assert not isinstance(app.screen, ChoiceScreen)
         assert app.session.state is SaveState.SAVED and not app.session.dirty
         assert any("Hentet fra disk" in text and "Ny idé fra git pull" in text for text in sent)
-        await pilot.pause(0.3)
+        reloaded = len(looks)
+        await until(pilot, lambda: len(looks) >= reloaded + 3)  # the watcher looked again, however slow the machine
     assert example_copy.read_bytes() == theirs, "a reload writes nothing"
 
 
@@ -132,13 +134,17 @@ async def test_a_file_that_does_not_load_keeps_the_edits_and_is_looked_at_again(
         example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(example_copy, watch_interval=0.1, autosave_delay=0.1)
     sent = notices(app, monkeypatch)
+    looks = calls(monkeypatch, app, "_check_disk")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r", "c", "j")
         good = example_copy.read_text("utf-8")
         broken = good.replace("schema_version: 1", "schema_version: [", 1)
         example_copy.write_text(broken, "utf-8")
         await until(pilot, lambda: any("kan ikke indlæses" in text for text in sent))
-        await pilot.pause(0.5)  # autosave and the watcher have run meanwhile
+        told = len(looks)
+        # the autosave and the watcher have run meanwhile (waited for, not a fixed pause: a busy machine)
+        await until(pilot, lambda: app._unsaved_since is None and len(looks) >= told + 3)
+        await app.workers.wait_for_complete()
         assert example_copy.read_text("utf-8") == broken, "never written over"
         assert sum("kan ikke indlæses" in text for text in sent) == 1, "said once per version of the file"
         example_copy.write_text(good.replace("title: Hurtigere hjælp", "title: Rettet", 1), "utf-8")

@@ -21,7 +21,7 @@ from borgerspil_tui.tui.screens.git_offer import GitOfferScreen
 from borgerspil_tui.tui.screens.load_error import LoadErrorScreen
 from borgerspil_tui.tui.screens.merge_offer import MergeOfferScreen
 from borgerspil_tui.tui.screens.unsaved_quit import UnsavedQuitScreen
-from tests.app_helpers import SIZE, screen_text, until
+from tests.app_helpers import SIZE, calls, screen_text, until
 from tests.test_git_repo import NAME, git, git_alone, new_repo, textual_conflict  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -66,16 +66,18 @@ async def choose_merge(pilot) -> None:  # noqa: ANN001
     await pilot.press("enter")
 
 
-async def test_a_file_with_markers_is_offered_the_semantic_merge_and_opens_on_konflikter(tmp_path: Path) -> None:
+async def test_a_file_with_markers_is_offered_the_semantic_merge_and_opens_on_konflikter(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = new_repo(tmp_path / "repo")
     path = textual_conflict(repo)  # both retitled the project: one real clash
     before = path.read_bytes()
     assert b"<<<<<<<" in before
     app = app_on(path)
+    looks = calls(monkeypatch, app, "_check_disk")
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, LoadErrorScreen)
         assert "Tryk m for at flette den semantisk" in screen_text(app)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: len(looks) >= 3)  # the disk watcher had its chance, however slow the machine
         assert path.read_bytes() == before, "nothing writes the file"
         await pilot.press("m")
         await until(pilot, lambda: getattr(app.screen, "NAME", None) == "conflicts")
@@ -98,19 +100,24 @@ async def test_a_clean_semantic_merge_resolves_the_file_in_git(tmp_path: Path) -
     assert not unmerged(repo) and not load_project(path).project.conflicts
 
 
-async def test_an_unmerged_file_is_never_written_even_after_an_edit_and_quit(tmp_path: Path) -> None:
+async def test_an_unmerged_file_is_never_written_even_after_an_edit_and_quit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = new_repo(tmp_path / "repo")
     path = textual_conflict(repo)
     git(repo, "checkout", "--ours", "--", NAME)  # loads, but git still holds it unmerged
     before = path.read_bytes()
     assert unmerged(repo) and b"<<<<<<<" not in before
     app = app_on(path)
+    looks = calls(monkeypatch, app, "_check_disk")
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, MergeOfferScreen)
         await pilot.press("escape")  # not now
         await pilot.press("r", "c", "j")  # an edit
         assert app.session.dirty
-        await pilot.pause(0.5)  # autosave and the disk watcher had their chance
+        edited = len(looks)
+        # autosave and the disk watcher had their chance (waited for, however slow the machine)
+        await until(pilot, lambda: app._unsaved_since is None and len(looks) >= edited + 3)
+        await app.workers.wait_for_complete()
         assert path.read_bytes() == before
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, UnsavedQuitScreen)

@@ -13,7 +13,7 @@ from borgerspil_tui.core.session import SaveState, Session
 from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.tui.screens.checklist import ChecklistScreen
 from borgerspil_tui.tui.screens.disk_changed import DiskChangedScreen
-from tests.app_helpers import SIZE, make_app, until
+from tests.app_helpers import SIZE, calls, make_app, notices, until
 
 WAIT = 30.0
 """Seconds a blocked save waits for its gate before it goes on anyway (a failing test, not a hang)."""
@@ -191,14 +191,17 @@ async def test_our_own_save_replacing_the_file_is_not_taken_for_a_change_on_disk
         example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     slow = SlowSaves(monkeypatch, after_write=True)
     app = make_app(example_copy, watch_interval=0.05)
+    looks = calls(monkeypatch, app, "_check_disk")
     async with app.run_test(size=SIZE) as pilot:
         session = app.session
         await pilot.press("1", "c", "j", "ctrl+s")
         await until(pilot, lambda: slow.writes == 0 and slow.at_once == 1)  # written, not yet known
-        await pilot.pause(0.3)  # the disk watcher looks several times meanwhile
+        written = len(looks)
+        await until(pilot, lambda: len(looks) >= written + 3)  # the disk watcher looks several times meanwhile
         slow.gate.set()
         await until(pilot, lambda: not session.saving)
-        await pilot.pause(0.2)
+        saved = len(looks)
+        await until(pilot, lambda: len(looks) >= saved + 3)  # … and after the save (waited for: a busy machine)
         assert not isinstance(app.screen, DiskChangedScreen)
         assert session.state is SaveState.SAVED
 
@@ -210,13 +213,14 @@ async def test_a_failed_save_in_the_worker_says_why_as_before(
 
     monkeypatch.setattr(storage, "atomic_write", broken)
     app = make_app(example_copy)
+    said = notices(app, monkeypatch)  # recorded when sent: a notice times out on a slow machine
     async with app.run_test(size=SIZE) as pilot:
         session = app.session
         await pilot.press("1", "c", "j", "ctrl+s")
         await until(pilot, lambda: session.state is SaveState.FAILED)
         await pilot.pause()
         assert "KUNNE IKKE GEMME" in status(app) and "plads på disken" in status(app)
-        assert any("Kunne ikke gemme" in n.message for n in app._notifications)
+        assert any("Kunne ikke gemme" in note for note in said)
 
 
 def test_a_save_taken_in_twice_changes_nothing_the_second_time(example_copy: Path) -> None:

@@ -234,19 +234,19 @@ def test_the_driver_says_which_links_went(tmp_path: Path, capsys: pytest.Capture
 
 
 async def test_resolving_the_last_conflict_of_an_unfinished_git_merge_says_how_to_finish_it(
-        team_repo: Path) -> None:
-    from tests.app_helpers import SIZE, make_app
+        team_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.app_helpers import SIZE, make_app, notices
 
     path = branches(team_repo, retitle("Depot i Borgerservice"), retitle("Udlån ved skranken"))
     assert git(team_repo, "merge", "--no-edit", "colleague", check=False).returncode != 0
     app = make_app(path)
+    said = notices(app, monkeypatch)  # recorded when sent: a notice times out on a slow machine
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert getattr(app.screen, "NAME", None) == "conflicts"
         await pilot.press("t")
         await pilot.pause()
         assert app.session.save()  # waits for an autosave that runs, or saves now
-        said = [str(n.message) for n in app._notifications]
     assert any(f"git add {NAME}" in text for text in said), said
     project = load_project(path).project
     assert not project.conflicts and project.create.ideas[-1].title

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.focus import Note, TreeNode
 from borgerspil_tui.core.session import SaveState
 from borgerspil_tui.core.storage import create_project_file, load_project
-from tests.app_helpers import SIZE, goto, make_app, palette_search
+from tests.app_helpers import SIZE, goto, make_app, notices, palette_search
 
 
 def _project(tmp_path: Path, project: Project | None = None, name: str = "test") -> Path:
@@ -473,11 +475,13 @@ async def test_n_on_what_we_know_names_the_list_it_adds_to(tmp_path: Path) -> No
 
 
 # -- process design ----------------------------------------------------------------------------------
-async def test_process_design_status_at_the_bottom_phase_column_fixed_and_e_explains(example_copy: Path) -> None:
+async def test_process_design_status_at_the_bottom_phase_column_fixed_and_e_explains(
+        example_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from borgerspil_tui.tui.widgets.status_line import StatusLine
 
     for size in ((120, 40), (80, 24)):
         app = make_app(example_copy)
+        said = notices(app, monkeypatch)  # recorded when sent: a notice times out on a slow machine
         async with app.run_test(size=size) as pilot:
             await goto(pilot, "process")
             await pilot.pause()
@@ -491,7 +495,7 @@ async def test_process_design_status_at_the_bottom_phase_column_fixed_and_e_expl
             grid.move_cursor(column=0)
             await pilot.press("e")
             assert not app.screen.query_one("#edit-bar").is_open
-            assert any("metodens egne" in n.message for n in app._notifications)
+            assert any("metodens egne" in note for note in said)
 
 
 # -- SUCCES -------------------------------------------------------------------------------------------

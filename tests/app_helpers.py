@@ -67,6 +67,14 @@ async def until(pilot, condition, *, tries: int = 600) -> None:
     raise AssertionError("waited in vain")
 
 
+async def save_now(pilot) -> None:
+    """Ctrl+S as the user presses it, and wait until its save (a worker thread) is done: a pause, or
+    the wait for the keys to be handled, may end before the save on a busy machine."""
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def calls(monkeypatch, obj, name: str) -> list[tuple]:
     """Record each call of ``obj.name`` (its arguments), still calling it: a test waits until the
     app's timer has really run (the disk watcher, the autosave) instead of pausing a fixed time.

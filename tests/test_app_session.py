@@ -14,7 +14,7 @@ from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.tui.screens.checklist import ChecklistScreen
 from borgerspil_tui.tui.screens.disk_changed import DiskChangedScreen
 from borgerspil_tui.tui.screens.unsaved_quit import UnsavedQuitScreen
-from tests.app_helpers import SIZE, make_app, notices, until
+from tests.app_helpers import SIZE, make_app, notices, save_now, until
 
 
 async def test_answer_checklist_items_and_save(example_copy: Path) -> None:
@@ -106,15 +106,13 @@ async def test_failed_save_keeps_everything_and_can_retry(example_copy: Path, mo
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "c", "j")
         monkeypatch.setattr(os, "replace", read_only)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save_now(pilot)
         assert app.session.state is SaveState.FAILED
         assert "Permission denied" in app.session.last_error
         assert "du har ikke lov til at skrive her" in str(app.screen.query_one("#status-line").visual)
         assert app.session.project.checklists["insist-value-measurable"].answer == "yes"
         monkeypatch.setattr(os, "replace", real_replace)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save_now(pilot)
         assert app.session.state is SaveState.SAVED
     assert load_project(example_copy).project.checklists["insist-value-measurable"].answer == "yes"
 
@@ -236,8 +234,7 @@ async def test_saving_through_a_link_keeps_the_link_and_writes_its_target(exampl
     app = make_app(link)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "c", "j")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save_now(pilot)
         assert app.session.state is SaveState.SAVED
     assert link.is_symlink() and link.resolve() == example_copy.resolve()
     assert load_project(example_copy).project.checklists["focus-change"].answer == "yes"

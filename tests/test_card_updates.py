@@ -18,7 +18,7 @@ from borgerspil_tui.core.model.focus import TargetGroup
 from borgerspil_tui.core.model.readiness import TeamMember
 from borgerspil_tui.core.session import Session
 from borgerspil_tui.core.storage import create_project_file, load_project
-from tests.app_helpers import HOSTILE, SIZE, goto, make_app, screen_text
+from tests.app_helpers import HOSTILE, SIZE, goto, make_app, save_now, screen_text
 
 METHOD = bundled_method()
 TYPED = HOSTILE.replace("🎉 ", "")
@@ -95,7 +95,8 @@ async def test_checklist_answers_and_a_typed_note_touch_one_row_and_undo_in_one_
         assert {str(args[0]) for args in updated.args} == {second}  # only its row, never a refill
         assert cleared.count == 0
         assert TYPED in screen_text(app)  # shown as written
-        await pilot.press("enter", "ctrl+s")
+        await pilot.press("enter")
+        await save_now(pilot)
         assert load_project(path).project.checklists[second].note == TYPED
         await pilot.press("ctrl+z")
         assert second not in app.session.project.checklists
@@ -125,7 +126,7 @@ async def test_a_note_on_a_consideration_changes_its_row_only(tmp_path: Path, mo
         assert [c.path for c in _last_step(app)] == [("readiness", "considerations", first)]
         assert fills.count == 0
         assert TYPED in screen_text(app)
-        await pilot.press("ctrl+s")
+        await save_now(pilot)
         assert load_project(path).project.readiness.considerations == {first: TYPED}
         await pilot.press("ctrl+z")
         assert app.session.project.readiness.considerations == {}
@@ -147,7 +148,7 @@ async def test_placing_the_organisation_sets_one_dimension_and_redraws_its_row(
         assert assessment[first].position == 3 and assessment[first].note == TYPED
         assert [c.path for c in _last_step(app)] == [("organisation", "assessment", first, "note")]
         assert fills.count == 0 and TYPED in screen_text(app)
-        await pilot.press("ctrl+s")
+        await save_now(pilot)
         assert load_project(path).project.organisation.assessment[first].note == TYPED
         await pilot.press("ctrl+z")
         assert app.session.project.organisation.assessment[first].note == ""
@@ -202,7 +203,7 @@ async def test_dots_are_votes_by_key_and_a_dot_redraws_cells_not_the_table(
         assert [v.voter for v in app.session.project.create.votes] == ["person-aaaaaa"]
         await pilot.press("g", *TYPED, "enter")
         assert app.session.project.create.guests[0].name == TYPED and TYPED in screen_text(app)
-        await pilot.press("ctrl+s")
+        await save_now(pilot)
         saved = load_project(path).project.create
         assert [(v.voter, v.dots) for v in saved.votes] == [("person-aaaaaa", 1)] and saved.guests[0].name == TYPED
         await pilot.press("ctrl+z", "ctrl+z")
@@ -253,7 +254,7 @@ async def test_editing_a_card_element_redraws_that_element_only(tmp_path: Path, 
         await pilot.press("s")  # the status: the head, not the elements
         assert app.session.project.create.concepts[0].status == "prototype"
         assert fills.count == 0 and len(replaced.args) == 2
-        await pilot.press("ctrl+s")
+        await save_now(pilot)
         saved = load_project(path).project.create.concepts[0]
         assert (saved.difference, saved.tests[0].learned, saved.status) == (TYPED, "Lært", "prototype")
         for _ in range(3):
@@ -305,7 +306,7 @@ async def test_typing_the_pitch_leaves_the_table_alone_and_is_one_step(
         assert {str(args[0]) for args in updated.args} <= {"simple", "unexpected", "concrete", "credible",
                                                            "emotional", "stories"}
         assert fills.count == 0 and TYPED in screen_text(app)
-        await pilot.press("ctrl+s")
+        await save_now(pilot)
         saved = load_project(path).project.create.concepts[0]
         assert saved.pitch.endswith("Ring 70 70.") and saved.succes["simple"].note == TYPED
         await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from borgerspil_tui.core.storage import load_project
 from tests.app_helpers import HOSTILE as _HOSTILE
-from tests.app_helpers import goto, make_app, notices, screen_text
+from tests.app_helpers import goto, make_app, notices, save_now, screen_text
 
 HOSTILE = _HOSTILE.replace("🎉 ", "")  # a key press types no emoji
 DANISH = ["Mennesker", "Procedurer", "IT", "Regler", "Sted", "Kommunikation"]
@@ -145,8 +145,7 @@ async def test_send_a_cause_to_the_tree_and_a_solution_to_the_ideas(example_copy
         await pilot.press("s")
         await pilot.pause()
         assert len(app.session.project.create.ideas) == ideas + 1 and "ikke to gange" in sent[-1]
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save_now(pilot)
         saved = load_project(example_copy).project
         assert saved.create.fishbones[-1].bones[0].items[0].linked == saved.create.ideas[-1].id
         assert saved.create.ideas[-1].source == "fishbone"

@@ -24,7 +24,7 @@ from borgerspil_tui.tui.widgets.key_bar import KeyBar
 from borgerspil_tui.tui.widgets.presenter_panel import PresenterPanel
 from borgerspil_tui.tui.widgets.status_line import StatusLine
 from borgerspil_tui.tui.widgets.workshop_timer import WorkshopTimer
-from tests.app_helpers import SIZE, FakeClock, goto, make_app
+from tests.app_helpers import SIZE, FakeClock, goto, make_app, save_now
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 QUESTION = "Hvorfor venter borgerne?"
@@ -107,8 +107,7 @@ async def test_p_opens_it_from_the_workshop_screen_and_the_keys_run_the_timer(ex
         assert _clock(app).value == "15:00" and "Brainstorm" in _text(app)
         await pilot.press("ctrl+z")  # every press is an undo step
         assert app.session.project.workshops[0].timer.activity == "activity-tree"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await save_now(pilot)
         assert load_project(path).project.workshops[0].timer.extra_minutes == -1
         await pilot.press("p")
         assert app.screen.NAME == "workshop"  # back where the user was

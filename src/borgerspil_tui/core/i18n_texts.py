@@ -28,6 +28,7 @@ from borgerspil_tui.core.i18n_room_texts import ROOM_TEXTS
 from borgerspil_tui.core.i18n_share_texts import SHARE_TEXTS
 from borgerspil_tui.core.i18n_postit_texts import POSTIT_TEXTS
 from borgerspil_tui.core.i18n_phone_vote_texts import PHONE_VOTE_TEXTS
+from borgerspil_tui.core.i18n_journal_texts import JOURNAL_TEXTS
 
 TEXTS: dict[str, tuple[str, str]] = {
     # Parts and steps the method describes without numbered steps
@@ -285,4 +286,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     **SHARE_TEXTS,
     **POSTIT_TEXTS,
     **PHONE_VOTE_TEXTS,
+    **JOURNAL_TEXTS,
 }

@@ -44,6 +44,8 @@ class SessionSaving:
     _editor: ProjectEditor
     _changed: Callable[..., None]
     dirty: bool
+    after_save: tuple[Callable[[int], None], ...] = ()
+    """Called with the revision written when a save has finished well (the post-it journal clears it)."""
 
     # -- disk ------------------------------------------------------------------------------
     def changed_on_disk(self) -> bool:
@@ -95,6 +97,8 @@ class SessionSaving:
         self._saved_revision = job.revision
         self.state = SaveState.SAVED if not self.dirty else SaveState.UNSAVED
         self.last_error, self.last_failure = "", None
+        for hook in self.after_save:
+            hook(job.revision)
         self._changed()
         return True
 

@@ -25,6 +25,7 @@ from borgerspil_tui.tui.app_export import ExportMixin
 from borgerspil_tui.tui.app_files import FilesMixin
 from borgerspil_tui.tui.app_saving import SavingMixin
 from borgerspil_tui.tui.app_share import ShareMixin
+from borgerspil_tui.tui.app_share_journal import ShareJournalMixin
 from borgerspil_tui.tui.app_sync import SyncMixin
 from borgerspil_tui.tui.commands import APP_COMMANDS, bindings
 from borgerspil_tui.tui.drafts import Drafts
@@ -44,7 +45,7 @@ def _app_commands():  # noqa: ANN202 - type[Provider]
 
 
 class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, SyncMixin, SavingMixin, ExportMixin,
-                    ShareMixin, App[None]):
+                    ShareJournalMixin, ShareMixin, App[None]):
     """Citizen-centred innovation in the terminal."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -133,6 +134,7 @@ class BorgerspilApp(NavigationMixin, DraftsMixin, CommentsMixin, FilesMixin, Syn
             self.end_sharing_with_project()  # the room's phones reached the project being left
         self.session = session
         session.subscribe(self._session_changed)
+        self.journal_attach(session)  # phones' post-its not saved yet: kept, and taken back after a crash
 
     def open_project(self, path: Path) -> bool:
         """Open a project file and show its overview, or show why it cannot be opened."""

@@ -5,11 +5,11 @@ app (SIGKILL) right after a phone's 303 and opens the project again in a Pilot a
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
 import stat
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -145,6 +145,22 @@ def test_replay_takes_back_what_the_project_lacks_and_drops_the_rest(example_cop
     journal.close()
 
 
+def test_the_phone_owns_its_postit_again_in_the_kept_room(example_copy: Path) -> None:
+    world = make_world(example_copy)
+    journal = _journal_for(world)
+    anna = world.room.join("Anna")
+    store = RoomStore(example_copy, WORKSHOP)
+    assert store.save(world.room.to_state(), 8765)  # the room as kept when Anna joined (before her post-it)
+    postit = world.host.post(anna, "Min egen")
+    assert journal.append(WORKSHOP, postit, anna.ident, world.session.revision)
+    journal.close()
+    again = _reopen(example_copy)
+    assert replay(again.session, PostitJournal(example_copy), "Igen") == 1
+    kept = RoomStore(example_copy, WORKSHOP).load()
+    assert kept is not None and kept.port == 8765
+    assert kept.room.by_ident(anna.ident).posts == [postit.id]
+
+
 def test_a_half_written_last_line_and_garbage_are_skipped(example_copy: Path) -> None:
     world = make_world(example_copy)
     journal = _journal_for(world)
@@ -227,17 +243,21 @@ async def test_a_postit_sent_survives_the_app_killed_before_the_autosave(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _project_with_running_brainstorm(tmp_path)
     env = os.environ | {"PYTHONPATH": str(ROOT)}  # XDG_STATE_HOME: the test's own (conftest)
-    process = subprocess.Popen([sys.executable, "-c", APP, str(path)], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with (tmp_path / "app-stderr.txt").open("wb") as errors:
+        process = await asyncio.create_subprocess_exec(sys.executable, "-c", APP, str(path), cwd=ROOT, env=env,
+                                                       stdout=asyncio.subprocess.PIPE, stderr=errors)
+    phone = None
     try:
-        port, code = process.stdout.readline().split()  # waits for the app, however slow
+        started = await asyncio.wait_for(process.stdout.readline(), 300)  # however slow the machine
+        assert started, (tmp_path / "app-stderr.txt").read_text(errors="replace")
+        port, code = started.decode().split()
         phone = Phone(f"http://127.0.0.1:{port}", SimpleNamespace(room=SimpleNamespace(code=code)))
         assert await phone.join("Anna") == 303
         status, _, response = await phone.send("Åbent om lørdagen")
         assert status == 303 and response.headers["Location"] == f"/room?c={code}"
         assert "Åbent om lørdagen" in await phone.room()  # the phone's list shows it: sent
         process.send_signal(signal.SIGKILL)
-        process.wait()
+        assert await process.wait() == -signal.SIGKILL
         # the premise, measured: the app never saved it (no autosave in an hour)
         assert "Åbent om lørdagen" not in path.read_text(encoding="utf-8")
         assert journal_path(path, "workshop-rum").exists()
@@ -261,10 +281,9 @@ async def test_a_postit_sent_survives_the_app_killed_before_the_autosave(
             assert [p.text for p in app.room_host().own_postits(app.sharing.room.by_ident(
                 next(iter(app.sharing.room.participants.values())).ident))] == ["Åbent om lørdagen"]
             await app.stop_sharing()
-        await phone.http.close()
     finally:
-        if process.poll() is None:
+        if phone is not None:
+            await phone.http.close()
+        if process.returncode is None:
             process.kill()
-            process.wait()
-        process.stdout.close()
-        process.stderr.close()
+            await process.wait()

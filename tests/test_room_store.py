@@ -220,7 +220,11 @@ def test_a_folder_that_cannot_be_written_keeps_nothing_and_says_nothing(project:
     blocker.write_text("")
     monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
     store = _store(project)
-    assert store.save(_room().to_state()) is False
+    room = _room()
+    assert store.save(room.to_state()) is False
+    kept = store.load()  # this run remembers what could not be written (issue 14's hardening, F4) …
+    assert kept is not None and kept.room.code == room.code
+    monkeypatch.setattr(room_store.RoomStore, "behind", {})  # … a new run has nothing
     assert store.load() is None
     store.forget()
 

@@ -58,6 +58,8 @@ ROOM_TEXTS: dict[str, tuple[str, str]] = {
     "room.page.postit_label": ("Din post-it", "Your post-it"),
     "room.page.send": ("Send", "Send"),
     "room.page.own_postits": ("Dine post-its", "Your post-its"),
+    "room.page.more_postits": ("… og {count} {count:tidligere|tidligere} (kun de seneste vises)",
+                               "… and {count} earlier {count:one|ones} (only the latest are shown)"),
     "room.page.no_postits": ("Du har ikke sendt nogen endnu", "You have not sent any yet"),
     "room.page.sent": ("Sendt", "Sent"),
     "room.page.vote_heading": ("Giv dine prikker", "Give your dots"),

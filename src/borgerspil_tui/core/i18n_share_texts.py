@@ -41,6 +41,20 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
                            "Turned away at the door {count} {count:time|times} (see the notices)"),
     "share.per_address_note": ("Nu må {count} {count:telefon|telefoner} deltage fra samme adresse",
                                "Now {count} {count:phone|phones} may join from one address"),
+    "share.key_fewer": ("færre", "fewer"),
+    "help.share_fewer": ("Halver hvor mange telefoner der må deltage fra én adresse (ikke under 8)",
+                         "Halve how many phones may join from one address (not below 8)"),
+    "share.per_address_least": ("Allerede det laveste: {count} {count:telefon|telefoner} fra samme adresse",
+                                "Already the least: {count} {count:phone|phones} from one address"),
+    # the room's file could not be changed (core/room_store.py): said once, calmly
+    "share.keep_failed": ("Rummet kunne ikke gemmes på denne maskine. Delingen kører videre; efter en genstart "
+                          "af appen kan den gamle kode komme tilbage, eller telefonerne må deltage igen.",
+                          "The room could not be saved on this machine. Sharing goes on; after a restart of "
+                          "the app the old code may come back, or the phones must join again."),
+    "share.forget_failed": ("Rummets fil kunne ikke slettes. Appen tager det ikke tilbage, mens den kører; efter "
+                            "en genstart kan den gamle kode komme tilbage (tryk k for en ny).",
+                            "The room's file could not be removed. The app will not take it back while it runs; "
+                            "after a restart the old code may come back (press k for a new one)."),
     "share.per_address_most": ("Allerede det højeste: {count} {count:telefon|telefoner} fra samme adresse",
                                "Already the most: {count} {count:phone|phones} from one address"),
     # a phone the room turned away (said to the facilitator, never on the wall)

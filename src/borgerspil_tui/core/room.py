@@ -9,12 +9,19 @@ before it does anything; :meth:`Room.to_state` is what the app keeps across a re
 - Form tokens (CSRF) are an HMAC of the participant's key (or of a pre-join cookie) with the
   room's secret: a page on another site cannot forge one.
 - Rate limits are token buckets per participant (post-its) and per address (every request).
+- Who counts (:meth:`Room.join`): the room's cap (:data:`MOST_PARTICIPANTS`) counts the phones
+  present (joined with, or since shown, the current code: what the share screen counts); the cap per
+  address counts everyone who joined from that address (:func:`address_key`: an IPv6 /64 is one
+  address), present or locked out by a new code. The table itself holds at most
+  :data:`MOST_KEPT`; at that ceiling the oldest locked-out participants are dropped to make room
+  (their post-its stay in the project; should they come back, they are new people).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import re
 import secrets
 import time
@@ -35,6 +42,8 @@ NAME_LIMIT = 60
 """The longest name a participant may join with."""
 MOST_PARTICIPANTS = 500
 """A room holds at most this many phones (memory stays bounded whatever is sent)."""
+MOST_KEPT = 2 * MOST_PARTICIPANTS
+"""Participants the room remembers, present or locked out (the oldest locked out go first)."""
 MOST_ADDRESSES = 2_000
 """At most this many addresses' request buckets are kept (the oldest are forgotten)."""
 
@@ -62,6 +71,21 @@ NAME_INVISIBLES = re.compile("[\u200b\u200e\u200f\u061c\u2060\ufeff]")
 "Anna". The zero-width joiner U+200D stays (emoji are made with it)."""
 
 
+def address_key(address: str) -> str:
+    """The key a remote ``address`` is counted under by every per-address bucket and cap: an IPv6
+    address's /64 (one device or home network holds a whole /64), an IPv4-mapped IPv6 address as its
+    IPv4 address, an IPv4 address as it is; anything else (``"?"``) as given."""
+    try:
+        found = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return address
+    if isinstance(found, ipaddress.IPv6Address):
+        if found.ipv4_mapped is not None:
+            return str(found.ipv4_mapped)
+        return str(ipaddress.IPv6Network((found, 64), strict=False))
+    return str(found)
+
+
 def bidi_control(text: str) -> str | None:
     """The first bidi embedding/override/isolate control in ``text`` as ``U+XXXX``, or None."""
     found = BIDI_CONTROLS.search(text)
@@ -84,6 +108,26 @@ def phone_line(text: str, kind: str) -> str:
         if found is not None:
             raise RoomRefused(Message(f"room.{kind}_{key}", {"code": found}))
     return " ".join(spaced.split())
+
+
+def checked_name(name: str, allow_anonymous: bool) -> str:
+    """``name`` as a phone typed it, made one line (:func:`phone_line`), or refused (our message):
+    control characters, zero-width or direction marks, nothing visible, longer than
+    :data:`NAME_LIMIT`, or "" when anonymous joining is not allowed."""
+    if len(name) > 4 * NAME_LIMIT:
+        raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
+    typed = name
+    name = phone_line(name, "name")
+    mark = name_invisible(name)
+    if mark is not None:
+        raise RoomRefused(Message("room.name_invisible", {"code": mark}))
+    if typed.strip() and not visible(name):
+        raise RoomRefused(Message("room.name_needed"))
+    if not name and not allow_anonymous:
+        raise RoomRefused(Message("room.name_needed"))
+    if len(name) > NAME_LIMIT:
+        raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
+    return name
 
 
 def visible(text: str) -> bool:
@@ -151,7 +195,13 @@ def normal_code(given: str) -> str:
 
 
 class Room:
-    """Who may come in and how often. ``clock`` is monotonic seconds (tests pass their own)."""
+    """Who may come in and how often. ``clock`` is monotonic seconds (tests pass their own).
+
+    Who counts: the room is full at :data:`MOST_PARTICIPANTS` present (:meth:`present`, as the share
+    screen counts: a new code's locked-out phones free their places, and one coming back is refused
+    while the room is full); an address is full at ``limits.participants_per_address`` who joined from
+    it (:func:`address_key`), present or locked out (a new code gives no address more people). At
+    :data:`MOST_KEPT` remembered, the oldest locked out are dropped (their post-its stay)."""
 
     def __init__(self, *, allow_anonymous: bool = False, clock: Callable[[], float] = time.monotonic,
                  code: str | None = None, limits: Limits | None = None) -> None:
@@ -180,8 +230,12 @@ class Room:
         return self.code
 
     def showed_code(self, participant: Participant) -> None:
-        """``participant``'s phone showed the current code (the server checked it): in."""
-        participant.code_seen = self.code
+        """``participant``'s phone showed the current code (the server checked it): in — refused
+        (503, the room full) when :data:`MOST_PARTICIPANTS` are present already."""
+        if participant.code_seen != self.code:
+            if len(self.present()) >= MOST_PARTICIPANTS:
+                raise RoomRefused(Message("room.full", {"limit": MOST_PARTICIPANTS}), 503)
+            participant.code_seen = self.code
 
     def present(self) -> list[Participant]:
         """The participants who can still post: joined with, or since shown, the current code."""
@@ -202,24 +256,15 @@ class Room:
         zero-width or direction marks, nothing visible, a name too long, an anonymous join the
         facilitator does not allow, too many from one address, or a full room. A name another
         phone has is told apart: "Anna (2)"."""
-        if len(name) > 4 * NAME_LIMIT:
-            raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
-        typed = name
-        name = phone_line(name, "name")
-        mark = name_invisible(name)
-        if mark is not None:
-            raise RoomRefused(Message("room.name_invisible", {"code": mark}))
-        if typed.strip() and not visible(name):
-            raise RoomRefused(Message("room.name_needed"))
-        if not name and not self.allow_anonymous:
-            raise RoomRefused(Message("room.name_needed"))
-        if len(name) > NAME_LIMIT:
-            raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
-        if len(self.participants) >= MOST_PARTICIPANTS:
+        name = checked_name(name, self.allow_anonymous)
+        if len(self.present()) >= MOST_PARTICIPANTS:
             raise RoomRefused(Message("room.full", {"limit": MOST_PARTICIPANTS}), 503)
         most = self.limits.participants_per_address
-        if address is not None and sum(1 for p in self.present() if p.address == address) >= most:
-            raise RoomRefused(Message("room.full_here", {"limit": most}), 429)
+        if address is not None:
+            address = address_key(address)
+            if sum(1 for p in self.participants.values() if p.address == address) >= most:  # present or not
+                raise RoomRefused(Message("room.full_here", {"limit": most}), 429)
+        self._make_room()
         participant = Participant(key=secrets.token_urlsafe(24), ident="p" + secrets.token_hex(6),
                                   name=self.distinct(name), asked=name, address=address,
                                   code_seen=self.code, post_bucket=TokenBucket(*self.limits.post, self.clock))
@@ -227,6 +272,16 @@ class Room:
         if self.changed is not None:
             self.changed()
         return participant
+
+    def _make_room(self) -> None:
+        """At :data:`MOST_KEPT` participants, the oldest locked out (not present) go to make room for
+        one more (their post-its stay in the project)."""
+        over = len(self.participants) - MOST_KEPT + 1
+        if over <= 0:
+            return
+        out = [key for key, p in self.participants.items() if p.code_seen != self.code][:over]
+        for key in out:
+            del self.participants[key]
 
     def distinct(self, name: str) -> str:
         """``name``, or "name (2)", "name (3)" … when a participant has it already (case aside),
@@ -271,12 +326,12 @@ class Room:
         return bucket
 
     def may_request(self, address: str) -> bool:
-        """Whether a request from ``address`` is within its rate (it takes a token)."""
-        return self._bucket(self._requests, address, *self.limits.request).take()
+        """Whether a request from ``address`` (by its :func:`address_key`) is within its rate (it takes a token)."""
+        return self._bucket(self._requests, address_key(address), *self.limits.request).take()
 
     def may_join(self, address: str) -> bool:
-        """Whether a join from ``address`` is within its rate (it takes a token)."""
-        return self._bucket(self._joins, address, *self.limits.join).take()
+        """Whether a join from ``address`` (by its :func:`address_key`) is within its rate (it takes a token)."""
+        return self._bucket(self._joins, address_key(address), *self.limits.join).take()
 
     def may_post(self, participant: Participant) -> bool:
         """Whether a post-it from ``participant`` is within its own rate and the whole room's
@@ -308,5 +363,7 @@ class Room:
         room.secret = bytes.fromhex(state["secret"])
         for kept in state["participants"]:
             bucket = TokenBucket(*room.limits.post, room.clock)
+            address = kept.get("address")
+            kept = kept | ({"address": address_key(address)} if isinstance(address, str) else {})
             room.participants[kept["key"]] = Participant(**kept, post_bucket=bucket)
         return room

@@ -104,6 +104,8 @@ class RoomHost(PhoneVotes):
         self.session = session
         self.room = room
         self.clock = clock
+        self._base_limits = room.limits
+        """The room's limits before ``+`` (``-`` scales what one address may send from these again)."""
         self._init_votes()
         self.arrived: Callable[[PostIt], None] | None = None
         """Called after a post-it is kept (the app says so on screen)."""
@@ -146,7 +148,11 @@ class RoomHost(PhoneVotes):
         :data:`~borgerspil_tui.core.room.MOST_PARTICIPANTS`); what one address may send grows with it
         (:func:`per_address_limits`). Returns the number now allowed."""
         most = max(1, min(MOST_PARTICIPANTS, most))
-        self.room.limits = per_address_limits(self.room.limits, most)
+        limits, first = self.room.limits, self._base_limits
+        if most < limits.participants_per_address:  # fewer: what one address may send scales from the first limits
+            limits = dataclasses.replace(limits, request=first.request, join=first.join,
+                                         connections_per_address=first.connections_per_address)
+        self.room.limits = per_address_limits(limits, most)
         return most
 
     # -- what a phone sees -------------------------------------------------------------------------
@@ -217,6 +223,23 @@ class RoomHost(PhoneVotes):
         if self.arrived is not None:
             self.arrived(postit)
         return postit
+
+    def latest_own(self, participant: Participant, most: int) -> tuple[list[PostIt], int]:
+        """The latest ``most`` post-its ``participant`` sent that are still in the project (oldest
+        first), and how many more earlier ones are (a phone's page and answer stay small)."""
+        changes = self.session.changes
+        found: list[PostIt] = []
+        more = 0
+        for ident in reversed(participant.posts):
+            try:
+                path = changes.path_of(ident)
+            except KeyError:  # gone with its workshop
+                continue
+            if len(found) < most:
+                found.append(changes.get(path))
+            else:
+                more += 1
+        return found[::-1], more
 
     def own_postits(self, participant: Participant) -> list[PostIt]:
         """The post-its ``participant`` sent that are still in the project, oldest first — never

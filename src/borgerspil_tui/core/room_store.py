@@ -9,7 +9,10 @@ secrets (each participant's cookie key): written atomically with mode 0600 in a 
 0700, never logged; read only when it is a regular file of the user's own that no one else may
 read or write. Kept :data:`KEPT_SECONDS` after its last change (the phones' cookies last as long),
 ignored and removed once older. A file that cannot be read or makes no sense is ignored; a file
-that cannot be written is not written. Nothing here raises, prints or logs.
+that cannot be written is not written. Nothing here raises, prints or logs; :meth:`RoomStore.save`
+and :meth:`RoomStore.forget` say whether they could (the app tells the facilitator), and this run
+remembers a write or a removal that failed (:data:`RoomStore.behind`), so a room renewed with
+``k`` or forgotten with ``s`` is never taken back from a file that still holds the old one.
 
 No Textual, no HTTP: the app (``tui/app_share.py``) keeps the room while sharing runs and forgets
 it when the room is over (the facilitator stops sharing, the workshop ends).
@@ -29,16 +32,17 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from borgerspil_tui.core.room import (
     CODE_ALPHABET,
     CODE_LENGTH,
-    MOST_PARTICIPANTS,
+    MOST_KEPT,
+    NAME_LIMIT,
     Participant,
     Room,
     RoomRefused,
-    phone_line,
+    checked_name,
 )
 
 FORMAT = 1
@@ -54,6 +58,14 @@ FILE_NAME = re.compile(r"[0-9a-f]{32}\.json")
 """The names of the folder's room files (nothing else in the folder is touched)."""
 TEXT_LIMIT = 400
 """The longest text field of a participant taken from a file (names, keys, addresses, ids)."""
+ADDRESS = re.compile(r"[0-9A-Za-z.:/%?_-]{1,100}")
+"""An address (its key, core/room.py's address_key) as a file may hold it."""
+POST_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
+"""A post-it's id as a file may hold it."""
+SUFFIX = re.compile(r" \(([2-9]|[1-9][0-9]{1,3})\)")
+"""What the room adds to a name another phone had ("Anna (2)")."""
+FORGOTTEN = "forgotten"
+"""In :data:`RoomStore.behind`: the room was forgotten in this run but its file could not be removed."""
 
 
 def rooms_folder(environ: Mapping[str, str] | None = None) -> Path:
@@ -108,9 +120,27 @@ def _field_ok(kind: Any, value: object) -> bool:
     return False  # a field this file does not know how to check: the room is not taken back
 
 
-def checked_participant(found: object) -> dict[str, Any] | None:
-    """A participant as :meth:`Room.to_state` wrote it, when every field is there and of its kind
-    (names as a phone may send them: no control or bidi characters), else None."""
+def _names_ok(kept: dict[str, Any], allow_anonymous: bool) -> bool:
+    """Whether the participant's name passes a phone's join (:func:`~borgerspil_tui.core.room.checked_name`;
+    the name may have the room's " (N)" after the name asked for) and anonymous only when allowed."""
+    name, asked = kept.get("name", ""), kept.get("asked", "")
+    if asked:
+        base = asked
+        if name != asked and not (name.startswith(asked) and SUFFIX.fullmatch(name[len(asked):])):
+            return False
+    else:
+        found = SUFFIX.search(name)
+        base = name[:found.start()] if found is not None and found.end() == len(name) else name
+    try:
+        return checked_name(base, allow_anonymous) == base and len(base) <= NAME_LIMIT
+    except RoomRefused:
+        return False
+
+
+def checked_participant(found: object, allow_anonymous: bool = True) -> dict[str, Any] | None:
+    """A participant as :meth:`Room.to_state` wrote it, when every field is there and of its kind,
+    its name as a phone may join with (``allow_anonymous``: "" too), its address, code and post-its'
+    ids of their signs, else None."""
     if not isinstance(found, dict):
         return None
     kept: dict[str, Any] = {}
@@ -124,12 +154,15 @@ def checked_participant(found: object) -> dict[str, Any] | None:
         if not _field_ok(spec.type, found[spec.name]):
             return None
         kept[spec.name] = found[spec.name]
-    for name in ("name", "asked"):
-        try:
-            if name in kept and phone_line(kept[name], "name") != kept[name]:
-                return None
-        except RoomRefused:
-            return None
+    if not _names_ok(kept, allow_anonymous):
+        return None
+    address, seen = kept.get("address"), kept.get("code_seen", "")
+    if address is not None and not ADDRESS.fullmatch(address):
+        return None
+    if seen and not (len(seen) == CODE_LENGTH and all(c in CODE_ALPHABET for c in seen)):
+        return None
+    if not all(POST_ID.fullmatch(post) for post in kept.get("posts", [])):
+        return None
     if not re.fullmatch(r"[A-Za-z0-9_-]{16,100}", kept["key"]) or not re.fullmatch(r"p[0-9a-f]{12}", kept["ident"]):
         return None
     return kept
@@ -146,10 +179,14 @@ def checked_room(found: object) -> dict[str, Any] | None:
         return None
     if not isinstance(found.get("allow_anonymous"), bool):
         return None
-    if not isinstance(people, list) or len(people) > MOST_PARTICIPANTS:
+    if not isinstance(people, list) or len(people) > MOST_KEPT:
         return None
+    # "" (anonymous) is taken whatever the switch says now: ``a`` forbids new anonymous joins, those in stay
     participants = [checked_participant(p) for p in people]
     if any(p is None for p in participants):
+        return None
+    names = [p["name"].casefold() for p in participants if p and p["name"]]
+    if len(set(names)) != len(names):  # the room tells names apart: two "Anna" were not its own
         return None
     for unique in ("key", "ident"):  # one cookie, one voter each
         if len({p[unique] for p in participants if p}) != len(participants):
@@ -172,6 +209,11 @@ class RoomStore:
     """The file of one project's workshop's room (see the module's text). ``clock`` is wall-clock
     seconds (tests pass their own); ``folder`` defaults to :func:`rooms_folder`."""
 
+    behind: ClassVar[dict[str, Any]] = {}
+    """This run's memory of room files that could not be changed, by path: the payload a failed
+    write should have put there (taken back instead of the file), or :data:`FORGOTTEN` when the
+    room was forgotten but its file could not be removed (nothing is taken back)."""
+
     def __init__(self, project: Path, workshop: str, *, folder: Path | None = None,
                  clock: Callable[[], float] = time.time) -> None:
         self.folder = folder if folder is not None else rooms_folder()
@@ -188,7 +230,11 @@ class RoomStore:
         made with ``options``, e.g. ``limits``); else None. Stale files in the folder are removed."""
         try:
             self.sweep()
-            payload = self._read()
+            remembered = RoomStore.behind.get(str(self.path))
+            if remembered == FORGOTTEN:  # forgotten in this run: never back, whatever the file says
+                self.forget()
+                return None
+            payload = remembered if remembered is not None else self._read()
             if payload is None:
                 return None
             saved = payload.get("saved")
@@ -243,9 +289,11 @@ class RoomStore:
                 return True
             payload = {"format": FORMAT, "saved": self.clock(), "project": self.project,
                        "workshop": self.workshop, "port": port, "bind": bind, "room": state}
+            RoomStore.behind[str(self.path)] = payload  # until the file holds it
             self._write(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
         except Exception:  # noqa: BLE001 - a room not kept is no reason to stop the workshop
             return False
+        RoomStore.behind.pop(str(self.path), None)
         self._written = text
         return True
 
@@ -266,11 +314,19 @@ class RoomStore:
             raise
 
     # -- forgetting --------------------------------------------------------------------------------
-    def forget(self) -> None:
-        """The room is over (sharing stopped on purpose, the workshop ended): its file goes."""
+    def forget(self) -> bool:
+        """The room is over (sharing stopped on purpose, the workshop ended): its file goes. False
+        when it could not be removed (this run still never takes it back: :attr:`behind`)."""
         self._written = None
-        with contextlib.suppress(OSError):
+        try:
             os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            RoomStore.behind[str(self.path)] = FORGOTTEN
+            return False
+        RoomStore.behind.pop(str(self.path), None)
+        return True
 
     def sweep(self) -> None:
         """Remove room files (and left-over temporary files) not changed for :data:`KEPT_SECONDS`."""

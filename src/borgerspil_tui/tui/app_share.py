@@ -54,7 +54,9 @@ class Sharing:
     store: RoomStore | None = None
     """Where the room is kept across a restart of the app."""
     kept: tuple[str, int] | None = None
-    """(code, participants) when the room was taken back from before a restart, else None."""
+    """(code, participants present) when the room was taken back from before a restart, else None."""
+    keep_failed: bool = False
+    """The room's file could not be written the last time (the facilitator was told)."""
 
     def join_url(self) -> str:
         """The address with the current join code: what the QR code holds."""
@@ -185,7 +187,7 @@ class ShareMixin(ShareKeptMixin, ShareNotesMixin):
         assert server is not None
         addresses = [] if is_loopback(bind) else lan_addresses(bind)
         self.sharing = Sharing(room, host, server, url_for(bind, server.port, addresses), addresses, store,
-                               (room.code, len(room.participants)) if kept is not None else None)
+                               (room.code, len(room.present())) if kept is not None else None)
         host.arrived = self._postit_arrived
         host.turned_away = self._phone_turned_away
         if self.share_per_address is not None:
@@ -261,7 +263,7 @@ class ShareMixin(ShareKeptMixin, ShareNotesMixin):
         sharing.room.changed = None
         sharing.room.end()
         if forget and sharing.store is not None:
-            sharing.store.forget()
+            self.forget_room(sharing.store)
         sharing.host.arrived = None
         sharing.host.session.unsubscribe(self._share_watch)
         self._share_timers = None

@@ -34,10 +34,20 @@ class ShareKeptMixin:
         return RoomStore(self.session.path, workshop.id if workshop is not None else "")
 
     def keep_room(self: BorgerspilApp) -> None:
-        """Write the room to its file when it changed (quietly nothing when that fails)."""
+        """Write the room to its file when it changed; when that fails the facilitator is told once
+        (until a write succeeds again) — this run still remembers the room (RoomStore.behind)."""
         sharing = self.sharing
         if sharing is not None and sharing.store is not None and not sharing.room.ended:
-            sharing.store.save(sharing.room.to_state(), sharing.server.port, sharing.server.bind)
+            kept = sharing.store.save(sharing.room.to_state(), sharing.server.port, sharing.server.bind)
+            if not kept and not sharing.keep_failed:
+                self.notify(self.tr("share.keep_failed"), severity="warning", timeout=10, markup=False)
+            sharing.keep_failed = not kept
+
+    def forget_room(self: BorgerspilApp, store: RoomStore) -> None:
+        """The room is over: its file goes; when it cannot, the facilitator is told (this run never
+        takes it back all the same)."""
+        if not store.forget():
+            self.notify(self.tr("share.forget_failed"), severity="warning", timeout=10, markup=False)
 
     def _kept_bind(self: BorgerspilApp) -> str | None:
         """The address beyond this machine a kept room of this workshop was shared on, or None."""

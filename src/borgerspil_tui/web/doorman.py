@@ -25,6 +25,8 @@ from typing import Any
 
 from aiohttp import web
 
+from borgerspil_tui.core.room import address_key
+
 LINGER_SECONDS = 2.0
 """How long a refused connection is kept after its 503 was written, reading and dropping what the
 phone still sends, so its browser reads the answer (closing on unread data resets it)."""
@@ -47,10 +49,11 @@ def handle_cap(most: int) -> int:
 
 
 def peer_address(transport: asyncio.BaseTransport) -> str:
-    """The remote address of a connection (its host part), "?" when unknown."""
+    """The remote address of a connection as it is counted (its host part's
+    :func:`~borgerspil_tui.core.room.address_key`: an IPv6 /64 is one address), "?" when unknown."""
     peer = transport.get_extra_info("peername")
     if isinstance(peer, (tuple, list)) and peer:
-        return str(peer[0])
+        return address_key(str(peer[0]))
     return "?"
 
 

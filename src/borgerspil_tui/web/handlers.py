@@ -256,7 +256,8 @@ class PhonePage:
             raise web.HTTPTooManyRequests(headers={"Retry-After": "1"})
         self.host.post(participant, field(form, "text") or "")
         if wants_json(request):
-            return web.json_response({"ok": True, "postits": [p.text for p in self.host.own_postits(participant)]})
+            texts, more = pages.own_postits(self.host, participant, self.lang)  # the latest only: a small answer
+            return web.json_response({"ok": True, "postits": texts} | ({"more": more} if more else {}))
         return self.to_room(code)
 
     async def vote(self, request: web.Request) -> web.Response:

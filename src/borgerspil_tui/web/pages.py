@@ -18,6 +18,9 @@ from borgerspil_tui.core.room_host import PhoneView, RoomHost
 from borgerspil_tui.core.workshop_capture import LINE_LIMIT
 from borgerspil_tui.core.workshop_timer import clock_text
 
+SHOWN_POSTITS = 50
+"""A phone's page and its post-it answers list at most this many of its own post-its (the latest)."""
+
 
 @cache
 def environment() -> Environment:
@@ -58,15 +61,22 @@ def left_text(host: RoomHost, participant: Participant, lang: str) -> str:
     return tr(lang, "room.page.dots_left", left=host.left(participant), total=total)
 
 
+def own_postits(host: RoomHost, participant: Participant, lang: str) -> tuple[list[str], str]:
+    """The texts of the participant's latest :data:`SHOWN_POSTITS` post-its, and "and N more"
+    when they sent more (else "")."""
+    latest, more = host.latest_own(participant, SHOWN_POSTITS)
+    return [p.text for p in latest], tr(lang, "room.page.more_postits", count=more) if more else ""
+
+
 def room_page(host: RoomHost, participant: Participant, code: str, token: str, notice: str = "") -> str:
     """The participant's page for what runs now (wait, capture, vote or result)."""
     view = host.view()
     lang = host.session.project.language
     values: dict[str, Any] = {"view": view, "code": code, "csrf": token, "name": participant.name,
                               "time": time_text(view), "notice": notice, "postits": [], "own": {}, "left": 0,
-                              "limit": LINE_LIMIT}
+                              "limit": LINE_LIMIT, "more": ""}
     if view.mode == "capture":
-        values["postits"] = [p.text for p in host.own_postits(participant)]
+        values["postits"], values["more"] = own_postits(host, participant, lang)
     if view.mode == "vote":
         values["own"] = host.own_dots(participant)
         values["left"] = left_text(host, participant, lang)

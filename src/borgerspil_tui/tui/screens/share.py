@@ -3,7 +3,8 @@ the join code in large type (grouped, for reading off a wall) — and how it goe
 new post-its, whether anonymous joining is allowed, how many phones may join from one address and
 how many the room turned away. ``a`` allows/forbids anonymous joining, ``k`` makes a new code once
 asked (the old one is locked out at once), ``+`` doubles the phones one address may bring (a class
-behind one router), ``s`` stops or starts sharing, Esc goes back."""
+behind one router) and ``-`` halves them again (not below the default), ``s`` stops or starts
+sharing, Esc goes back."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from borgerspil_tui.core.room import CODE_LENGTH
+from borgerspil_tui.core.room import CODE_LENGTH, PARTICIPANTS_PER_ADDRESS
 from borgerspil_tui.core.share_address import host_name
 from borgerspil_tui.tui.big_text import big_text
 from borgerspil_tui.tui.commands import Command, bindings
@@ -48,6 +49,7 @@ class ShareScreen(BaseScreen):
         Command("toggle_anonymous", "a", "share.key_anonymous", "help.share_anonymous"),
         Command("new_code", "k", "share.key_new_code", "help.share_new_code"),
         Command("more_per_address", "plus", "share.key_more", "help.share_more"),
+        Command("fewer_per_address", "minus", "share.key_fewer", "help.share_fewer"),
         Command("start_stop", "s", "share.key_start_stop", "help.share_start_stop"),
         Command("close", "escape", "share.key_close", "help.share_close"),
     ]
@@ -178,6 +180,22 @@ class ShareScreen(BaseScreen):
         if most == before:
             self.refuse(self.t("share.per_address_most", count=most))
             return
+        self.bapp.share_per_address = most
+        self.notify(self.t("share.per_address_note", count=most), timeout=5, markup=False)
+        self.show_share()
+
+    def action_fewer_per_address(self) -> None:
+        """``-``: half as many phones may join from one address, not below the default (those in
+        stay); the new number is said. Kept when sharing is started again."""
+        sharing = self.bapp.sharing
+        if sharing is None:
+            self.refuse(self.t("share.stopped"))
+            return
+        before = sharing.room.limits.participants_per_address
+        if before <= PARTICIPANTS_PER_ADDRESS:
+            self.refuse(self.t("share.per_address_least", count=before))
+            return
+        most = sharing.host.allow_per_address(max(PARTICIPANTS_PER_ADDRESS, before // 2))
         self.bapp.share_per_address = most
         self.notify(self.t("share.per_address_note", count=most), timeout=5, markup=False)
         self.show_share()

@@ -64,10 +64,12 @@
     });
   }, 2000);
 
-  function showPostits(texts) {
+  function showPostits(texts, more) { // the latest only, and "and N more" when there are more
     var list = document.getElementById("postits");
     var none = document.getElementById("no-postits");
+    var moreEl = document.getElementById("more-postits");
     if (!list) { return; }
+    if (moreEl) { moreEl.textContent = more || ""; moreEl.hidden = !more; }
     while (list.firstChild) { list.removeChild(list.firstChild); }
     texts.forEach(function (text) {
       var item = document.createElement("li");
@@ -104,7 +106,7 @@
       ask(form.getAttribute("action"), { method: "POST", body: data }).then(function (answer) {
         if (!answer.ok) { putBack(); say(answer.data.error); return; }
         say("");
-        if (answer.data.postits) { showPostits(answer.data.postits); }
+        if (answer.data.postits) { showPostits(answer.data.postits, answer.data.more); }
         if (answer.data.own) { showDots(answer.data.own, answer.data.left_text); }
       }).catch(function () { // nobody answered (a refusal comes back as an answer): the connection
         putBack();

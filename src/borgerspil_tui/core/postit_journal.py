@@ -36,7 +36,13 @@ from borgerspil_tui.core.changes import AddItem
 from borgerspil_tui.core.edit_refused import EditRefused
 from borgerspil_tui.core.model.workshop import PostIt
 from borgerspil_tui.core.room import MOST_POSTITS
-from borgerspil_tui.core.room_store import RoomStore, file_name, private, resolved, rooms_folder
+from borgerspil_tui.core.room_store import (
+    RoomStore,
+    file_name,
+    private,
+    resolved,
+    rooms_folder,
+)
 
 SYNC_EVERY = 1.0
 """Seconds at least between two fsyncs of a journal (written lines are the OS's at once)."""

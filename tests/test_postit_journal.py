@@ -208,6 +208,23 @@ def test_the_journal_is_bounded(example_copy: Path) -> None:
     journal.close()
 
 
+# -- the app ------------------------------------------------------------------------------------------------
+async def test_the_app_journals_each_phone_postit_until_its_save(tmp_path: Path) -> None:
+    path = _project_with_running_brainstorm(tmp_path)
+    app = make_app(path)  # autosave in 30 s: the test saves
+    async with app.run_test() as pilot:
+        assert await app.start_sharing("127.0.0.1", 0)
+        host, journal = app.room_host(), journal_path(path, "workshop-rum")
+        first = host.post(app.sharing.room.join("Anna"), "Første")
+        assert [line["postit"]["id"] for line in _lines(journal)] == [first.id]  # before post() returned
+        second = host.post(app.sharing.room.join("Bo"), "Anden")
+        assert [line["postit"]["text"] for line in _lines(journal)] == ["Første", "Anden"]
+        assert second.id not in path.read_text(encoding="utf-8")
+        await save_now(pilot)
+        assert second.id in path.read_text(encoding="utf-8") and not journal.exists()
+        await app.stop_sharing()
+
+
 # -- for real: the app killed right after a phone's 303 --------------------------------------------------
 APP = """
 import asyncio, sys

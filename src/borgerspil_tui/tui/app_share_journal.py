@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from borgerspil_tui.core.postit_journal import PostitJournal, replay
+from borgerspil_tui.core.room_store import resolved
 
 if TYPE_CHECKING:
     from borgerspil_tui.core.model.workshop import PostIt
@@ -62,6 +63,10 @@ class ShareJournalMixin:
         session, journal, host = self.session, self._journal, self.room_host()
         if session is None or journal is None or host is None:
             return
+        if journal.project != resolved(session.path):  # saved as another file: its own journal
+            journal.close()
+            journal = self._journal = PostitJournal(session.path)
+            session.after_save = (*session.after_save, journal.saved)
         try:
             workshop = session.changes.path_of(postit.id)[1]
         except (KeyError, IndexError):

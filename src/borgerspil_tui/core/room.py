@@ -254,8 +254,9 @@ class Room:
         from the remote ``address`` (None: not from the network, e.g. the app itself; not counted
         per address). Refused (our message) for a name with control characters,
         zero-width or direction marks, nothing visible, a name too long, an anonymous join the
-        facilitator does not allow, too many from one address, or a full room. A name another
-        phone has is told apart: "Anna (2)"."""
+        facilitator does not allow, too many who joined from the address's :func:`address_key`
+        (present or locked out), or :data:`MOST_PARTICIPANTS` present. A name another phone has is
+        told apart: "Anna (2)"."""
         name = checked_name(name, self.allow_anonymous)
         if len(self.present()) >= MOST_PARTICIPANTS:
             raise RoomRefused(Message("room.full", {"limit": MOST_PARTICIPANTS}), 503)

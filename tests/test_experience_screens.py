@@ -56,7 +56,7 @@ async def test_what_if_questions_tied_to_insights(example_copy: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _goto(pilot, "what-ifs")
         await pilot.press("n", *"Hvad nu hvis borgeren selv kunne se sagen?", "enter", "enter")
-        await pilot.press("i", "down", "enter")  # the picker starts on the first insight; down: the second
+        await pilot.press("i", "down", "down", "enter")  # the picker starts on ◉ (ingen); the second insight
         what_if = app.session.project.create.what_ifs[-1]
         assert what_if.insight == "insight-e5f6gh"
         assert "★ Det er usikkerheden" in screen_text(app)

@@ -29,8 +29,8 @@ async def test_lines_amounts_totals_delete_undo_and_the_saved_file(example_copy:
         lines = app.session.project.insist.resources
         assert [r.what for r in lines[-2:]] == ["Plakater på biblioteket", TYPED]
         await pilot.press("up")  # on the posters
-        await pilot.press("m", "down", "enter")  # (none), first, *second* milestone
-        await pilot.press("a", "enter")  # the first aspect
+        await pilot.press("m", "down", "down", "enter")  # from ◉ (none): first, *second* milestone
+        await pilot.press("a", "down", "enter")  # from ◉ (none): the first aspect
         poster = app.session.project.insist.resources[-2]
         milestones = app.session.project.insist.milestones
         assert (poster.milestone, poster.aspect) == (milestones[1].id, app.method.implementation_aspects[0].id)

@@ -36,7 +36,7 @@ async def test_agenda_and_running_timer(tmp_path: Path) -> None:
         assert len(app.session.project.workshops) == 1
         await pilot.press("n", *"Brainstorm", "enter", "backspace", "backspace", *"10", "enter")
         await pilot.pause()
-        await pilot.press("down", "down", "down", "down", "enter")  # causes, consequences, … → ideas
+        await pilot.press("down", "down", "down", "down", "down", "enter")  # (ingen), causes, … → ideas
         await pilot.pause()
         await pilot.press("n", *"Pause", "enter", "enter")  # 15 minutes kept
         await pilot.pause()
@@ -176,8 +176,8 @@ async def test_two_workshops_details_and_switching_edits_the_one_shown(tmp_path:
         await pilot.press("v")  # choose the first again; its choice reads literally
         await pilot.pause()
         labels = [str(app.screen.query_one("#picker-list").get_option_at_index(i).prompt)
-                  for i in range(3)]
-        assert "Dag 1 [bold]x[/] · 2026-05-01 · Rådhuset [b]y[/b] · 0 deltagere" in labels[1]
+                  for i in range(2)]  # no "(ingen)": a workshop to show
+        assert "Dag 1 [bold]x[/] · 2026-05-01 · Rådhuset [b]y[/b] · 0 deltagere" in labels[0]
         await _choose(pilot, first.id)
         assert "workshop 1 af 2" in _title_line(app) and "Rådhuset [b]y[/b]" in _title_line(app)
         await pilot.press("n", *"Brainstorm", "enter", "enter", "escape")

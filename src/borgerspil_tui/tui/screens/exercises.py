@@ -51,4 +51,4 @@ class ExercisesScreen(ListScreen):
                 if exercise is not None:
                     self.show_row(exercise.id)
 
-        self.pick(self.t("exercises.pick"), options, set(), add, multiple=False)
+        self.pick(self.t("exercises.pick"), options, set(), add, multiple=False, offer_none=False)

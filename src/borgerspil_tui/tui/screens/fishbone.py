@@ -176,7 +176,7 @@ class FishboneScreen(BaseScreen):
                 self._chosen(ids[0])
         current = {self.fish_id} if self.fish_id else set()
         self.app.push_screen(PickerScreen(self.t("fishbone.pick_title"), options, current, multiple=False,
-                                          lang=self.lang), chosen)
+                                          lang=self.lang, offer_none=False), chosen)
 
     def _chosen(self, choice: str) -> None:
         if not choice.startswith("new:"):

@@ -168,12 +168,13 @@ class ListScreen(FollowsChanges, BaseScreen):
             table.move_cursor(row=table.get_row_index(item_id))
 
     def pick(self, title: str, options: list[tuple[str, str]], current: set[str], apply: Callable[[list[str]], None],
-             *, multiple: bool = True) -> None:
-        """Ask which items to link, then ``apply`` the chosen ids."""
+             *, multiple: bool = True, offer_none: bool = True) -> None:
+        """Ask which items to link, then ``apply`` the chosen ids (``offer_none``: see PickerScreen)."""
         def chosen(ids: list[str] | None) -> None:
             if ids is not None:
                 apply(ids)
-        self.app.push_screen(PickerScreen(title, options, current, multiple=multiple, lang=self.lang), chosen)
+        self.app.push_screen(PickerScreen(title, options, current, multiple=multiple, lang=self.lang,
+                                          offer_none=offer_none), chosen)
 
     # -- actions -------------------------------------------------------------------------------
     def action_add(self) -> None:

@@ -127,11 +127,12 @@ class ObservationGroupsScreen(BaseScreen):
         return self.apply_changes(label, changes, **values)
 
     def _pick(self, title: str, options: list[tuple[str, str]], current: set[str], apply: Callable[[list[str]], None],
-              *, multiple: bool = True) -> None:
+              *, multiple: bool = True, offer_none: bool = False) -> None:
         def chosen(ids: list[str] | None) -> None:
             if ids is not None:
                 apply(ids)
-        self.app.push_screen(PickerScreen(title, options, current, multiple=multiple, lang=self.lang), chosen)
+        self.app.push_screen(PickerScreen(title, options, current, multiple=multiple, lang=self.lang,
+                                          offer_none=offer_none), chosen)
 
     # -- actions -------------------------------------------------------------------------------
     def action_step(self, columns: int, rows: int) -> None:

@@ -153,7 +153,7 @@ class ObservationsScreen(ListScreen):
             kind, _, value = values[0].partition(":") if values else ("", "", "")
             self.set_filter(og.Filter(kind, value))
         self.pick(self.t("observations.pick_filter"), [(f"{k}:{v}", label) for k, v, label in options], current,
-                  chosen, multiple=False)
+                  chosen, multiple=False, offer_none=False)  # x shows all again
 
     def action_clear_filter(self) -> None:
         """Show every observation again."""

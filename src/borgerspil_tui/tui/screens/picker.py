@@ -15,7 +15,11 @@ from borgerspil_tui.tui.widgets.check_list import CheckList, one_of
 
 
 class PickerScreen(ModalScreen[list[str] | None]):
-    """Space ticks (several) or Enter picks (one); Enter/Ctrl+S returns, Escape cancels."""
+    """Space ticks (several) or Enter picks (one); Enter/Ctrl+S returns, Escape cancels.
+
+    Choosing one, the highlight starts on the option marked ◉ (Enter chooses what is shown as
+    chosen): the current choice, else "(none)". ``offer_none=False`` is for a choice of something
+    to do (a template, an exercise to add): no "(none)" line, and the highlight starts on the first."""
 
     DEFAULT_CSS = """
     PickerScreen { align: center middle; }
@@ -28,8 +32,9 @@ class PickerScreen(ModalScreen[list[str] | None]):
                 Binding("enter", "done", show=False, priority=True)]
 
     def __init__(self, title: str, options: list[tuple[str, str]], selected: set[str] | None = None, *,
-                 multiple: bool = True, lang: str = "da") -> None:
+                 multiple: bool = True, lang: str = "da", offer_none: bool = True) -> None:
         super().__init__()
+        self.offer_none = offer_none
         self.picker_title = title
         self.options = options
         self.selected = selected or set()
@@ -44,9 +49,9 @@ class PickerScreen(ModalScreen[list[str] | None]):
             if self.multiple:
                 yield CheckList(self.options, self.selected, id="picker-list")
             else:
-                yield OptionList(Option(one_of(tr(self.lang, "picker.none"), not self.selected), id="__none__"),
-                                 *[Option(one_of(label, value in self.selected), id=value)
-                                   for value, label in self.options], id="picker-list")
+                none = [Option(one_of(tr(self.lang, "picker.none"), not self.selected), id="__none__")]
+                yield OptionList(*none[:self.offer_none], *[Option(one_of(label, value in self.selected), id=value)
+                                                           for value, label in self.options], id="picker-list")
 
     def on_mount(self) -> None:
         widget = self.query_one("#picker-list")
@@ -56,10 +61,11 @@ class PickerScreen(ModalScreen[list[str] | None]):
             self.call_after_refresh(self._start_highlight)  # again once laid out, so it shows
 
     def _start_highlight(self) -> None:
-        """Start on the current choice, else on the first real option ("(none)" is just above)."""
+        """Start on the option marked ◉ (the current choice, else "(none)"), else on the first:
+        Enter chooses what is shown as chosen."""
         options = self.query_one(OptionList)
         current = next(iter(self.selected), None)
-        wanted = min(1, options.option_count - 1)
+        wanted = 0
         for index in range(options.option_count):
             if options.get_option_at_index(index).id == current:
                 wanted = index

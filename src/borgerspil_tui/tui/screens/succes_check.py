@@ -231,7 +231,8 @@ class SuccesScreen(ConceptScreen):
             observation = next(o for o in self.session.project.experience.observations if o.id == obs_id)
             self._set(criterion, "succes.quote", quote_from=obs_id, quote=observation.quotes[int(number)])
 
-        self.app.push_screen(PickerScreen(self.t("succes.quote"), options, multiple=False, lang=self.lang), chosen)
+        self.app.push_screen(PickerScreen(self.t("succes.quote"), options, multiple=False, lang=self.lang,
+                                          offer_none=False), chosen)
 
     @on(TextArea.Changed, "#pitch")
     def _pitch_typed(self, event: TextArea.Changed) -> None:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 BAR_WIDTH = 30
 """The longest result bar, in characters."""
+ROUND_ACTIONS = frozenset({"more", "fewer", "give", "take_back", "per_idea", "anonymous", "start", "next_voter", "reveal"})
+"""The screen's own keys: each shows (and runs) only while it can act."""
 
 
 class VotingRoundScreen(BaseScreen):
@@ -114,6 +116,22 @@ class VotingRoundScreen(BaseScreen):
             self._say(self.t("voting.redone"), note=True)
             self.populate()
 
+    def acting_keys(self) -> frozenset[str]:
+        """The actions that can act now: setting up, a turn to vote, all turns done, the result."""
+        if self.result is not None:
+            return frozenset()
+        if self.round is None:
+            return frozenset({"more", "fewer", "per_idea", "anonymous", "start"})
+        if self.round.current_voter is None:
+            return frozenset({"reveal"})
+        return frozenset({"more", "fewer", "give", "take_back", "next_voter", "reveal"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A key that cannot act now is neither shown in the footer nor run."""
+        if action in ROUND_ACTIONS and action not in self.acting_keys():
+            return False
+        return super().check_action(action, parameters)
+
     # -- the room's phones -------------------------------------------------------------------------
     def _host(self) -> RoomHost | None:
         """The host phones reach while the app shares the workshop, else None."""
@@ -177,6 +195,7 @@ class VotingRoundScreen(BaseScreen):
         mode = self.t("voting.mode.anonymous" if self._anonymous() else "voting.mode.named")
         self._seen = (self._host() is not None, self._live())
         self._show_phones()
+        self.refresh_bindings()  # the footer shows the keys of the new state
         if self.result is not None:
             most = max((dots for _i, dots in self.result), default=0) or 1
             head.update(Content(self.t("voting.result", mode=mode)))

@@ -121,7 +121,7 @@ class WorkshopPlanning:
         shown = self.workshop()
         options = [(w.id, self._choice_label(w)) for w in workshops]
         self.pick(self.t("workshop.choose_title"), options, {shown.id} if shown else set(),  # type: ignore[attr-defined]
-                  lambda ids: self.show_workshop(ids[0]) if ids else None, multiple=False)
+                  lambda ids: self.show_workshop(ids[0]) if ids else None, multiple=False, offer_none=False)
 
     def new_workshop(self, agenda: list[Activity] | None = None, label: str = "workshop.new",
                      **values: object) -> bool:
@@ -268,7 +268,7 @@ class WorkshopPlanning:
             self.refuse(self.t("workshop.no_templates"))  # type: ignore[attr-defined]
             return
         self.pick(self.t("workshop.template_title"), options, set(),  # type: ignore[attr-defined]
-                  lambda ids: self.use_template(ids[0]) if ids else None, multiple=False)
+                  lambda ids: self.use_template(ids[0]) if ids else None, multiple=False, offer_none=False)
 
     def use_template(self, choice: str) -> bool:
         """Add the chosen agenda to the workshop shown (a new one dated today when there is

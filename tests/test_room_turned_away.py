@@ -67,7 +67,7 @@ def test_a_full_room_is_told_and_refusals_for_other_reasons_are_not(example_copy
 def test_more_per_address_raises_what_one_address_may_send_with_it(example_copy: Path) -> None:
     doubled = per_address_limits(Limits(), 16)
     assert doubled.participants_per_address == 16
-    assert doubled.request == (40.0, 120) and doubled.join == (1.0, 10) and doubled.connections_per_address == 40
+    assert doubled.request == (40.0, 120) and doubled.join == (1.0, 20) and doubled.connections_per_address == 40
     assert per_address_limits(Limits(), 4) == dataclasses.replace(Limits(), participants_per_address=4)  # never lower
     world = make_world(example_copy, limits=Limits())
     host, room = world.host, world.room

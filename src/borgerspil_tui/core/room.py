@@ -21,25 +21,31 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
-import re
 import secrets
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from borgerspil_tui.core.i18n import Message
-from borgerspil_tui.core.text import first_forbidden
+from borgerspil_tui.core.room_checks import (  # noqa: F401 - the door's checks, parted from here, still found here
+    BIDI_CONTROLS,
+    NAME_INVISIBLES,
+    NAME_LIMIT,
+    RoomRefused,
+    address_key,
+    bidi_control,
+    checked_name,
+    name_invisible,
+    phone_line,
+    visible,
+)
 from borgerspil_tui.core.token_bucket import TokenBucket
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 """The join code's signs: 31, none that look alike on a projector (no 0/O, 1/I/L)."""
 CODE_LENGTH = 10
 """31¹⁰ ≈ 8·10¹⁴ codes: not guessable at the rate limit within a workshop."""
-NAME_LIMIT = 60
-"""The longest name a participant may join with."""
 MOST_PARTICIPANTS = 500
 """A room holds at most this many phones (memory stays bounded whatever is sent)."""
 MOST_KEPT = 2 * MOST_PARTICIPANTS
@@ -51,8 +57,9 @@ POST_RATE, POST_BURST = 1.0, 5
 """Post-its per second per participant, and how many may come at once."""
 REQUEST_RATE, REQUEST_BURST = 20.0, 60
 """Requests per second per address, and how many may come at once."""
-JOIN_RATE, JOIN_BURST = 0.5, 5
-"""Joins per second per address (a new participant each, or a join code tried), and how many at once."""
+JOIN_RATE, JOIN_BURST = 0.5, 10
+"""Joins per second per address (a new participant each, or a join code tried), and how many at once:
+the cap per address (a class scanning the QR code together behind one router) and two mistyped."""
 PARTICIPANTS_PER_ADDRESS = 8
 """Participants who may join from one address (a shared tablet is fine; one phone filling the room is not)."""
 ROOM_POST_RATE, ROOM_POST_BURST = 40.0, 80
@@ -62,78 +69,6 @@ MOST_POSTITS = 5_000
 CONNECTIONS, CONNECTIONS_PER_ADDRESS = 300, 20
 """Open connections to the phone server, in all and from one address (the server takes fewer in
 all when the process may open few files)."""
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-"""Bidi embeddings, overrides and isolates: from a phone they would turn the facilitator's
-columns and text around ("Trojan source"). Joiners such as U+200D (emoji) are kept."""
-
-NAME_INVISIBLES = re.compile("[\u200b\u200e\u200f\u061c\u2060\ufeff]")
-"""Zero-width and direction marks a name may not hold: "An\u200bna" would show as a second
-"Anna". The zero-width joiner U+200D stays (emoji are made with it)."""
-
-
-def address_key(address: str) -> str:
-    """The key a remote ``address`` is counted under by every per-address bucket and cap: an IPv6
-    address's /64 (one device or home network holds a whole /64), an IPv4-mapped IPv6 address as its
-    IPv4 address, an IPv4 address as it is; anything else (``"?"``) as given."""
-    try:
-        found = ipaddress.ip_address(address.split("%", 1)[0])
-    except ValueError:
-        return address
-    if isinstance(found, ipaddress.IPv6Address):
-        if found.ipv4_mapped is not None:
-            return str(found.ipv4_mapped)
-        return str(ipaddress.IPv6Network((found, 64), strict=False))
-    return str(found)
-
-
-def bidi_control(text: str) -> str | None:
-    """The first bidi embedding/override/isolate control in ``text`` as ``U+XXXX``, or None."""
-    found = BIDI_CONTROLS.search(text)
-    return f"U+{ord(found.group()):04X}" if found else None
-
-
-def name_invisible(text: str) -> str | None:
-    """The first zero-width or direction mark of :data:`NAME_INVISIBLES` in ``text``, or None."""
-    found = NAME_INVISIBLES.search(text)
-    return f"U+{ord(found.group()):04X}" if found else None
-
-
-def phone_line(text: str, kind: str) -> str:
-    """``text`` as sent from a phone, made one line: tabs and line breaks become spaces and runs of
-    space one. Refused (texts ``room.<kind>_control`` and ``room.<kind>_bidi``, with the character)
-    for control characters — looked for before spaces are collapsed, since ``str.split()`` takes
-    ``\x1c``, ``\x85``, U+2028 … for spaces — and for bidi controls."""
-    spaced = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
-    for key, found in (("control", first_forbidden(spaced)), ("bidi", bidi_control(spaced))):
-        if found is not None:
-            raise RoomRefused(Message(f"room.{kind}_{key}", {"code": found}))
-    return " ".join(spaced.split())
-
-
-def checked_name(name: str, allow_anonymous: bool) -> str:
-    """``name`` as a phone typed it, made one line (:func:`phone_line`), or refused (our message):
-    control characters, zero-width or direction marks, nothing visible, longer than
-    :data:`NAME_LIMIT`, or "" when anonymous joining is not allowed."""
-    if len(name) > 4 * NAME_LIMIT:
-        raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
-    typed = name
-    name = phone_line(name, "name")
-    mark = name_invisible(name)
-    if mark is not None:
-        raise RoomRefused(Message("room.name_invisible", {"code": mark}))
-    if typed.strip() and not visible(name):
-        raise RoomRefused(Message("room.name_needed"))
-    if not name and not allow_anonymous:
-        raise RoomRefused(Message("room.name_needed"))
-    if len(name) > NAME_LIMIT:
-        raise RoomRefused(Message("room.name_long", {"limit": NAME_LIMIT}))
-    return name
-
-
-def visible(text: str) -> bool:
-    """Whether ``text`` shows anything: a character that is neither a space nor a format
-    character (Unicode category Cf: zero-width spaces, joiners, marks)."""
-    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
 
 
 @dataclass(frozen=True)
@@ -151,16 +86,6 @@ class Limits:
     most_postits: int = MOST_POSTITS
     connections: int = CONNECTIONS
     connections_per_address: int = CONNECTIONS_PER_ADDRESS
-
-
-class RoomRefused(Exception):
-    """A phone's request the room does not take: ``message`` (ours) says why, ``status`` is the
-    HTTP status the server answers with."""
-
-    def __init__(self, message: Message, status: int = 400) -> None:
-        super().__init__(message.key)
-        self.message = message
-        self.status = status
 
 
 @dataclass
@@ -213,6 +138,8 @@ class Room:
         self.participants: dict[str, Participant] = {}
         """By secret key."""
         self.ended = False
+        self.over = False
+        """Ended on purpose: the phones are told the workshop is over (not a quit or a crash)."""
         self.changed: Callable[[], None] | None = None
         """Called after a join or a new code (the app keeps the room: core/room_store.py)."""
         self._requests: dict[str, TokenBucket] = {}
@@ -345,17 +272,20 @@ class Room:
             bucket = self._room_posts = TokenBucket(rate, burst, self.clock)
         return bucket.take()
 
-    def end(self) -> None:
-        """Sharing ended: no code opens anything any more."""
+    def end(self, *, over: bool = False) -> None:
+        """Sharing ended: no code opens anything any more. ``over``: on purpose (stopped, the workshop
+        ended): the server tells every phone so until it stops (:attr:`over`)."""
         self.ended = True
+        self.over = over
 
     # -- kept across a restart of the app (core/room_store.py) ------------------------------------
     def to_state(self) -> dict[str, Any]:
-        """What a restart needs to go on as this room: code, token secret, the anonymous switch and
-        who joined (not the rate buckets)."""
+        """What a restart needs to go on as this room: code, token secret, the anonymous switch, the
+        phones one address may bring (``+`` raised it: the app raises it again) and who joined (not
+        the rate buckets)."""
         people = [{k: v for k, v in vars(p).items() if k != "post_bucket"} for p in self.participants.values()]
         return {"code": self.code, "secret": self.secret.hex(), "allow_anonymous": self.allow_anonymous,
-                "participants": people}
+                "per_address": self.limits.participants_per_address, "participants": people}
 
     @classmethod
     def from_state(cls, state: dict[str, Any], **options: Any) -> Room:

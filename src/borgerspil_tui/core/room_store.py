@@ -8,7 +8,8 @@ the workshop's id, in the user's state folder (``$XDG_STATE_HOME/borgerspil/room
 secrets (each participant's cookie key): written atomically with mode 0600 in a folder of mode
 0700, never logged; read only when it is a regular file of the user's own that no one else may
 read or write. Kept :data:`KEPT_SECONDS` after its last change (the phones' cookies last as long),
-ignored and removed once older. A file that cannot be read or makes no sense is ignored; a file
+ignored and removed once older. A file that cannot be read or makes no sense (core/room_file_checks.py)
+is ignored; a file
 that cannot be written is not written. Nothing here raises, prints or logs; :meth:`RoomStore.save`
 and :meth:`RoomStore.forget` say whether they could (the app tells the facilitator), and this run
 remembers a write or a removal that failed (:data:`RoomStore.behind`), so a room renewed with
@@ -21,7 +22,6 @@ it when the room is over (the facilitator stops sharing, the workshop ends).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
@@ -34,15 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from borgerspil_tui.core.room import (
-    CODE_ALPHABET,
-    CODE_LENGTH,
-    MOST_KEPT,
-    NAME_LIMIT,
-    Participant,
-    Room,
-    RoomRefused,
-    checked_name,
+from borgerspil_tui.core.room import Room
+from borgerspil_tui.core.room_file_checks import (  # noqa: F401 - the file's checks, parted from here, still found here
+    checked_participant,
+    checked_room,
 )
 
 FORMAT = 1
@@ -56,14 +51,6 @@ MOST_BYTES = 4_000_000
 """A larger file is no room of ours (500 participants with all their post-its stay far below)."""
 FILE_NAME = re.compile(r"[0-9a-f]{32}\.json")
 """The names of the folder's room files (nothing else in the folder is touched)."""
-TEXT_LIMIT = 400
-"""The longest text field of a participant taken from a file (names, keys, addresses, ids)."""
-ADDRESS = re.compile(r"[0-9A-Za-z.:/%?_-]{1,100}")
-"""An address (its key, core/room.py's address_key) as a file may hold it."""
-POST_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
-"""A post-it's id as a file may hold it."""
-SUFFIX = re.compile(r" \(([2-9]|[1-9][0-9]{1,3})\)")
-"""What the room adds to a name another phone had ("Anna (2)")."""
 FORGOTTEN = "forgotten"
 """In :data:`RoomStore.behind`: the room was forgotten in this run but its file could not be removed."""
 
@@ -100,109 +87,16 @@ def private(info: os.stat_result) -> bool:
     return True
 
 
-def _text(value: object, most: int = TEXT_LIMIT) -> bool:
-    return isinstance(value, str) and len(value) <= most
-
-
-def _field_ok(kind: Any, value: object) -> bool:
-    """Whether ``value`` read from a file fits a participant's field annotated ``kind``."""
-    kind = str(kind).replace(" ", "")
-    if kind == "str":
-        return _text(value)
-    if kind in ("str|None", "None|str"):
-        return value is None or _text(value)
-    if kind == "list[str]":
-        return isinstance(value, list) and len(value) <= 100_000 and all(_text(v, 100) for v in value)
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind in ("int", "float"):
-        return isinstance(value, int if kind == "int" else (int, float)) and not isinstance(value, bool)
-    return False  # a field this file does not know how to check: the room is not taken back
-
-
-def _names_ok(kept: dict[str, Any], allow_anonymous: bool) -> bool:
-    """Whether the participant's name passes a phone's join (:func:`~borgerspil_tui.core.room.checked_name`;
-    the name may have the room's " (N)" after the name asked for) and anonymous only when allowed."""
-    name, asked = kept.get("name", ""), kept.get("asked", "")
-    if asked:
-        base = asked
-        if name != asked and not (name.startswith(asked) and SUFFIX.fullmatch(name[len(asked):])):
-            return False
-    else:
-        found = SUFFIX.search(name)
-        base = name[:found.start()] if found is not None and found.end() == len(name) else name
-    try:
-        return checked_name(base, allow_anonymous) == base and len(base) <= NAME_LIMIT
-    except RoomRefused:
-        return False
-
-
-def checked_participant(found: object, allow_anonymous: bool = True) -> dict[str, Any] | None:
-    """A participant as :meth:`Room.to_state` wrote it, when every field is there and of its kind,
-    its name as a phone may join with (``allow_anonymous``: "" too), its address, code and post-its'
-    ids of their signs, else None."""
-    if not isinstance(found, dict):
-        return None
-    kept: dict[str, Any] = {}
-    for spec in dataclasses.fields(Participant):
-        if spec.name == "post_bucket":
-            continue
-        if spec.name not in found:
-            if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
-                return None
-            continue
-        if not _field_ok(spec.type, found[spec.name]):
-            return None
-        kept[spec.name] = found[spec.name]
-    if not _names_ok(kept, allow_anonymous):
-        return None
-    address, seen = kept.get("address"), kept.get("code_seen", "")
-    if address is not None and not ADDRESS.fullmatch(address):
-        return None
-    if seen and not (len(seen) == CODE_LENGTH and all(c in CODE_ALPHABET for c in seen)):
-        return None
-    if not all(POST_ID.fullmatch(post) for post in kept.get("posts", [])):
-        return None
-    if not re.fullmatch(r"[A-Za-z0-9_-]{16,100}", kept["key"]) or not re.fullmatch(r"p[0-9a-f]{12}", kept["ident"]):
-        return None
-    return kept
-
-
-def checked_room(found: object) -> dict[str, Any] | None:
-    """The room's state as :meth:`Room.to_state` wrote it, checked field by field, or None."""
-    if not isinstance(found, dict):
-        return None
-    code, secret, people = found.get("code"), found.get("secret"), found.get("participants")
-    if not (isinstance(code, str) and len(code) == CODE_LENGTH and all(c in CODE_ALPHABET for c in code)):
-        return None
-    if not (isinstance(secret, str) and re.fullmatch(r"[0-9a-f]{64}", secret)):
-        return None
-    if not isinstance(found.get("allow_anonymous"), bool):
-        return None
-    if not isinstance(people, list) or len(people) > MOST_KEPT:
-        return None
-    # "" (anonymous) is taken whatever the switch says now: ``a`` forbids new anonymous joins, those in stay
-    participants = [checked_participant(p) for p in people]
-    if any(p is None for p in participants):
-        return None
-    names = [p["name"].casefold() for p in participants if p and p["name"]]
-    if len(set(names)) != len(names):  # the room tells names apart: two "Anna" were not its own
-        return None
-    for unique in ("key", "ident"):  # one cookie, one voter each
-        if len({p[unique] for p in participants if p}) != len(participants):
-            return None
-    return {"code": code, "secret": secret, "allow_anonymous": found["allow_anonymous"],
-            "participants": participants}
-
-
 @dataclass
 class Kept:
-    """A room taken back from its file: the room (fresh rate buckets), and the port and address it
-    was served on (the phones' pages go on there)."""
+    """A room taken back from its file: the room (fresh rate buckets, default limits), the port and
+    address it was served on (the phones' pages go on there) and its phones per address."""
 
     room: Room
     port: int | None
     bind: str | None = None
+    per_address: int | None = None
+    """The phones one address could bring (``+``), None when the file did not say."""
 
 
 class RoomStore:
@@ -249,7 +143,8 @@ class RoomStore:
                 return None
             room = Room.from_state(state, **options)
             return Kept(room, port if isinstance(port, int) and not isinstance(port, bool) and 0 < port < 65536
-                        else None, bind if isinstance(bind, str) and 0 < len(bind) <= 255 else None)
+                        else None, bind if isinstance(bind, str) and 0 < len(bind) <= 255 else None,
+                        state["per_address"])
         except Exception:  # noqa: BLE001 - a room that cannot be taken back only means a new one
             return None
 

@@ -70,6 +70,8 @@ class ShareNotesMixin:
         window (:attr:`arrival_window`): the first alone by name and a cut text (theirs: no markup),
         those that follow within the window as one count when it ends."""
         self.share_changed()
+        if getattr(self.screen, "NAME", None) == "postits":  # its list shows the post-it at once: no notice
+            return
         if self._arrival_timer is not None or self._on_the_wall():
             self._arrivals_held += 1
             return

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.storage import create_project_file, load_project
-from tests.app_helpers import SIZE, goto, make_app, until
+from tests.app_helpers import SIZE, goto, make_app, screen_text, until
 
 
 def _project(tmp_path: Path, project: Project | None = None) -> Path:
@@ -110,3 +110,97 @@ async def test_the_voting_footer_shows_only_the_keys_that_act_now(tmp_path: Path
         footer = _footer(app)
         assert not any(word in footer for word in ("s start", "giv prik", "flere", "færre", "anonym", "pr. idé"))
         assert [v.idea for v in app.session.project.create.votes] == ["idea-aaaaaa"]
+
+
+# -- 3. Home/End go to the first and the last row ---------------------------------------------------
+def _workshop_project(tmp_path: Path, postits: int = 0) -> Path:
+    import datetime as dt
+
+    from borgerspil_tui.core.model.workshop import Activity, PostIt, TimerState, Workshop
+
+    project = Project(schema_version=1, title="Værksted")
+    project.workshops = [Workshop(
+        id="workshop-dag", title="Idédag",
+        agenda=[Activity(id="activity-ideas", title="Brainstorm", target="ideas"),
+                Activity(id="activity-pause", title="Pause"), Activity(id="activity-causes", title="Årsager",
+                                                                       target="causes")],
+        timer=TimerState(activity="activity-ideas", started=dt.datetime(2026, 5, 1, 9, tzinfo=dt.UTC)),
+        postits=[PostIt(id=f"postit-{n:06d}", activity="activity-ideas", text=f"Idé {n}", author="Erik")
+                 for n in range(postits)])]
+    return _project(tmp_path, project)
+
+
+def _row(table) -> str:  # noqa: ANN001
+    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+
+async def test_home_and_end_go_to_the_first_and_the_last_post_it_and_agenda_row(tmp_path: Path) -> None:
+    app = make_app(_workshop_project(tmp_path, postits=5))
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "workshop")
+        agenda = app.screen.query_one("#items")
+        agenda.focus()
+        await pilot.press("end")
+        assert _row(agenda) == "activity-causes"
+        await pilot.press("home")
+        assert _row(agenda) == "activity-ideas"
+        await pilot.press("l")
+        await until(pilot, lambda: app.screen.NAME == "postits")
+        table = app.screen.query_one("#postits")
+        await until(pilot, lambda: table.row_count == 5)
+        assert _row(table) == "postit-000004"  # newest first
+        await pilot.press("end")
+        assert _row(table) == "postit-000000"
+        await pilot.press("home")
+        assert _row(table) == "postit-000004"
+        await pilot.press("end", "a")  # the highlight really moved: a takes in the oldest
+        await until(pilot, lambda: app.session.project.workshops[0].postits[0].state == "accepted")
+        assert [i.title for i in app.session.project.create.ideas] == ["Idé 0"]
+
+
+# -- 6. sharing already: the post-its screen waits, and says no arrival over its own list -----------
+async def test_the_post_its_screen_while_sharing_waits_and_shows_no_arrival_notice(tmp_path: Path,
+                                                                                  monkeypatch) -> None:  # noqa: ANN001
+    from tests.app_helpers import notices
+
+    app = make_app(_workshop_project(tmp_path))
+    said = notices(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        assert await app.start_sharing(port=0)
+        try:
+            host = app.room_host()
+            erik = host.room.join("Erik")
+            await goto(pilot, "workshop")
+            app.screen.query_one("#items").focus()
+            await pilot.press("l")
+            await until(pilot, lambda: app.screen.NAME == "postits")
+            text = screen_text(app)
+            assert "venter på telefonernes første post-it" in text and "Del workshoppen" not in text
+            host.post(erik, "Flere bænke")
+            table = app.screen.query_one("#postits")
+            await until(pilot, lambda: table.row_count == 1)
+            await pilot.pause()
+            assert not [note for note in said if "Flere bænke" in note or "post-it" in note.lower()]
+            await pilot.press("escape")  # back on the workshop screen a post-it is said again
+            await until(pilot, lambda: app.screen.NAME == "workshop")
+            host.post(erik, "Kortere kø")
+            await until(pilot, lambda: any("Kortere kø" in note for note in said))
+        finally:
+            await app.stop_sharing()
+
+
+async def test_the_empty_post_its_text_without_sharing_says_to_share_in_english(tmp_path: Path) -> None:
+    app = make_app(_workshop_project(tmp_path), language="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "postits")
+        assert "Share the workshop so participants can write" in screen_text(app)
+        app.action_share()  # as the palette does: the share screen over the post-its
+        await until(pilot, lambda: app.screen.NAME == "share")
+        assert await app.start_sharing(port=0)
+        try:
+            await pilot.press("escape")  # back to the same post-its screen
+            await until(pilot, lambda: app.screen.NAME == "postits")
+            await until(pilot, lambda: "waiting for the phones' first post-it" in screen_text(app))
+            assert "Share the workshop" not in screen_text(app)
+        finally:
+            await app.stop_sharing()

@@ -25,6 +25,8 @@ POSTIT_TEXTS: dict[str, tuple[str, str]] = {
     "postits.title_new": ("{count} {count:ny|nye}", "{count} new"),
     "postits.none": ("Ingen post-its fra telefoner endnu. Del workshoppen, så deltagerne kan skrive fra deres telefon.",
                      "No post-its from phones yet. Share the workshop so participants can write from their phones."),
+    "postits.none_sharing": ("Ingen post-its endnu — workshoppen er delt; venter på telefonernes første post-it.",
+                             "No post-its yet — the workshop is shared; waiting for the phones' first post-it."),
     "postits.none_shown": ("Ingen post-its i denne visning — f og F skifter",
                            "No post-its in this view — f and F switch"),
     "postits.no_workshop": ("Ingen workshop endnu", "No workshop yet"),

@@ -28,6 +28,7 @@ from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.screens.picker import PickerScreen
 from borgerspil_tui.tui.screens.table_rows import FollowsChanges, fill_rows, follow_rows, touches
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 LIST_COMMANDS = [
     Command("add", "n", "list.add", "help.list_add"),
@@ -84,7 +85,7 @@ class ListScreen(FollowsChanges, BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t(self.EMPTY_TEXT)) if self.EMPTY_TEXT else "", id="items-empty")
-        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="items", cursor_type="row", zebra_stripes=True)  # Home/End: first/last row
         with VerticalScroll(id="detail-box"):  # all of the item, scrolled when long (Tab, ↑↓)
             yield Static("", id="detail")
         yield EditBar(id="edit-bar")

@@ -98,6 +98,13 @@ class PostItsScreen(PostItTaking, BaseScreen):
         self.fill()
         self.table.focus()
 
+    def on_screen_resume(self) -> None:
+        """Back from the share screen: the empty list's text follows sharing (Textual calls
+        BaseScreen's handler too: not called here)."""
+        if self.is_mounted and self.bapp.session is not None:
+            workshop = self.workshop()
+            self._show_counts(workshop, self._titles(workshop))
+
     @staticmethod
     def _titles(workshop: Workshop | None) -> dict[str, str]:
         return {a.id: a.title for a in workshop.agenda} if workshop is not None else {}
@@ -121,8 +128,9 @@ class PostItsScreen(PostItTaking, BaseScreen):
         empty.display = not shown
         if workshop is None:
             empty.update(Content(self.t("postits.no_workshop")))
-        elif not workshop.postits:
-            empty.update(Content(self.t("postits.none")))
+        elif not workshop.postits:  # sharing already: waiting, not told to share
+            sharing = getattr(self.app, "sharing", None) is not None
+            empty.update(Content(self.t("postits.none_sharing" if sharing else "postits.none")))
         else:
             empty.update(Content(self.t("postits.none_shown")))
         self.query_one("#postits-showing", Static).update(self._showing(workshop, titles, shown))

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from borgerspil_tui.core.cells import cut
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.model.workshop import PostIt
 from borgerspil_tui.tui.plain import cell
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 COLUMNS = ("mark", "state", "author", "activity", "text")
 TEXT_WIDTH = 70
@@ -42,8 +42,9 @@ def row_cells(postit: PostIt, place: int, titles: dict[str, str], marked: bool, 
     return [first, *(Text(text, style=style, end="") for text in texts)]
 
 
-class PostItTable(DataTable):
-    """The shown post-its, keyed by id; each row's first cell knows the post-it's place."""
+class PostItTable(RowTable):
+    """The shown post-its, keyed by id; each row's first cell knows the post-it's place (Home/End:
+    the first and the last)."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]

@@ -172,7 +172,8 @@ def test_participants_per_address_are_capped_and_the_room_total_stays() -> None:
     with pytest.raises(RoomRefused) as refused:
         room.join("Nummer ni", "10.0.0.1")
     assert refused.value.status == 429 and refused.value.message.key == "room.full_here"
-    assert refused.value.message.text("da") == "Der er allerede 8 deltagere fra denne enhed eller dette netværk"
+    assert refused.value.message.text("da") == ("Der er allerede 8 deltagere fra denne enhed eller dette netværk. "
+                                                "Bed facilitatoren om at lukke flere ind.")
     assert room.join("Bo", "10.0.0.2").name == "Bo" and len(room.participants) == 9
     assert len([room.join(f"Fra appen {n}") for n in range(12)]) == 12  # not from the network: not counted
     many = Room(limits=Limits(participants_per_address=10_000))

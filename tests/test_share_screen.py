@@ -158,6 +158,7 @@ def test_an_offline_machine_still_shows_something(monkeypatch: pytest.MonkeyPatc
 # -- sharing by keys ---------------------------------------------------------------------------------
 async def test_d_then_s_shares_k_changes_the_code_a_allows_anonymous_s_stops(tmp_path: Path) -> None:
     app = make_app(_project(tmp_path))
+    app.share_grace = 0  # the server stops at once (the phones' grace is tests/test_share_journey.py's)
     async with app.run_test(size=SIZE) as pilot:
         await _share_by_keys(pilot)
         sharing = app.sharing
@@ -329,6 +330,7 @@ async def test_the_server_stops_when_the_last_activity_ends_not_on_an_undo(tmp_p
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(_project(tmp_path))
     app.clock = FakeClock(START)
+    app.share_grace = 0  # the server stops at once (the phones' grace is tests/test_share_journey.py's)
     said = notices(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await _share_by_keys(pilot)

@@ -12,8 +12,10 @@ ROOM_TEXTS: dict[str, tuple[str, str]] = {
                             "The name holds an invisible character ({code}). Write it without."),
     "room.postit_control": ("Post-it’en indeholder et tegn, der ikke kan vises ({code}). Skriv den uden.",
                             "The post-it holds a character that cannot be shown ({code}). Write it without."),
-    "room.full_here": ("Der er allerede {limit} {limit:deltager|deltagere} fra denne enhed eller dette netværk",
-                       "{limit} {limit:participant has|participants have} already joined from this device or network"),
+    "room.full_here": (("Der er allerede {limit} {limit:deltager|deltagere} fra denne enhed eller dette netværk. "
+                        "Bed facilitatoren om at lukke flere ind."),
+                       ("{limit} {limit:participant has|participants have} already joined from this device or network. "
+                        "Ask the facilitator to let more in.")),
     "room.postits_full": ("Workshoppen har allerede {limit} post-its; der kan ikke komme flere",
                           "The workshop already holds {limit} post-its; no more can be added"),
     "room.full": ("Rummet er fuldt ({limit} telefoner)", "The room is full ({limit} phones)"),
@@ -87,6 +89,9 @@ ROOM_TEXTS: dict[str, tuple[str, str]] = {
     "room.page.wrong_method": ("Siden kan ikke bruges sådan.", "The page cannot be used that way."),
     "room.page.lost": ("Ingen forbindelse til facilitatorens computer. Siden prøver igen af sig selv.",
                        "No connection to the facilitator's computer. The page keeps trying by itself."),
+    "room.page.ended_heading": ("Workshoppen er slut – tak for i dag", "The workshop has ended – thank you"),
+    "room.page.ended_text": ("Du kan lukke siden nu. Fortsætter workshoppen alligevel, så scan QR-koden igen.",
+                             "You can close this page now. Should the workshop go on after all, scan the QR code again."),
     "room.page.failed": ("Noget gik galt hos facilitatoren. Prøv igen.",
                          "Something went wrong on the facilitator's side. Try again."),
     "room.page.not_joined": ("Du er ikke med i rummet endnu. Deltag først.", "You have not joined the room yet. Join first."),

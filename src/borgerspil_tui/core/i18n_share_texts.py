@@ -29,16 +29,25 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
     "share.open_address": ("Scan QR-koden, eller åbn adressen og skriv koden:",
                            "Scan the QR code, or open the address and type the code:"),
     "share.code": ("Kode:", "Code:"),
-    "share.kept": ("Samme kode som før – {count} {count:deltager er|deltagere er} stadig med",
-                   "Same code as before – {count} {count:participant is|participants are} still in"),
+    "share.kept": ("Samme kode som før – telefoner, der var med, fortsætter uden at scanne igen",
+                   "Same code as before – phones that were in go on without scanning again"),
     "share.phones": ("{count} {count:telefon|telefoner} med", "{count} {count:phone|phones} joined"),
     "share.new_postits": ("{count} {count:ny post-it|nye post-its}", "{count} new {count:post-it|post-its}"),
     "share.anonymous_yes": ("Anonyme må deltage (uden navn)", "Anonymous joining is allowed"),
     "share.anonymous_no": ("Deltagerne skal skrive et navn", "Participants must give a name"),
     "share.per_address": ("Højst {count} {count:telefon|telefoner} pr. adresse (+ fordobler)",
                           "At most {count} {count:phone|phones} per address (+ doubles)"),
-    "share.turned_count": ("{count} {count:gang|gange} afvist ved døren (se beskederne)",
-                           "Turned away at the door {count} {count:time|times} (see the notices)"),
+    "share.turned_count": ("{count} {count:gang|gange} afvist ved døren – de seneste:",
+                           "Turned away at the door {count} {count:time|times} – the latest:"),
+    "share.turned_line": ("  {time} {who}: {why}", "  {time} {who}: {why}"),
+    "share.turned_why_address": ("{limit} {limit:telefon|telefoner} fra samme adresse er grænsen (+ tillader flere)",
+                                 "{limit} {limit:phone|phones} from one address is the limit (+ allows more)"),
+    "share.turned_why_full": ("rummet er fuldt ({limit} {limit:telefon|telefoner})",
+                              "the room is full ({limit} {limit:phone|phones})"),
+    "share.turned_why_connections": ("{limit} {limit:forbindelse|forbindelser} fra samme adresse er grænsen",
+                                     "{limit} {limit:connection|connections} from one address is the limit"),
+    "share.turned_why_connections_all": ("{limit} {limit:forbindelse|forbindelser} i alt er grænsen",
+                                         "{limit} {limit:connection|connections} in all is the limit"),
     "share.per_address_note": ("Nu må {count} {count:telefon|telefoner} deltage fra samme adresse",
                                "Now {count} {count:phone|phones} may join from one address"),
     "share.key_fewer": ("færre", "fewer"),
@@ -83,8 +92,14 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
     # notices
     "share.started": ("Deler med rummet på {url}", "Sharing with the room at {url}"),
     "share.stopped_note": ("Delingen er stoppet; koden lukker ingen ind mere", "Sharing stopped; the code lets no one in any more"),
-    "share.workshop_ended": ("Workshoppen er slut – delingen med rummet er stoppet",
-                             "The workshop has ended – sharing with the room has stopped"),
+    "share.workshop_ended": ("Workshoppen er slut – telefonerne får det at vide, og delingen stopper. Fortryder du "
+                             "(Ctrl+Z), giver s på delingsskærmen samme kode igen.",
+                             "The workshop has ended – the phones are told, and sharing stops. If you undo it "
+                             "(Ctrl+Z), s on the share screen gives the same code again."),
+    "share.stopped_told": ("Delingen er stoppet; telefonerne får at vide, at workshoppen er slut, og koden lukker "
+                           "ingen ind mere",
+                           "Sharing stopped; the phones are told the workshop has ended, and the code lets no one "
+                           "in any more"),
     "share.new_code_note": ("Ny kode: {code}. Den gamle kode virker ikke mere.",
                             "New code: {code}. The old code no longer works."),
     "share.anonymous_on": ("Anonyme må nu deltage", "Anonymous joining is now allowed"),
@@ -106,6 +121,14 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
                             "Every phone must scan the new QR code or type the code. The old code lets no one in any more."),
     "share.new_code_no": ("Nej, behold koden", "No, keep the code"),
     "share.new_code_yes": ("Ja, lav en ny kode", "Yes, make a new code"),
+    # asking before s stops sharing with phones in the room
+    "share.stop_title": ("Stop delingen, mens telefoner er med?", "Stop sharing while phones are in?"),
+    "share.stop_text": ("{count} {count:telefon|telefoner} er med. De får at vide, at workshoppen er slut, og koden "
+                        "lukker ingen ind mere. Deler du igen, er der en ny kode, og alle må deltage igen.",
+                        "{count} {count:phone is|phones are} in. They are told the workshop has ended, and the code "
+                        "lets no one in any more. If you share again, there is a new code and everyone must join again."),
+    "share.stop_no": ("Nej, del videre", "No, keep sharing"),
+    "share.stop_yes": ("Ja, stop delingen", "Yes, stop sharing"),
     # asking before quitting with phones in the room
     "share.quit_title": ("Afslut, mens telefoner er med?", "Quit while phones are in?"),
     "share.quit_phones": ("{count} {count:telefon|telefoner} er med og mister siden, når appen lukker – til du "

@@ -11,6 +11,8 @@ when a voting round is open to phones, and tests drive it directly. The dots the
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -49,6 +51,8 @@ Reason = Literal["address", "full", "connections", "connections_all"]
 TURNED_AWAY: dict[str, Reason] = {"room.full_here": "address", "room.full": "full"}
 """The room's refusals of a join the facilitator is told of (a class behind one router is refused
 by the per-address cap; the facilitator can raise it)."""
+TURNED_SHOWN = 3
+"""The latest phones turned away the share screen lists (when, why, the name asked for)."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,8 @@ class RoomHost(PhoneVotes):
         """Called when a phone is not let in for a cap (the app tells the facilitator)."""
         self.turned_away_count = 0
         """How many times a phone was not let in for a cap (the share screen shows it)."""
+        self.turned_recent: deque[tuple[dt.datetime, TurnedAway]] = deque(maxlen=TURNED_SHOWN)
+        """The latest phones not let in, with when (the share screen lists them), oldest first."""
 
     def _mode(self, found: tuple[Workshop, Activity] | None) -> Mode:
         """What the phones can do now, ``found`` being the running workshop and activity: see the
@@ -140,6 +146,7 @@ class RoomHost(PhoneVotes):
     def turn_away(self, event: TurnedAway) -> None:
         """Count a phone not let in, and tell the facilitator (the app's callback, when one listens)."""
         self.turned_away_count += 1
+        self.turned_recent.append((self.clock.now(), event))
         if self.turned_away is not None:
             self.turned_away(event)
 

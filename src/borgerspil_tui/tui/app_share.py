@@ -4,10 +4,12 @@ Textual's own event loop. Started by ``borgerspil workshop PATH --share`` (:meth
 or ``s`` on the share screen (``d`` on the workshop screen, or the palette); an address beyond this
 machine is confirmed by the facilitator first (:meth:`ShareMixin.ask_to_share`). Stopped when the
 workshop ends (the timer stops after its last activity), when the facilitator stops it, when the
-project is closed, and when the app quits (:meth:`ShareMixin.on_unmount`, crash or not).
+project is closed, and when the app quits (:meth:`ShareMixin.on_unmount`, crash or not). How the first
+two tell the phones and what becomes of the room is :mod:`borgerspil_tui.tui.app_share_end`'s.
 
 The room is kept while it runs (:mod:`borgerspil_tui.core.room_store`): sharing again after a quit or
-a crash takes it back, phones go on as themselves; ``s`` and the workshop's end forget it.
+a crash takes it back, phones go on as themselves, and so does sharing again after the workshop's end
+was undone; ``s`` forgets it.
 
 Nothing of aiohttp reaches the terminal: every error of starting is said in our words, and the
 ``aiohttp`` loggers get a handler that drops what the web part does not take itself. What sharing
@@ -31,6 +33,7 @@ from borgerspil_tui.core.share_address import (
     lan_addresses,
     url_for,
 )
+from borgerspil_tui.tui.app_share_end import ShareEndMixin
 from borgerspil_tui.tui.app_share_kept import ShareKeptMixin
 from borgerspil_tui.tui.app_share_notes import ShareNotesMixin
 
@@ -76,7 +79,7 @@ def quiet_aiohttp() -> None:
         logger.addHandler(logging.NullHandler())
 
 
-class ShareMixin(ShareKeptMixin, ShareNotesMixin):
+class ShareMixin(ShareEndMixin, ShareKeptMixin, ShareNotesMixin):
     """Methods of :class:`~borgerspil_tui.tui.app.BorgerspilApp` that share the workshop."""
 
     sharing: Sharing | None = None
@@ -160,6 +163,7 @@ class ShareMixin(ShareKeptMixin, ShareNotesMixin):
         if self.session is None or self.sharing is not None:
             return self.sharing is not None
         quiet_aiohttp()
+        await self.stop_lingering()  # a room over a moment ago: its port is free for this one
         store = self._room_store()
         kept = store.load() if store is not None else None
         room = kept.room if kept is not None else Room()
@@ -190,8 +194,12 @@ class ShareMixin(ShareKeptMixin, ShareNotesMixin):
                                (room.code, len(room.present())) if kept is not None else None)
         host.arrived = self._postit_arrived
         host.turned_away = self._phone_turned_away
-        if self.share_per_address is not None:
-            host.allow_per_address(self.share_per_address)
+        most = self.share_per_address  # --per-address, or + in this run; else what + gave the kept room
+        if most is None and kept is not None and kept.per_address != room.limits.participants_per_address:
+            most = kept.per_address
+        if most is not None:
+            self.share_per_address = host.allow_per_address(most)
+        self.ended_room_taken_back(store)
         self._share_timers = self._running_timers()
         self.session.subscribe(self._share_watch)
         room.changed = self.keep_room  # a join or a new code is kept at once …
@@ -224,11 +232,6 @@ class ShareMixin(ShareKeptMixin, ShareNotesMixin):
                 self.call_later(self._workshop_ended)
                 return
 
-    async def _workshop_ended(self: BorgerspilApp) -> None:
-        if self.sharing is not None:
-            await self.stop_sharing(forget=True)
-            self.notify(self.tr("share.workshop_ended"), timeout=8, markup=False)
-
     def share_changed(self: BorgerspilApp) -> None:
         """Show the share anew on the share screen, if it is up."""
         from borgerspil_tui.tui.screens.share import ShareScreen
@@ -252,16 +255,17 @@ class ShareMixin(ShareKeptMixin, ShareNotesMixin):
         self.show_share_screen()
 
     # -- stopping ----------------------------------------------------------------------------------
-    async def stop_sharing(self: BorgerspilApp, *, forget: bool = False) -> None:
-        """Stop the server and lock the room (idempotent). ``forget``: the room is over (stopped on
-        purpose, the workshop ended) and its file goes; else it is kept for sharing again."""
+    async def stop_sharing(self: BorgerspilApp, *, forget: bool = False, over: bool = False) -> None:
+        """Stop the server and lock the room (idempotent). ``forget``: its file goes (``s``); else it
+        is kept for sharing again. ``over``: ended on purpose — the server tells every phone so for
+        :attr:`share_grace` seconds, then stops (not waited for); else it stops now (a quit)."""
         if self.sharing is not None and not forget:
             self.keep_room()
         sharing, self.sharing = self.sharing, None
         if sharing is None:
             return
         sharing.room.changed = None
-        sharing.room.end()
+        sharing.room.end(over=over)
         if forget and sharing.store is not None:
             self.forget_room(sharing.store)
         sharing.host.arrived = None
@@ -273,24 +277,20 @@ class ShareMixin(ShareKeptMixin, ShareNotesMixin):
         self._title_interval = self._arrival_timer = self._turned_timer = None
         self._arrivals_held = self._turned_held = 0
         try:
-            await sharing.server.stop()
+            if over and self.share_grace > 0:
+                self.linger(sharing.server)
+            else:
+                await sharing.server.stop()
         finally:
             self.share_changed()
             self._phones_in_title()
 
-    def end_sharing_with_project(self: BorgerspilApp) -> None:
-        """The project is being closed or another opened: the room's phones lose it too."""
-        if self.sharing is not None:
-            self.call_later(self._stop_and_say)
-
-    async def _stop_and_say(self: BorgerspilApp) -> None:
-        if self.sharing is not None:
-            await self.stop_sharing()
-            self.notify(self.tr("share.stopped_note"), timeout=4, markup=False)
-
     async def on_unmount(self: BorgerspilApp) -> None:
-        """The app ends (quit, a signal or a crash): the server stops and the port is free."""
+        """The app ends (quit, a signal or a crash): the server stops and the port is free (a server
+        still telling phones the room is over too, without waiting for its grace)."""
         try:
+            self.forget_ended_room()
             await self.stop_sharing()
+            await self.stop_lingering()
         except Exception:  # noqa: BLE001, S110 - nothing to tell on the way out, and no one to tell it to
             pass

@@ -92,6 +92,11 @@ def join_page(lang: str, code: str | None, token: str, allow_anonymous: bool, no
                   typed_code=typed_code, code_limit=4 * CODE_LENGTH, name_limit=NAME_LIMIT)
 
 
+def ended_page(lang: str) -> str:
+    """The room is over: the workshop has ended, thank you (no link: the code opens nothing any more)."""
+    return render("ended.html", lang)
+
+
 def refused_page(lang: str, message: str, back: str | None = None) -> str:
     """A refusal in our words, with a way back when the code was right."""
     return render("refused.html", lang, message=message, back=back)

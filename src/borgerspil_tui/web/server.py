@@ -4,7 +4,9 @@ the same session as the keyboard.
 
 Around the routes (``web/handlers.py``): the security headers on every response, the rate limit
 per address on every request, every refusal and error as our own page (or JSON) in the project's
-language — a crash in a handler is kept in :data:`ERRORS`, never printed to the terminal.
+language — a crash in a handler is kept in :data:`ERRORS`, never printed to the terminal. Once the
+room is over on purpose (``Room.over``) every request is told the workshop has ended
+(:func:`ended_answer`) until the app stops the server.
 """
 
 from __future__ import annotations
@@ -116,6 +118,18 @@ def answer(request: web.BaseRequest, lang: str, status: int, text: str, back: st
                         headers=headers)
 
 
+def ended_answer(request: web.BaseRequest, lang: str) -> web.Response:
+    """The room is over (the workshop ended, sharing stopped on purpose): every request, whatever its
+    code, is told so until the server stops — the page's script shows it and stops asking, a page
+    without script shows it. A GET is answered 200 (a poll is no error), a form 410 (not kept)."""
+    heading, text = tr(lang, "room.page.ended_heading"), tr(lang, "room.page.ended_text")
+    status = 200 if request.method in ("GET", "HEAD") else 410
+    if wants_json(request):
+        return web.json_response({"ok": False, "ended": True, "mode": "ended", "error": heading,
+                                  "heading": heading, "text": text}, status=status)
+    return web.Response(text=pages.ended_page(lang), status=status, content_type="text/html")
+
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -137,6 +151,8 @@ def make_web_app(room: Room, host: RoomHost) -> web.Application:
         try:
             if not room.may_request(request.remote or "?"):
                 raise web.HTTPTooManyRequests(headers={"Retry-After": "1"})
+            if room.over and not request.path.startswith("/static/"):  # the page's style and script still come
+                return ended_answer(request, lang)
             return await handler(request)
         except RoomRefused as refusal:
             return answer(request, lang, refusal.status, refusal.message.text(lang), back(request))

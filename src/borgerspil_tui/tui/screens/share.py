@@ -3,8 +3,9 @@ the join code in large type (grouped, for reading off a wall) — and how it goe
 new post-its, whether anonymous joining is allowed, how many phones may join from one address and
 how many the room turned away. ``a`` allows/forbids anonymous joining, ``k`` makes a new code once
 asked (the old one is locked out at once), ``+`` doubles the phones one address may bring (a class
-behind one router) and ``-`` halves them again (not below the default), ``s`` stops or starts
-sharing, Esc goes back."""
+behind one router) and ``-`` halves them again (not below the default; both kept with the room),
+``s`` stops (asked first while phones are in) or starts sharing, Esc goes back. The new post-its are
+the shared workshop's; the latest phones turned away are listed with when and why."""
 
 from __future__ import annotations
 
@@ -106,8 +107,8 @@ class ShareScreen(BaseScreen):
         self.query_one(QRCode).show_data(sharing.join_url())
         groups = grouped(room.code)
         self._line("state", self.t("share.running"))
-        kept = sharing.kept  # taken back after a restart: the same code, the phones still in
-        self._line("kept", self.t("share.kept", count=kept[1]) if kept and kept[0] == room.code else "")
+        kept = sharing.kept  # taken back after a restart: the same code (no count: it would go stale)
+        self._line("kept", self.t("share.kept") if kept and kept[0] == room.code else "")
         self._line("open", self.t("share.open_address"))
         self._line("url", sharing.url)
         info_width = max(20, self.size.width - (self.query_one(QRCode).size.width or 40) - 6)
@@ -118,8 +119,7 @@ class ShareScreen(BaseScreen):
         self._line("postits", self.t("share.new_postits", count=self._new_postits()))
         self._line("anonymous", self.t("share.anonymous_yes" if room.allow_anonymous else "share.anonymous_no"))
         self._line("per_address", self.t("share.per_address", count=room.limits.participants_per_address))
-        turned = sharing.host.turned_away_count
-        self._line("turned", self.t("share.turned_count", count=turned) if turned else "")
+        self._line("turned", self._turned_text())
         if sharing.beyond_loopback:
             self._line("warning", self.t("share.network"))
             self._line("addresses", self.t("share.addresses", addresses=", ".join(sharing.addresses))
@@ -129,10 +129,27 @@ class ShareScreen(BaseScreen):
             self._line("addresses", self.t("share.loopback"))
 
     def _new_postits(self) -> int:
-        """The post-its waiting in every workshop, by the session index's tally (not a scan of them all)."""
-        session = self.session
-        waiting = session.index.waiting(session.project)
-        return sum(waiting.count(workshop.id) for workshop in session.project.workshops)
+        """The post-its waiting in the shared workshop (the running one, else the one whose room this
+        is), by the session index's tally — as ``l`` counts that workshop's, not every workshop's."""
+        from borgerspil_tui.core.workshop_record import running
+
+        session, sharing = self.session, self.bapp.sharing
+        found = running(session.project)
+        workshop = found[0].id if found is not None else sharing.store.workshop if sharing and sharing.store else None
+        return session.index.waiting(session.project).count(workshop) if workshop else 0
+
+    def _turned_text(self) -> str:
+        """How often the door turned a phone away, and the latest few: when, who (the name typed: plain
+        text) and why; "" when none was."""
+        host = self.bapp.sharing.host
+        if not host.turned_away_count:
+            return ""
+        lines = [self.t("share.turned_count", count=host.turned_away_count)]
+        for when, event in host.turned_recent:
+            who = self.t("share.turned_named", name=event.name) if event.name else self.t("share.turned_someone")
+            lines.append(self.t("share.turned_line", time=when.astimezone().strftime("%H:%M:%S"), who=who,
+                                why=self.t(f"share.turned_why_{event.reason}", limit=event.limit)))
+        return "\n".join(lines)
 
     def on_resize(self) -> None:
         self.show_share()
@@ -181,6 +198,7 @@ class ShareScreen(BaseScreen):
             self.refuse(self.t("share.per_address_most", count=most))
             return
         self.bapp.share_per_address = most
+        self.bapp.keep_room()  # kept with the room: a restart lets as many in
         self.notify(self.t("share.per_address_note", count=most), timeout=5, markup=False)
         self.show_share()
 
@@ -197,14 +215,14 @@ class ShareScreen(BaseScreen):
             return
         most = sharing.host.allow_per_address(max(PARTICIPANTS_PER_ADDRESS, before // 2))
         self.bapp.share_per_address = most
+        self.bapp.keep_room()
         self.notify(self.t("share.per_address_note", count=most), timeout=5, markup=False)
         self.show_share()
 
     async def action_start_stop(self) -> None:
         """``s``: stop sharing, or start it again (beyond this machine only when confirmed)."""
         if self.bapp.sharing is not None:
-            await self.bapp.stop_sharing(forget=True)  # the room is over: not taken back when shared again
-            self.notify(self.t("share.stopped_note"), timeout=4, markup=False)
+            await self.bapp.ask_stop_sharing()  # asked first while phones are in; they are told it ended
         else:
             self.bapp.ask_to_share(show=False)
 

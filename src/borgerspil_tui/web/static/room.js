@@ -1,6 +1,7 @@
 // The phone page, live: the clock counts down each second, /state.json is asked every 2 s (a
 // new activity or mode reloads the page), and the forms are sent with fetch so the lists update
 // (the post-it's box empties when Send is pressed; a refused or lost post-it comes back into it). Without this script every form still works (303 back to /room).
+// When the room is over (an answer says "ended") the page says the workshop has ended and stops asking.
 (function () {
   "use strict";
   var body = document.body;
@@ -40,16 +41,35 @@
     });
   }
 
-  setInterval(function () {
+  var ticking = setInterval(function () {
     if (seconds !== null && !paused) { seconds -= 1; showTime(); }
   }, 1000);
 
   var missed = 0; // polls in a row that reached nobody: the laptop stopped sharing or left the network
+  var polling = null;
 
-  setInterval(function () {
+  function showEnded(data) { // the room is over: said in place of the page, and nothing is asked any more
+    clearInterval(ticking);
+    clearInterval(polling);
+    var main = document.querySelector("main");
+    while (main.firstChild) { main.removeChild(main.firstChild); }
+    var heading = document.createElement("h1");
+    heading.id = "ended";
+    heading.textContent = data.heading || "";
+    var text = document.createElement("p");
+    text.className = "note";
+    text.textContent = data.text || "";
+    main.appendChild(heading);
+    main.appendChild(text);
+    body.removeAttribute("data-code");
+    body.setAttribute("data-mode", "ended");
+  }
+
+  polling = setInterval(function () {
     ask("/state.json?c=" + encodeURIComponent(code), { method: "GET" }).then(function (answer) {
       if (missed >= 2) { say(""); }
       missed = 0;
+      if (answer.data.ended) { showEnded(answer.data); return; }
       if (!answer.ok) { say(answer.data.error); return; }
       var state = answer.data;
       if (state.mode !== mode || state.title !== title) { window.location.reload(); return; }
@@ -104,6 +124,7 @@
         sent = "";
       }
       ask(form.getAttribute("action"), { method: "POST", body: data }).then(function (answer) {
+        if (answer.data.ended) { showEnded(answer.data); return; }
         if (!answer.ok) { putBack(); say(answer.data.error); return; }
         say("");
         if (answer.data.postits) { showPostits(answer.data.postits, answer.data.more); }

@@ -204,3 +204,37 @@ async def test_the_empty_post_its_text_without_sharing_says_to_share_in_english(
             assert "Share the workshop" not in screen_text(app)
         finally:
             await app.stop_sharing()
+
+
+# -- 4. the workshop summary wraps long lines instead of cutting them --------------------------------
+def _shown_lines(widget) -> str:  # noqa: ANN001
+    """What ``widget`` draws on the screen, its lines joined with single spaces."""
+    from textual.geometry import Region
+
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return " ".join(" ".join("".join(segment.text for segment in strip).split()) for strip in strips)
+
+
+async def test_the_summary_wraps_a_long_post_it_and_a_merged_ideas_title(tmp_path: Path) -> None:
+    app = make_app(_workshop_project(tmp_path, postits=3))
+    texts = ["Borgerne vil gerne kunne se hvor langt deres sag er nået uden at skulle ringe til kommunen",
+             "En sms hver gang sagen flytter sig et skridt, med navnet på den sagsbehandler der har den nu",
+             "Et brev på papir til dem der ikke har en smartphone, med det samme som står på skærmen"]
+    for postit, text in zip(app.session.project.workshops[0].postits, texts):
+        postit.text = text
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "postits")
+        table = app.screen.query_one("#postits")
+        await until(pilot, lambda: table.row_count == 3)
+        await pilot.press("space", "space", "m")  # the two newest merged into one idea
+        await until(pilot, lambda: len(app.session.project.create.ideas) == 1)
+        merged = app.session.project.create.ideas[0].title
+        assert len(merged) > 80
+        await goto(pilot, "workshop-summary")
+        details = app.screen.query_one("#summary-details")
+        scroll = app.screen.query_one("#summary-scroll")
+        await pilot.pause()
+        assert details.outer_size.width <= scroll.scrollable_content_region.width  # no line past the edge
+        shown = _shown_lines(details)
+        assert f"{texts[0]} — Erik · Brainstorm" in shown  # the post-it nobody took in, whole
+        assert " ".join(merged.split()) in shown  # the merged idea's title, whole

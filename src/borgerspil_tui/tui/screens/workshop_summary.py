@@ -45,10 +45,10 @@ class WorkshopSummaryScreen(BaseScreen):
     BINDINGS = bindings(SCREEN_COMMANDS)
     DEFAULT_CSS = """
     WorkshopSummaryScreen #summary-which { height: auto; padding: 0 1; color: $text-muted; }
-    WorkshopSummaryScreen #summary-facts { height: auto; padding: 0 1; margin-bottom: 1; }
+    WorkshopSummaryScreen #summary-facts { height: auto; width: 100%; padding: 0 1; margin-bottom: 1; }
     WorkshopSummaryScreen #summary-activities { height: auto; width: auto; margin: 0 1; }
     WorkshopSummaryScreen #summary-scroll { height: 1fr; overflow: auto auto; }
-    WorkshopSummaryScreen #summary-details { height: auto; width: auto; padding: 0 1; margin-top: 1; }
+    WorkshopSummaryScreen #summary-details { height: auto; width: 100%; padding: 0 1; margin-top: 1; }
     """
 
     def __init__(self) -> None:
@@ -133,7 +133,8 @@ class WorkshopSummaryScreen(BaseScreen):
 
     def _details(self, summary: WorkshopSummary) -> Content:
         """Totals, then what each activity captured (and its notes), the post-its still waiting, then
-        the rounds with bars."""
+        the rounds with bars. Long lines wrap at the screen's edge (a post-it's "— Erik · Brainstorm"
+        and a merged idea's title are read whole), the table above alone may scroll sideways."""
         lang = self.lang
         lines: list[Content] = [Content(line) for line in totals_lines(summary, lang)]
         for activity in summary.activities:

@@ -238,3 +238,53 @@ async def test_the_summary_wraps_a_long_post_it_and_a_merged_ideas_title(tmp_pat
         shown = _shown_lines(details)
         assert f"{texts[0]} — Erik · Brainstorm" in shown  # the post-it nobody took in, whole
         assert " ".join(merged.split()) in shown  # the merged idea's title, whole
+
+
+# -- 5. two workshops of a day do not look the same --------------------------------------------------
+async def test_two_new_workshops_of_a_day_have_distinct_titles_and_the_list_says_the_date_once(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from borgerspil_tui.core.export import export_report
+
+    path = _project(tmp_path)
+    app = make_app(path)
+    today = dt.date.today().isoformat()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await goto(pilot, "workshop")
+        await pilot.press("n")  # no workshop yet: today's
+        await until(pilot, lambda: len(app.session.project.workshops) == 1)
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: len(app.session.project.workshops) == 2)
+        titles = [w.title for w in app.session.project.workshops]
+        assert titles == [f"Workshop {today}", f"Workshop {today} nr. 2"]
+        assert f"«Workshop {today} nr. 2» · 0 deltagere" in screen_text(app)  # the title line: the date once
+        await pilot.press("v")
+        await until(pilot, lambda: bool(app.screen.query("#picker-list")))
+        options = _picker(app)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert labels == [f"○ Workshop {today} · intet sted · 0 deltagere",
+                          f"◉ Workshop {today} nr. 2 · intet sted · 0 deltagere"]
+        await pilot.press("escape")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+    saved = load_project(path).project
+    report = export_report(saved, method=app.method, fmt="md", lang="en")
+    heads = [line for line in report.splitlines() if line.startswith("### ") and today in line]
+    assert len(heads) == len(set(heads)) == 2
+
+
+def test_a_default_title_is_in_the_projects_language_and_never_one_taken() -> None:
+    import datetime as dt
+
+    from borgerspil_tui.core.model.workshop import Workshop
+    from borgerspil_tui.core.workshop_record import default_title
+
+    day = dt.date(2026, 12, 6)
+    project = Project(schema_version=1, title="Rejsen", language="en")
+    assert default_title(project, day) == "Workshop 2026-12-06"
+    project.workshops = [Workshop(title="Workshop 2026-12-06", date=day),
+                         Workshop(title="Workshop 2026-12-06 no. 3", date=day)]
+    assert default_title(project, day) == "Workshop 2026-12-06 no. 4"  # the 3rd of the day, but no. 3 is taken
+    assert default_title(project, dt.date(2026, 12, 7)) == "Workshop 2026-12-07"
+    project.workshops[0].date = None  # the title taken, on another day
+    assert default_title(project, day) == "Workshop 2026-12-06 no. 2"

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from borgerspil_tui.core.change_diff import diff
 from borgerspil_tui.core.changes import Change, Path
 from borgerspil_tui.core.edits import EditBuilder
+from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.workshop import Activity, ActivityLog, Workshop
 from borgerspil_tui.core.workshop_timer import activity_of
@@ -27,6 +28,21 @@ TARGET_LISTS: dict[str, Path] = {
     "what_ifs": ("create", "what_ifs"),
 }
 """Where each capture target's items live (tree targets: the top level of that branch)."""
+
+
+def default_title(project: Project, day: dt.date) -> str:
+    """A new workshop's title, in the project's language: ``Workshop 2026-12-06``, or with the
+    next number when the project has a workshop that day already (``Workshop 2026-12-06 nr. 2``),
+    never one a workshop has."""
+    taken = {w.title for w in project.workshops}
+    number = 1 + sum(1 for w in project.workshops if w.date == day)
+    title = tr(project.language, "workshop.default_title", date=day.isoformat())
+    while number > 1 or title in taken:
+        title = tr(project.language, "workshop.default_title_nth", date=day.isoformat(), number=max(number, 2))
+        if title not in taken:
+            break
+        number += 1
+    return title
 
 
 def running(project: Project) -> tuple[Workshop, Activity] | None:

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from borgerspil_tui.core.changes import Path
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.model.workshop import Activity, Workshop
+from borgerspil_tui.core.workshop_record import default_title
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
 from borgerspil_tui.tui.screens.workshop_controls import (
@@ -109,8 +110,8 @@ class WorkshopScreen(WorkshopPlanning, WorkshopControls, ListScreen):
         """``n``: a new workshop (today's date) when there is none, else a new activity."""
         if self.workshop() is None:
             today = dt.date.today()
-            self.apply_changes("workshop.new", self.changes.add(("workshops",), Workshop(title=today.isoformat(),
-                                                                                         date=today)))
+            title = default_title(self.session.project, today)
+            self.apply_changes("workshop.new", self.changes.add(("workshops",), Workshop(title=title, date=today)))
             self.fill()
             return
         self.query_one("#edit-bar").open(self.t("workshop.prompt_title"), "add")

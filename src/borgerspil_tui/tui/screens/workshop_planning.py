@@ -14,6 +14,7 @@ from textual.widgets import Static
 from borgerspil_tui.core.model.create import Guest
 from borgerspil_tui.core.model.workshop import Activity, Workshop
 from borgerspil_tui.core.validation_messages import describe
+from borgerspil_tui.core.workshop_record import default_title
 from borgerspil_tui.core.workshop_templates import (
     PHASES,
     agenda_from,
@@ -92,7 +93,7 @@ class WorkshopPlanning:
         if workshop is None:
             return ""
         parts = [self.t("workshop.heading", title=workshop.title)]  # type: ignore[attr-defined]
-        if workshop.date is not None:
+        if workshop.date is not None and workshop.date.isoformat() not in workshop.title:  # said once
             parts.append(workshop.date.isoformat())
         if workshop.place:
             parts.append(workshop.place)
@@ -107,6 +108,9 @@ class WorkshopPlanning:
 
     def _choice_label(self, workshop: Workshop) -> str:
         t = self.t  # type: ignore[attr-defined]
+        if workshop.date is not None and workshop.date.isoformat() in workshop.title:  # the date said once
+            return t("workshop.choice_dated", title=workshop.title, place=workshop.place or t("workshop.no_place"),
+                     people=t("workshop.people", count=len(workshop.participants)))
         return t("workshop.choice", title=workshop.title,
                  date=workshop.date.isoformat() if workshop.date else t("workshop.no_date"),
                  place=workshop.place or t("workshop.no_place"),
@@ -127,7 +131,8 @@ class WorkshopPlanning:
                      **values: object) -> bool:
         """Add a workshop dated today (with ``agenda``) as one step, and show it."""
         today = dt.date.today()
-        workshop = Workshop(title=today.isoformat(), date=today, agenda=agenda or [])
+        title = default_title(self.session.project, today)  # type: ignore[attr-defined]
+        workshop = Workshop(title=title, date=today, agenda=agenda or [])
         if not self.apply_changes(label, self.changes.add(("workshops",), workshop), **values):  # type: ignore[attr-defined]
             return False
         self.show_workshop(workshop.id)

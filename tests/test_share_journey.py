@@ -33,6 +33,8 @@ from borgerspil_tui.tui.screens.share import ShareScreen
 from tests.app_helpers import SIZE, FakeClock, make_app, notices, screen_text, until
 from tests.conftest import EXAMPLE
 from tests.room_helpers import Phone
+from tests.test_room_browser import Phone as BrowserPhone
+from tests.test_room_browser import chromium
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 WORKSHOP = "workshop-rum"
@@ -267,3 +269,40 @@ async def test_a_class_joins_at_once_and_the_screen_lists_the_latest_turned_away
     finally:
         for phone in phones:
             await phone.http.close()
+
+
+@pytest.mark.xdist_group("chromium")  # one browser at a time on a small machine
+async def test_the_open_page_says_the_workshop_ended_and_stops_asking(tmp_path: Path) -> None:
+    from playwright.async_api import expect  # chromium() skipped the test already when Playwright is missing
+
+    app = _app(_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot, chromium() as browser:
+        await _share(pilot)
+        url = app.sharing.join_url()
+        origin = f"http://127.0.0.1:{app.sharing.server.port}/"
+        ida = await BrowserPhone.open(browser, origin)
+        polls: list[str] = []
+        ida.page.on("request", lambda request: polls.append(request.url) if "/state.json" in request.url else None)
+        await ida.join(url, "Ida")
+        cai = await BrowserPhone.open(browser, origin, script=False)
+        await cai.join(url, "Cai")
+        await ida.page.locator("#text").wait_for(timeout=30_000)
+
+        await pilot.press("s")
+        await until(pilot, lambda: getattr(app.screen, "choice_title", None) == STOP_TITLE)
+        await pilot.press("down", "enter")  # yes, stop: two phones are told
+        await until(pilot, lambda: app.sharing is None)
+        await expect(ida.page.locator("#ended")).to_have_text(ENDED, timeout=30_000)  # by its own polling
+        assert await ida.page.locator("body").get_attribute("data-mode") == "ended"
+        assert await ida.page.locator("#text").count() == 0  # nothing left to send
+        asked = len(polls)
+        waited = await ida.page.evaluate(  # the page's own clock: three of its 2 s polls would have asked
+            "() => new Promise(done => { const t = performance.now();"
+            " setTimeout(() => done(performance.now() - t), 6000); })")
+        assert waited >= 6000 and len(polls) == asked, (waited, polls[asked:])
+
+        await cai.page.reload()  # without script: the page itself says it
+        assert await cai.page.locator("h1").inner_text() == ENDED
+        for phone in (ida, cai):
+            assert phone.unexpected() == [] and phone.outside == [], phone.errors
+            await phone.context.close()

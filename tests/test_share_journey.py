@@ -273,10 +273,10 @@ async def test_a_class_joins_at_once_and_the_screen_lists_the_latest_turned_away
 
 @pytest.mark.xdist_group("chromium")  # one browser at a time on a small machine
 async def test_the_open_page_says_the_workshop_ended_and_stops_asking(tmp_path: Path) -> None:
-    from playwright.async_api import expect  # chromium() skipped the test already when Playwright is missing
-
     app = _app(_project(tmp_path))
-    async with app.run_test(size=SIZE) as pilot, chromium() as browser:
+    async with app.run_test(size=SIZE) as pilot, chromium() as browser:  # skipped, with the reason, without them
+        from playwright.async_api import expect
+
         await _share(pilot)
         url = app.sharing.join_url()
         origin = f"http://127.0.0.1:{app.sharing.server.port}/"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from borgerspil_tui.core.storage import load_project
 from tests.app_helpers import HOSTILE as _HOSTILE
-from tests.app_helpers import goto, make_app, notices, save_now, screen_text
+from tests.app_helpers import goto, make_app, notices, save_now, screen_text, until
 
 HOSTILE = _HOSTILE.replace("🎉 ", "")  # a key press types no emoji
 DANISH = ["Mennesker", "Procedurer", "IT", "Regler", "Sted", "Kommunikation"]
@@ -18,13 +18,17 @@ async def _new(pilot, *, solutions: bool = False, head: str = "") -> None:  # no
     """f, pick a new fishbone over causes (or solutions), type its head."""
     count = len(pilot.app.session.project.create.fishbones)
     await pilot.press("f")
-    await pilot.pause()
+    await until(pilot, lambda: _focused(pilot) == "picker-list")  # the picker has the keys (a busy machine is slow)
     if count:  # the picker starts on the fishbone shown; the new ones come after all of them
         await pilot.press(*["down"] * (count - 1))
     await pilot.press(*["down"] * ((1 if count else 0) + (1 if solutions else 0)), "enter")
-    await pilot.pause()
+    await until(pilot, lambda: _focused(pilot) == "edit-input")  # the head's field, not the app's keys
     await pilot.press(*head, "enter")
     await pilot.pause()
+
+
+def _focused(pilot) -> str | None:  # noqa: ANN001
+    return getattr(pilot.app.focused, "id", None)
 
 
 def _fish(app, index: int = -1):  # noqa: ANN001, ANN202
@@ -83,6 +87,9 @@ async def test_make_a_fishbone_add_items_rename_and_delete_a_bone_with_undo(exam
 
 
 async def test_an_empty_head_is_the_problem_statement_and_english_bones(example_copy: Path) -> None:
+    # the bones go into the project: in its language (English here), not the app's
+    text = example_copy.read_text("utf-8")
+    example_copy.write_text(text.replace("schema_version: 1\n", "schema_version: 1\nlanguage: en\n", 1), "utf-8")
     app = make_app(example_copy, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "fishbone")

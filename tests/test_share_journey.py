@@ -306,3 +306,19 @@ async def test_the_open_page_says_the_workshop_ended_and_stops_asking(tmp_path: 
         for phone in (ida, cai):
             assert phone.unexpected() == [] and phone.outside == [], phone.errors
             await phone.context.close()
+
+
+async def test_closing_the_project_after_the_end_forgets_the_ended_room(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    app = _app(path, grace=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await _share(pilot)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen.NAME == "workshop")
+        app.clock.advance(minutes=20)
+        await pilot.press("right")  # the workshop ends: the room is kept for an undo …
+        await until(pilot, lambda: app.sharing is None)
+        assert RoomStore(path, WORKSHOP).path.exists()
+        app.action_home()  # … until the project is closed: the end is final
+        await until(pilot, lambda: app.session is None)
+        assert not RoomStore(path, WORKSHOP).path.exists()

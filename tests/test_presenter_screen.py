@@ -278,8 +278,8 @@ async def test_language_theme_and_a_project_without_workshop(example_copy: Path)
         assert app.theme == "borgerspil-kontrast"
         await pilot.press("f2")
         await pilot.pause()
-        assert isinstance(app.screen, PresenterScreen)
-        assert render_line("NO WORKSHOP YET")[0] in str(app.screen.query_one("#question", Static).visual)
+        assert isinstance(app.screen, PresenterScreen)  # the app speaks English; the wall the project's Danish
+        assert render_line("INGEN WORKSHOP")[0] in str(app.screen.query_one("#question", Static).visual)
         await pilot.press("f1")
         await pilot.pause()
         help_text = "\n".join(str(w.visual) for w in app.screen.query(Static))

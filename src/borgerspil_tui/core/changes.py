@@ -23,6 +23,8 @@ from typing import Any, Union
 
 from pydantic import BaseModel
 
+from borgerspil_tui.core.i18n import Label
+
 Path = tuple[str, ...]
 """Where a change happened: field names, item keys and map keys from the project down."""
 
@@ -120,9 +122,10 @@ Change = Union[SetValue, AddItem, RemoveItem, MoveItem]
 
 @dataclass(frozen=True)
 class ChangeSet:
-    """One edit as the user made it: a label ("Score: Vigtighed") and its atomic changes, in order."""
+    """One edit as the user made it: a label ("Score: Vigtighed") and its atomic changes, in order.
+    The label is a Message said in the app's language when the step is undone (or plain text)."""
 
-    label: str
+    label: Label
     changes: tuple[Change, ...]
     merge_key: str | None = field(default=None, compare=False)
     """Edits with the same key in a row (typing in one field) are one undo step."""

@@ -23,7 +23,7 @@ from borgerspil_tui.core.changes import AddItem, Change, RemoveItem
 from borgerspil_tui.core.dangling import DanglingLink, project_from_bytes
 from borgerspil_tui.core.disk import SaveError, write_refusal
 from borgerspil_tui.core.edit_refused import EditRefused
-from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.core.i18n import Message, tr
 from borgerspil_tui.core.located import read_bytes
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.session import SaveState
@@ -84,7 +84,7 @@ def merge_from_disk(session: Session, *, lang: str | None = None, save: bool = T
     if not session.dirty:
         changes = diff(session.project, theirs)
         try:
-            session.take_from_disk(tr(lang, "sync.step_reloaded"), changes, now, raw, matches_disk=not repaired)
+            session.take_from_disk(Message("sync.step_reloaded"), changes, now, raw, matches_disk=not repaired)
         except EditRefused as error:
             return _stuck(session, "failed", now, [error.problem])
         return DiskSync("reloaded", now, changes, repaired=repaired)
@@ -96,7 +96,7 @@ def merge_from_disk(session: Session, *, lang: str | None = None, save: bool = T
 
         result = merge_projects(base, session.project, theirs, lang=lang)
         changes = diff(session.project, result.project)
-        session.take_from_disk(tr(lang, "sync.step_merged"), changes, now, raw, matches_disk=False)
+        session.take_from_disk(Message("sync.step_merged"), changes, now, raw, matches_disk=False)
     except EditRefused as error:
         return _stuck(session, "failed", now, [error.problem])
     except FileProblemError as error:  # the merge would break a rule (core/merge): said in our words

@@ -90,3 +90,27 @@ class Message:
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+@dataclass(frozen=True)
+class Both(Message):
+    """A text already written in both languages (a method's name for a template, from the method
+    file), to go into a :class:`Message` and be written in the language the message is said in."""
+
+    key: str = ""
+    da: str = ""
+    en: str = ""
+
+    def text(self, lang: str = "da") -> str:
+        """The text in ``lang`` (Danish for an unknown language)."""
+        return self.en if lang == "en" else self.da
+
+
+Label = str | Message
+"""An undo step's name: a Message, said in the app's language when it is said (the app's
+language may change between the edit and its undo), or plain text made elsewhere."""
+
+
+def said(label: Label, lang: str) -> str:
+    """``label`` in ``lang`` (plain text as it is)."""
+    return label.text(lang) if isinstance(label, Message) else label

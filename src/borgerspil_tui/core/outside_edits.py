@@ -11,13 +11,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from borgerspil_tui.core.i18n import Label
 from borgerspil_tui.core.changes import AddItem, Change, ChangeSet, RemoveItem, SetValue
 
 
 class UndoWouldLose(Exception):
     """Undoing (or redoing) ``label`` would take away what came from outside the undo history."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: Label) -> None:
         self.label = label
         super().__init__(f"undoing or redoing {label!r} would take away the phones' items")
 
@@ -86,7 +87,7 @@ class OutsideEdits:
                 return True
         return False
 
-    def refuse(self, label: str, step: ChangeSet, editor: Any, index: Any) -> None:
+    def refuse(self, label: Label, step: ChangeSet, editor: Any, index: Any) -> None:
         """Raise :class:`UndoWouldLose` when making ``step`` (an undo's inverse, or a redo) would
         take away an outside item; ``editor`` and ``index`` are the session's."""
         def get(path: tuple) -> Any:

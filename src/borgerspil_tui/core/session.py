@@ -18,6 +18,7 @@ from borgerspil_tui.core.change_apply import ChangeFailed, ProjectEditor
 from borgerspil_tui.core.change_diff import diff
 from borgerspil_tui.core.changes import MISSING, AddItem, Change, ChangeSet, MoveItem, RemoveItem, SetValue, merged
 from borgerspil_tui.core.edits import EditBuilder
+from borgerspil_tui.core.i18n import Label
 from borgerspil_tui.core.item_index import IndexProblem, ItemIndex, check_dots, check_milestones
 
 from borgerspil_tui.core.disk import remove_stale_temps, write_refusal
@@ -50,7 +51,7 @@ class DiskStep(ChangeSet):
 class UndoNeedsConfirmation(Exception):
     """The next undo would take out what came from disk (a :class:`DiskStep`); the user must say so."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: Label) -> None:
         self.label = label
         super().__init__(f"undoing {label!r} takes out what came from disk: undo(force=True)")
 
@@ -167,7 +168,7 @@ class Session(SessionSaving):
         """Whether there are changes that are not on disk."""
         return self.revision != self._saved_revision
 
-    def apply(self, label: str, changes: Iterable[Change], *, merge_key: str | None = None,
+    def apply(self, label: Label, changes: Iterable[Change], *, merge_key: str | None = None,
               undoable: bool = True) -> ChangeSet | None:
         """Make ``changes`` (built with :attr:`changes`) as one undoable step named ``label``.
 
@@ -202,7 +203,7 @@ class Session(SessionSaving):
         self._touch(step)
         return step
 
-    def edit(self, label: str, change: Callable[[Project], None], *, merge_key: str | None = None) -> None:
+    def edit(self, label: Label, change: Callable[[Project], None], *, merge_key: str | None = None) -> None:
         """Change the project with a function that changes it in place (the slow, general way:
         the whole project is compared and checked). Screens use :meth:`apply`; this is for
         changes that have no builder, and for tests. Raises :class:`EditRefused`."""
@@ -311,7 +312,7 @@ class Session(SessionSaving):
         """Whether the next undo would take out what came from disk (ask before: :meth:`undo`)."""
         return bool(self._undo) and isinstance(self._undo[-1], DiskStep)
 
-    def undo(self, *, force: bool = False) -> str | None:
+    def undo(self, *, force: bool = False) -> Label | None:
         """Undo the last edit; return its label, or None when there is nothing to undo.
 
         A step that took in what came from disk (:class:`DiskStep`) is undone only with ``force``
@@ -329,7 +330,7 @@ class Session(SessionSaving):
         self._touch(inverse)
         return step.label
 
-    def redo(self) -> str | None:
+    def redo(self) -> Label | None:
         """Redo the last undone edit; return its label, or None."""
         if not self._redo:
             return None
@@ -345,7 +346,7 @@ class Session(SessionSaving):
         """The edits that can be undone, oldest first (for tests and a future history view)."""
         return list(self._undo)
 
-    def _replace(self, label: str, project: Project, kind: type[ChangeSet] = ChangeSet) -> None:
+    def _replace(self, label: Label, project: Project, kind: type[ChangeSet] = ChangeSet) -> None:
         """Put ``project`` in place of this one as one undoable step (the changes between them)."""
         step = kind(label, tuple(diff(self.project, project)))
         self._editor = ProjectEditor(project)
@@ -355,13 +356,13 @@ class Session(SessionSaving):
             del self._undo[:-UNDO_LIMIT]
         self._redo.clear()
 
-    def restore(self, label: str, project: Project) -> None:
+    def restore(self, label: Label, project: Project) -> None:
         """Put ``project`` (a rescue copy's content) in place of this one, as one undoable edit."""
         self.wait_for_save()
         self._replace(label, project)
         self._touch(None)
 
-    def take_from_disk(self, label: str, changes: Iterable[Change], fingerprint: str | None, raw: bytes | None,
+    def take_from_disk(self, label: Label, changes: Iterable[Change], fingerprint: str | None, raw: bytes | None,
                        *, matches_disk: bool) -> DiskStep | None:
         """Make ``changes`` (what came from the file on disk, core/disk_sync) as one undoable
         :class:`DiskStep`; the file's ``fingerprint`` and bytes become what this session last

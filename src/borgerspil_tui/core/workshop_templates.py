@@ -2,7 +2,9 @@
 in the method file), and the project's own process design (the phase's methods and timeframe).
 
 Every agenda made here is a list of new :class:`Activity` items with fresh ids, in the language
-asked for; the workshop screen appends them to a workshop's agenda as one undoable step.
+asked for: the project's (``project.language``), never the app's, as the activities go into the
+project and the room reads them; the workshop screen appends them to a workshop's agenda as one
+undoable step.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.problems import FileProblemError
 from borgerspil_tui.core.rescue import find_rescues, secure_edits
 
@@ -109,7 +110,7 @@ class FilesMixin:
         except FileProblemError as error:
             self.notify(error.problems[0].format(rescue.name, self.language), severity="error", markup=False)
             return
-        session.restore(self.tr("rescue.undo_label"), project)
+        session.restore(Message("rescue.undo_label"), project)
         if session.read_only is None and session.save():
             try:
                 os.unlink(rescue)

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from borgerspil_tui.core.i18n import Message as UIText
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.tui.commands import Command
@@ -73,6 +74,13 @@ class BaseScreen(Screen):
         """A UI text in the app's language."""
         return tr(self.lang, key, **values)
 
+    def step_label(self, label: str, **values: object) -> UIText:
+        """An undo step's name: the UI text ``label`` with ``values``, said in the app's language
+        when the step is undone or redone (the language may change in between). Written once
+        now, so a wrong key or value fails at the edit, not at Ctrl+Z."""
+        self.t(label, **values)
+        return UIText(label, dict(values))
+
     def change_project(self, label: str, change: Callable[[Project], None], *, merge_key: str | None = None,
                        **values: object) -> bool:
         """Change the project through the session: one undo step named by the UI text ``label``.
@@ -81,7 +89,7 @@ class BaseScreen(Screen):
         left as it was and the screen says why. Returns whether the edit was made.
         """
         try:
-            self.session.edit(self.t(label, **values), change, merge_key=merge_key)
+            self.session.edit(self.step_label(label, **values), change, merge_key=merge_key)
         except EditRefused as error:
             self.refuse(error.text(self.lang))
             return False
@@ -93,7 +101,7 @@ class BaseScreen(Screen):
         ``label``; the edit costs what it changes. A refused edit leaves the project as it was
         and the screen says why. Returns whether the edit was made (or there was nothing to make)."""
         try:
-            self.session.apply(self.t(label, **values), changes, merge_key=merge_key)
+            self.session.apply(self.step_label(label, **values), changes, merge_key=merge_key)
         except EditRefused as error:
             self.refuse(error.text(self.lang))
             return False

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from borgerspil_tui.core.derived import checklist_progress
 from borgerspil_tui.core.changes import MISSING
+from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.model.project import ChecklistAnswer
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.commands import Command, bindings
@@ -110,7 +111,7 @@ class ChecklistScreen(BaseScreen):
         item = self.current_item()
         if item is None:
             return
-        self._set(item, "edit.answer", shown=self.t(ANSWER_KEYS[answer]) if answer else "–", answer=answer)
+        self._set(item, "edit.answer", shown=Message(ANSWER_KEYS[answer]) if answer else "–", answer=answer)
         table = self.query_one("#questions", DataTable)
         table.move_cursor(row=table.cursor_row + 1)
 

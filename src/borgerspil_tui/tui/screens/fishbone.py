@@ -183,7 +183,7 @@ class FishboneScreen(BaseScreen):
             self.fish_id, self.bone, self.item = choice, 0, None
             self.redraw()
             return
-        fishbone = ops.new_fishbone(self.method, self.lang, choice[4:])
+        fishbone = ops.new_fishbone(self.method, self.session.project.language, choice[4:])  # bones: the project's words
         if self.apply_changes("fishbone.label_new", self.changes.add(ops.FISHBONES, fishbone)):
             self.fish_id, self.bone, self.item = fishbone.id, 0, None
             self.redraw()

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from borgerspil_tui.core import workshop_timer as timer
-from borgerspil_tui.core.i18n import tr
+from borgerspil_tui.core.i18n import Message, tr
 from borgerspil_tui.core.presenter_content import place
 from borgerspil_tui.core.session import EditRefused
 from borgerspil_tui.core.workshop_capture import CAPTURE_TARGETS
@@ -97,13 +97,19 @@ class PresenterScreen(WorkshopControls, Screen):
         return self.session.changes
 
     def t(self, key: str, **values: object) -> str:
-        """A UI text in the app's language."""
+        """A UI text in the app's language (what the facilitator reads: notices, refusals)."""
         return tr(self.bapp.language, key, **values)
 
+    def said(self, key: str, **values: object) -> str:
+        """A text on the wall, in the project's language: the room reads it (DESIGN.md)."""
+        return tr(self.session.project.language, key, **values)
+
     def apply_changes(self, label: str, changes: Iterable[Change], **values: object) -> bool:
-        """One undoable step; a refused edit leaves the project as it was and says why."""
+        """One undoable step (named in the app's language when undone); a refused edit leaves the
+        project as it was and says why."""
         try:
-            self.session.apply(self.t(label, **values), changes)
+            self.t(label, **values)  # a wrong key or value fails here, not at Ctrl+Z
+            self.session.apply(Message(label, dict(values)), changes)
         except EditRefused as error:
             self.refuse(error.text(self.bapp.language))
             return False
@@ -192,9 +198,9 @@ class PresenterScreen(WorkshopControls, Screen):
             title.display = True
             title.update(Content(project.title))
             meta.update(Content(workshop.date.isoformat() if workshop is not None and workshop.date else ""))
-            self._show_large(workshop.title if workshop is not None else self.t("presenter.no_workshop"))
+            self._show_large(workshop.title if workshop is not None else self.said("presenter.no_workshop"))
             note.display = True
-            self._show_large(self.t("presenter.no_activity"), "#note", fewer=1)
+            self._show_large(self.said("presenter.no_activity"), "#note", fewer=1)
             panel.show("agenda", project, workshop, None)
             panel.display = workshop is not None
             self.tick()
@@ -203,10 +209,10 @@ class PresenterScreen(WorkshopControls, Screen):
         title.update(Content(activity.title))
         title.display = bool(activity.question.strip())  # else the title is the large text
         paused = workshop.timer is not None and timer.is_paused(workshop.timer)
-        text = self.t("presenter.meta", number=number, total=len(workshop.agenda), minutes=activity.minutes)
+        text = self.said("presenter.meta", number=number, total=len(workshop.agenda), minutes=activity.minutes)
         if activity.target:
-            text += f" · {self.t(f'workshop.target.{activity.target}')}"
-        meta.update(Content(text + (f"   {self.t('presenter.paused')}" if paused else "")))
+            text += f" · {self.said(f'workshop.target.{activity.target}')}"
+        meta.update(Content(text + (f"   {self.said('presenter.paused')}" if paused else "")))
         self._show_large(activity.question or activity.title)
         note.display = False
         panel.display = True

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from textual.content import Content
 from textual.widgets import Static
 
+from borgerspil_tui.core.i18n import Both, Message
 from borgerspil_tui.core.model.create import Guest
 from borgerspil_tui.core.model.workshop import Activity, Workshop
 from borgerspil_tui.core.validation_messages import describe
@@ -279,16 +280,19 @@ class WorkshopPlanning:
         """Add the chosen agenda to the workshop shown (a new one dated today when there is
         none) as one undoable step."""
         kind, _, key = choice.partition(":")
-        project, lang = self.session.project, self.lang  # type: ignore[attr-defined]
+        project = self.session.project  # type: ignore[attr-defined]
+        lang = project.language  # what goes into the project is in its language, not the app's
         taken = [a.id for w in project.workshops for a in w.agenda]
+        name: Message
         if kind == "process":
             activities = agenda_from_process(project, self.method, key, lang, taken)  # type: ignore[attr-defined]
-            name = self.t("workshop.process_name", phase=self.method.phase(key).name(lang))  # type: ignore[attr-defined]
+            phase = self.method.phase(key).name  # type: ignore[attr-defined]
+            name = Message("workshop.process_name", {"phase": Both(da=phase.da, en=phase.en)})
         else:
             template = find_template(self.method, key)  # type: ignore[attr-defined]
             if template is None:
                 return False
-            activities, name = agenda_from(template, lang, taken), template.name(lang)
+            activities, name = agenda_from(template, lang, taken), Both(da=template.name.da, en=template.name.en)
         workshop = self.workshop()
         if workshop is None:
             return self.new_workshop(activities, "workshop.template_added", name=name)

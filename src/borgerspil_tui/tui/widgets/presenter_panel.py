@@ -69,11 +69,12 @@ class PresenterPanel(Vertical):
 
     @property
     def lang(self) -> str:
-        """The UI language."""
-        return self.app.language  # type: ignore[attr-defined]
+        """The project's language: the room reads the wall (the app's may differ: DESIGN.md)."""
+        session = getattr(self.app, "session", None)
+        return session.project.language if session is not None else self.app.language  # type: ignore[attr-defined]
 
     def t(self, key: str, **values: object) -> str:
-        """A UI text in the app's language."""
+        """A text for the room, in the project's language."""
         return tr(self.lang, key, **values)
 
     def _put(self, title: str, body: Content) -> None:

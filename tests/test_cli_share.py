@@ -208,4 +208,4 @@ async def test_share_from_the_command_line_takes_back_the_room_kept_from_before(
         await until(pilot, lambda: app.sharing is not None and isinstance(app.screen, ShareScreen))
         assert app.sharing.room.code == room.code and app.sharing.server.port == port  # the phones' address
         assert set(app.sharing.room.participants) == set(room.participants)
-        await until(pilot, lambda: "Same code as before – 2 participants are still in" in screen_text(app))
+        await until(pilot, lambda: "Same code as before – phones that were in go on without scanning again" in screen_text(app))

@@ -10,7 +10,7 @@ import json
 
 import html5lib
 
-from borgerspil_tui.core.room import Limits
+from borgerspil_tui.core.room import JOIN_BURST, Limits
 from borgerspil_tui.web.handlers import COOKIE
 from tests.room_helpers import CSRF, OBSERVATION, QUOTE, TEAM_NAME, input_fields, served  # noqa: F401 - a fixture
 from tests.test_room_core import IDEAS, postits
@@ -193,8 +193,8 @@ async def test_guessing_the_code_on_the_join_form_is_bounded(served) -> None:
     _, page, _ = await mallory.get("/")
     token = CSRF.findall(page)[0]
     statuses = [(await mallory.post("/join", {"c": f"GUESS{n:05d}", "csrf": token, "name": "M"}))[0]
-                for n in range(8)]
-    assert statuses == [403] * 5 + [429] * 3
+                for n in range(JOIN_BURST + 3)]
+    assert statuses == [403] * JOIN_BURST + [429] * 3  # the burst (a class joining at once), then the rate
     status, text, response = await mallory.post("/join", {"c": world.room.code, "csrf": token, "name": "M"})
     assert status == 429 and response.headers["Retry-After"] and "For mange på én gang" in text
     assert input_fields(text)["name"]["value"] == "M"  # the form again, as typed

@@ -18,11 +18,11 @@ def _project(tmp_path: Path, project: Project | None = None) -> Path:
     return path
 
 
-def _picker(app):  # noqa: ANN001, ANN202
+def _picker(app):
     return app.screen.query_one("#picker-list")
 
 
-def _marked(options) -> int:  # noqa: ANN001
+def _marked(options) -> int:
     """The index of the option marked ◉ (what the picker shows as chosen)."""
     return next(i for i in range(options.option_count) if str(options.get_option_at_index(i).prompt).startswith("◉"))
 
@@ -75,7 +75,7 @@ async def test_a_break_keeps_no_target_and_the_highlight_starts_on_the_marked_op
 
 
 # -- 2. the dot-vote footer shows only keys that act ------------------------------------------------
-def _footer(app) -> str:  # noqa: ANN001
+def _footer(app) -> str:
     from borgerspil_tui.tui.widgets.key_bar import KeyBar
 
     return str(app.screen.query_one(KeyBar).visual)
@@ -116,7 +116,12 @@ async def test_the_voting_footer_shows_only_the_keys_that_act_now(tmp_path: Path
 def _workshop_project(tmp_path: Path, postits: int = 0) -> Path:
     import datetime as dt
 
-    from borgerspil_tui.core.model.workshop import Activity, PostIt, TimerState, Workshop
+    from borgerspil_tui.core.model.workshop import (
+        Activity,
+        PostIt,
+        TimerState,
+        Workshop,
+    )
 
     project = Project(schema_version=1, title="Værksted")
     project.workshops = [Workshop(
@@ -130,7 +135,7 @@ def _workshop_project(tmp_path: Path, postits: int = 0) -> Path:
     return _project(tmp_path, project)
 
 
-def _row(table) -> str:  # noqa: ANN001
+def _row(table) -> str:
     return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
 
@@ -160,7 +165,7 @@ async def test_home_and_end_go_to_the_first_and_the_last_post_it_and_agenda_row(
 
 # -- 6. sharing already: the post-its screen waits, and says no arrival over its own list -----------
 async def test_the_post_its_screen_while_sharing_waits_and_shows_no_arrival_notice(tmp_path: Path,
-                                                                                  monkeypatch) -> None:  # noqa: ANN001
+                                                                                  monkeypatch) -> None:
     from tests.app_helpers import notices
 
     app = make_app(_workshop_project(tmp_path))
@@ -207,7 +212,7 @@ async def test_the_empty_post_its_text_without_sharing_says_to_share_in_english(
 
 
 # -- 4. the workshop summary wraps long lines instead of cutting them --------------------------------
-def _shown_lines(widget) -> str:  # noqa: ANN001
+def _shown_lines(widget) -> str:
     """What ``widget`` draws on the screen, its lines joined with single spaces."""
     from textual.geometry import Region
 
@@ -288,3 +293,17 @@ def test_a_default_title_is_in_the_projects_language_and_never_one_taken() -> No
     assert default_title(project, dt.date(2026, 12, 7)) == "Workshop 2026-12-07"
     project.workshops[0].date = None  # the title taken, on another day
     assert default_title(project, day) == "Workshop 2026-12-06 no. 2"
+
+
+async def test_home_and_end_in_other_row_lists_the_votes_people_and_the_resources(example_copy: Path) -> None:
+    app = make_app(example_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        for screen, table_id in (("votes", "#people"), ("resources", "#items")):
+            await goto(pilot, screen)
+            table = app.screen.query_one(table_id)
+            assert table.row_count > 2, screen
+            table.focus()
+            await pilot.press("end")
+            assert table.cursor_row == table.row_count - 1, screen
+            await pilot.press("home")
+            assert table.cursor_row == 0, screen

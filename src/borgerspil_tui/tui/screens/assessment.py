@@ -14,6 +14,7 @@ from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 
 ASSESSMENT = ("organisation", "assessment")
@@ -46,7 +47,7 @@ class AssessmentScreen(BaseScreen):
         return self.t("assessment.guidance")
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="dimensions", cursor_type="row")
+        yield RowTable(id="dimensions", cursor_type="row")
         yield Static("", id="dimension-detail")
         yield EditBar(id="edit-bar")
 

@@ -17,6 +17,7 @@ from borgerspil_tui.core.model.create import Concept
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 TITLE_CUT = 40
 """A concept's title in a title line is cut after this many characters (the project's title follows)."""
@@ -68,7 +69,7 @@ class ChosenConceptScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t("chosen.empty")), id="concepts-empty")
-        yield DataTable(id="concepts", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="concepts", cursor_type="row", zebra_stripes=True)
         yield Static("", id="chosen-summary")
 
     def populate(self) -> None:

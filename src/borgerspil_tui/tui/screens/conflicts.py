@@ -28,6 +28,7 @@ from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.screens.conflict_editing import ConflictEditing
 from borgerspil_tui.tui.widgets.edit_area import EditArea
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 CONFLICT_COMMANDS = [
     Command("choose('ours')", "o", "conflicts.key_ours", "help.conflicts_ours"),
@@ -77,7 +78,7 @@ class ConflictsScreen(ConflictEditing, BaseScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t("conflicts.intro")), id="conflicts-intro")
         yield Static(Content(self.t("conflicts.empty")), id="conflicts-empty")
-        yield DataTable(id="conflicts", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="conflicts", cursor_type="row", zebra_stripes=True)
         yield Static("", id="conflict-about")
         with Horizontal(id="sides"):
             for side in SIDES:

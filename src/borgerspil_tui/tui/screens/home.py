@@ -17,6 +17,7 @@ from borgerspil_tui.core.storage import SUFFIX, load_project
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.base import BaseScreen
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 
 class HomeScreen(BaseScreen):
@@ -38,7 +39,7 @@ class HomeScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t("home.folder", folder=str(self.bapp.folder))), id="folder")
-        table: DataTable[Text] = DataTable(id="projects", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = RowTable(id="projects", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="hint")
         yield Static(Content(self.t("home.empty")), id="empty")

@@ -14,6 +14,7 @@ from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 
 class KeyedNotesScreen(BaseScreen):
@@ -51,7 +52,7 @@ class KeyedNotesScreen(BaseScreen):
         return self.changed_items(self.NOTES_AT)
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="notes", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="notes", cursor_type="row", zebra_stripes=True)
         yield Static("", id="note-detail")
         yield EditBar(id="edit-bar")
 

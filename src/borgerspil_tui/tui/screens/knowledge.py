@@ -19,6 +19,7 @@ from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.screens.table_rows import FollowsChanges, fill_rows, follow_rows, touches
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 SECTIONS = ("why_it_matters", "known", "unknown", "assumptions")
 QUESTION_OF = {"why_it_matters": "why-it-matters", "known": "known", "unknown": "unknown",
@@ -58,7 +59,7 @@ class KnowledgeScreen(FollowsChanges, BaseScreen):
                 yield Static(Content(question.name(self.lang)), classes="section-title")
                 if question.prompt:
                     yield Static(Content(question.prompt(self.lang)), classes="section-prompt")
-                yield DataTable(id=f"list-{section}", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id=f"list-{section}", cursor_type="row", zebra_stripes=True)
         yield EditBar(id="edit-bar")
 
     def _list_name(self, section: str) -> str:

@@ -10,7 +10,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from borgerspil_tui.core.model.insist import Resource
 from borgerspil_tui.core.resources import (
@@ -25,6 +25,7 @@ from borgerspil_tui.core.resources import (
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.list_base import LIST_COMMANDS, ListScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 AMOUNTS = ("person_weeks", "cost")
 WIDTHS = (36, 12, 18, 28, 22)
@@ -71,7 +72,7 @@ class ResourcesScreen(ListScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t(self.EMPTY_TEXT)), id="items-empty")
-        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="items", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="totals-box"):
             yield Static("", id="totals")
         with VerticalScroll(id="detail-box"):

@@ -17,6 +17,7 @@ from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.concept_base import ConceptScreen
 from borgerspil_tui.tui.screens.picker import PickerScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 RATINGS = ("not-yet", "partly", "yes")
 
@@ -56,7 +57,7 @@ class SuccesScreen(ConceptScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(Content(self.t("card.empty")), id="card-empty")
-        yield DataTable(id="succes-table", cursor_type="row")
+        yield RowTable(id="succes-table", cursor_type="row")
         yield Static("", id="verdict")
         yield Static("", id="weakest")
         with Vertical(id="pitch-box"):

@@ -17,6 +17,7 @@ from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.screens.table_rows import FollowsChanges, set_row, touches
 from borgerspil_tui.tui.widgets.check_list import CHOSEN, NOT_CHOSEN
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 TEXT_FIELDS = ("success_picture", "desired_change", "if_we_fail")
 VALUES = ("focus", "values")
@@ -47,7 +48,7 @@ class ValueScreen(FollowsChanges, BaseScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="value-form"):
             yield Static(Content(self.t("value.intro")))
-            yield DataTable(id="values", cursor_type="row")
+            yield RowTable(id="values", cursor_type="row")
             for field in TEXT_FIELDS:
                 yield Label(Content(self.t(f"value.{field}")))
                 yield TextArea(getattr(self.session.project.focus, field), id=f"text-{field}", soft_wrap=True)

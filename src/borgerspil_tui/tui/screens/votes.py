@@ -17,6 +17,7 @@ from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.plain import cell
 from borgerspil_tui.tui.screens.base import BaseScreen
 from borgerspil_tui.tui.widgets.edit_bar import EditBar
+from borgerspil_tui.tui.widgets.row_table import RowTable
 
 
 class VotesScreen(BaseScreen):
@@ -46,8 +47,8 @@ class VotesScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         yield Static("", id="votes-info")
         with Horizontal(id="votes-sides"):
-            yield DataTable(id="people", cursor_type="row")
-            yield DataTable(id="vote-ideas", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="people", cursor_type="row")
+            yield RowTable(id="vote-ideas", cursor_type="row", zebra_stripes=True)
         yield EditBar(id="edit-bar")
 
     def populate(self) -> None:

@@ -136,3 +136,21 @@ async def test_a_fishbones_suggested_bones_are_in_the_projects_language(example_
         await save_now(pilot)
         [fish] = load_project(example_copy).project.create.fishbones
         assert [b.category for b in fish.bones] == [c.name.da for c in bundled_method().fishbone_categories]
+
+
+def test_a_merges_conflicts_are_worded_in_the_projects_language_whatever_the_apps(example_copy: Path) -> None:
+    """The conflicts' ``about`` is kept in the file: an English app merging into a Danish project
+    writes it in Danish (the app used to pass its own language)."""
+    from borgerspil_tui.core.disk_sync import merge_from_disk
+    from borgerspil_tui.core.session import Session
+
+    a, b = Session.open(example_copy), Session.open(example_copy)
+    idea = a.project.create.ideas[0]
+    a.apply("title", a.changes.set(("create", "ideas", idea.id, "title"), "Titel fra A"))
+    b.apply("title", b.changes.set(("create", "ideas", idea.id, "title"), "Titel fra B"))
+    assert a.save()
+    sync = merge_from_disk(b, lang="en")
+    assert sync.outcome == "conflicts"
+    [conflict] = b.project.conflicts
+    assert conflict.about.startswith(tr("da", "merge.kind.idea")), conflict.about
+    assert not conflict.about.startswith(tr("en", "merge.kind.idea"))

@@ -94,7 +94,7 @@ def merge_from_disk(session: Session, *, lang: str | None = None, save: bool = T
     try:
         from borgerspil_tui.core.merge import merge_projects
 
-        result = merge_projects(base, session.project, theirs, lang=lang)
+        result = merge_projects(base, session.project, theirs)  # the conflicts' words go into the file: its language
         changes = diff(session.project, result.project)
         session.take_from_disk(Message("sync.step_merged"), changes, now, raw, matches_disk=False)
     except EditRefused as error:

@@ -268,7 +268,7 @@ class ShareMixin(ShareEndMixin, ShareKeptMixin, ShareNotesMixin):
         sharing.room.end(over=over)
         if forget and sharing.store is not None:
             self.forget_room(sharing.store)
-        sharing.host.arrived = None
+        sharing.host.arrived = sharing.host.turned_away = None  # a lingering server tells the app nothing
         sharing.host.session.unsubscribe(self._share_watch)
         self._share_timers = None
         for timer in (self._title_interval, self._arrival_timer, self._turned_timer):

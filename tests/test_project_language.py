@@ -15,7 +15,16 @@ from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.method import bundled_method
 from borgerspil_tui.core.storage import load_project
 from borgerspil_tui.tui.screens.picker import PickerScreen
-from tests.app_helpers import SIZE, FakeClock, goto, make_app, notices, save_now, screen_text, until
+from tests.app_helpers import (
+    SIZE,
+    FakeClock,
+    goto,
+    make_app,
+    notices,
+    save_now,
+    screen_text,
+    until,
+)
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 TEMPLATE = next(t for t in bundled_method().workshop_templates if t.id == "create-quick-ideas")
@@ -29,7 +38,7 @@ def _in_english(path: Path) -> Path:
     return path
 
 
-async def _choose(pilot, option_id: str) -> None:  # noqa: ANN001
+async def _choose(pilot, option_id: str) -> None:
     """In an open one-choice picker: highlight ``option_id`` and press Enter (wherever it starts)."""
     from textual.widgets import OptionList
 
@@ -40,7 +49,7 @@ async def _choose(pilot, option_id: str) -> None:  # noqa: ANN001
     await pilot.pause()
 
 
-async def _template(pilot) -> None:  # noqa: ANN001
+async def _template(pilot) -> None:
     """On the workshop screen: a, the short idea round (today's workshop, as there is none)."""
     await goto(pilot, "workshop")
     await pilot.press("a")
@@ -50,7 +59,7 @@ async def _template(pilot) -> None:  # noqa: ANN001
 
 
 async def test_an_english_app_puts_a_danish_projects_template_in_danish_and_undo_speaks_the_apps_language(
-        example_copy: Path, monkeypatch) -> None:  # noqa: ANN001
+        example_copy: Path, monkeypatch) -> None:
     assert load_project(example_copy).project.language == "da"
     app = make_app(example_copy, language="en")
     said = notices(app, monkeypatch)
@@ -76,7 +85,7 @@ async def test_an_english_app_puts_a_danish_projects_template_in_danish_and_undo
         assert [a.title for a in app.session.project.workshops[0].agenda] == [a.title.da for a in TEMPLATE.activities]
 
 
-async def test_the_timers_step_is_undone_in_the_language_the_app_speaks_now(example_copy: Path, monkeypatch) -> None:  # noqa: ANN001
+async def test_the_timers_step_is_undone_in_the_language_the_app_speaks_now(example_copy: Path, monkeypatch) -> None:
     app = make_app(example_copy, language="en")
     app.clock = FakeClock(START)
     said = notices(app, monkeypatch)

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from borgerspil_tui.core.i18n import Label
 from borgerspil_tui.core.changes import AddItem, Change, ChangeSet, RemoveItem, SetValue
+from borgerspil_tui.core.i18n import Label
 
 
 class UndoWouldLose(Exception):

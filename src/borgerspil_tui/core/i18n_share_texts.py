@@ -20,7 +20,10 @@ SHARE_TEXTS: dict[str, tuple[str, str]] = {
     "help.share_more": ("Fordobl hvor mange telefoner der må deltage fra én adresse (en klasse bag én router)",
                         "Double how many phones may join from one address (a class behind one router)"),
     "share.key_start_stop": ("start/stop", "start/stop"),
-    "help.share_start_stop": ("Stop delingen, eller start den igen", "Stop sharing, or start it again"),
+    "help.share_start_stop": ("Stop delingen (spørger først, når telefoner er med; de får at vide, at workshoppen er "
+                              "slut), eller start den igen",
+                              "Stop sharing (asks first while phones are in; they are told the workshop has ended), "
+                              "or start it again"),
     "share.key_close": ("tilbage", "back"),
     "help.share_close": ("Tilbage til skærmen før", "Back to the screen before"),
     # the share screen

@@ -19,7 +19,16 @@ from borgerspil_tui.core.room import Room
 from borgerspil_tui.core.room_host import RoomHost
 from borgerspil_tui.core.storage import load_project, save_project
 from borgerspil_tui.tui.widgets.key_bar import KeyBar
-from tests.app_helpers import SIZE, FakeClock, goto, make_app, screen_text, until
+from tests.app_helpers import (
+    SIZE,
+    FakeClock,
+    goto,
+    make_app,
+    notices,
+    palette_to,
+    screen_text,
+    until,
+)
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 
@@ -53,10 +62,11 @@ async def _saved(pilot, path: Path) -> Project:
     return load_project(path).project
 
 
-async def test_arrivals_accept_edit_merge_hide_and_the_saved_file(tmp_path: Path) -> None:
+async def test_arrivals_accept_edit_merge_hide_and_the_saved_file(tmp_path: Path, monkeypatch) -> None:
     path = _project(tmp_path)
     app = make_app(path)
     app.clock = FakeClock(START)
+    said = notices(app, monkeypatch)  # recorded when sent: a notice may time out before a slow look
     async with app.run_test(size=SIZE) as pilot:
         room = Room(allow_anonymous=True)
         host = RoomHost(app.session, room, app.clock)
@@ -95,7 +105,7 @@ async def test_arrivals_accept_edit_merge_hide_and_the_saved_file(tmp_path: Path
         assert [p.text for p in host.own_postits(anna)] == ["[bold]x[/] [/", "sms DAGEN før"]  # the phone too
         await pilot.press("e")  # taken in: refused in our words, no bar
         await pilot.pause()
-        assert any("ret punktet i dets liste i stedet" in str(n.message) for n in app._notifications)
+        assert any("ret punktet i dets liste i stedet" in str(note) for note in said)
         assert not app.screen.query_one("#edit-input", Input).has_focus
 
         # merge exactly the marked: space on the newest, m alone refused; space on the third, m
@@ -106,7 +116,7 @@ async def test_arrivals_accept_edit_merge_hide_and_the_saved_file(tmp_path: Path
         assert _highlighted(app) == fourth.id
         await pilot.press("space", "m")  # one marked: refused, nothing merged
         await pilot.pause()
-        assert any("Markér mindst to post-its med mellemrum" in str(n.message) for n in app._notifications)
+        assert any("Markér mindst to post-its med mellemrum" in str(note) for note in said)
         assert len(app.session.project.create.ideas) == 1
         assert _highlighted(app) == third.id
         await pilot.press("space")  # marks the third and moves on to the anonymous one …
@@ -227,10 +237,7 @@ async def test_the_capture_screen_says_how_many_wait_and_ctrl_l_opens_them(tmp_p
 async def test_the_palette_opens_the_post_its(tmp_path: Path) -> None:
     app = make_app(_project(tmp_path), language="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p", *"from phones")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette_to(pilot, "from phones")  # waits for the palette's search, however slow
         assert app.screen.NAME == "postits"
         assert "No post-its from phones yet" in screen_text(app)
 
@@ -287,7 +294,7 @@ async def test_f_goes_round_the_states_and_shift_f_round_the_activities(tmp_path
         await pilot.press("h")
         await pilot.pause()
         assert app.session.project.workshops[0].postits[1].state == "new"
-        assert "4 nye" in app.screen.query_one("#title-line").visual.plain
+        await until(pilot, lambda: "4 nye" in app.screen.query_one("#title-line").visual.plain)  # redrawn later
 
         await pilot.press("F")
         assert _rows(app) == {"postit-b1", "postit-b2"}

@@ -56,17 +56,22 @@ async def drip(writer: asyncio.StreamWriter) -> None:
 
 # -- 1: slow connections and connection caps ---------------------------------------------------------
 async def test_slow_headers_are_cut_off_while_a_phone_joins_and_posts(serve, monkeypatch) -> None:
-    monkeypatch.setattr(web_server, "FIRST_ANSWER_SECONDS", 0.6)
+    first_answer = 2.0  # Anna's own first request must be answered within it too, on a busy machine
+    monkeypatch.setattr(web_server, "FIRST_ANSWER_SECONDS", first_answer)
     served = await serve()
     slow = [await connect(served.port) for _ in range(6)]
     drips = [asyncio.create_task(drip(writer)) for _, writer in slow]
     anna = served.phone()
     assert await anna.join("Anna") == 303
     assert (await anna.send("Flere hænder"))[0] == 303
-    for _ in range(5):  # polling past the deadline: an answered connection is not cut
+    loop = asyncio.get_running_loop()
+    past = loop.time() + first_answer + 0.2  # every connection so far was let in before now
+    polls = 0
+    while loop.time() < past or polls < 2:  # polling past the deadline: an answered connection is not cut
         await asyncio.sleep(0.2)
         assert (await anna.get("/state.json", c=anna.code))[0] == 200
-    assert all([await closed_within(reader, 1.5) for reader, _ in slow])
+        polls += 1
+    assert all([await closed_within(reader, 10.0) for reader, _ in slow])  # at once when cut; 10 s on a busy machine
     assert served.server.doorman is not None and served.server.doorman.timed_out == 6
     assert [p.text for p in postits(served.world)] == ["Flere hænder"]
     for task in drips:
@@ -82,7 +87,7 @@ async def test_an_idle_keep_alive_connection_is_closed(serve, monkeypatch) -> No
     writer.write(f"GET /state.json?c={served.world.room.code} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
     first = await reader.read(4096)
     assert first.startswith(b"HTTP/1.1 200")
-    assert await closed_within(reader, 2.0)
+    assert await closed_within(reader, 10.0)  # returns when closed (0.5 s); the bound for a busy machine
     writer.close()
 
 
@@ -93,7 +98,7 @@ async def test_slow_headers_of_a_second_request_are_cut_off_too(serve, monkeypat
     writer.write(f"GET /state.json?c={served.world.room.code} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
     assert (await reader.read(65536)).startswith(b"HTTP/1.1 200")
     dripping = asyncio.create_task(drip(writer))  # the first answer came: now the slow one
-    assert await closed_within(reader, 2.0)
+    assert await closed_within(reader, 10.0)  # returns when closed; the bound for a busy machine
     dripping.cancel()
     writer.close()
 
@@ -118,7 +123,7 @@ async def test_a_body_sent_slowly_is_refused_in_our_words(serve, monkeypatch) ->
             return
 
     dripping = asyncio.create_task(slow_body())
-    async with asyncio.timeout(3.0):
+    async with asyncio.timeout(30.0):  # returns with the answer (0.3 s); the bound for a busy machine
         answer = await reader.read(65536)
     assert answer.startswith(b"HTTP/1.1 408") and b"kom for langsomt frem" in answer
     assert postits(served.world) == []
@@ -126,17 +131,27 @@ async def test_a_body_sent_slowly_is_refused_in_our_words(serve, monkeypatch) ->
     writer.close()
 
 
-async def test_connections_over_the_caps_are_closed_at_once_and_phones_still_come_in(serve) -> None:
+async def test_connections_over_the_caps_are_closed_at_once_and_phones_still_come_in(serve, monkeypatch) -> None:
+    # silent connections are cut after FIRST_ANSWER_SECONDS (10 s), as long as the waits below: far
+    # longer here, so only the caps can close a connection within them
+    monkeypatch.setattr(web_server, "FIRST_ANSWER_SECONDS", 120.0)
     served = await serve(dataclasses.replace(ROOMY, connections=9, connections_per_address=5))
     held = [await connect(served.port) for _ in range(5)]
     over = [await connect(served.port) for _ in range(3)]
-    assert all([await closed_within(reader, 0.5) for reader, _ in over])  # over the cap per address
+    assert all([await closed_within(reader, 10.0) for reader, _ in over])  # over the cap per address: closed
     assert not any([await closed_within(reader, 0.2) for reader, _ in held])  # the first five stay
     anna = served.phone()  # another address: still in
     assert await anna.join("Anna") == 303
     assert (await anna.send("Flere hænder"))[0] == 303
     others = [await connect(served.port, "127.0.0.3") for _ in range(5)]
-    closed = [await closed_within(reader, 0.3) for reader, _ in others]
+    # watch all five at once until one is closed (at once; 10 s for a busy machine): reading it to
+    # its end, as the server may have sent its busy answer before closing
+    watching = [asyncio.create_task(closed_within(reader, 10.0)) for reader, _ in others]
+    await asyncio.wait(watching, return_when=asyncio.FIRST_COMPLETED)
+    closed = [task.done() and task.result() for task in watching]
+    for task in watching:
+        task.cancel()
+    await asyncio.gather(*watching, return_exceptions=True)
     doorman = served.server.doorman
     assert doorman is not None and doorman.total <= 9 and any(closed)  # the cap in all
     assert sum(doorman.open.values()) == doorman.total and doorman.open.get(ATTACKER) == 5

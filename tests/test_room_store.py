@@ -28,6 +28,7 @@ from borgerspil_tui.web.handlers import COOKIE_AGE
 from tests.app_helpers import SIZE, FakeClock, make_app, screen_text, until
 from tests.conftest import EXAMPLE
 from tests.room_helpers import Phone
+from tests.test_share_screen import _share_by_keys
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 T0 = 1_780_000_000.0
@@ -260,14 +261,6 @@ def _app(path: Path):
     return app
 
 
-async def _share(pilot) -> None:
-    """``d`` on the workshop screen, then ``s``: sharing runs."""
-    await pilot.press("w")
-    await until(pilot, lambda: pilot.app.screen.NAME == "workshop")
-    await pilot.press("d")
-    await until(pilot, lambda: isinstance(pilot.app.screen, ShareScreen))
-    await pilot.press("s")
-    await until(pilot, lambda: pilot.app.sharing is not None)
 
 
 def _on(phone: Phone, app) -> Phone:
@@ -287,7 +280,7 @@ async def test_a_phone_goes_on_as_itself_after_the_app_closed_and_shared_again(t
     phone = Phone("", SimpleNamespace())
     try:
         async with first.run_test(size=SIZE) as pilot:
-            await _share(pilot)
+            await _share_by_keys(pilot)
             code = first.sharing.room.code
             assert await _on(phone, first).join("Birthe") == 303
             status, _, _ = await phone.send("Flere hænder")
@@ -300,7 +293,7 @@ async def test_a_phone_goes_on_as_itself_after_the_app_closed_and_shared_again(t
 
         second = _app(path)
         async with second.run_test(size=SIZE) as pilot:
-            await _share(pilot)
+            await _share_by_keys(pilot)
             room = second.sharing.room
             assert room.code == code and [p.name for p in room.participants.values()] == ["Birthe"]
             text = screen_text(second)
@@ -342,7 +335,7 @@ async def test_a_crash_keeps_the_room_the_end_of_the_workshop_keeps_it_until_the
     app = _app(path)
     with pytest.raises(ZeroDivisionError):
         async with app.run_test(size=SIZE) as pilot:
-            await _share(pilot)
+            await _share_by_keys(pilot)
             app.sharing.room.join("Birthe")
             code = app.sharing.room.code
             app.call_later(lambda: 1 / 0)
@@ -352,7 +345,7 @@ async def test_a_crash_keeps_the_room_the_end_of_the_workshop_keeps_it_until_the
 
     app = _app(path)
     async with app.run_test(size=SIZE) as pilot:
-        await _share(pilot)
+        await _share_by_keys(pilot)
         assert app.sharing.room.code == code
         await pilot.press("escape")
         await until(pilot, lambda: app.screen.NAME == "workshop")

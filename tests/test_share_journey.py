@@ -35,6 +35,7 @@ from tests.conftest import EXAMPLE
 from tests.room_helpers import Phone
 from tests.test_room_browser import Phone as BrowserPhone
 from tests.test_room_browser import chromium
+from tests.test_share_screen import _share_by_keys
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 WORKSHOP = "workshop-rum"
@@ -65,14 +66,6 @@ def _app(path: Path, grace: float = 600.0):
     return app
 
 
-async def _share(pilot) -> None:
-    """The workshop screen, ``d``, ``s``: sharing runs on the share screen."""
-    await pilot.press("w")
-    await until(pilot, lambda: pilot.app.screen.NAME == "workshop")
-    await pilot.press("d")
-    await until(pilot, lambda: isinstance(pilot.app.screen, ShareScreen))
-    await pilot.press("s")
-    await until(pilot, lambda: pilot.app.sharing is not None)
 
 
 def _on(phone: Phone, app, port: int | None = None) -> Phone:
@@ -121,7 +114,7 @@ async def test_s_with_phones_in_asks_first_then_every_phone_is_told_it_ended(tmp
     anna, bo = Phone("", SimpleNamespace()), Phone("", SimpleNamespace())
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await _share(pilot)
+            await _share_by_keys(pilot)
             sharing, port = app.sharing, app.sharing.server.port
             code = sharing.room.code
             assert await _on(anna, app).join("Anna") == 303 and await _on(bo, app).join("Bo") == 303
@@ -160,7 +153,7 @@ async def test_after_the_grace_the_server_stops_and_a_quit_never_waits_for_it(tm
     path = _project(tmp_path)
     app = _app(path, grace=0.3)
     async with app.run_test(size=SIZE) as pilot:
-        await _share(pilot)
+        await _share_by_keys(pilot)
         port = app.sharing.server.port
         await pilot.press("s")  # no phone in: not asked
         await until(pilot, lambda: app.sharing is None)
@@ -171,7 +164,7 @@ async def test_after_the_grace_the_server_stops_and_a_quit_never_waits_for_it(tm
 
     app = _app(path, grace=3600.0)  # an hour's grace: the quit must not wait for it
     async with app.run_test(size=SIZE) as pilot:
-        await _share(pilot)
+        await _share_by_keys(pilot)
         port = app.sharing.server.port
         await pilot.press("s")
         await until(pilot, lambda: app.sharing is None)
@@ -188,7 +181,7 @@ async def test_the_workshops_end_tells_the_phones_and_undo_then_s_takes_the_same
     birthe = Phone("", SimpleNamespace())
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await _share(pilot)
+            await _share_by_keys(pilot)
             room, code = app.sharing.room, app.sharing.room.code
             assert await _on(birthe, app).join("Birthe") == 303
             await pilot.press("escape")
@@ -221,14 +214,14 @@ async def test_plus_is_kept_with_the_room_across_a_restart(tmp_path: Path) -> No
     path = _project(tmp_path)
     app = _app(path)
     async with app.run_test(size=SIZE) as pilot:
-        await _share(pilot)
+        await _share_by_keys(pilot)
         app.sharing.room.join("Birthe", "10.0.0.9")
         await pilot.press("plus")
         await until(pilot, lambda: "Højst 16 telefoner pr. adresse" in screen_text(app))
         assert RoomStore(path, WORKSHOP).load().per_address == 16  # kept at once
     app = _app(path)  # a restart: the facilitator's number comes back with the room
     async with app.run_test(size=SIZE) as pilot:
-        await _share(pilot)
+        await _share_by_keys(pilot)
         limits = app.sharing.room.limits
         assert limits.participants_per_address == 16 and app.share_per_address == 16
         assert limits.join[1] >= 16  # the cap's number may join at once
@@ -241,7 +234,7 @@ async def test_plus_is_kept_with_the_room_across_a_restart(tmp_path: Path) -> No
 async def test_the_share_screen_counts_the_shared_workshops_new_postits(tmp_path: Path) -> None:
     app = _app(_project(tmp_path, old_postits=7))
     async with app.run_test(size=SIZE) as pilot:
-        await _share(pilot)
+        await _share_by_keys(pilot)
         anna = app.sharing.room.join("Anna")
         app.room_host().post(anna, "Ring op")
         await until(pilot, lambda: "1 ny post-it" in screen_text(app))
@@ -253,7 +246,7 @@ async def test_a_class_joins_at_once_and_the_screen_lists_the_latest_turned_away
     phones = [Phone("", SimpleNamespace()) for _ in range(10)]
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await _share(pilot)
+            await _share_by_keys(pilot)
             names = [f"Elev {n}" for n in range(8)] + ["[b]Bo[/b]", "Cai"]
             statuses = [await _on(phone, app).join(name) for phone, name in zip(phones, names, strict=True)]
             assert statuses == [303] * 8 + [429] * 2, [p.answer[-300:] for p in phones]
@@ -277,7 +270,7 @@ async def test_the_open_page_says_the_workshop_ended_and_stops_asking(tmp_path: 
     async with app.run_test(size=SIZE) as pilot, chromium() as browser:  # skipped, with the reason, without them
         from playwright.async_api import expect
 
-        await _share(pilot)
+        await _share_by_keys(pilot)
         url = app.sharing.join_url()
         origin = f"http://127.0.0.1:{app.sharing.server.port}/"
         ida = await BrowserPhone.open(browser, origin)
@@ -312,7 +305,7 @@ async def test_closing_the_project_after_the_end_forgets_the_ended_room(tmp_path
     path = _project(tmp_path)
     app = _app(path, grace=0)
     async with app.run_test(size=SIZE) as pilot:
-        await _share(pilot)
+        await _share_by_keys(pilot)
         await pilot.press("escape")
         await until(pilot, lambda: app.screen.NAME == "workshop")
         app.clock.advance(minutes=20)

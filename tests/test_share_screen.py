@@ -92,12 +92,12 @@ async def _share_by_keys(pilot) -> None:
     """From the overview: the workshop screen, ``d``, ``s``; the server is up."""
     app = pilot.app
     await pilot.press("w")
-    await pilot.pause()
-    assert app.screen.NAME == "workshop"
+    await until(pilot, lambda: app.screen.NAME == "workshop")
     await pilot.press("d")
-    await pilot.pause()
-    assert isinstance(app.screen, ShareScreen) and app.sharing is None
-    assert "Tryk s for at starte" in screen_text(app)
+    await until(pilot, lambda: isinstance(app.screen, ShareScreen))
+    assert app.sharing is None
+    if app.session.project.language == "da":
+        assert "Tryk s for at starte" in screen_text(app)
     await pilot.press("s")
     await until(pilot, lambda: app.sharing is not None)
 

@@ -188,32 +188,37 @@ class ShareScreen(BaseScreen):
     def action_more_per_address(self) -> None:
         """``+``: twice as many phones may join from one address (a class behind one router or
         proxy); the new number is said. Kept when sharing is started again."""
-        sharing = self.bapp.sharing
-        if sharing is None:
-            self.refuse(self.t("share.stopped"))
+        before = self._per_address()
+        if before is None:
             return
-        before = sharing.room.limits.participants_per_address
-        most = sharing.host.allow_per_address(before * 2)
+        most = self.bapp.sharing.host.allow_per_address(before * 2)
         if most == before:
             self.refuse(self.t("share.per_address_most", count=most))
             return
-        self.bapp.share_per_address = most
-        self.bapp.keep_room()  # kept with the room: a restart lets as many in
-        self.notify(self.t("share.per_address_note", count=most), timeout=5, markup=False)
-        self.show_share()
+        self._per_address_changed(most)
 
     def action_fewer_per_address(self) -> None:
         """``-``: half as many phones may join from one address, not below the default (those in
         stay); the new number is said. Kept when sharing is started again."""
-        sharing = self.bapp.sharing
-        if sharing is None:
-            self.refuse(self.t("share.stopped"))
+        before = self._per_address()
+        if before is None:
             return
-        before = sharing.room.limits.participants_per_address
         if before <= PARTICIPANTS_PER_ADDRESS:
             self.refuse(self.t("share.per_address_least", count=before))
             return
-        most = sharing.host.allow_per_address(max(PARTICIPANTS_PER_ADDRESS, before // 2))
+        self._per_address_changed(
+            self.bapp.sharing.host.allow_per_address(max(PARTICIPANTS_PER_ADDRESS, before // 2)))
+
+    def _per_address(self) -> int | None:
+        """Phones per address now, or None (said) when sharing is stopped."""
+        sharing = self.bapp.sharing
+        if sharing is None:
+            self.refuse(self.t("share.stopped"))
+            return None
+        return sharing.room.limits.participants_per_address
+
+    def _per_address_changed(self, most: int) -> None:
+        """Phones per address are now ``most``: kept with the room (a restart lets as many in) and said."""
         self.bapp.share_per_address = most
         self.bapp.keep_room()
         self.notify(self.t("share.per_address_note", count=most), timeout=5, markup=False)

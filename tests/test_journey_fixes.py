@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from borgerspil_tui.core.model import Project
 from borgerspil_tui.core.storage import create_project_file, load_project
 from tests.app_helpers import SIZE, goto, make_app, screen_text, until
@@ -72,6 +74,28 @@ async def test_a_break_keeps_no_target_and_the_highlight_starts_on_the_marked_op
         await app.workers.wait_for_complete()
     saved = load_project(path).project.workshops[0].agenda
     assert [(a.title, a.target) for a in saved] == [("Kaffepause", "what_ifs")]
+
+
+async def test_arrows_typed_before_the_picker_is_drawn_still_count(tmp_path: Path) -> None:
+    """Keys typed fast (over ssh, or a quick hand) reach the picker before its first frame: the
+    highlight set again once laid out took them back, and Enter saved "(ingen)" without a word."""
+    from borgerspil_tui.tui.screens.workshop import TARGETS
+
+    path = _project(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "workshop")
+        await pilot.press("n")  # no workshop yet: today's
+        await pilot.press("n", *"Brainstorm", "enter")
+        await until(pilot, lambda: app.focused is not None and app.focused.id != "items")  # the minutes' field
+        await pilot.press("enter")  # 15 minutes kept: the target is asked
+        await until(pilot, lambda: bool(app.screen.query("#picker-list")))
+        for key in ["down", "down", "enter"]:  # typed in one burst, as a terminal sends them
+            app.post_message(events.Key(key, None))
+        await until(pilot, lambda: not app.screen.query("#picker-list") and bool(
+            app.session.project.workshops[0].agenda))
+        [activity] = app.session.project.workshops[0].agenda
+        assert (activity.title, activity.target) == ("Brainstorm", TARGETS[1])  # two below "(ingen)"
 
 
 # -- 2. the dot-vote footer shows only keys that act ------------------------------------------------

@@ -29,7 +29,7 @@ class PickerScreen(ModalScreen[list[str] | None]):
     PickerScreen OptionList { height: 1fr; }
     """
     BINDINGS = [Binding("escape", "cancel", show=False), Binding("ctrl+s", "done", show=False),
-                Binding("enter", "done", show=False, priority=True)]
+                Binding("enter", "done_by_enter", show=False, priority=True)]
 
     def __init__(self, title: str, options: list[tuple[str, str]], selected: set[str] | None = None, *,
                  multiple: bool = True, lang: str = "da", offer_none: bool = True) -> None:
@@ -58,7 +58,8 @@ class PickerScreen(ModalScreen[list[str] | None]):
         widget.focus()
         if not self.multiple:
             self._start_highlight()
-            self.call_after_refresh(self._start_highlight)  # again once laid out, so it shows
+            options = self.query_one(OptionList)  # once laid out, scrolled to it — never set again: arrows
+            self.call_after_refresh(options.scroll_to_highlight)  # typed before the first frame count
 
     def _start_highlight(self) -> None:
         """Start on the option marked ◉ (the current choice, else "(none)"), else on the first:
@@ -77,6 +78,19 @@ class PickerScreen(ModalScreen[list[str] | None]):
             event.stop()
             chosen = event.option.id
             self.dismiss([] if chosen in (None, "__none__") else [chosen])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Choosing one, Enter is the list's own (its OptionSelected returns the choice): a priority
+        key is answered as it arrives, before arrows typed just ahead of it (a fast hand, ssh) have
+        moved the highlight; the list's Enter comes after them. Choosing several, Enter is ours
+        (the list's Enter ticks)."""
+        if action == "done_by_enter":
+            return self.multiple
+        return True
+
+    def action_done_by_enter(self) -> None:
+        """Enter, choosing several: return what is ticked."""
+        self.action_done()
 
     def action_done(self) -> None:
         """Return what is ticked (or, choosing one, what is highlighted)."""

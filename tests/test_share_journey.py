@@ -35,7 +35,7 @@ from tests.conftest import EXAMPLE
 from tests.room_helpers import Phone
 from tests.test_room_browser import Phone as BrowserPhone
 from tests.test_room_browser import chromium
-from tests.test_share_screen import _share_by_keys
+from tests.test_share_screen import _share_by_keys, _until_refused
 
 START = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 WORKSHOP = "workshop-rum"
@@ -83,14 +83,6 @@ async def _refused(port: int) -> bool:
     except aiohttp.ClientConnectorError:
         return True
     return False
-
-
-async def _until_refused(pilot, port: int) -> None:
-    for _ in range(1200):
-        if await _refused(port):
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the port still answers")
 
 
 async def _ended_everywhere(phone: Phone, code: str) -> None:
@@ -143,7 +135,7 @@ async def test_s_with_phones_in_asks_first_then_every_phone_is_told_it_ended(tmp
             status, text, _ = await _on(anna, app).get("/room", c=app.sharing.room.code)
             assert status == 303 and ENDED not in text  # a new room: asked to join, not "ended"
             if app.sharing.server.port != port:
-                assert await _refused(port)
+                await _until_refused(pilot, port)
     finally:
         await anna.http.close()
         await bo.http.close()

@@ -384,3 +384,25 @@ def test_postits_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int]) -
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def test_e_starts_at_the_end_of_the_participants_words_so_typing_adds_to_them(tmp_path: Path) -> None:
+    """A tester's ' (tablet)' typed after e replaced the whole post-it: the field selected it all."""
+    path = _project(tmp_path)
+    app = make_app(path)
+    app.clock = FakeClock(START)
+    async with app.run_test(size=SIZE) as pilot:
+        room = Room()
+        host = RoomHost(app.session, room, app.clock)
+        host.post(room.join("Anna"), "Tolk via video")
+        await goto(pilot, "workshop")
+        app.screen.query_one("#items").focus()
+        await pilot.press("l")
+        await until(pilot, lambda: app.screen.NAME == "postits" and "Tolk via video" in screen_text(app))
+        await pilot.press("e")
+        await until(pilot, lambda: app.focused is app.screen.query_one("#edit-input", Input))
+        await pilot.press(*" (tablet)", "enter")
+        await until(pilot, lambda: app.session.project.workshops[0].postits[0].state == "accepted")
+        [idea] = [i for i in app.session.project.create.ideas if i.title.startswith("Tolk")]
+        assert idea.title == "Tolk via video (tablet)"
+        assert app.session.project.workshops[0].postits[0].text == "Tolk via video"  # their words kept

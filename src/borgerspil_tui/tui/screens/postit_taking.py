@@ -88,5 +88,6 @@ class PostItTaking:
         if postit_ops.taken_in(postit, self.changes):
             self.refuse(self.t("postit.edit_taken"))
             return
-        self.query_one(EditBar).open(self.t("postits.prompt_edit"), f"edit:{postit.id}", postit.text)
+        self.query_one(EditBar).open(self.t("postits.prompt_edit"), f"edit:{postit.id}", postit.text,
+                                     select=False)  # the participant's words are edited, not typed over
 

@@ -118,15 +118,17 @@ class EditBar(OpenEditor):
         """What is in the field now."""
         return self.query_one(BarInput).value
 
-    def open(self, prompt: str, purpose: str, text: str = "") -> None:
-        """Show the bar with ``prompt`` and ``text``, and put the cursor in it."""
+    def open(self, prompt: str, purpose: str, text: str = "", *, select: bool = True) -> None:
+        """Show the bar with ``prompt`` and ``text``, and put the cursor in it: ``text`` selected (typing
+        replaces it, as a rename does), or with ``select=False`` the cursor at its end (typing adds to
+        someone's own words)."""
         self.purpose = purpose
         self.prompt = prompt
         self.opened_with = text
         self.submitted = None
         self.query_one("#edit-prompt", Static).update(Content(prompt))
         self._set_text(text)
-        self.query_one(BarInput).keep_cursor = False
+        self.query_one(BarInput).keep_cursor = not select
         self.show_reason("")
         self.remove_class("-draft")
         self.add_class("-open")

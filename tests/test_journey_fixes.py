@@ -331,3 +331,32 @@ async def test_home_and_end_in_other_row_lists_the_votes_people_and_the_resource
             assert table.cursor_row == table.row_count - 1, screen
             await pilot.press("home")
             assert table.cursor_row == 0, screen
+
+
+async def test_plus_and_minus_are_not_offered_while_the_edit_bar_has_the_keys(tmp_path: Path) -> None:
+    """The footer said '+ +1 min  - −1 min' while the minutes' field was open; + typed '20+' there."""
+    path = _project(tmp_path)
+    app = make_app(path)
+
+    def plus_offered() -> bool:
+        active = app.screen.active_bindings.get("plus")
+        return active is not None and active.enabled
+
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, "workshop")
+        await pilot.press("n")  # no workshop yet: today's
+        await pilot.press("n", *"Brainstorm", "enter", "enter")
+        await until(pilot, lambda: bool(app.screen.query("#picker-list")))
+        await pilot.press("enter")
+        await until(pilot, lambda: bool(app.session.project.workshops[0].agenda))
+        await pilot.press("space")  # the timer runs: + and - act
+        await until(pilot, lambda: app.session.project.workshops[0].timer is not None)
+        assert plus_offered()
+        await pilot.press("n")  # the bar has the keys
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "edit-input")
+        await until(pilot, lambda: not plus_offered())
+        assert "+1 min" not in _footer(app) and "−1 min" not in _footer(app)  # (the bar's few keys left room)
+        await pilot.press("plus")
+        assert app.focused.value == "+"
+        await pilot.press("ctrl+u", "escape")
+        await until(pilot, plus_offered)

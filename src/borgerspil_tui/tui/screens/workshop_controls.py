@@ -3,6 +3,8 @@ activity's tool, shared by the workshop screen and the presenter view."""
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from borgerspil_tui.core import workshop_timer as timer
 from borgerspil_tui.core.model.workshop import Activity, Workshop
 from borgerspil_tui.tui.commands import Command
@@ -19,6 +21,13 @@ TIMER_COMMANDS = [
 class WorkshopControls:
     """Mixin for a BaseScreen: the timer of :meth:`controlled_workshop`, each press one undoable
     change saved in the file (so a restart keeps time)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``+``/``-`` are not shown (nor taken) while a text field has the keys: they type there
+        (Textual hides letter keys itself, not these)."""
+        if action == "adjust" and isinstance(self.focused, Input):  # type: ignore[attr-defined]
+            return False
+        return super().check_action(action, parameters)  # type: ignore[misc]
 
     def controlled_workshop(self) -> Workshop | None:
         """The workshop the keys act on: the one whose timer runs, else the last one."""

@@ -177,3 +177,4 @@ async def test_after_the_reveal_the_presenter_view_shows_the_ranked_result(tmp_p
         text = screen_text(app)
         assert " 1  Sms" in text and " 1  Hent selv" in text and "█" in text
         assert text.index("Sms") < text.index("Hent selv")  # ties keep the ideas' order
+        assert " 1. " in text and " 2. " not in text  # … and share their place, as on the phones and the summary

@@ -14,6 +14,7 @@ from borgerspil_tui.core import presenter_content as pc
 from borgerspil_tui.core.derived import rank_ideas
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.tree_picture import draw
+from borgerspil_tui.core.workshop_summary import ranked
 from borgerspil_tui.core.workshop_summary_words import bar
 from borgerspil_tui.tui.widgets.tree_picture_view import TreePictureView
 
@@ -239,15 +240,15 @@ class PresenterPanel(Vertical):
         self._put(self.t("presenter.votes"), body)
 
     def _result(self, workshop: Workshop | None, activity: Activity | None) -> list[Content]:
-        """The revealed round of this activity ranked, with text bars (ties keep the ideas' order)."""
+        """The revealed round of this activity ranked, with text bars: ties share a place and keep
+        the ideas' order, as on the voting screen, the phones, the summary and the report."""
         held = [r for r in workshop.rounds if activity is not None and r.activity == activity.id] if workshop else []
         if not held or not held[-1].totals:
             return []
-        totals = sorted(held[-1].totals, key=lambda total: -total.dots)
-        titles = {idea.id: idea.title for idea in self.app.session.project.create.ideas}  # type: ignore[attr-defined]
-        return [Content(f"{rank:>2}. ") + Content.styled(bar(total.dots, totals[0].dots, 24), "$accent")
-                + Content(f" {total.dots}  {titles.get(total.idea, '')}")
-                for rank, total in enumerate(totals, start=1)]
+        totals = ranked(held[-1], self.app.session.project)  # type: ignore[attr-defined]
+        return [Content(f"{total.rank:>2}. ") + Content.styled(bar(total.dots, totals[0].dots, 24), "$accent")
+                + Content(f" {total.dots}  {total.title or ''}")
+                for total in totals]
 
     def show_next(self, workshop: Workshop | None, activity: Activity | None) -> None:
         """A break or a talk: what comes next."""

@@ -406,3 +406,31 @@ async def test_e_starts_at_the_end_of_the_participants_words_so_typing_adds_to_t
         [idea] = [i for i in app.session.project.create.ideas if i.title.startswith("Tolk")]
         assert idea.title == "Tolk via video (tablet)"
         assert app.session.project.workshops[0].postits[0].text == "Tolk via video"  # their words kept
+
+
+async def test_a_takes_in_and_goes_on_to_the_next_waiting_post_it(tmp_path: Path) -> None:
+    """A tester pressed a again and was told the post-it was already taken in: the highlight stayed."""
+    path = _project(tmp_path)
+    app = make_app(path)
+    app.clock = FakeClock(START)
+    async with app.run_test(size=SIZE) as pilot:
+        room = Room()
+        host = RoomHost(app.session, room, app.clock)
+        anna = room.join("Anna")
+        first, second, third = (host.post(anna, text) for text in ("Første", "Anden", "Tredje"))
+        await goto(pilot, "workshop")
+        app.screen.query_one("#items").focus()
+        await pilot.press("l")
+        await until(pilot, lambda: app.screen.NAME == "postits" and "Første" in screen_text(app))
+        await pilot.press("down")  # the second from the top: the newest stays waiting
+        assert _highlighted(app) == second.id
+        await pilot.press("a")
+        await until(pilot, lambda: _highlighted(app) == first.id)  # on to the next still waiting
+        await pilot.press("a", "a")  # the last: it stays, and a second a is refused as before
+        states = {p.id: p.state for p in app.session.project.workshops[0].postits}
+        assert states == {first.id: "accepted", second.id: "accepted", third.id: "new"}
+        assert _highlighted(app) == first.id
+        await pilot.press("f")  # only the new ones: taking in the last one leaves nothing to go to
+        await until(pilot, lambda: _highlighted(app) == third.id)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.session.project.workshops[0].postits[-1].state == "accepted")

@@ -32,8 +32,24 @@ class PostItTaking:
     def action_accept(self) -> None:
         """Take the highlighted post-it in as an item of its activity's list."""
         ident = self.current_id()
-        if ident is not None:
-            self._do("postit.accepted", lambda b, p, w: postit_ops.accept(b, p, w, ident))
+        if ident is not None and self._do("postit.accepted", lambda b, p, w: postit_ops.accept(b, p, w, ident)):
+            self._to_next_waiting(ident)
+
+    def _to_next_waiting(self, done: str) -> None:
+        """After ``done`` was taken in, the highlight goes on to the next post-it still waiting (down
+        the list, towards the older ones), so a or Enter again takes the next; none: it stays."""
+        table = self.table
+        row = table.cursor_row
+        if 0 <= row < table.row_count and self._row_id(row) == done:
+            row += 1  # still shown (the filter shows those taken in): start below it
+        for at in range(max(row, 0), table.row_count):
+            postit = self._postit(self._row_id(at))
+            if postit is not None and postit.state == "new":
+                table.move_cursor(row=at)
+                return
+
+    def _row_id(self, row: int) -> str:
+        return str(self.table.coordinate_to_cell_key((row, 0)).row_key.value)
 
     def action_mark(self) -> None:
         """Mark or unmark the highlighted post-it for merging, and go to the next row."""

@@ -327,3 +327,27 @@ def test_voting_round_phones_voting_120x40(snap_compare, tmp_path: Path) -> None
     app = make_app(_project(tmp_path))
     app.clock = FakeClock(START)
     assert snap_compare(app, terminal_size=(120, 40), run_before=_phones_voting)
+
+
+async def test_sharing_again_during_a_revealed_round_shows_the_phones_its_result(tmp_path: Path) -> None:
+    """After Ctrl+Z of the workshop's end (or a restart) and sharing again, the wall showed the
+    round's bars while the phones said there was nothing to send: the new host had no result."""
+    from borgerspil_tui.core.model.workshop import VoteRound
+    from borgerspil_tui.core.storage import load_project
+
+    path = _project(tmp_path, running=True)
+    project = load_project(path).project
+    project.workshops[0].rounds = [VoteRound(id="round-r1", activity="activity-vote", voters=3, dots_per_person=2,
+                                             totals=[RoundTotal(idea="idea-hent", dots=1),
+                                                     RoundTotal(idea="idea-sms", dots=3),
+                                                     RoundTotal(idea="idea-fed", dots=1)])]
+    save_project(path, project, force=True)
+    app = make_app(path)
+    app.clock = FakeClock(START + dt.timedelta(minutes=3))
+    async with app.run_test(size=SIZE):
+        assert await app.start_sharing(port=0)
+        view = app.room_host().view()
+        assert view.mode == "result"
+        assert [(idea, dots) for idea, dots in app.room_host().result] == [
+            ("idea-sms", 3), ("idea-hent", 1), ("idea-fed", 1)]  # ties keep the ideas' order
+        await app.stop_sharing()

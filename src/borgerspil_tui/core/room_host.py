@@ -123,7 +123,7 @@ class RoomHost(PhoneVotes):
     def _mode(self, found: tuple[Workshop, Activity] | None) -> Mode:
         """What the phones can do now, ``found`` being the running workshop and activity: see the
         revealed result (until the activity moves on), vote, capture, or wait."""
-        if self.live_round is not None and self._result is not None:
+        if self._result is not None:  # a revealed round (live, or kept in the project: take_kept_result)
             if (found[1].id if found is not None else None) == self._result_during:
                 return "result"
         elif self.live_round is not None:

@@ -11,6 +11,7 @@ from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.room import Participant, RoomRefused
 from borgerspil_tui.core.session import Session
 from borgerspil_tui.core.workshop_record import running
+from borgerspil_tui.core.workshop_summary import ranked
 from borgerspil_tui.core.workshop_vote import VoteRefused, VotingRound
 
 PHONE_VOTER = "phone-"
@@ -61,6 +62,18 @@ class PhoneVotes:
         self._result = ranked
         found = running(self.session.project)
         self._result_during = found[1].id if found is not None else None
+
+    def take_kept_result(self) -> None:
+        """Sharing (again) while a voting activity runs whose round is already kept in the project
+        (revealed before the workshop's end was undone, or before a restart): the phones show that
+        result, as the wall does, instead of "nothing to send now"."""
+        found = running(self.session.project)
+        if found is None:
+            return
+        workshop, activity = found
+        held = [r for r in workshop.rounds if r.activity == activity.id and r.totals]
+        if held:
+            self.result = [(total.idea, total.dots) for total in ranked(held[-1], self.session.project)]
 
     def _voter(self, participant: Participant) -> tuple[VotingRound, str]:
         round_ = self.live_round

@@ -168,6 +168,7 @@ class ShareMixin(ShareEndMixin, ShareKeptMixin, ShareNotesMixin):
         kept = store.load() if store is not None else None
         room = kept.room if kept is not None else Room()
         host = RoomHost(self.session, room, self.clock)
+        host.take_kept_result()  # a round revealed before the end was undone, or a restart: shown again
         tries = [DEFAULT_PORT, 0] if port is None else [port]
         if port is None and kept is not None and kept.port not in (None, DEFAULT_PORT):
             tries.insert(0, kept.port)  # the phones' pages go on at the address they have

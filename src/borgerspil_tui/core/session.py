@@ -1,8 +1,9 @@
 """The editing session: the one way the app changes a project.
 
 It holds the project, where it lives, the fingerprint of the bytes it came from, and the undo
-history. Every edit is checked (fields and links) and can be undone. Saving never overwrites a
-file that changed on disk without being told to. No Textual here: the app schedules autosave.
+history (undo and redo: core/session_history). Every edit is checked (fields and links) and can
+be undone. Saving never overwrites a file that changed on disk without being told to. No Textual
+here: the app schedules autosave.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from borgerspil_tui.core.outside_edits import OutsideEdits
 from borgerspil_tui.core.problems import FileProblemError, Problem
 from borgerspil_tui.core.edit_refused import EditRefused, refusal_of, refused_change
 from borgerspil_tui.core.save_job import SaveJob
+from borgerspil_tui.core.session_history import DiskStep, SessionHistory, UndoNeedsConfirmation
 from borgerspil_tui.core.session_saving import SaveState, SessionSaving
 from borgerspil_tui.core.storage import (
     Loaded,
@@ -42,21 +44,7 @@ UNDO_LIMIT = 300
 """How many edits can be undone."""
 
 
-class DiskStep(ChangeSet):
-    """An undoable step that took in what came from disk (a reload, a merge of a colleague's
-    edits): undoing it would put the project as it was before the pull back, and autosave would
-    write that over the colleague's work, so :meth:`Session.undo` asks to be told (``force``)."""
-
-
-class UndoNeedsConfirmation(Exception):
-    """The next undo would take out what came from disk (a :class:`DiskStep`); the user must say so."""
-
-    def __init__(self, label: Label) -> None:
-        self.label = label
-        super().__init__(f"undoing {label!r} takes out what came from disk: undo(force=True)")
-
-
-class Session(SessionSaving):
+class Session(SessionHistory, SessionSaving):
     """A project open for editing, with undo/redo and safe saving.
 
     Every edit is a :class:`ChangeSet` (core/changes): it is applied in place, checked where it
@@ -296,55 +284,6 @@ class Session(SessionSaving):
         if self.state is SaveState.SAVED:
             self.state = SaveState.UNSAVED
         self._changed("edit" if change is not None else "whole", change)
-
-    @property
-    def can_undo(self) -> bool:
-        """Whether there is an edit to undo."""
-        return bool(self._undo)
-
-    @property
-    def can_redo(self) -> bool:
-        """Whether there is an undone edit to redo."""
-        return bool(self._redo)
-
-    @property
-    def undo_takes_from_disk(self) -> bool:
-        """Whether the next undo would take out what came from disk (ask before: :meth:`undo`)."""
-        return bool(self._undo) and isinstance(self._undo[-1], DiskStep)
-
-    def undo(self, *, force: bool = False) -> Label | None:
-        """Undo the last edit; return its label, or None when there is nothing to undo.
-
-        A step that took in what came from disk (:class:`DiskStep`) is undone only with ``force``
-        (the user said so): else :class:`UndoNeedsConfirmation` is raised and nothing changes."""
-        if not self._undo:
-            return None
-        if isinstance(self._undo[-1], DiskStep) and not force:
-            raise UndoNeedsConfirmation(self._undo[-1].label)
-        step = self._undo[-1]
-        inverse = step.inverted()
-        self._outside.refuse(step.label, inverse, self._editor, self.index)
-        self._make(inverse, check=False)
-        self._undo.pop()
-        self._redo.append(step)
-        self._touch(inverse)
-        return step.label
-
-    def redo(self) -> Label | None:
-        """Redo the last undone edit; return its label, or None."""
-        if not self._redo:
-            return None
-        step = self._redo[-1]
-        self._outside.refuse(step.label, step, self._editor, self.index)
-        self._make(step, check=False)
-        self._redo.pop()
-        self._undo.append(step)
-        self._touch(step)
-        return step.label
-
-    def undo_steps(self) -> list[ChangeSet]:
-        """The edits that can be undone, oldest first (for tests and a future history view)."""
-        return list(self._undo)
 
     def _replace(self, label: Label, project: Project, kind: type[ChangeSet] = ChangeSet) -> None:
         """Put ``project`` in place of this one as one undoable step (the changes between them)."""

@@ -373,3 +373,36 @@ async def test_a_room_kept_beyond_this_machine_is_offered_there_again_and_no_sha
         await pilot.press("s")  # then s shares on this machine, with the kept room
         await until(pilot, lambda: app.sharing is not None)
         assert app.sharing.server.bind == "127.0.0.1" and app.sharing.room.code == room.code
+
+
+async def test_the_second_tick_writes_the_room_only_when_it_moved(tmp_path: Path) -> None:
+    """Each second the room was rebuilt as JSON and compared, changed or not: now the room's
+    revision says whether anything kept moved (a post-it, a code shown, the anonymous switch)."""
+    app = _app(_running_project(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await _share_by_keys(pilot)
+        sharing = app.sharing
+        written: list[dict] = []
+        real_save = sharing.store.save
+
+        def counted(state, *args):  # type: ignore[no-untyped-def]
+            written.append(state)
+            return real_save(state, *args)
+
+        sharing.store.save = counted
+        app._share_tick()
+        assert written == []  # nothing moved since sharing began
+        anna = sharing.room.join("Anna")  # a join is written at once
+        assert [p["name"] for p in written[-1]["participants"]] == ["Anna"]
+        app._share_tick()
+        assert len(written) == 1
+        app.room_host().post(anna, "Kortere kø")  # a post-it: within the next second
+        assert len(written) == 1
+        app._share_tick()
+        assert len(written) == 2 and written[-1]["participants"][0]["posts"] == [
+            app.session.project.workshops[-1].postits[-1].id]
+        await pilot.press("a")  # the anonymous switch on the share screen
+        app._share_tick()
+        assert len(written) == 3 and written[-1]["allow_anonymous"] is True
+        app._share_tick()
+        assert len(written) == 3

@@ -208,10 +208,6 @@ class PostitJournal:
         except OSError:
             return
 
-    def pending(self, workshop: str) -> int:
-        """How many of ``workshop``'s lines are not saved yet."""
-        return len(self._lines.get(workshop, []))
-
     # -- reading -----------------------------------------------------------------------------------
     def read(self, workshop: str) -> list[Entry]:
         """The post-its the journal of ``workshop`` holds from before (in order, each id once, the
@@ -297,13 +293,14 @@ def replay(session: Any, journal: PostitJournal, label: str) -> int:
     for workshop in project.workshops:
         journal.adopt(workshop.id, taken.get(workshop.id, []), session.revision)
         if workshop.id in taken:
-            _back_in_room(session.path, workshop.id, taken[workshop.id])
+            _back_in_room(session.path, workshop.id, taken[workshop.id], journal.folder)
     return len(changes)
 
 
-def _back_in_room(project: Path, workshop: str, entries: list[Entry]) -> None:
-    """The kept room's phones own their post-its taken back (their list shows them again)."""
-    store = RoomStore(project, workshop)
+def _back_in_room(project: Path, workshop: str, entries: list[Entry], folder: Path) -> None:
+    """The kept room's phones own their post-its taken back (their list shows them again); the
+    room is kept where the journal is."""
+    store = RoomStore(project, workshop, folder=folder)
     kept = store.load()
     if kept is None:
         return

@@ -29,14 +29,10 @@ from typing import Any
 
 from borgerspil_tui.core.i18n import Message
 from borgerspil_tui.core.room_checks import (  # noqa: F401 - the door's checks, parted from here, still found here
-    BIDI_CONTROLS,
-    NAME_INVISIBLES,
     NAME_LIMIT,
     RoomRefused,
     address_key,
-    bidi_control,
     checked_name,
-    name_invisible,
     phone_line,
     visible,
 )
@@ -142,6 +138,9 @@ class Room:
         """Ended on purpose: the phones are told the workshop is over (not a quit or a crash)."""
         self.changed: Callable[[], None] | None = None
         """Called after a join or a new code (the app keeps the room: core/room_store.py)."""
+        self.revision = 0
+        """Bumped by every change of what :meth:`to_state` keeps (:meth:`touched`): the app writes
+        the room again only when it moved."""
         self._requests: dict[str, TokenBucket] = {}
         self._joins: dict[str, TokenBucket] = {}
         self._room_posts: TokenBucket | None = None
@@ -152,8 +151,7 @@ class Room:
         (not counted) until their phone shows the new one — then in again as the same person (their
         cookie: name, post-its, dots), see :meth:`showed_code`."""
         self.code = new_code()
-        if self.changed is not None:
-            self.changed()
+        self.touched(now=True)
         return self.code
 
     def showed_code(self, participant: Participant) -> None:
@@ -163,6 +161,7 @@ class Room:
             if len(self.present()) >= MOST_PARTICIPANTS:
                 raise RoomRefused(Message("room.full", {"limit": MOST_PARTICIPANTS}), 503)
             participant.code_seen = self.code
+            self.touched()
 
     def present(self) -> list[Participant]:
         """The participants who can still post: joined with, or since shown, the current code."""
@@ -197,9 +196,15 @@ class Room:
                                   name=self.distinct(name), asked=name, address=address,
                                   code_seen=self.code, post_bucket=TokenBucket(*self.limits.post, self.clock))
         self.participants[participant.key] = participant
-        if self.changed is not None:
-            self.changed()
+        self.touched(now=True)
         return participant
+
+    def touched(self, *, now: bool = False) -> None:
+        """What :meth:`to_state` keeps changed; ``now``: kept at once (a join, a new code), else
+        within the app's next second (a post-it, a code shown, the anonymous switch)."""
+        self.revision += 1
+        if now and self.changed is not None:
+            self.changed()
 
     def _make_room(self) -> None:
         """At :data:`MOST_KEPT` participants, the oldest locked out (not present) go to make room for

@@ -227,6 +227,7 @@ class RoomHost(PhoneVotes):
             raise RoomRefused(Message("room.not_kept", {"reason": error.text(self.session.project.language)}),
                               503) from None
         participant.posts.append(postit.id)
+        self.room.touched()
         if self.arrived is not None:
             self.arrived(postit)
         return postit

@@ -35,10 +35,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from borgerspil_tui.core.room import Room
-from borgerspil_tui.core.room_file_checks import (  # noqa: F401 - the file's checks, parted from here, still found here
-    checked_participant,
-    checked_room,
-)
+from borgerspil_tui.core.room_file_checks import checked_room
 
 FORMAT = 1
 """Bumped when the file's layout changes (a file of another format is ignored)."""

@@ -60,6 +60,8 @@ class Sharing:
     """(code, participants present) when the room was taken back from before a restart, else None."""
     keep_failed: bool = False
     """The room's file could not be written the last time (the facilitator was told)."""
+    kept_revision: int = -1
+    """The room's revision its file holds (the second's tick writes only when the room moved)."""
 
     def join_url(self) -> str:
         """The address with the current join code: what the QR code holds."""

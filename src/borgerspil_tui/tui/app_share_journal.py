@@ -29,14 +29,22 @@ class ShareJournalMixin:
     def journal_attach(self: BorgerspilApp, session: Session) -> None:
         """``session`` is the open project now: its journal keeps phones' post-its until saved, and
         what it holds from before (a crash) comes back (once the app is up)."""
-        if self._journal is not None:
-            self._journal.close()
-        journal = self._journal = PostitJournal(session.path)
-        session.after_save = (*session.after_save, journal.saved)
+        self._new_journal(session)
         if self._journal_mounted:
             self._journal_replay(session)
         else:
             self._journal_waiting = session
+
+    def _new_journal(self: BorgerspilApp, session: Session) -> PostitJournal:
+        """A journal for ``session``'s file in place of the one before (closed, and no longer told
+        of this session's saves)."""
+        old = self._journal
+        if old is not None:
+            old.close()
+        journal = self._journal = PostitJournal(session.path)
+        session.after_save = (*(hook for hook in session.after_save if old is None or hook != old.saved),
+                              journal.saved)
+        return journal
 
     def on_mount(self: BorgerspilApp) -> None:
         """Textual calls this after the app's own ``on_mount``."""
@@ -64,9 +72,7 @@ class ShareJournalMixin:
         if session is None or journal is None or host is None:
             return
         if journal.project != resolved(session.path):  # saved as another file: its own journal
-            journal.close()
-            journal = self._journal = PostitJournal(session.path)
-            session.after_save = (*session.after_save, journal.saved)
+            journal = self._new_journal(session)
         try:
             workshop = session.changes.path_of(postit.id)[1]
         except (KeyError, IndexError):

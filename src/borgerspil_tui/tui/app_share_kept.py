@@ -38,7 +38,10 @@ class ShareKeptMixin:
         (until a write succeeds again) — this run still remembers the room (RoomStore.behind)."""
         sharing = self.sharing
         if sharing is not None and sharing.store is not None and not sharing.room.ended:
+            revision = sharing.room.revision
             kept = sharing.store.save(sharing.room.to_state(), sharing.server.port, sharing.server.bind)
+            if kept:
+                sharing.kept_revision = revision
             if not kept and not sharing.keep_failed:
                 self.notify(self.tr("share.keep_failed"), severity="warning", timeout=10, markup=False)
             sharing.keep_failed = not kept
@@ -56,6 +59,9 @@ class ShareKeptMixin:
         return kept.bind if kept is not None and kept.bind and not is_loopback(kept.bind) else None
 
     def _share_tick(self: BorgerspilApp) -> None:
-        """Each second while sharing: the phones on the title line, the room kept."""
+        """Each second while sharing: the phones on the title line, the room kept when it moved
+        (nothing built or compared in a second when nothing changed)."""
         self._phones_in_title()
-        self.keep_room()
+        sharing = self.sharing
+        if sharing is not None and sharing.room.revision != sharing.kept_revision:
+            self.keep_room()

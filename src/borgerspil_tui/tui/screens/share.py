@@ -162,6 +162,7 @@ class ShareScreen(BaseScreen):
             self.refuse(self.t("share.stopped"))
             return
         sharing.room.allow_anonymous = not sharing.room.allow_anonymous
+        sharing.room.touched()
         self.notify(self.t("share.anonymous_on" if sharing.room.allow_anonymous else "share.anonymous_off"),
                     timeout=3, markup=False)
         self.show_share()

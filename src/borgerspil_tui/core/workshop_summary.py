@@ -243,11 +243,17 @@ def ranked(round_: VoteRound, project: Project) -> list[RankedTotal]:
     order = {idea.id: index for index, idea in enumerate(project.create.ideas)}
     titles = {idea.id: idea.title for idea in project.create.ideas}
     totals = sorted(round_.totals, key=lambda t: (-t.dots, order.get(t.idea, len(order))))
-    out: list[RankedTotal] = []
-    for place, total in enumerate(totals, start=1):
-        rank = out[-1].rank if out and out[-1].dots == total.dots else place
-        out.append(RankedTotal(rank, total.idea, titles.get(total.idea), total.dots))
-    return out
+    places = shared_places([total.dots for total in totals])
+    return [RankedTotal(place, total.idea, titles.get(total.idea), total.dots) for place, total in zip(places, totals)]
+
+
+def shared_places(dots: list[int]) -> list[int]:
+    """The places of totals ordered most first: tied ones share the first place of their run
+    (3, 3, 1 dots → 1, 1, 3) — on the voting screen, the wall, the phones, the summary and the report."""
+    places: list[int] = []
+    for place, count in enumerate(dots, start=1):
+        places.append(places[-1] if places and dots[place - 2] == count else place)
+    return places
 
 
 def summarise(project: Project, workshop: Workshop, *, now: dt.datetime | None = None,

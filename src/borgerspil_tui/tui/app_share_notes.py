@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
+from borgerspil_tui.core.cells import cell_len, cut
 from borgerspil_tui.core.room import MOST_PARTICIPANTS
 
 if TYPE_CHECKING:
@@ -29,13 +30,7 @@ POSTITS_ACTION = "goto('postits')"
 NOTES_KEPT = 30
 """The app's last notices kept (to say again those not sharing's when the wall comes up)."""
 ONE_LINE = 54
-"""The signs of one line of a notice at 120 columns (Textual's toast: 60 wide, padded)."""
-
-
-def cut(text: str, most: int) -> str:
-    """``text`` on one short line: at most ``most`` signs, an ellipsis where it was cut."""
-    text = " ".join(text.split())
-    return text if len(text) <= most else text[:most - 1] + "…"
+"""The cells of one line of a notice at 120 columns (Textual's toast: 60 wide, padded)."""
 
 
 class ShareNotesMixin:
@@ -68,15 +63,15 @@ class ShareNotesMixin:
         """A phone's post-it was kept. Said briefly, never on the wall (while the presenter view is
         on top arrivals are counted, and said once it is gone) and never more than one notice a
         window (:attr:`arrival_window`): the first alone by name and a cut text (theirs: no markup),
-        those that follow within the window as one count when it ends."""
-        self.share_changed()
+        those that follow within the window as one count when it ends. (The share screen redraws
+        by itself: a post-it is a change of the project.)"""
         if getattr(self.screen, "NAME", None) == "postits":  # its list shows the post-it at once: no notice
             return
         if self._arrival_timer is not None or self._on_the_wall():
             self._arrivals_held += 1
             return
         name = cut(postit.author or self.tr("share.anonymous"), 16)
-        room = ONE_LINE - len(self.tr("share.arrived", name=name, text=""))  # one line of a notice at 120 columns
+        room = ONE_LINE - cell_len(self.tr("share.arrived", name=name, text=""))  # one line of a notice at 120 columns
         self._say_arrival(self.tr("share.arrived", name=name, text=cut(postit.text, max(12, room))))
 
     def _say_arrival(self: BorgerspilApp, message: str) -> None:

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from borgerspil_tui.core.i18n import tr
 from borgerspil_tui.core.workshop_capture import everyone, participant_names
 from borgerspil_tui.core.workshop_record import round_changes, round_workshop
+from borgerspil_tui.core.workshop_summary import shared_places
 from borgerspil_tui.core.workshop_vote import MOST_DOTS, VoteRefused, VotingRound
 from borgerspil_tui.tui.commands import Command, bindings
 from borgerspil_tui.tui.screens.base import BaseScreen
@@ -199,8 +200,7 @@ class VotingRoundScreen(BaseScreen):
         if self.result is not None:
             most = max((dots for _i, dots in self.result), default=0) or 1
             head.update(Content(self.t("voting.result", mode=mode)))
-            for idea, dots in self.result:
-                rank = 1 + sum(1 for _i, more in self.result if more > dots)  # ties share a place, as in the summary
+            for rank, (idea, dots) in zip(shared_places([dots for _i, dots in self.result]), self.result):
                 bar = "█" * round(BAR_WIDTH * dots / most)
                 ideas.add_option(Option(Content(f"{rank:>2}. {bar} {dots}  {titles.get(idea, idea)}"), id=idea))
             return

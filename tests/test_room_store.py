@@ -137,13 +137,15 @@ def test_stale_files_of_other_rooms_are_swept_and_nothing_else(project: Path, ow
     assert store.save(_room().to_state())
     folder = store.path.parent
     old, fresh, other = folder / ("a" * 32 + ".json"), folder / ("b" * 32 + ".json"), folder / "notes.txt"
-    for path in (old, fresh, other):
+    journal, journal_temp = folder / ("c" * 32 + ".journal"), folder / ".journal-x1.tmp"  # a crash's half write
+    for path in (old, fresh, other, journal, journal_temp):
         path.write_text("{}")
         os.utime(path, (T0, T0))
-    os.utime(old, (T0 - KEPT_SECONDS - 10, T0 - KEPT_SECONDS - 10))
-    os.utime(other, (T0 - KEPT_SECONDS - 10, T0 - KEPT_SECONDS - 10))
+    for path in (old, other, journal, journal_temp):
+        os.utime(path, (T0 - KEPT_SECONDS - 10, T0 - KEPT_SECONDS - 10))
     assert _store(project, Clock(T0 + 60)).load() is not None
     assert not old.exists() and fresh.exists() and other.exists()
+    assert journal.exists() and not journal_temp.exists()  # a journal may hold post-its never saved
 
 
 # -- private -----------------------------------------------------------------------------------------

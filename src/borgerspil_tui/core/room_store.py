@@ -221,12 +221,13 @@ class RoomStore:
         return True
 
     def sweep(self) -> None:
-        """Remove room files (and left-over temporary files) not changed for :data:`KEPT_SECONDS`."""
+        """Remove room files (and left-over temporary files, the post-it journals' too) not changed
+        for :data:`KEPT_SECONDS`; a journal itself stays (it may hold post-its never saved)."""
         oldest = self.clock() - KEPT_SECONDS
         try:
             with os.scandir(self.folder) as found:
                 for entry in found:
-                    ours = FILE_NAME.fullmatch(entry.name) or (entry.name.startswith(".room-")
+                    ours = FILE_NAME.fullmatch(entry.name) or (entry.name.startswith((".room-", ".journal-"))
                                                                and entry.name.endswith(".tmp"))
                     with contextlib.suppress(OSError):
                         if ours and entry.stat(follow_symlinks=False).st_mtime < oldest:
